@@ -1,0 +1,510 @@
+/**
+ * The Kinerja dataset, format version 1 (shared spec: dataset-format.md).
+ *
+ * These zod schemas are the single source of truth for the shape of a dataset:
+ * the importer validates with them, the JSON Schema in docs/ is generated from them,
+ * and the TypeScript types of the whole project are inferred from them.
+ *
+ * Every object is strict (an unknown field is an error) and may carry `extra` (kept
+ * verbatim) and `note`. Referential rules (ids that must exist, uniqueness) are checked
+ * separately in validate.ts, because they need the whole document.
+ */
+import { z } from 'zod';
+
+export const DATASET_FORMAT = 'kinerja-dataset/1' as const;
+export const REGION_FORMAT = 'kinerja-region/1' as const;
+export const SUPPORTED_FORMATS = [DATASET_FORMAT, REGION_FORMAT] as const;
+
+/** Ids of plans, agreements and program nodes may not be one of these (they prefix claim subjects). */
+export const RESERVED_IDS = ['agency', 'expenditures', 'staffing', 'assets', 'activities'] as const;
+
+const extra = z.record(z.string(), z.unknown());
+
+/** A strict object that also accepts `extra` and `note`. */
+function obj<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject({ ...shape, extra: extra.optional(), note: z.string().optional() });
+}
+
+export const Id = z.string().min(1, 'an id must not be empty');
+export const Year = z.number().int().min(1900).max(2200);
+export const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+export const Money = z.number().finite();
+export const Num = z.number().finite();
+const aliases = z.array(z.string()).optional();
+
+export const Period = z.enum(['Y', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4']);
+export type Period = z.infer<typeof Period>;
+
+export const Person = obj({
+  name: z.string().min(1),
+  position: z.string(),
+  nip: z.string().optional(),
+  rank: z.string().optional(),
+  acting: z.boolean().optional(),
+  aliases,
+});
+export type Person = z.infer<typeof Person>;
+
+export const Agency = obj({
+  name: z.string().min(1),
+  region: z.string().min(1),
+  head: Person,
+  code: z.string().optional(),
+  abbreviation: z.string().optional(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  website: z.string().optional(),
+  tasks: z.array(z.string()).optional(),
+  functions: z.array(z.string()).optional(),
+  legalBasis: z.array(z.string()).optional(),
+  successor: z.string().optional(),
+  successorFrom: Year.optional(),
+});
+export type Agency = z.infer<typeof Agency>;
+
+// ---------------------------------------------------------------- settings
+
+export const RatingBand = obj({
+  min: Num,
+  label: z.string().min(1),
+  color: z.string().optional(),
+});
+export type RatingBand = z.infer<typeof RatingBand>;
+
+export const NegativeMethod = z.enum(['reverse', 'ratio']);
+export type NegativeMethod = z.infer<typeof NegativeMethod>;
+
+export const EfficiencyRule = z.union([
+  obj({ rule: z.literal('simple') }),
+  obj({ rule: z.literal('band'), margin: Num.nonnegative() }),
+]);
+export type EfficiencyRule = z.infer<typeof EfficiencyRule>;
+
+export const Settings = obj({
+  ratingScale: z.array(RatingBand).min(1).optional(),
+  negativeMethod: NegativeMethod.optional(),
+  efficiency: EfficiencyRule.optional(),
+  achievementCap: Num.positive().optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+// ---------------------------------------------------------------- organization
+
+export const UnitKind = z.enum(['pimpinan', 'sekretariat', 'subbagian', 'bidang', 'uptd', 'fungsional', 'other']);
+
+export const Unit = obj({
+  id: Id,
+  name: z.string().min(1),
+  kind: UnitKind,
+  parent: Id.optional(),
+  tasks: z.array(z.string()).optional(),
+  functions: z.array(z.string()).optional(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+const EducationCounts = z.record(z.string(), z.number().int().nonnegative());
+
+export const StaffingRow = obj({
+  id: Id,
+  positionClass: z.string().min(1),
+  group: z.string().optional(),
+  needed: EducationCounts,
+  filled: EducationCounts,
+  male: z.number().int().nonnegative(),
+  female: z.number().int().nonnegative(),
+});
+export type StaffingRow = z.infer<typeof StaffingRow>;
+
+export const Staffing = obj({
+  asOf: IsoDate,
+  source: z.string().optional(),
+  basis: z.string().optional(),
+  rows: z.array(StaffingRow),
+});
+export type Staffing = z.infer<typeof Staffing>;
+
+const Count = z.number().int().nonnegative();
+
+export const AssetRow = obj({
+  id: Id,
+  name: z.string().min(1),
+  quantity: Count.optional(),
+  condition: obj({
+    good: Count.optional(),
+    lightDamage: Count.optional(),
+    heavyDamage: Count.optional(),
+    damaged: Count.optional(),
+  }),
+  idealQuantity: Count.optional(),
+});
+export type AssetRow = z.infer<typeof AssetRow>;
+
+export const Assets = obj({
+  asOf: IsoDate,
+  source: z.string().optional(),
+  rows: z.array(AssetRow),
+});
+export type Assets = z.infer<typeof Assets>;
+
+export const Organization = obj({
+  units: z.array(Unit).optional(),
+  staffing: Staffing.optional(),
+  assets: Assets.optional(),
+});
+export type Organization = z.infer<typeof Organization>;
+
+export const Decree = obj({
+  id: Id,
+  number: z.string().min(1),
+  date: IsoDate.optional(),
+  title: z.string().min(1),
+  issuer: z.string().optional(),
+  plan: Id.optional(),
+});
+export type Decree = z.infer<typeof Decree>;
+
+// ---------------------------------------------------------------- plans, goals, indicators
+
+export const GoalKind = z.enum(['misi', 'tujuan', 'sasaran']);
+export type GoalKind = z.infer<typeof GoalKind>;
+
+export const Goal = obj({
+  id: Id,
+  kind: GoalKind,
+  statement: z.string().min(1),
+  parent: Id.optional(),
+  supports: z.array(z.string()).optional(),
+  aliases,
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const Category = obj({ label: z.string().min(1), score: Num });
+export type Category = z.infer<typeof Category>;
+
+export const Measure = z.discriminatedUnion('type', [
+  obj({ type: z.literal('value') }),
+  obj({
+    type: z.literal('ratio'),
+    numerator: z.string().min(1),
+    denominator: z.string().min(1),
+    factor: Num.positive().optional(),
+  }),
+  obj({ type: z.literal('count') }),
+  obj({ type: z.literal('category'), categories: z.array(Category).min(1) }),
+  obj({ type: z.literal('derived'), rule: z.literal('shareAchieved'), of: z.array(z.string().min(1)).min(1) }),
+]);
+export type Measure = z.infer<typeof Measure>;
+
+/** `{ "<year>": value }` — JSON object keys are strings; each must be a year. */
+const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as "2025" as the key');
+export const YearTargets = z.record(yearKey, Num);
+export const PeriodTargets = z.record(
+  yearKey,
+  obj({ Q1: Num.optional(), Q2: Num.optional(), Q3: Num.optional(), Q4: Num.optional(), S1: Num.optional(), S2: Num.optional() }),
+);
+
+export const Baseline = obj({ year: Year, value: Num, source: z.string().optional() });
+
+export const Indicator = obj({
+  id: Id,
+  goal: Id.optional(),
+  name: z.string().min(1),
+  unit: z.string().optional(),
+  polarity: z.enum(['positive', 'negative']).optional(),
+  polarityStated: z.boolean().optional(),
+  negativeMethod: NegativeMethod.optional(),
+  measure: Measure,
+  key: z.boolean().optional(),
+  additional: z.boolean().optional(),
+  periodValues: z.enum(['cumulative', 'separate']).optional(),
+  definition: z.string().optional(),
+  formulaText: z.string().optional(),
+  criteria: z.array(z.string()).optional(),
+  responsibleUnits: z.array(Id).optional(),
+  dataSource: z.string().optional(),
+  decrees: z.array(Id).optional(),
+  baseline: Baseline.optional(),
+  targets: YearTargets.optional(),
+  periodTargets: PeriodTargets.optional(),
+  endTarget: Num.optional(),
+  aliases,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Plan = obj({
+  id: Id,
+  level: z.enum(['rpjmd', 'renstra']),
+  title: z.string().min(1),
+  startYear: Year,
+  endYear: Year,
+  legalBasis: z.string().optional(),
+  adoptedOn: IsoDate.optional(),
+  revises: Id.optional(),
+  source: z.string().optional(),
+  goals: z.array(Goal),
+  indicators: z.array(Indicator).optional(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+// ---------------------------------------------------------------- agreements
+
+export const AgreementRow = obj({
+  goal: Id,
+  indicator: Id,
+  target: z.union([Num, z.string().min(1)]),
+});
+export type AgreementRow = z.infer<typeof AgreementRow>;
+
+export const BudgetStage = z.enum(['initial', 'shift', 'revised']);
+export type BudgetStage = z.infer<typeof BudgetStage>;
+
+export const AgreementBudget = obj({
+  program: Id,
+  amount: Money,
+  source: z.string().min(1),
+  stage: BudgetStage.optional(),
+});
+export type AgreementBudget = z.infer<typeof AgreementBudget>;
+
+export const Agreement = obj({
+  id: Id,
+  year: Year,
+  kind: z.enum(['original', 'amendment']),
+  amends: Id.optional(),
+  plan: Id,
+  signedOn: IsoDate,
+  place: z.string().min(1),
+  firstParty: Person,
+  secondParty: Person,
+  rows: z.array(AgreementRow),
+  goals: z.array(Goal).optional(),
+  indicators: z.array(Indicator).optional(),
+  budget: z.array(AgreementBudget),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+// ---------------------------------------------------------------- program structure
+
+export const Support = z.union([
+  obj({ indicator: z.string().min(1), share: Num.min(0).max(1).optional() }),
+  obj({ indicator: z.string().min(1), year: Year, amount: Money, spent: Money }),
+]);
+export type Support = z.infer<typeof Support>;
+
+export const BudgetEntry = obj({
+  year: Year,
+  stage: BudgetStage,
+  amount: Money,
+  source: z.string().optional(),
+  date: IsoDate.optional(),
+  where: z.string().optional(),
+});
+export type BudgetEntry = z.infer<typeof BudgetEntry>;
+
+export const SpendingEntry = obj({
+  year: Year,
+  period: Period.optional(),
+  amount: Money,
+  physical: Num.optional(),
+  source: z.string().optional(),
+  where: z.string().optional(),
+});
+export type SpendingEntry = z.infer<typeof SpendingEntry>;
+
+export const ProgramNode = obj({
+  id: Id,
+  code: z.string().optional(),
+  level: z.enum(['program', 'kegiatan', 'subkegiatan']),
+  parent: Id.optional(),
+  name: z.string().min(1),
+  supports: z.array(Support).optional(),
+  budgets: z.array(BudgetEntry),
+  spending: z.array(SpendingEntry).optional(),
+  indicators: z.array(Indicator).optional(),
+  aliases,
+});
+export type ProgramNode = z.infer<typeof ProgramNode>;
+
+// ---------------------------------------------------------------- realizations
+
+export const RealizationStatus = z.enum(['no-data', 'postponed', 'not-applicable']);
+export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
+export const Realization = obj({
+  indicator: z.string().min(1),
+  year: Year,
+  period: Period.optional(),
+  value: Num.optional(),
+  numerator: Num.optional(),
+  denominator: Num.optional(),
+  category: z.string().optional(),
+  categories: z.array(z.string()).optional(),
+  status: RealizationStatus.optional(),
+  state: WorkflowState.optional(),
+  evidence: z.array(z.string()).optional(),
+  where: z.string().optional(),
+});
+export type Realization = z.infer<typeof Realization>;
+
+export const Benchmark = obj({
+  indicator: z.string().min(1),
+  year: Year,
+  value: Num.nullable(),
+  label: z.string().optional(),
+  kind: z.string().optional(),
+  source: z.string().min(1),
+});
+export type Benchmark = z.infer<typeof Benchmark>;
+
+export const ExpenditureLine = obj({
+  id: Id,
+  year: Year,
+  name: z.string().min(1),
+  ceiling: Money,
+  realized: Money.optional(),
+  node: Id.optional(),
+  class: z.enum(['operating', 'capital']).optional(),
+  parent: Id.optional(),
+  group: z.string().optional(),
+});
+export type ExpenditureLine = z.infer<typeof ExpenditureLine>;
+
+// ---------------------------------------------------------------- evaluation, activities, narrative
+
+export const EvaluationScore = obj({
+  year: Year,
+  value: Num,
+  grade: z.string().optional(),
+  evaluator: z.string().min(1),
+  reference: z.string().min(1),
+  date: IsoDate.optional(),
+  period: z.string().optional(),
+  scope: z.string().optional(),
+});
+export type EvaluationScore = z.infer<typeof EvaluationScore>;
+
+export const Recommendation = obj({
+  id: Id,
+  no: z.union([z.number(), z.string()]).optional(),
+  year: Year,
+  text: z.string().min(1),
+  action: z.string(),
+  owner: z.string().optional(),
+  status: z.enum(['open', 'in-progress', 'done']).optional(),
+  due: IsoDate.optional(),
+  evidence: z.union([z.string(), z.array(z.string())]).optional(),
+  source: z.string().optional(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const Evaluation = obj({
+  scores: z.array(EvaluationScore).optional(),
+  recommendations: z.array(Recommendation).optional(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+
+export const ActivityRow = obj({
+  name: z.string().min(1),
+  unit: z.string().optional(),
+  target: Num.optional(),
+  realization: z.union([Num, z.string()]),
+});
+export type ActivityRow = z.infer<typeof ActivityRow>;
+
+export const ActivityList = obj({
+  id: Id,
+  title: z.string().min(1),
+  node: Id.optional(),
+  tags: z.array(z.string()).optional(),
+  rows: z.array(ActivityRow),
+});
+export type ActivityList = z.infer<typeof ActivityList>;
+
+export const Analysis = obj({
+  subject: z.string().min(1),
+  drivers: z.array(z.string()).optional(),
+  obstacles: z.array(z.string()).optional(),
+  challenges: z.array(z.string()).optional(),
+  text: z.string().optional(),
+});
+export type Analysis = z.infer<typeof Analysis>;
+
+export const Award = obj({
+  title: z.string().min(1),
+  date: IsoDate.optional(),
+  place: z.string().optional(),
+  text: z.string().optional(),
+});
+
+export const Narrative = obj({
+  place: z.string().optional(),
+  signedOn: IsoDate.optional(),
+  foreword: z.string().optional(),
+  executiveSummary: z.string().optional(),
+  background: z.string().optional(),
+  purpose: z.string().optional(),
+  strategicIssues: z.array(z.string()).optional(),
+  challenges: z.array(z.string()).optional(),
+  awards: z.array(Award).optional(),
+  conclusions: z.string().optional(),
+  obstacles: z.array(z.string()).optional(),
+  successFactors: z.array(z.string()).optional(),
+  improvementSteps: z.array(z.string()).optional(),
+  analyses: z.array(Analysis).optional(),
+});
+export type Narrative = z.infer<typeof Narrative>;
+
+// ---------------------------------------------------------------- claims
+
+export const ClaimPlace = z.union([
+  z.string().min(1),
+  obj({ section: z.string().optional(), table: z.string().optional(), row: z.union([z.string(), z.number()]).optional(), column: z.union([z.string(), z.number()]).optional() }),
+]);
+export type ClaimPlace = z.infer<typeof ClaimPlace>;
+
+export const ClaimQuantity = z.string().min(1);
+
+export const Claim = obj({
+  where: z.union([ClaimPlace, z.array(ClaimPlace).min(1)]),
+  subject: z.string().min(1),
+  quantity: ClaimQuantity,
+  value: z.union([Num, z.string(), z.boolean(), z.null()]),
+  year: Year.optional(),
+  stage: BudgetStage.optional(),
+  fromStage: BudgetStage.optional(),
+  toStage: BudgetStage.optional(),
+  aspect: z.string().optional(),
+  raw: z.string().optional(),
+});
+export type Claim = z.infer<typeof Claim>;
+
+// ---------------------------------------------------------------- the document
+
+export const Dataset = obj({
+  format: z.literal(DATASET_FORMAT),
+  agency: Agency,
+  settings: Settings.optional(),
+  organization: Organization.optional(),
+  decrees: z.array(Decree).optional(),
+  plans: z.array(Plan),
+  agreements: z.array(Agreement),
+  programs: z.array(ProgramNode),
+  realizations: z.array(Realization),
+  benchmarks: z.array(Benchmark).optional(),
+  expenditures: z.array(ExpenditureLine).optional(),
+  evaluation: Evaluation.optional(),
+  activities: z.array(ActivityList).optional(),
+  narrative: Narrative.optional(),
+  claims: z.array(Claim).optional(),
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+export const Region = obj({
+  format: z.literal(REGION_FORMAT),
+  region: z.string().min(1),
+  settings: Settings.optional(),
+  agencies: z.array(Dataset),
+});
+export type Region = z.infer<typeof Region>;
