@@ -1,0 +1,443 @@
+/**
+ * The review (reviu): every figure an existing report printed (the dataset's claims) checked
+ * against the figure Kinerja computes from the same data (docs/claims.md). Claims never change
+ * what is measured; a contradiction is reported with where it was printed, what was printed,
+ * what the data gives, and how that was computed.
+ */
+import type { Claim, ClaimPlace, Dataset, Settings } from '../dataset/schema.js';
+import { splitRef } from '../dataset/model.js';
+import { finding, type Finding } from '../findings.js';
+import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
+import { measure } from '../measure/index.js';
+import { createMeasureContext, type MeasureContext } from '../measure/context.js';
+import { finalBudget, spent as spentOf, stageBudget } from '../measure/budget.js';
+import type { MeasureResult, MeasuredRow } from '../measure/types.js';
+
+export type CheckStatus = 'agrees' | 'contradicts' | 'unchecked';
+export type Computed = number | string | boolean | null;
+
+export interface ClaimCheck {
+  /** index in `claims` */
+  claim: number;
+  /** where the report printed it, readable */
+  where: string;
+  subject: string;
+  quantity: string;
+  year: number;
+  printed: Computed;
+  raw?: string;
+  /** what the data gives (unrounded); absent when unchecked */
+  computed?: Computed;
+  /** decimals the comparison was made at, for numbers */
+  precision?: number;
+  status: CheckStatus;
+  /** how the computed figure follows from the data, or why it could not be computed */
+  explanation: string;
+}
+
+export interface ReviewResult {
+  agency: string;
+  year: number;
+  summary: { claims: number; agreed: number; contradicted: number; unchecked: number };
+  checks: ClaimCheck[];
+  /** one finding per contradiction, then the measurement's findings for the year */
+  findings: Finding[];
+}
+
+export interface ReviewOptions {
+  regionSettings?: Settings;
+}
+
+/** A printed figure, as Indonesian text, reads as a plain number ("10,19%", "Rp 1.234.567,89", "(3.150.000)"). */
+const CLEAN_NUMBER = /^\s*\(?\s*(?:Rp\.?\s*)?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*\)?\s*%?\s*$|^\s*-?\d+(?:,\d+)?\s*%?\s*$/;
+
+/** The precision a numeric claim is compared at (docs/claims.md, "Agreeing"). */
+export function claimPrecision(value: number, raw: string | undefined): number {
+  if (raw !== undefined && CLEAN_NUMBER.test(raw)) {
+    const m = /,(\d+)/.exec(raw);
+    return m?.[1] ? m[1].length : 0;
+  }
+  return decimalsOf(value);
+}
+
+export function placeText(where: Claim['where']): string {
+  const one = (p: ClaimPlace): string => {
+    if (typeof p === 'string') return p;
+    return [p.section, p.table, p.row !== undefined ? `baris ${p.row}` : undefined, p.column !== undefined ? `kolom ${p.column}` : undefined]
+      .filter((x): x is string => Boolean(x))
+      .join(', ');
+  };
+  return Array.isArray(where) ? where.map(one).join('; ') : one(where as ClaimPlace);
+}
+
+const n2 = (x: number): string => formatNumber(x, 2, { trim: true });
+const show = (v: Computed | undefined): string =>
+  v === null || v === undefined ? '-' : typeof v === 'number' ? n2(v) : typeof v === 'boolean' ? (v ? 'tercapai' : 'tidak tercapai') : v;
+
+interface Computation {
+  value?: Computed;
+  explanation: string;
+}
+
+const unchecked = (why: string): Computation => ({ explanation: why });
+
+/** Measurements per year, computed once each. */
+class Measurements {
+  private readonly byYear = new Map<number, MeasureResult>();
+  constructor(
+    private readonly ds: Dataset,
+    private readonly options: ReviewOptions,
+  ) {}
+  of(year: number): MeasureResult {
+    let m = this.byYear.get(year);
+    if (!m) {
+      m = measure(this.ds, year, { regionSettings: this.options.regionSettings });
+      this.byYear.set(year, m);
+    }
+    return m;
+  }
+}
+
+function rowQuantity(row: MeasuredRow, quantity: string): Computation {
+  const target = row.target;
+  const real = row.realization;
+  const unmeasured = row.unmeasured ? ` (tidak terukur: ${row.unmeasured})` : '';
+  switch (quantity) {
+    case 'target':
+      return { value: target, explanation: `target ${show(target)}` };
+    case 'realization':
+      return {
+        value: real,
+        explanation: row.realizationParts
+          ? `realisasi dari pembilang ${n2(row.realizationParts.numerator)} ÷ penyebut ${n2(row.realizationParts.denominator)} = ${show(real)}`
+          : `realisasi ${show(real)}${row.provisional ? ' (sementara, dari triwulan)' : ''}${unmeasured}`,
+      };
+    case 'achievement':
+      return {
+        value: row.achievement,
+        explanation:
+          row.achievement === null
+            ? `capaian tidak dapat dihitung${unmeasured}`
+            : `capaian = ${row.polarity === 'negative' ? `polaritas negatif, ` : ''}realisasi ${show(real)} terhadap target ${show(target)} = ${n2(row.achievement)}%`,
+      };
+    case 'predicate':
+      return { value: row.predicate, explanation: row.achievement === null ? `tanpa kriteria${unmeasured}` : `capaian ${n2(row.achievement)}% → ${row.predicate}` };
+    case 'achieved':
+      return {
+        value: row.achieved,
+        explanation: row.achievement === null ? `tidak terukur${unmeasured}` : `capaian ${n2(row.achievement)}% ${row.achieved ? '≥' : '<'} 100`,
+      };
+    case 'endTarget':
+      return { value: row.endTarget, explanation: `target akhir Renstra ${show(row.endTarget)}` };
+    case 'achievementVsEnd':
+      return {
+        value: row.achievementVsEnd,
+        explanation:
+          row.achievementVsEnd === null
+            ? 'tanpa target akhir atau realisasi'
+            : `realisasi ${show(real)} terhadap target akhir ${show(row.endTarget)} = ${n2(row.achievementVsEnd)}%`,
+      };
+    case 'baseline':
+      return row.baseline ? { value: row.baseline.value, explanation: `kondisi awal ${row.baseline.year}: ${n2(row.baseline.value)}` } : unchecked('the indicator has no baseline in the data');
+    case 'benchmark':
+      return row.benchmark ? { value: row.benchmark.value, explanation: `benchmark ${n2(row.benchmark.value)} (${row.benchmark.source})` } : { value: null, explanation: 'no benchmark in the data' };
+    case 'budget':
+    case 'spent':
+    case 'absorption':
+    case 'efficiency': {
+      if (row.budget === null) return { value: null, explanation: row.efficiencyReason ?? 'no supporting budget' };
+      const nodes = row.supportingNodes?.length ? ` (program pendukung: ${row.supportingNodes.join(', ')})` : '';
+      if (quantity === 'budget') return { value: row.budget, explanation: `anggaran pendukung${nodes} = ${n2(row.budget)}` };
+      if (quantity === 'spent') return { value: row.spent, explanation: `realisasi anggaran pendukung${nodes} = ${show(row.spent)}` };
+      if (quantity === 'absorption')
+        return { value: row.absorption, explanation: `serapan = ${show(row.spent)} ÷ ${n2(row.budget)} × 100 = ${show(row.absorption)}%` };
+      return {
+        value: row.efficiency,
+        explanation: `capaian ${show(row.achievement)}% dibanding serapan ${show(row.absorption)}% → ${show(row.efficiency)}`,
+      };
+    }
+    default:
+      return unchecked(`quantity "${quantity}" is not checked for an indicator`);
+  }
+}
+
+function nodeQuantity(ctx: MeasureContext, nodeId: string, claim: Claim, year: number): Computation {
+  const b = ctx.budget;
+  if (!b.nodes.has(nodeId)) return unchecked(`no program node "${nodeId}"`);
+  const final = finalBudget(b, nodeId, year);
+  const spentAmount = spentOf(b, nodeId, year);
+  return budgetQuantity(claim, (stage) => stageBudget(b, nodeId, year, stage), final, spentAmount, nodeId);
+}
+
+function budgetQuantity(
+  claim: Claim,
+  stageOf: (stage: NonNullable<Claim['stage']>) => number | null,
+  final: number | null,
+  spentAmount: number | null,
+  label: string,
+): Computation {
+  const stageName = { initial: 'anggaran awal', shift: 'pergeseran', revised: 'anggaran perubahan' } as const;
+  switch (claim.quantity) {
+    case 'budget':
+      if (claim.stage) {
+        const v = stageOf(claim.stage);
+        return v === null ? unchecked(`${label} has no ${claim.stage} budget`) : { value: v, explanation: `${stageName[claim.stage]} ${label} = ${n2(v)}` };
+      }
+      return final === null ? unchecked(`${label} has no budget`) : { value: final, explanation: `pagu akhir ${label} = ${n2(final)}` };
+    case 'spent':
+      return spentAmount === null ? unchecked(`${label} has no spending`) : { value: spentAmount, explanation: `realisasi ${label} = ${n2(spentAmount)}` };
+    case 'absorption':
+      if (final === null || final === 0 || spentAmount === null) return unchecked(`${label}: no final budget or spending`);
+      return { value: (spentAmount / final) * 100, explanation: `serapan = ${n2(spentAmount)} ÷ ${n2(final)} × 100 = ${n2((spentAmount / final) * 100)}%` };
+    case 'difference': {
+      if (!claim.fromStage || !claim.toStage) return unchecked('a difference claim needs fromStage and toStage');
+      const from = stageOf(claim.fromStage);
+      const to = stageOf(claim.toStage);
+      if (from === null || to === null) return unchecked(`${label}: a stage is missing`);
+      return { value: to - from, explanation: `${stageName[claim.toStage]} ${n2(to)} − ${stageName[claim.fromStage]} ${n2(from)} = ${n2(to - from)}` };
+    }
+    case 'unspent':
+    case 'unspentPct': {
+      if (final === null || spentAmount === null) return unchecked(`${label}: no final budget or spending`);
+      const unspent = final - spentAmount;
+      if (claim.quantity === 'unspent') return { value: unspent, explanation: `sisa = ${n2(final)} − ${n2(spentAmount)} = ${n2(unspent)}` };
+      if (final === 0) return unchecked(`${label}: the final budget is 0`);
+      return { value: (unspent / final) * 100, explanation: `sisa ${n2(unspent)} ÷ ${n2(final)} × 100 = ${n2((unspent / final) * 100)}%` };
+    }
+    default:
+      return unchecked(`quantity "${claim.quantity}" is not checked for a budget`);
+  }
+}
+
+function sumCounts(counts: Record<string, number> | undefined): number {
+  return Object.values(counts ?? {}).reduce((s, v) => s + v, 0);
+}
+
+function agencyTotal(ds: Dataset, aspect: string): Computation {
+  const rows = ds.organization?.staffing?.rows ?? [];
+  const m = /^staffing\.(needed|filled)(?:\.(.+))?$/.exec(aspect);
+  if (m) {
+    if (!rows.length) return unchecked('no staffing in the data');
+    const col = m[1] as 'needed' | 'filled';
+    const edu = m[2];
+    const v = rows.reduce((s, r) => s + (edu ? (r[col][edu] ?? 0) : sumCounts(r[col])), 0);
+    return { value: v, explanation: `jumlah ${col === 'needed' ? 'kebutuhan' : 'bezetting'}${edu ? ` ${edu}` : ''} atas ${rows.length} baris = ${v}` };
+  }
+  if (aspect === 'staffing.male' || aspect === 'staffing.female') {
+    if (!rows.length) return unchecked('no staffing in the data');
+    const key = aspect === 'staffing.male' ? 'male' : 'female';
+    const v = rows.reduce((s, r) => s + r[key], 0);
+    return { value: v, explanation: `jumlah ${key === 'male' ? 'L' : 'P'} = ${v}` };
+  }
+  if (aspect === 'staffing.gap') {
+    if (!rows.length) return unchecked('no staffing in the data');
+    const needed = rows.reduce((s, r) => s + sumCounts(r.needed), 0);
+    const filled = rows.reduce((s, r) => s + sumCounts(r.filled), 0);
+    return { value: needed - filled, explanation: `kebutuhan ${needed} − bezetting ${filled} = ${needed - filled}` };
+  }
+  if (aspect === 'assets.quantity') {
+    const assets = ds.organization?.assets?.rows ?? [];
+    if (!assets.length) return unchecked('no assets in the data');
+    const v = assets.reduce((s, a) => s + assetQuantity(a), 0);
+    return { value: v, explanation: `jumlah sarana prasarana atas ${assets.length} baris = ${v}` };
+  }
+  const e = /^expenditures\.(operating|capital)$/.exec(aspect);
+  if (e) {
+    const lines = (ds.expenditures ?? []).filter((l) => l.class === e[1] && !l.parent);
+    if (!lines.length) return unchecked(`no expenditure lines of class ${e[1]} in the data`);
+    const v = lines.reduce((s, l) => s + l.ceiling, 0);
+    return { value: v, explanation: `pagu belanja ${e[1] === 'operating' ? 'operasi' : 'modal'} = ${n2(v)}` };
+  }
+  return unchecked(`aspect "${aspect}" is not checked for the agency`);
+}
+
+type AssetRowT = NonNullable<NonNullable<Dataset['organization']>['assets']>['rows'][number];
+function conditionSum(a: AssetRowT): number | undefined {
+  const c = a.condition;
+  const parts = [c.good, c.lightDamage, c.heavyDamage, c.damaged].filter((x): x is number => x !== undefined);
+  return parts.length ? parts.reduce((s, v) => s + v, 0) : undefined;
+}
+const assetQuantity = (a: AssetRowT): number => conditionSum(a) ?? a.quantity ?? 0;
+
+function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Claim, year: number): Computation {
+  const { subject, quantity } = claim;
+  const m = ms.of(year);
+
+  if (subject === 'agency') {
+    if (quantity === 'total') return claim.aspect ? agencyTotal(ds, claim.aspect) : unchecked('a total claim needs an aspect');
+    const b = ctx.budget;
+    const roots = b.roots.map((r) => r.id);
+    const sum = (f: (id: string) => number | null) => {
+      const vals = roots.map(f).filter((v): v is number => v !== null);
+      return vals.length ? vals.reduce((s, v) => s + v, 0) : null;
+    };
+    return budgetQuantity(
+      claim,
+      (stage) => sum((id) => stageBudget(b, id, year, stage)),
+      m.budget.final,
+      m.budget.spent,
+      'perangkat daerah',
+    );
+  }
+
+  const [kind, rest] = subject.includes('/') ? [subject.slice(0, subject.indexOf('/')), subject.slice(subject.indexOf('/') + 1)] : [subject, ''];
+  if (kind === 'expenditures') {
+    const line = (ds.expenditures ?? []).find((l) => l.id === rest);
+    if (!line) return unchecked(`no expenditure line "${rest}"`);
+    const realized = line.realized ?? null;
+    return budgetQuantity(claim, () => null, line.ceiling, realized, line.name);
+  }
+  if (kind === 'staffing') {
+    const row = ds.organization?.staffing?.rows.find((r) => r.id === rest);
+    if (!row) return unchecked(`no staffing row "${rest}"`);
+    if (quantity !== 'total' || (claim.aspect !== 'needed' && claim.aspect !== 'filled')) return unchecked('a staffing row claim is a total of needed or filled');
+    const v = sumCounts(row[claim.aspect]);
+    return { value: v, explanation: `jumlah ${claim.aspect === 'needed' ? 'kebutuhan' : 'bezetting'} ${row.positionClass} = ${v}` };
+  }
+  if (kind === 'assets') {
+    const row = ds.organization?.assets?.rows.find((r) => r.id === rest);
+    if (!row) return unchecked(`no asset row "${rest}"`);
+    const v = conditionSum(row);
+    if (v === undefined) return unchecked(`asset row ${rest} has no condition counts`);
+    return { value: v, explanation: `jumlah kondisi ${row.name} = ${v}` };
+  }
+  if (kind === 'activities') {
+    const list = (ds.activities ?? []).find((l) => l.id === rest);
+    if (!list) return unchecked(`no activity list "${rest}"`);
+    const col = claim.aspect === 'target' ? 'target' : 'realization';
+    const vals = list.rows.map((r) => r[col]).filter((v): v is number => typeof v === 'number');
+    if (!vals.length) return unchecked(`activity list ${rest} has no numeric ${col}`);
+    const v = vals.reduce((s, x) => s + x, 0);
+    return { value: v, explanation: `jumlah ${col === 'target' ? 'target' : 'realisasi'} atas ${vals.length} baris = ${v}` };
+  }
+
+  const parts = splitRef(subject);
+  const agreementId = parts ? parts.ownerId : subject;
+  const agreement = m.agreements.find((a) => a.id === agreementId);
+  if (!parts && (agreement || ctx.idx.agreements.has(subject))) {
+    const a = agreement;
+    const ag = ctx.idx.agreements.get(subject)!;
+    if (quantity === 'total' && claim.aspect === 'budget') {
+      const v = ag.budget.reduce((s, l) => s + l.amount, 0);
+      return { value: v, explanation: `jumlah ${ag.budget.length} baris anggaran PK = ${n2(v)}` };
+    }
+    if (!a) return unchecked(`agreement ${subject} is not of ${year}`);
+    const s = a.summary;
+    const measured = s.achieved + s.notAchieved;
+    switch (quantity) {
+      case 'measuredCount':
+        return { value: measured, explanation: `${measured} dari ${s.rows} indikator terukur` };
+      case 'achievedCount':
+        return { value: s.achieved, explanation: `${s.achieved} indikator dengan capaian ≥ 100%` };
+      case 'notAchievedCount':
+        return { value: s.notAchieved, explanation: `${s.notAchieved} indikator terukur dengan capaian < 100%` };
+      case 'rowCount':
+        return { value: s.rows, explanation: `${s.rows} baris PK` };
+      default:
+        return unchecked(`quantity "${quantity}" is not checked for an agreement`);
+    }
+  }
+  if (parts && ctx.idx.agreements.has(parts.ownerId)) {
+    const a = agreement ?? ms.of(ctx.idx.agreements.get(parts.ownerId)!.year).agreements.find((x) => x.id === parts.ownerId);
+    const target = ctx.canonical(subject);
+    const row = a?.rows.find((r) => r.indicator === target || r.indicator === subject);
+    if (!row) return unchecked(`no row for ${subject} in agreement ${parts.ownerId}`);
+    return rowQuantity(row, quantity);
+  }
+  if (parts && ctx.idx.plans.has(parts.ownerId)) {
+    const entry = ctx.idx.indicators.get(subject);
+    if (!entry) return unchecked(`no indicator ${subject}`);
+    const ind = entry.indicator;
+    if (quantity === 'target') {
+      const t = ind.targets?.[String(year)];
+      return t === undefined ? unchecked(`${subject} has no target for ${year}`) : { value: t, explanation: `target Renstra ${year} = ${n2(t)}` };
+    }
+    const row = m.planIndicators.find((r) => r.indicator === subject);
+    if (row) return rowQuantity(row, quantity);
+    if (quantity === 'baseline') return ind.baseline ? { value: ind.baseline.value, explanation: `kondisi awal ${ind.baseline.year}: ${n2(ind.baseline.value)}` } : unchecked(`${subject} has no baseline`);
+    return unchecked(`${subject} has no target for ${year}, so it is not measured`);
+  }
+  if (parts && ctx.idx.nodes.has(parts.ownerId)) {
+    const row = m.programIndicators.find((r) => r.indicator === subject);
+    if (quantity === 'target' && !row) {
+      const t = ctx.idx.indicators.get(subject)?.indicator.targets?.[String(year)];
+      return t === undefined ? unchecked(`${subject} has no target for ${year}`) : { value: t, explanation: `target ${n2(t)}` };
+    }
+    return row ? rowQuantity(row, quantity) : unchecked(`${subject} is not measured in ${year}`);
+  }
+  if (!parts && ctx.idx.nodes.has(subject)) return nodeQuantity(ctx, subject, claim, year);
+  return unchecked(`subject "${subject}" is not known`);
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function compare(printed: Computed, computed: Computed, raw: string | undefined): { status: CheckStatus; precision?: number } {
+  if (printed === null) return { status: computed === null ? 'agrees' : 'contradicts' };
+  if (computed === null) return { status: 'contradicts' };
+  if (typeof printed === 'number') {
+    if (typeof computed !== 'number') return { status: 'contradicts' };
+    const precision = claimPrecision(printed, raw);
+    return { status: roundHalfUp(computed, precision) === roundHalfUp(printed, precision) ? 'agrees' : 'contradicts', precision };
+  }
+  if (typeof printed === 'boolean') return { status: printed === computed ? 'agrees' : 'contradicts' };
+  return { status: typeof computed === 'string' && norm(computed) === norm(printed) ? 'agrees' : 'contradicts' };
+}
+
+/** The year a claim is about: its own, else its agreement's, else the review's. */
+function claimYear(ctx: MeasureContext, claim: Claim, year: number): number {
+  if (claim.year !== undefined) return claim.year;
+  const owner = splitRef(claim.subject)?.ownerId ?? claim.subject;
+  return ctx.idx.agreements.get(owner)?.year ?? year;
+}
+
+/** Review every claim of the dataset; `year` is the report's year. */
+export function review(ds: Dataset, year: number, options: ReviewOptions = {}): ReviewResult {
+  const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
+  const ms = new Measurements(ds, options);
+  const checks: ClaimCheck[] = [];
+  const findings: Finding[] = [];
+  (ds.claims ?? []).forEach((claim, i) => {
+    const y = claimYear(ctx, claim, year);
+    const where = placeText(claim.where);
+    const c = compute(ds, ctx, ms, claim, y);
+    const base = {
+      claim: i,
+      where,
+      subject: claim.subject,
+      quantity: claim.quantity,
+      year: y,
+      printed: claim.value,
+      ...(claim.raw !== undefined ? { raw: claim.raw } : {}),
+    };
+    if (!('value' in c) || c.value === undefined) {
+      checks.push({ ...base, status: 'unchecked', explanation: c.explanation });
+      return;
+    }
+    const cmp = compare(claim.value, c.value, claim.raw);
+    checks.push({ ...base, computed: c.value, ...(cmp.precision !== undefined ? { precision: cmp.precision } : {}), status: cmp.status, explanation: c.explanation });
+    if (cmp.status === 'contradicts') {
+      const printed = claim.raw ?? show(claim.value);
+      const computedShown = typeof c.value === 'number' && cmp.precision !== undefined ? formatNumber(c.value, Math.max(cmp.precision, 2), { trim: true }) : show(c.value);
+      findings.push(
+        finding(
+          'warning',
+          'claim-contradicted',
+          `claims[${i}] (${where})`,
+          `${claim.subject} ${claim.quantity}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
+        ),
+      );
+    }
+  });
+  const m = ms.of(year);
+  findings.push(...m.findings);
+  const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
+  return {
+    agency: ds.agency.name,
+    year,
+    summary: { claims: checks.length, agreed: count('agrees'), contradicted: count('contradicts'), unchecked: count('unchecked') },
+    checks,
+    findings,
+  };
+}
