@@ -1,0 +1,103 @@
+/**
+ * The rules of measurement as data (measurement.md). Every rule has a documented default
+ * here; a dataset's or a region's `settings` may replace it, and an indicator may choose
+ * its own `negativeMethod`.
+ *
+ * Lookup order for every key: the indicator (only `negativeMethod` lives there), then the
+ * dataset's `settings`, then the region's `settings`, then `DEFAULT_RULES`.
+ */
+import type { Indicator, NegativeMethod, Settings } from '../dataset/schema.js';
+
+/** One band of a rating scale: an achievement at or above `min` takes `label`. */
+export interface RatingBandRule {
+  min: number;
+  label: string;
+  /** CSS colour (hex) of the band in tables and charts. */
+  color?: string;
+  /** The colour's Indonesian name, as the printed scale calls it (`Biru muda`). */
+  colorName?: string;
+}
+
+export type EfficiencyRuleSpec = { rule: 'simple' } | { rule: 'band'; margin: number };
+
+export interface Rules {
+  /** Bands sorted by `min`, highest first. */
+  ratingScale: readonly RatingBandRule[];
+  negativeMethod: NegativeMethod;
+  efficiency: EfficiencyRuleSpec;
+  /** Cap of the achievement used for predicates and goal means; `null` = no cap. */
+  achievementCap: number | null;
+}
+
+/**
+ * The default rating scale: Permendagri 86/2017, as printed in the seed report's Tabel 3.1
+ * ("Skala Nilai Peringkat Kinerja"). The printed table leaves gaps (75–76, 65–66, 50–51);
+ * every band here starts at its printed lower bound, which closes each gap downward
+ * (75.5 is `Sedang`, 50.5 is `Sangat Rendah`). The lowest band has `min: -Infinity`, so
+ * every achievement, even a negative one from the reverse method, takes a label.
+ * Colours are the CSS named colours of the printed codes: lightblue, green, lightyellow,
+ * darkgray, red.
+ */
+export const DEFAULT_RATING_SCALE: readonly RatingBandRule[] = Object.freeze([
+  { min: 90, label: 'Sangat Tinggi', color: '#ADD8E6', colorName: 'Biru muda' },
+  { min: 76, label: 'Tinggi', color: '#008000', colorName: 'Hijau' },
+  { min: 66, label: 'Sedang', color: '#FFFFE0', colorName: 'Kuning muda' },
+  { min: 51, label: 'Rendah', color: '#A9A9A9', colorName: 'Abu-abu tua' },
+  { min: Number.NEGATIVE_INFINITY, label: 'Sangat Rendah', color: '#FF0000', colorName: 'Merah' },
+]);
+
+/** The defaults of every rule (measurement.md). */
+export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
+  /** Permendagri 86/2017 (above). */
+  ratingScale: DEFAULT_RATING_SCALE,
+  /**
+   * `reverse`: (2T − R) / T × 100, the PermenPAN practice the seed report prints as
+   * (Target − (Realisasi − Target)) / Target × 100. The alternative is `ratio`: T / R × 100.
+   */
+  negativeMethod: 'reverse' as NegativeMethod,
+  /** `simple`: achievement ≥ absorption → Efisien, else Tidak Efisien. */
+  efficiency: Object.freeze({ rule: 'simple' }) as EfficiencyRuleSpec,
+  /** No cap: predicates and goal means use the achievement as computed. */
+  achievementCap: null,
+});
+
+/** Sort a scale highest `min` first (stable for equal mins), dropping `extra`/`note`. */
+export function normalizeScale(scale: readonly RatingBandRule[]): RatingBandRule[] {
+  return scale
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => y.b.min - x.b.min || x.i - y.i)
+    .map(({ b }) => {
+      const band: RatingBandRule = { min: b.min, label: b.label };
+      if (b.color !== undefined) band.color = b.color;
+      if (b.colorName !== undefined) band.colorName = b.colorName;
+      return band;
+    });
+}
+
+function efficiencyOfSettings(s: Settings | null | undefined): EfficiencyRuleSpec | undefined {
+  const e = s?.efficiency;
+  if (!e) return undefined;
+  return e.rule === 'band' ? { rule: 'band', margin: e.margin } : { rule: 'simple' };
+}
+
+/**
+ * The rules that apply to an indicator: looked up on the indicator (`negativeMethod`), then
+ * in the dataset's settings, then in the region's, then in `DEFAULT_RULES`.
+ */
+export function resolveRules(
+  indicator?: Pick<Indicator, 'negativeMethod'> | null,
+  datasetSettings?: Settings | null,
+  regionSettings?: Settings | null,
+): Rules {
+  const scale = datasetSettings?.ratingScale ?? regionSettings?.ratingScale;
+  return {
+    ratingScale: scale ? normalizeScale(scale) : DEFAULT_RULES.ratingScale,
+    negativeMethod:
+      indicator?.negativeMethod ??
+      datasetSettings?.negativeMethod ??
+      regionSettings?.negativeMethod ??
+      DEFAULT_RULES.negativeMethod,
+    efficiency: efficiencyOfSettings(datasetSettings) ?? efficiencyOfSettings(regionSettings) ?? DEFAULT_RULES.efficiency,
+    achievementCap: datasetSettings?.achievementCap ?? regionSettings?.achievementCap ?? DEFAULT_RULES.achievementCap,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Targets: the target value used in a formula (a number, or a category label's score), the
+ * yearly target of an indicator, and its end-of-plan target.
+ */
+import type { Indicator } from '../dataset/schema.js';
+import type { IndicatorEntry } from '../dataset/model.js';
+import { categoryScore } from './achievement.js';
+import type { MeasureContext } from './context.js';
+
+export type TargetValue =
+  | { ok: true; value: number }
+  | { ok: false; reason: 'unknown target category' | 'invalid target'; message: string };
+
+/** The number a target stands for: itself, or for a category indicator a label's score. */
+export function targetValue(indicator: Indicator, target: number | string): TargetValue {
+  if (typeof target === 'number') return { ok: true, value: target };
+  if (indicator.measure.type === 'category') {
+    const score = categoryScore(indicator.measure.categories, target);
+    if (score !== undefined) return { ok: true, value: score };
+    return {
+      ok: false,
+      reason: 'unknown target category',
+      message: `the target "${target}" is none of the indicator's categories (${indicator.measure.categories.map((c) => `"${c.label}"`).join(', ')})`,
+    };
+  }
+  return { ok: false, reason: 'invalid target', message: `the target "${target}" is a label, but the indicator is not a category indicator; expected a number` };
+}
+
+/** The indicator's own target for a year, or `undefined`. */
+export const yearTarget = (indicator: Indicator, year: number): number | undefined => indicator.targets?.[String(year)];
+
+/** The end year of the plan an indicator belongs to (an agreement's indicator: the agreement's plan). */
+function planEndYear(ctx: MeasureContext, entry: IndicatorEntry): number | undefined {
+  const o = entry.owner;
+  if (o.kind === 'plan') return o.plan.endYear;
+  if (o.kind === 'agreement') return ctx.idx.plans.get(o.agreement.plan)?.endYear;
+  return undefined;
+}
+
+/**
+ * The end-of-period target: `endTarget`, else the target for the plan's `endYear`, else the
+ * target of the last year that has one; `null` when there is none.
+ */
+export function endTargetOf(ctx: MeasureContext, entry: IndicatorEntry): number | null {
+  const ind = entry.indicator;
+  if (ind.endTarget !== undefined) return ind.endTarget;
+  const end = planEndYear(ctx, entry);
+  if (end !== undefined) {
+    const t = yearTarget(ind, end);
+    if (t !== undefined) return t;
+  }
+  let lastYear = -Infinity;
+  let last: number | null = null;
+  for (const [y, t] of Object.entries(ind.targets ?? {})) {
+    const n = Number(y);
+    if (n > lastYear) {
+      lastYear = n;
+      last = t;
+    }
+  }
+  return last;
+}
