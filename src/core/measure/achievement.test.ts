@@ -47,16 +47,34 @@ describe('achievementOf', () => {
     );
   });
   it('raising a negative indicator’s realization never raises its achievement (both methods)', () => {
+    // Without a cap, an unmeasurable perfect result (R = 0 under ratio) ranks above every value.
+    // With a cap, R = 0 under ratio *is* the cap while a tiny R > 0 gives T / R uncapped, so
+    // there the order holds for the capped achievement, which predicates and means use (and
+    // for the uncapped one between realizations whose T / R does not overflow).
     fc.assert(
       fc.property(pos, nonneg, nonneg, fc.constantFrom('reverse' as const, 'ratio' as const), fc.option(fc.integer({ min: 100, max: 200 })), (t, r1, r2, method, cap) => {
         const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
         const a = (r: number) => {
           const o = achievementOf({ polarity: 'negative', method, target: t, realization: r, cap });
-          return o.ok ? o.value : Number.POSITIVE_INFINITY; // a perfect zero without a cap: unbounded
+          const v = o.ok ? o.value : Number.POSITIVE_INFINITY;
+          return cap === null ? v : capAchievement(v, cap);
         };
         expect(a(hi)).toBeLessThanOrEqual(a(lo));
+        if (cap === null || method === 'reverse' || (lo > 0 && Number.isFinite((t * 100) / lo))) {
+          const raw = (r: number) => {
+            const o = achievementOf({ polarity: 'negative', method, target: t, realization: r, cap });
+            return o.ok ? o.value : Number.POSITIVE_INFINITY;
+          };
+          expect(raw(hi)).toBeLessThanOrEqual(raw(lo));
+        }
       }),
+      { numRuns: 500 },
     );
+  });
+  it('never reports a non-finite achievement', () => {
+    expect(achievementOf({ polarity: 'negative', method: 'ratio', target: 1, realization: 5e-324, cap: null })).toMatchObject({ ok: false });
+    expect(achievementOf({ polarity: 'negative', method: 'ratio', target: 1, realization: 5e-324, cap: 130 })).toEqual({ ok: true, value: 130 });
+    expect(achievementOf({ polarity: 'positive', method: 'reverse', target: 1e-320, realization: 5, cap: null })).toMatchObject({ ok: false, reason: 'zero target' });
   });
 });
 

@@ -32,20 +32,25 @@ export interface AchievementInput {
  */
 export function achievementOf(input: AchievementInput): AchievementOutcome {
   const { polarity, method, target: t, realization: r, cap } = input;
-  if (t === 0) {
-    return { ok: false, reason: 'zero target', message: 'the target is 0, so the achievement (a division by the target) cannot be computed' };
+  const zeroTarget: AchievementOutcome = {
+    ok: false,
+    reason: 'zero target',
+    message: 'the target is 0 (or too close to 0), so the achievement (a division by the target) cannot be computed',
+  };
+  if (t === 0) return zeroTarget;
+  if (polarity === 'positive' || method === 'reverse') {
+    const value = polarity === 'positive' ? (r * 100) / t : ((2 * t - r) * 100) / t;
+    return Number.isFinite(value) ? { ok: true, value } : zeroTarget;
   }
-  if (polarity === 'positive') return { ok: true, value: (r * 100) / t };
-  if (method === 'reverse') return { ok: true, value: ((2 * t - r) * 100) / t };
-  if (r === 0) {
-    if (cap !== null) return { ok: true, value: cap };
-    return {
-      ok: false,
-      reason: 'zero realization',
-      message: 'the realization of a negative indicator scored by the ratio method (T / R) is 0 and no achievementCap is set, so the achievement cannot be computed',
-    };
-  }
-  return { ok: true, value: (t * 100) / r };
+  const value = r === 0 ? Number.POSITIVE_INFINITY : (t * 100) / r;
+  if (Number.isFinite(value)) return { ok: true, value };
+  // R = 0 (or so close to 0 that T / R overflows): a perfect result
+  if (cap !== null) return { ok: true, value: cap };
+  return {
+    ok: false,
+    reason: 'zero realization',
+    message: 'the realization of a negative indicator scored by the ratio method (T / R) is 0 and no achievementCap is set, so the achievement cannot be computed',
+  };
 }
 
 /** Score of a category label, or `undefined` when the label is not one of the categories. */
