@@ -1,0 +1,662 @@
+/**
+ * Checks over a whole (schema-valid) dataset that a schema cannot express: ids unique and
+ * not reserved, references that resolve, nesting and cycles, and consistency warnings that
+ * are computed, never stored (dataset-format.md). IO-free.
+ */
+import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Plan } from './schema.js';
+import { indexDataset, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
+import { finding, type Finding } from '../findings.js';
+import { joinPath } from './schema-issues.js';
+import { printedDecimals, roundHalfUp } from './precision.js';
+
+export interface CheckContext {
+  /** Path prefix of every finding: '' for a dataset, `agencies[3]` inside a region. */
+  prefix: string;
+  /** Original array positions of elements when some elements were left out (salvaged document). */
+  position?: WeakMap<object, number>;
+  /**
+   * Ids (`p1`) and references (`renstra-2021-2026/UMM`) of elements left out because they failed
+   * the schema: references to them are not reported a second time.
+   */
+  broken?: Set<string>;
+  /** Top-level sections left out because they failed the schema (`organization`, `narrative`, …). */
+  brokenSections?: Set<string>;
+}
+
+/** Years a target may be keyed by at all (the same bounds as a Year in schema.ts). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+const RESERVED = new Set<string>(RESERVED_IDS);
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const q = (s: string): string => JSON.stringify(s);
+
+function ownerWord(idx: DatasetIndex, id: string): string {
+  if (idx.plans.has(id)) return `plan ${id}`;
+  if (idx.agreements.has(id)) return `agreement ${id}`;
+  if (idx.nodes.has(id)) return `program node ${id}`;
+  return id;
+}
+
+function measureOf(entry: IndicatorEntry | undefined): Measure | undefined {
+  return entry?.indicator.measure;
+}
+
+export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const P = (path: string): string => joinPath(ctx.prefix, path);
+  const error = (code: string, path: string, message: string): void => {
+    out.push(finding('error', code, P(path), message));
+  };
+  const warning = (code: string, path: string, message: string): void => {
+    out.push(finding('warning', code, P(path), message));
+  };
+  const pos = (el: object, i: number): number => ctx.position?.get(el) ?? i;
+  const broken = (id: string | undefined): boolean => id !== undefined && (ctx.broken?.has(id) ?? false);
+  const sectionBroken = (name: string): boolean => ctx.brokenSections?.has(name) ?? false;
+  /** A goal or indicator id an agreement row may use was left out (from the agreement, what it amends, or its plan). */
+  const agreementBroken = (a: Agreement, local: string): boolean =>
+    broken(a.plan) || broken(ref(a.id, local)) || broken(ref(a.plan, local)) || (a.amends !== undefined && broken(ref(a.amends, local)));
+
+  const idx = indexDataset(ds);
+
+  // ------------------------------------------------------------ ids
+
+  const checkLocalId = (id: string, path: string): void => {
+    if (id.includes('/')) error('invalid-id', path, `id ${q(id)} contains "/"; references are written owner/id, so an id has no slash`);
+  };
+
+  // plans, agreements and program nodes share one namespace
+  const owners = new Map<string, string>();
+  const claimOwnerId = (id: string, path: string, what: string): void => {
+    checkLocalId(id, `${path}.id`);
+    if (RESERVED.has(id)) {
+      error('reserved-id', `${path}.id`, `${q(id)} is a reserved word and cannot be the id of a ${what} (reserved: ${RESERVED_IDS.join(', ')})`);
+    }
+    const first = owners.get(id);
+    if (first !== undefined) {
+      error('duplicate-id', `${path}.id`, `id ${q(id)} is already used by ${P(first)}; ids of plans, agreements and program nodes are unique across the document`);
+    } else owners.set(id, path);
+  };
+  ds.plans.forEach((p, i) => claimOwnerId(p.id, `plans[${pos(p, i)}]`, 'plan'));
+  ds.agreements.forEach((a, i) => claimOwnerId(a.id, `agreements[${pos(a, i)}]`, 'agreement'));
+  ds.programs.forEach((n, i) => claimOwnerId(n.id, `programs[${pos(n, i)}]`, 'program node'));
+
+  /** Ids unique within one list; `kind` names the list in the message. */
+  const unique = <T extends object>(items: readonly T[], idOf: (t: T) => string, pathOf: (t: T, i: number) => string, kind: string): Map<string, T> => {
+    const seen = new Map<string, { item: T; path: string }>();
+    items.forEach((item, i) => {
+      const id = idOf(item);
+      const path = pathOf(item, pos(item, i));
+      const first = seen.get(id);
+      if (first) error('duplicate-id', path, `${kind} id ${q(id)} is already used by ${P(first.path.replace(/\.id$|\.label$/, ''))}`);
+      else seen.set(id, { item, path });
+    });
+    return new Map([...seen].map(([k, v]) => [k, v.item]));
+  };
+
+  const units = sectionBroken('organization') ? undefined : ds.organization?.units;
+  const unitIds = units
+    ? unique(units, (u) => u.id, (_u, i) => `organization.units[${i}].id`, 'unit')
+    : undefined;
+  const staffingIds = ds.organization?.staffing
+    ? unique(ds.organization.staffing.rows, (r) => r.id, (_r, i) => `organization.staffing.rows[${i}].id`, 'staffing row')
+    : new Map();
+  const assetIds = ds.organization?.assets
+    ? unique(ds.organization.assets.rows, (r) => r.id, (_r, i) => `organization.assets.rows[${i}].id`, 'asset row')
+    : new Map();
+  const decreeIds = unique(ds.decrees ?? [], (d) => d.id, (_d, i) => `decrees[${i}].id`, 'decree');
+  const expenditureIds = unique(ds.expenditures ?? [], (e) => e.id, (_e, i) => `expenditures[${i}].id`, 'expenditure line');
+  const activityIds = unique(ds.activities ?? [], (a) => a.id, (_a, i) => `activities[${i}].id`, 'activity list');
+  if (ds.evaluation?.recommendations) {
+    unique(ds.evaluation.recommendations, (r) => r.id, (_r, i) => `evaluation.recommendations[${i}].id`, 'recommendation');
+  }
+
+  // ------------------------------------------------------------ shared checks of goals and indicators
+
+  const missingIndicator = (ownerId: string, localId: string): string => {
+    if (!idx.plans.has(ownerId) && !idx.agreements.has(ownerId) && !idx.nodes.has(ownerId)) {
+      return `no plan, agreement or program node ${q(ownerId)} (in ${q(ref(ownerId, localId))})`;
+    }
+    return `no indicator ${q(localId)} in ${ownerWord(idx, ownerId)}`;
+  };
+
+
+  /** Where a goal of an owner may point its parent, and how a missing one is described. */
+  interface GoalScope {
+    resolve: (id: string) => string | undefined;
+    broken: (id: string) => boolean;
+    where: string;
+  }
+
+  const checkGoals = (goals: readonly Goal[], base: string, ownerId: string, scope: GoalScope, ownPlanId?: string): void => {
+    unique(goals, (g) => g.id, (_g, j) => `${base}.goals[${j}].id`, 'goal');
+    const local = new Map(goals.map((g) => [g.id, g]));
+    goals.forEach((g, j0) => {
+      const j = pos(g, j0);
+      const gp = `${base}.goals[${j}]`;
+      checkLocalId(g.id, `${gp}.id`);
+      if (g.parent !== undefined) {
+        if (g.parent === g.id) error('cycle', `${gp}.parent`, `goal ${q(g.id)} cannot be its own parent`);
+        else if (!scope.resolve(g.parent) && !scope.broken(g.parent)) error('dangling-reference', `${gp}.parent`, `no goal ${q(g.parent)} in ${scope.where}`);
+        else {
+          // a cycle through parents within this owner
+          const seen = new Set<string>([g.id]);
+          const chain = [g.id];
+          let cur = local.get(g.parent);
+          while (cur) {
+            chain.push(cur.id);
+            if (cur.id === g.id) {
+              error('cycle', `${gp}.parent`, `goal ${q(g.id)} is its own ancestor (${chain.join(' → ')})`);
+              break;
+            }
+            if (seen.has(cur.id)) break;
+            seen.add(cur.id);
+            cur = cur.parent !== undefined ? local.get(cur.parent) : undefined;
+          }
+        }
+      }
+      (g.supports ?? []).forEach((s, k) => {
+        const sp = `${gp}.supports[${k}]`;
+        const r = splitRef(s);
+        if (!r) {
+          error('invalid-reference', sp, `expected a reference planId/goalId, got ${q(s)}`);
+          return;
+        }
+        if (broken(r.ownerId)) return;
+        if (!idx.plans.has(r.ownerId)) {
+          error('dangling-reference', sp, `no plan ${q(r.ownerId)} (in ${q(s)}); a goal supports goals of another plan`);
+        } else if (r.ownerId === ownPlanId || r.ownerId === ownerId) {
+          error('invalid-reference', sp, `a goal supports goals of another plan, not of its own plan ${r.ownerId}`);
+        } else if (!idx.goals.has(s) && !broken(s)) {
+          error('dangling-reference', sp, `no goal ${q(r.localId)} in plan ${r.ownerId}`);
+        }
+      });
+    });
+  };
+
+  const checkTargetYears = (record: Record<string, unknown> | undefined, path: string, plan: Plan | undefined): void => {
+    for (const key of Object.keys(record ?? {})) {
+      const year = Number(key);
+      const kp = `${path}[${q(key)}]`;
+      if (year < MIN_YEAR || year > MAX_YEAR) {
+        error('target-year-out-of-range', kp, `expected a year between ${MIN_YEAR} and ${MAX_YEAR} as the key, got ${q(key)}`);
+      } else if (plan && (year < plan.startYear || year > plan.endYear)) {
+        warning(
+          'target-outside-plan-period',
+          kp,
+          `target for ${key} lies outside the period of plan ${plan.id} (${plan.startYear}–${plan.endYear})`,
+        );
+      }
+    }
+  };
+
+  type IndicatorOwner =
+    | { kind: 'plan'; plan: Plan }
+    | { kind: 'agreement'; agreement: Agreement; plan: Plan | undefined }
+    | { kind: 'node' };
+
+  const checkIndicators = (indicators: readonly Indicator[], base: string, ownerId: string, owner: IndicatorOwner): void => {
+    unique(indicators, (d) => d.id, (_d, j) => `${base}.indicators[${j}].id`, 'indicator');
+    indicators.forEach((ind, j0) => {
+      const j = pos(ind, j0);
+      const ip = `${base}.indicators[${j}]`;
+      checkLocalId(ind.id, `${ip}.id`);
+
+      // the goal it measures
+      if (owner.kind === 'plan') {
+        if (ind.goal === undefined) error('missing-field', `${ip}.goal`, `required field missing: an indicator of a plan names the goal it measures`);
+        else if (!idx.goals.has(ref(ownerId, ind.goal)) && !broken(ref(ownerId, ind.goal))) error('dangling-reference', `${ip}.goal`, `no goal ${q(ind.goal)} in plan ${ownerId}`);
+        if (ind.targets === undefined) error('missing-field', `${ip}.targets`, `required field missing: an indicator of a plan gives its yearly targets`);
+      } else if (owner.kind === 'agreement') {
+        const a = owner.agreement;
+        if (ind.goal === undefined) error('missing-field', `${ip}.goal`, `required field missing: an indicator an agreement adds names the goal it measures`);
+        else if (!resolveAgreementLocal(idx, a, ind.goal, 'goals') && !agreementBroken(a, ind.goal)) {
+          error('dangling-reference', `${ip}.goal`, `no goal ${q(ind.goal)} in agreement ${a.id} or plan ${a.plan}`);
+        }
+      }
+
+      if (unitIds) {
+        (ind.responsibleUnits ?? []).forEach((u, k) => {
+          if (!unitIds.has(u) && !broken(u)) error('dangling-reference', `${ip}.responsibleUnits[${k}]`, `no unit ${q(u)} in organization.units`);
+        });
+      }
+      (ind.decrees ?? []).forEach((d, k) => {
+        if (!decreeIds.has(d) && !broken(d)) error('dangling-reference', `${ip}.decrees[${k}]`, `no decree ${q(d)} in decrees`);
+      });
+
+      const m = ind.measure;
+      if (m.type === 'derived') {
+        m.of.forEach((r, k) => {
+          const mp = `${ip}.measure.of[${k}]`;
+          const sr = splitRef(r);
+          if (!sr) error('invalid-reference', mp, `expected an indicator reference ownerId/indicatorId, got ${q(r)}`);
+          else if (r === ref(ownerId, ind.id)) error('cycle', mp, `a derived indicator cannot count itself`);
+          else if (!idx.indicators.has(r) && !broken(sr.ownerId) && !broken(r)) error('dangling-reference', mp, missingIndicator(sr.ownerId, sr.localId));
+        });
+      }
+      if (m.type === 'category') {
+        unique(m.categories, (c) => c.label, (_c, k) => `${ip}.measure.categories[${k}].label`, 'category label');
+      }
+
+      const plan = owner.kind === 'plan' ? owner.plan : undefined;
+      checkTargetYears(ind.targets, `${ip}.targets`, plan);
+      checkTargetYears(ind.periodTargets, `${ip}.periodTargets`, plan);
+    });
+  };
+
+
+  // ------------------------------------------------------------ plans
+
+  ds.plans.forEach((plan, i0) => {
+    const i = pos(plan, i0);
+    const base = `plans[${i}]`;
+    if (plan.startYear > plan.endYear) {
+      error('invalid-period', `${base}.endYear`, `endYear ${plan.endYear} is before startYear ${plan.startYear}`);
+    }
+    checkGoals(plan.goals, base, plan.id, {
+      resolve: (id) => (idx.goals.has(ref(plan.id, id)) ? ref(plan.id, id) : undefined),
+      broken: (id) => broken(ref(plan.id, id)),
+      where: `plan ${plan.id}`,
+    }, plan.id);
+    checkIndicators(plan.indicators ?? [], base, plan.id, { kind: 'plan', plan });
+  });
+
+  (ds.decrees ?? []).forEach((d, i) => {
+    if (d.plan !== undefined && !idx.plans.has(d.plan) && !broken(d.plan)) {
+      error('dangling-reference', `decrees[${pos(d, i)}].plan`, `no plan ${q(d.plan)}`);
+    }
+  });
+
+  // ------------------------------------------------------------ agreements
+
+  ds.agreements.forEach((a, i0) => {
+    const i = pos(a, i0);
+    const base = `agreements[${i}]`;
+    const plan = idx.plans.get(a.plan);
+    const planKnown = plan !== undefined;
+    if (!plan) {
+      if (!broken(a.plan)) error('dangling-reference', `${base}.plan`, `no plan ${q(a.plan)}; an agreement is based on a Renstra plan of this document`);
+    } else if (plan.level !== 'renstra') {
+      error('invalid-reference', `${base}.plan`, `plan ${a.plan} is an RPJMD; an agreement is based on a Renstra plan`);
+    } else if (a.year < plan.startYear || a.year > plan.endYear) {
+      warning('agreement-outside-plan-period', `${base}.year`, `agreement year ${a.year} lies outside the period of plan ${plan.id} (${plan.startYear}–${plan.endYear})`);
+    }
+
+    if (a.kind === 'amendment') {
+      if (a.amends === undefined) {
+        error('missing-field', `${base}.amends`, `required field missing: an amendment names the agreement it amends ("amends")`);
+      } else if (a.amends === a.id) {
+        error('cycle', `${base}.amends`, `an agreement cannot amend itself`);
+      } else {
+        const target = idx.agreements.get(a.amends);
+        if (!target) {
+          if (!broken(a.amends)) error('dangling-reference', `${base}.amends`, `no agreement ${q(a.amends)}`);
+        } else if (target.year !== a.year) {
+          error('invalid-reference', `${base}.amends`, `agreement ${target.id} is of ${target.year}; an amendment amends an agreement of the same year (${a.year})`);
+        } else {
+          const seen = new Set<string>([a.id]);
+          let cur: Agreement | undefined = target;
+          while (cur && cur.kind === 'amendment' && cur.amends !== undefined) {
+            if (seen.has(cur.id)) break;
+            seen.add(cur.id);
+            if (cur.amends === a.id) {
+              error('cycle', `${base}.amends`, `agreements amend each other in a circle (${[...seen, a.id].join(' → ')})`);
+              break;
+            }
+            cur = idx.agreements.get(cur.amends);
+          }
+        }
+      }
+    } else if (a.amends !== undefined) {
+      error('unexpected-field', `${base}.amends`, `an original agreement amends nothing: remove "amends" or set kind "amendment"`);
+    }
+
+    // what the agreement adds must not repeat its plan
+    (a.goals ?? []).forEach((g, j0) => {
+      const j = pos(g, j0);
+      if (plan && idx.goals.has(ref(plan.id, g.id))) {
+        error('duplicate-id', `${base}.goals[${j}].id`, `goal ${q(g.id)} is already a goal of plan ${plan.id}; an agreement adds only goals its plan lacks`);
+      }
+    });
+    (a.indicators ?? []).forEach((d, j0) => {
+      const j = pos(d, j0);
+      if (plan && idx.indicators.has(ref(plan.id, d.id))) {
+        error('duplicate-id', `${base}.indicators[${j}].id`, `indicator ${q(d.id)} is already an indicator of plan ${plan.id}; an agreement adds only indicators its plan lacks`);
+      }
+    });
+    checkGoals(a.goals ?? [], base, a.id, {
+      resolve: (id) => resolveAgreementLocal(idx, a, id, 'goals'),
+      broken: (id) => agreementBroken(a, id),
+      where: `agreement ${a.id} or plan ${a.plan}`,
+    });
+    checkIndicators(a.indicators ?? [], base, a.id, { kind: 'agreement', agreement: a, plan });
+
+    // rows
+    const describeScope = (what: 'goal' | 'indicator', id: string): string => {
+      const places: string[] = [`plan ${a.plan}`];
+      const ownList = what === 'goal' ? a.goals : a.indicators;
+      if ((ownList ?? []).length > 0) places.push(`agreement ${a.id}`);
+      if (a.kind === 'amendment' && a.amends !== undefined && idx.agreements.has(a.amends)) places.push(`the agreement it amends (${a.amends})`);
+      return `no ${what} ${q(id)} in ${places.join(' or ')}`;
+    };
+    const rowSeen = new Map<string, number>();
+    a.rows.forEach((row, j0) => {
+      const j = pos(row, j0);
+      const rp = `${base}.rows[${j}]`;
+      const goalRef = resolveAgreementLocal(idx, a, row.goal, 'goals');
+      if (!goalRef && planKnown && !agreementBroken(a, row.goal)) error('dangling-reference', `${rp}.goal`, describeScope('goal', row.goal));
+      const indRef = resolveAgreementLocal(idx, a, row.indicator, 'indicators');
+      if (!indRef) {
+        if (planKnown && !agreementBroken(a, row.indicator)) error('dangling-reference', `${rp}.indicator`, describeScope('indicator', row.indicator));
+        return;
+      }
+      const firstRow = rowSeen.get(indRef);
+      if (firstRow !== undefined) {
+        warning('duplicate-row', `${rp}.indicator`, `indicator ${indRef} already has a row in this agreement (${P(`${base}.rows[${firstRow}]`)})`);
+      } else rowSeen.set(indRef, j);
+      const entry = idx.indicators.get(indRef);
+      const m = measureOf(entry);
+      if (typeof row.target === 'string') {
+        if (m?.type !== 'category') {
+          error('invalid-target', `${rp}.target`, `expected a number, got string ${q(row.target)} (only a category indicator takes a category label as target)`);
+        } else if (!m.categories.some((c) => c.label === row.target)) {
+          error(
+            'invalid-target',
+            `${rp}.target`,
+            `${q(row.target)} is not a category of indicator ${indRef} (categories: ${m.categories.map((c) => q(c.label)).join(', ')})`,
+          );
+        }
+      } else if (entry && entry.owner.kind === 'plan') {
+        const planTarget = entry.indicator.targets?.[String(a.year)];
+        if (planTarget !== undefined && planTarget !== row.target) {
+          warning(
+            'target-differs-from-plan',
+            `${rp}.target`,
+            `agreed target ${row.target} differs from the plan's target ${planTarget} for ${a.year} (${indRef})`,
+          );
+        }
+      }
+    });
+
+    a.budget.forEach((b, j0) => {
+      const j = pos(b, j0);
+      const bp = `${base}.budget[${j}].program`;
+      const node = idx.nodes.get(b.program);
+      if (!node) {
+        if (!broken(b.program)) error('dangling-reference', bp, `no program node ${q(b.program)}`);
+      } else if (node.level !== 'program') {
+        error('invalid-reference', bp, `node ${b.program} is a ${node.level}; an agreement's budget names program-level nodes`);
+      }
+    });
+  });
+
+  // ------------------------------------------------------------ program nodes
+
+  const expectedParent = { kegiatan: 'program', subkegiatan: 'kegiatan' } as const;
+  ds.programs.forEach((node, i0) => {
+    const i = pos(node, i0);
+    const base = `programs[${i}]`;
+    if (node.level === 'program') {
+      if (node.parent !== undefined) error('invalid-nesting', `${base}.parent`, `a program is at the top level and has no parent (got ${q(node.parent)})`);
+    } else {
+      const want = expectedParent[node.level];
+      if (node.parent === undefined) {
+        error('missing-parent', `${base}.parent`, `required field missing: a ${node.level} has a parent (a ${want})`);
+      } else {
+        const parent = idx.nodes.get(node.parent);
+        if (!parent) {
+          if (!broken(node.parent)) error('dangling-reference', `${base}.parent`, `no program node ${q(node.parent)}`);
+        } else if (parent.level !== want) {
+          error('invalid-nesting', `${base}.parent`, `a ${node.level} sits under a ${want}, but ${parent.id} is a ${parent.level}`);
+        }
+      }
+    }
+    if (node.parent !== undefined) {
+      const chain = [node.id];
+      const seen = new Set<string>([node.id]);
+      let cur = idx.nodes.get(node.parent);
+      while (cur) {
+        chain.push(cur.id);
+        if (cur.id === node.id) {
+          error('cycle', `${base}.parent`, `program node ${node.id} is its own ancestor (${chain.join(' → ')})`);
+          break;
+        }
+        if (seen.has(cur.id)) break;
+        seen.add(cur.id);
+        cur = cur.parent !== undefined ? idx.nodes.get(cur.parent) : undefined;
+      }
+    }
+
+    (node.supports ?? []).forEach((s, k0) => {
+      const k = pos(s, k0);
+      const sp = `${base}.supports[${k}].indicator`;
+      const r = splitRef(s.indicator);
+      if (!r) {
+        error('invalid-reference', sp, `expected a reference planId/indicatorId or agreementId/indicatorId, got ${q(s.indicator)}`);
+        return;
+      }
+      if (broken(r.ownerId) || broken(s.indicator)) return;
+      if (idx.nodes.has(r.ownerId)) {
+        error('invalid-reference', sp, `${s.indicator} is an indicator of program node ${r.ownerId}; a node supports indicators of a plan or an agreement`);
+        return;
+      }
+      const agreement = idx.agreements.get(r.ownerId);
+      const ok = agreement
+        ? resolveAgreementLocal(idx, agreement, r.localId, 'indicators') !== undefined || agreementBroken(agreement, r.localId)
+        : idx.indicators.has(s.indicator);
+      if (!ok) error('dangling-reference', sp, missingIndicator(r.ownerId, r.localId));
+    });
+
+    checkIndicators(node.indicators ?? [], base, node.id, { kind: 'node' });
+  });
+
+  // ------------------------------------------------------------ resolving indicator references
+
+  /**
+   * Resolve `owner/indicator`. Realizations name the indicator's owner directly; benchmarks,
+   * narrative and claims may also name a plan indicator through an agreement that uses it.
+   */
+  const resolveIndicator = (r: string, viaAgreement: boolean): { entry?: IndicatorEntry; message?: string; skip?: boolean } => {
+    const sr = splitRef(r);
+    if (!sr) return { message: `expected an indicator reference ownerId/indicatorId, got ${q(r)}` };
+    if (broken(sr.ownerId) || broken(r)) return { skip: true };
+    const direct = idx.indicators.get(r);
+    if (direct) return { entry: direct };
+    const agreement = idx.agreements.get(sr.ownerId);
+    if (agreement) {
+      const via = resolveAgreementLocal(idx, agreement, sr.localId, 'indicators');
+      if (!via && agreementBroken(agreement, sr.localId)) return { skip: true };
+      if (via) {
+        if (viaAgreement) return { entry: idx.indicators.get(via) };
+        return { message: `no indicator ${q(sr.localId)} in agreement ${agreement.id} (it is an indicator of ${ownerWord(idx, splitRef(via)?.ownerId ?? '')}: write ${q(via)})` };
+      }
+    }
+    return { message: missingIndicator(sr.ownerId, sr.localId) };
+  };
+
+  // ------------------------------------------------------------ realizations
+
+  const realizationAt = new Map<string, number>();
+  ds.realizations.forEach((rz, i0) => {
+    const i = pos(rz, i0);
+    const base = `realizations[${i}]`;
+    const res = resolveIndicator(rz.indicator, false);
+    if (res.message) error('dangling-reference', `${base}.indicator`, res.message);
+
+    const period = rz.period ?? 'Y';
+    const key = `${rz.indicator}\u0000${rz.year}\u0000${period}`;
+    const first = realizationAt.get(key);
+    if (first !== undefined) {
+      error(
+        'duplicate-realization',
+        base,
+        `a second realization of ${rz.indicator} for ${rz.year} period ${period}: ${P(`realizations[${first}]`)} and ${P(base)}; at most one per indicator, year and period`,
+      );
+    } else realizationAt.set(key, i);
+
+    if (rz.status !== undefined && (rz.note === undefined || rz.note.trim() === '')) {
+      warning('status-without-note', `${base}.note`, `status ${q(rz.status)} is given without a note saying why`);
+    }
+
+    const m = measureOf(res.entry);
+    if (!m) return;
+    const hasCategory = rz.category !== undefined || (rz.categories ?? []).length > 0;
+    if (m.type === 'ratio') {
+      const bothParts = rz.numerator !== undefined && rz.denominator !== undefined;
+      if (rz.value === undefined && !bothParts && rz.status === undefined) {
+        error(
+          'ratio-realization-incomplete',
+          base,
+          `a realization of ratio indicator ${rz.indicator} gives numerator and denominator (or a value), or a status with a note; got ${rz.numerator === undefined && rz.denominator === undefined ? 'neither' : `only the ${rz.numerator === undefined ? 'denominator' : 'numerator'}`}`,
+        );
+      }
+      if (rz.value !== undefined && rz.numerator !== undefined && rz.denominator !== undefined && rz.denominator !== 0) {
+        const factor = m.factor ?? 100;
+        const computed = (rz.numerator / rz.denominator) * factor;
+        const decimals = printedDecimals(rz.value);
+        const rounded = roundHalfUp(computed, decimals);
+        if (rounded !== rz.value) {
+          warning(
+            'ratio-value-mismatch',
+            `${base}.value`,
+            `value ${rz.value} disagrees with ${rz.numerator} ÷ ${rz.denominator} × ${factor} = ${computed} (${rounded} at the value's ${plural(decimals, 'decimal')})`,
+          );
+        }
+      }
+    } else if (m.type === 'category') {
+      const labels = new Set(m.categories.map((c) => c.label));
+      if (rz.category !== undefined && !labels.has(rz.category)) {
+        error('invalid-category', `${base}.category`, `${q(rz.category)} is not a category of indicator ${rz.indicator} (categories: ${[...labels].map(q).join(', ')})`);
+      }
+      (rz.categories ?? []).forEach((c, k) => {
+        if (!labels.has(c)) error('invalid-category', `${base}.categories[${k}]`, `${q(c)} is not a category of indicator ${rz.indicator} (categories: ${[...labels].map(q).join(', ')})`);
+      });
+      if (!hasCategory && rz.value === undefined && rz.status === undefined) {
+        warning('empty-realization', base, `the realization gives neither a category nor a status, so the row stays unmeasured`);
+      }
+    } else {
+      if (hasCategory) {
+        error('invalid-category', `${base}.${rz.category !== undefined ? 'category' : 'categories'}`, `indicator ${rz.indicator} is not a category indicator (its measure is ${m.type}); give a value instead`);
+      }
+      if ((m.type === 'value' || m.type === 'count') && rz.value === undefined && rz.status === undefined) {
+        warning('empty-realization', base, `the realization gives neither a value nor a status, so the row stays unmeasured`);
+      }
+    }
+  });
+
+  // ------------------------------------------------------------ benchmarks, expenditures, activities, units
+
+  (ds.benchmarks ?? []).forEach((b, i) => {
+    const base = `benchmarks[${pos(b, i)}]`;
+    const res = resolveIndicator(b.indicator, true);
+    if (res.message) error('dangling-reference', `${base}.indicator`, res.message);
+    if (b.value === null && (b.note === undefined || b.note.trim() === '')) {
+      warning('status-without-note', `${base}.note`, `a benchmark without a value is given without a note saying why`);
+    }
+  });
+
+  (ds.expenditures ?? []).forEach((e, i0) => {
+    const base = `expenditures[${pos(e, i0)}]`;
+    if (e.node !== undefined && !idx.nodes.has(e.node) && !broken(e.node)) error('dangling-reference', `${base}.node`, `no program node ${q(e.node)}`);
+    if (e.parent !== undefined) {
+      if (e.parent === e.id) error('cycle', `${base}.parent`, `an expenditure line cannot be its own parent`);
+      else if (!expenditureIds.has(e.parent) && !broken(e.parent)) error('dangling-reference', `${base}.parent`, `no expenditure line ${q(e.parent)}`);
+      else {
+        const seen = new Set<string>([e.id]);
+        let cur = expenditureIds.get(e.parent);
+        while (cur && cur.parent !== undefined) {
+          if (cur.parent === e.id) {
+            error('cycle', `${base}.parent`, `expenditure line ${e.id} is part of itself through its parents`);
+            break;
+          }
+          if (seen.has(cur.id)) break;
+          seen.add(cur.id);
+          cur = expenditureIds.get(cur.parent);
+        }
+      }
+    }
+  });
+
+  (ds.activities ?? []).forEach((l, i) => {
+    if (l.node !== undefined && !idx.nodes.has(l.node) && !broken(l.node)) {
+      error('dangling-reference', `activities[${pos(l, i)}].node`, `no program node ${q(l.node)}`);
+    }
+  });
+
+  if (units && unitIds) {
+    units.forEach((u, i) => {
+      if (u.parent !== undefined && !unitIds.has(u.parent) && !broken(u.parent)) error('dangling-reference', `organization.units[${pos(u, i)}].parent`, `no unit ${q(u.parent)} in organization.units`);
+    });
+  }
+
+  // ------------------------------------------------------------ narrative and claims
+
+  /** A goal reference, read through an agreement the way its rows are. */
+  const resolvesGoal = (r: string): boolean => {
+    if (idx.goals.has(r)) return true;
+    const sr = splitRef(r);
+    const a = sr ? idx.agreements.get(sr.ownerId) : undefined;
+    return !!(a && sr && resolveAgreementLocal(idx, a, sr.localId, 'goals'));
+  };
+  const ownerBroken = (subject: string): boolean => broken(subject) || broken(splitRef(subject)?.ownerId ?? subject);
+
+  if (!sectionBroken('narrative')) {
+    (ds.narrative?.analyses ?? []).forEach((an, i0) => {
+      const i = pos(an, i0);
+      const s = an.subject;
+      const ok =
+        idx.plans.has(s) ||
+        idx.agreements.has(s) ||
+        idx.nodes.has(s) ||
+        resolvesGoal(s) ||
+        resolveIndicator(s, true).entry !== undefined ||
+        ownerBroken(s);
+      if (!ok) {
+        error(
+          'dangling-reference',
+          `narrative.analyses[${i}].subject`,
+          `no goal, indicator, plan, agreement or program node ${q(s)}; expected an id or a reference such as planId/goalId or nodeId/indicatorId`,
+        );
+      }
+    });
+  }
+
+  const sectioned: Record<string, { ids: Map<string, unknown>; what: string; section: string }> = {
+    expenditures: { ids: expenditureIds, what: 'expenditure line', section: 'expenditures' },
+    staffing: { ids: staffingIds, what: 'staffing row', section: 'organization' },
+    assets: { ids: assetIds, what: 'asset row', section: 'organization' },
+    activities: { ids: activityIds, what: 'activity list', section: 'activities' },
+  };
+  (ds.claims ?? []).forEach((c, i0) => {
+    const cp = `claims[${pos(c, i0)}].subject`;
+    const s = c.subject;
+    if (s === 'agency') return;
+    if (idx.agreements.has(s) || idx.nodes.has(s) || broken(s)) return;
+    const sr = splitRef(s);
+    if (!sr) {
+      error('dangling-reference', cp, `no agreement or program node ${q(s)}; a claim's subject is agency, an agreement or node id, or a reference such as agreementId/indicatorId`);
+      return;
+    }
+    const sec = sectioned[sr.ownerId];
+    if (sec) {
+      if (!sec.ids.has(sr.localId) && !sectionBroken(sec.section) && !broken(sr.localId)) {
+        error('dangling-reference', cp, `no ${sec.what} ${q(sr.localId)} in ${sr.ownerId === 'staffing' || sr.ownerId === 'assets' ? `organization.${sr.ownerId}.rows` : sr.ownerId}`);
+      }
+      return;
+    }
+    if (broken(sr.ownerId)) return;
+    const agreement = idx.agreements.get(sr.ownerId);
+    if (agreement) {
+      const isRow = agreement.rows.some((r) => r.indicator === sr.localId);
+      if (isRow || resolveAgreementLocal(idx, agreement, sr.localId, 'indicators') || resolvesGoal(s) || agreementBroken(agreement, sr.localId)) return;
+      error('dangling-reference', cp, `no row, indicator or goal ${q(sr.localId)} in agreement ${agreement.id}`);
+      return;
+    }
+    if (idx.indicators.has(s) || idx.goals.has(s) || broken(s)) return;
+    error('dangling-reference', cp, missingIndicator(sr.ownerId, sr.localId));
+  });
+
+  return out;
+}

@@ -1,0 +1,330 @@
+/**
+ * Turn zod issues into findings that say where (a path such as `agreements[1].rows[3].indicator`)
+ * and what was expected and found (`expected a number, got string "87,24"`). IO-free.
+ */
+import { z } from 'zod';
+import * as S from './schema.js';
+import { finding, type Finding } from '../findings.js';
+
+type Issue = z.core.$ZodIssue;
+type Segment = PropertyKey;
+
+// ---------------------------------------------------------------- paths
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Write a path the way a developer reads it: array indexes in brackets, fields after a dot,
+ * root fields bare, keys that are not plain names quoted in brackets
+ * (`plans[0].indicators[2].targets["2025"]`). `prefix` is prepended (`agencies[3]`).
+ */
+export function formatPath(path: readonly Segment[], prefix = ''): string {
+  let out = prefix;
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && IDENT.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out;
+}
+
+/** Join a prefix and a relative path written as text (`agencies[3]` + `plans[0].id`). */
+export function joinPath(prefix: string, rest: string): string {
+  if (prefix === '') return rest;
+  if (rest === '') return prefix;
+  return rest.startsWith('[') ? prefix + rest : `${prefix}.${rest}`;
+}
+
+function valueAt(root: unknown, path: readonly Segment[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------- describing values
+
+const quote = (s: string, max = 60): string => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** What was found, in plain words: `string "87,24"`, `number 5`, `a list`, `an object`. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v === '' ? 'an empty string' : `string ${quote(v)}`;
+  if (typeof v === 'number') return `number ${v}`;
+  if (typeof v === 'boolean') return `${v}`;
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list (array)',
+  object: 'an object',
+  record: 'an object',
+  null: 'null',
+  undefined: 'nothing',
+  never: 'nothing here',
+};
+const expectedWord = (e: string): string => EXPECTED[e] ?? e;
+
+function joinAlternatives(items: string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique[0] ?? 'something else';
+  if (unique.length === 2) return `${unique[0]} or ${unique[1]}`;
+  return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+}
+
+function literalList(values: readonly unknown[]): string {
+  const shown = values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)));
+  return shown.length === 1 ? (shown[0] ?? '') : `one of ${shown.join(', ')}`;
+}
+
+/** zod's own default messages; anything else was written in schema.ts and is kept. */
+const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
+// ---------------------------------------------------------------- naming the object at a path
+
+type LooseDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
+  discriminator?: string;
+  values?: unknown[];
+};
+const defOf = (s: z.ZodType): LooseDef => s._zod.def as unknown as LooseDef;
+
+const NAMES = new Map<z.ZodType, string>();
+for (const [name, value] of Object.entries(S)) {
+  if (value instanceof z.ZodType && !NAMES.has(value)) NAMES.set(value, name);
+}
+
+/** Give a schema built outside schema.ts (e.g. a region's outer shell) a name for messages. */
+export function nameSchema(schema: z.ZodType, name: string): void {
+  NAMES.set(schema, name);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Pick the union member a value was most likely meant to be. */
+function pickOption(def: LooseDef, v: unknown): z.ZodType | undefined {
+  const options = def.options ?? [];
+  if (def.discriminator && isPlainObject(v)) {
+    const d = v[def.discriminator];
+    for (const o of options) {
+      const lit = defOf(o).shape?.[def.discriminator];
+      if (lit && defOf(lit).values?.includes(d)) return o;
+    }
+  }
+  let best: z.ZodType | undefined;
+  let bestScore = -1;
+  for (const o of options) {
+    const od = defOf(unwrap(o).schema);
+    let score = -1;
+    if (od.type === 'object' && isPlainObject(v)) {
+      const shape = od.shape ?? {};
+      score = 1 + Object.keys(v).filter((k) => k in shape).length;
+    } else if (od.type === 'array' && Array.isArray(v)) score = 1;
+    if (score > bestScore) {
+      best = o;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function unwrap(s: z.ZodType): { schema: z.ZodType; named: z.ZodType[] } {
+  const named: z.ZodType[] = [];
+  let cur = s;
+  for (;;) {
+    if (NAMES.has(cur)) named.push(cur);
+    const d = defOf(cur);
+    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) cur = d.innerType;
+    else return { schema: cur, named };
+  }
+}
+
+/**
+ * The name of the object type at `path` ("Indicator", "Measure", "AssetRow.condition"), found by
+ * walking the schema beside the input (unions are resolved by the value found there).
+ */
+export function objectNameAt(root: z.ZodType, input: unknown, path: readonly Segment[]): string {
+  let schema: z.ZodType | undefined = root;
+  let value: unknown = input;
+  let lastName = NAMES.get(root) ?? 'the document';
+  let since: string[] = [];
+  const settle = (): void => {
+    for (let guard = 0; schema && guard < 20; guard++) {
+      const u = unwrap(schema);
+      const named = u.named[u.named.length - 1];
+      if (named) {
+        lastName = NAMES.get(named) ?? lastName;
+        since = [];
+      }
+      schema = u.schema;
+      const d = defOf(schema);
+      if (d.type !== 'union') return;
+      schema = pickOption(d, value);
+    }
+  };
+  for (const seg of path) {
+    settle();
+    if (!schema) break;
+    const d = defOf(schema);
+    if (d.type === 'object' && typeof seg === 'string') {
+      schema = d.shape?.[seg];
+      since.push(seg);
+    } else if (d.type === 'array') schema = d.element;
+    else if (d.type === 'record') schema = d.valueType;
+    else schema = undefined;
+    value = isPlainObject(value) || Array.isArray(value) ? (value as Record<PropertyKey, unknown>)[seg] : undefined;
+  }
+  settle();
+  return since.length > 0 ? `${lastName}.${since.join('.')}` : lastName;
+}
+
+// ---------------------------------------------------------------- issues → findings
+
+interface IssueContext {
+  root: z.ZodType;
+  input: unknown;
+  prefix: string;
+}
+
+/**
+ * If every branch of a union failed only because the value itself has the wrong type, the list
+ * of types that would have been accepted; otherwise null.
+ */
+function unionAlternatives(issue: Issue): string[] | null {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return null;
+  const out: string[] = [];
+  for (const branch of issue.errors) {
+    if (branch.length !== 1) return null;
+    const only = branch[0];
+    if (!only || only.path.length !== 0) return null;
+    if (only.code === 'invalid_type') out.push(expectedWord(only.expected));
+    else if (only.code === 'invalid_union') {
+      const nested = unionAlternatives(only);
+      if (!nested) return null;
+      out.push(...nested);
+    } else return null;
+  }
+  return out;
+}
+
+function isMissing(input: unknown, path: readonly Segment[], value: unknown): boolean {
+  if (value !== undefined || path.length === 0) return false;
+  const parent = valueAt(input, path.slice(0, -1));
+  const last = path[path.length - 1];
+  return isPlainObject(parent) && typeof last === 'string' && !(last in parent);
+}
+
+function convert(issue: Issue, base: readonly Segment[], ctx: IssueContext, out: Finding[]): void {
+  const path = [...base, ...issue.path];
+  const where = formatPath(path, ctx.prefix);
+  const value = valueAt(ctx.input, path);
+  const missing = isMissing(ctx.input, path, value);
+  const push = (code: string, message: string, at = where): void => {
+    out.push(finding('error', code, at, message));
+  };
+  const missingOr = (expected: string, code: string): void => {
+    if (missing) push('missing-field', `required field missing: expected ${expected}`);
+    else push(code, `expected ${expected}, got ${describeValue(value)}`);
+  };
+
+  switch (issue.code) {
+    case 'invalid_type':
+      missingOr(expectedWord(issue.expected), 'wrong-type');
+      return;
+    case 'unrecognized_keys': {
+      const name = objectNameAt(ctx.root, ctx.input, path);
+      for (const key of issue.keys) {
+        push(
+          'unknown-field',
+          `unknown field "${key}" (not part of ${name}; put free data under "extra")`,
+          formatPath([...path, key], ctx.prefix),
+        );
+      }
+      return;
+    }
+    case 'invalid_value':
+      missingOr(literalList(issue.values), 'invalid-value');
+      return;
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator && issue.errors.length === 0) {
+        const options = 'options' in issue ? issue.options : undefined;
+        missingOr(literalList(options ?? []), 'invalid-value');
+        return;
+      }
+      const alternatives = unionAlternatives(issue);
+      if (alternatives) {
+        missingOr(joinAlternatives(alternatives), 'wrong-type');
+        return;
+      }
+      // Report the branch the value came closest to: skip branches that rejected the value's
+      // type outright, then take the one with the fewest problems.
+      const branches = issue.errors.filter(
+        (b) => !(b.length === 1 && b[0]?.path.length === 0 && (b[0].code === 'invalid_type' || b[0].code === 'invalid_union')),
+      );
+      const best = [...(branches.length > 0 ? branches : issue.errors)].sort((a, b) => a.length - b.length)[0];
+      if (best && best.length > 0) {
+        for (const inner of best) convert(inner, path, ctx, out);
+      } else push('invalid-value', `expected one of the accepted forms, got ${describeValue(value)}`);
+      return;
+    }
+    case 'invalid_key': {
+      const key = path[path.length - 1];
+      const inner = issue.issues[0];
+      const what = inner && !DEFAULT_MESSAGE.test(inner.message) ? inner.message : 'a different key';
+      push('invalid-key', `${what}, got key ${JSON.stringify(String(key))}`);
+      return;
+    }
+    case 'invalid_format': {
+      const expected = !DEFAULT_MESSAGE.test(issue.message)
+        ? issue.message.replace(/^expected /, '')
+        : issue.format === 'date'
+          ? 'a date as YYYY-MM-DD'
+          : `text in the format ${issue.format}`;
+      missingOr(expected, 'invalid-format');
+      return;
+    }
+    case 'too_small':
+    case 'too_big': {
+      if (!DEFAULT_MESSAGE.test(issue.message)) {
+        push('out-of-range', `${issue.message}, got ${describeValue(value)}`);
+        return;
+      }
+      const small = issue.code === 'too_small';
+      const limit = Number(small ? issue.minimum : issue.maximum);
+      const inclusive = issue.inclusive !== false;
+      let expected: string;
+      if (issue.origin === 'string') expected = small && limit === 1 ? 'a non-empty string' : `a string of ${small ? 'at least' : 'at most'} ${limit} characters`;
+      else if (issue.origin === 'array' || issue.origin === 'set')
+        expected = `${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}`;
+      else if (small) expected = inclusive ? `a number of at least ${limit}` : `a number greater than ${limit}`;
+      else expected = inclusive ? `a number of at most ${limit}` : `a number less than ${limit}`;
+      push('out-of-range', `expected ${expected}, got ${describeValue(value)}`);
+      return;
+    }
+    default:
+      push('invalid-value', `${issue.message} (got ${describeValue(value)})`);
+  }
+}
+
+/** Every zod issue as one or more error findings, in document order of the issues. */
+export function schemaFindings(issues: readonly Issue[], root: z.ZodType, input: unknown, prefix = ''): Finding[] {
+  const out: Finding[] = [];
+  const ctx: IssueContext = { root, input, prefix };
+  for (const issue of issues) convert(issue, [], ctx, out);
+  return out;
+}
