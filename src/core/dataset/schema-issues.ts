@@ -64,7 +64,7 @@ const EXPECTED: Record<string, string> = {
   string: 'a string',
   number: 'a number',
   int: 'a whole number',
-  boolean: 'true or false',
+  boolean: 'true or false (a boolean)',
   array: 'a list (array)',
   object: 'an object',
   record: 'an object',
