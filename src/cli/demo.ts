@@ -1,0 +1,39 @@
+/**
+ * `npx kinerja demo` (and `npm start` until the web application lands): load the demo agency
+ * into the configured database the first time, then show its 2025 measurement.
+ */
+import { fileURLToPath } from 'node:url';
+import { measure } from '../core/measure/index.js';
+import { review } from '../core/review/index.js';
+import { createDatasetQueries } from '../store/datasets.js';
+import { readDocumentFile } from '../io/dataset-file.js';
+import { validateDocument } from '../core/dataset/validate.js';
+import { DEFAULT_RULES } from '../core/measure/rules.js';
+import { CliError, type CliIo } from './io.js';
+import { renderMeasurement } from './render.js';
+import { withDatabase } from './source.js';
+
+export const DEMO_DATASET = 'examples/diskopum-jember-2025.json';
+export const DEMO_AGENCY = 'diskopum';
+export const DEMO_YEAR = 2025;
+
+export async function runDemo(io: CliIo): Promise<void> {
+  const path = fileURLToPath(new URL(`../../${DEMO_DATASET}`, import.meta.url));
+  const dataset = await withDatabase(io, async (db) => {
+    const q = createDatasetQueries(db.pool);
+    const stored = await q.exportDataset(DEMO_AGENCY);
+    if (stored) return stored;
+    const result = validateDocument(await readDocumentFile(path));
+    if (result.kind !== 'dataset') throw new CliError(`${DEMO_DATASET}: the demo dataset is not valid`);
+    await q.importDataset(result.dataset);
+    io.err(`Agency demo "${DEMO_AGENCY}" dimuat ke basis data (${db.engine}).\n`);
+    return result.dataset;
+  });
+  const result = measure(dataset, DEMO_YEAR);
+  io.out(renderMeasurement(result, { color: io.color, ratingScale: dataset.settings?.ratingScale ?? DEFAULT_RULES.ratingScale }));
+  const r = review(dataset, DEMO_YEAR);
+  io.out(
+    `\nReviu: ${r.summary.contradicted} dari ${r.summary.claims} angka yang dicetak laporan bertentangan dengan datanya sendiri.\n` +
+      `Lihat: npx kinerja review --agency ${DEMO_AGENCY} --year ${DEMO_YEAR}\n`,
+  );
+}

@@ -1,0 +1,40 @@
+/** The command line's connection to the outside world, passed in so tests can run commands in-process. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** colour the human-readable output (a terminal without NO_COLOR) */
+  color: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIo(): CliIo {
+  const env = process.env;
+  const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb';
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    color: color || env.FORCE_COLOR === '1',
+    env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Exit codes of every command (README, "Command line"). */
+export const EXIT = {
+  ok: 0,
+  /** the dataset is invalid, or the command failed (the reason is on standard error) */
+  failed: 1,
+  /** the command line itself is wrong (unknown command or option, missing argument) */
+  usage: 2,
+} as const;
+
+/** A failure the command reports on standard error and exits with. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}

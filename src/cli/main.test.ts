@@ -1,0 +1,183 @@
+/**
+ * The command line, run in-process on real files and a real embedded database, and once as a
+ * real process (`bin/kinerja.js`) for exit codes and standard error.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalDataset } from '../core/dataset/fixtures.js';
+import { measure } from '../core/measure/index.js';
+import type { CliIo } from './io.js';
+import { main } from './main.js';
+
+const run = promisify(execFile);
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+let dir: string;
+let env: Record<string, string | undefined>;
+
+async function kinerja(...argv: string[]): Promise<Ran> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env, cwd: dir };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+async function writeJson(name: string, doc: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof doc === 'string' ? doc : JSON.stringify(doc));
+  return path;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kinerja-cli-'));
+  env = { KINERJA_DATA_DIR: join(dir, 'data') };
+  await writeJson('ok.json', minimalDataset());
+  const bad = minimalDataset();
+  bad.agreements[0]!.rows[0]!.indicator = 'UMX';
+  (bad.plans[0]!.indicators![0] as Record<string, unknown>).targt = 1;
+  await writeJson('bad.json', bad);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('validate', () => {
+  it('accepts a valid dataset with exit 0', async () => {
+    const r = await kinerja('validate', 'ok.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Tidak ada temuan');
+  });
+
+  it('lists every problem with its path and exits 1', async () => {
+    const r = await kinerja('validate', 'bad.json', '--json');
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.out) as { valid: boolean; findings: { where: string; message: string }[] };
+    expect(body.valid).toBe(false);
+    const wheres = body.findings.map((f) => f.where);
+    expect(wheres).toContain('agreements[0].rows[0].indicator');
+    expect(wheres.some((w) => w.startsWith('plans[0].indicators[0]'))).toBe(true);
+    expect(body.findings.find((f) => f.where === 'agreements[0].rows[0].indicator')?.message).toContain('UMX');
+  });
+});
+
+describe('measure', () => {
+  it('prints exactly the engine’s result as JSON', async () => {
+    const r = await kinerja('measure', 'ok.json', '--year', '2025', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(measure(minimalDataset(), 2025))));
+  });
+
+  it('prints Indonesian tables by default', async () => {
+    const r = await kinerja('measure', 'ok.json', '--year', '2025');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('pengukuran kinerja tahun 2025');
+    expect(r.out).toContain('9,29'); // 6,5 ÷ 70 × 100, Indonesian decimal comma
+    expect(r.out).toMatch(/Ringkasan: 3 indikator/);
+  });
+
+  it('refuses an invalid dataset with exit 1 and the findings on standard error', async () => {
+    const r = await kinerja('measure', 'bad.json', '--year', '2025', '--json');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('agreements[0].rows[0].indicator');
+  });
+
+  it('says where malformed JSON breaks', async () => {
+    await writeJson('broken.json', '{\n  "format": "kinerja-dataset/1",\n  "agency": { "name": }\n}');
+    const r = await kinerja('measure', 'broken.json', '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 3/);
+  });
+
+  it('refuses an empty file and a 50 MB file with a clear message', async () => {
+    await writeJson('empty.json', '');
+    const empty = await kinerja('measure', 'empty.json', '--year', '2025');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/empty/i);
+
+    const big = join(dir, 'big.json');
+    const fh = await open(big, 'w');
+    await fh.truncate(50 * 1024 * 1024);
+    await fh.close();
+    const r = await kinerja('measure', 'big.json', '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/50(\.0)? MB/);
+  });
+
+  it('answers a wrong command line with exit 2', async () => {
+    expect((await kinerja('measure', 'ok.json')).code).toBe(2);
+    expect((await kinerja('measure', 'ok.json', '--year', 'tahun')).code).toBe(2);
+    expect((await kinerja('nonsense')).code).toBe(2);
+  });
+});
+
+describe('review', () => {
+  it('exits 0 with contradictions as its output', async () => {
+    const ds = minimalDataset();
+    ds.claims = [{ where: 'Tabel 3.2', subject: 'pk-2025/UMM', quantity: 'achievement', value: 14 }];
+    await writeJson('claims.json', ds);
+    const r = await kinerja('review', 'claims.json', '--year', '2025', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.out) as { summary: { contradicted: number } };
+    expect(body.summary.contradicted).toBe(1);
+    const human = await kinerja('review', 'claims.json', '--year', '2025');
+    expect(human.out).toContain('BERTENTANGAN');
+    expect(human.out).toContain('Tabel 3.2');
+  });
+});
+
+describe('import, export and --agency on the embedded database', () => {
+  it('stores a dataset, measures it from the database, exports it back equal', async () => {
+    const imp = await kinerja('import', 'ok.json');
+    expect(imp.code).toBe(0);
+    expect(imp.out).toContain('dinco');
+
+    const fromDb = await kinerja('measure', '--agency', 'dinco', '--year', '2025', '--json');
+    expect(fromDb.code).toBe(0);
+    const fromFile = await kinerja('measure', 'ok.json', '--year', '2025', '--json');
+    expect(JSON.parse(fromDb.out)).toEqual(JSON.parse(fromFile.out));
+
+    const exp = await kinerja('export', '--agency', 'dinco');
+    expect(exp.code).toBe(0);
+    expect(JSON.parse(exp.out)).toEqual(minimalDataset());
+  });
+
+  it('changes nothing when an import is refused', async () => {
+    const before = await kinerja('agencies', '--json');
+    const bad = await kinerja('import', 'bad.json');
+    expect(bad.code).toBe(1);
+    const after = await kinerja('agencies', '--json');
+    expect(after.out).toBe(before.out);
+  });
+
+  it('names the stored agencies when asked for an unknown one', async () => {
+    const r = await kinerja('measure', '--agency', 'nope', '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no agency "nope"');
+  });
+});
+
+describe('as a real process', () => {
+  it('runs `kinerja measure --json` and exits 0; an invalid file exits 1 with the reason on stderr', async () => {
+    const bin = new URL('../../bin/kinerja.js', import.meta.url).pathname;
+    const ok = await run(process.execPath, [bin, 'measure', join(dir, 'ok.json'), '--year', '2025', '--json']);
+    expect(JSON.parse(ok.stdout).year).toBe(2025);
+    const failed = await run(process.execPath, [bin, 'measure', join(dir, 'bad.json'), '--year', '2025']).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('UMX');
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * `npx kinerja <command>`: validate, measure, review, import, export, agencies, demo.
+ * Each command is a thin adapter: read the source, call the core, print. Exit codes in io.ts.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { hasErrors } from '../core/findings.js';
+import { measure } from '../core/measure/index.js';
+import { DEFAULT_RULES } from '../core/measure/rules.js';
+import { review } from '../core/review/index.js';
+import { serializeDocument } from '../core/dataset/io.js';
+import { writeDocumentFile } from '../io/dataset-file.js';
+import { createDatasetQueries } from '../store/datasets.js';
+import { CliError, EXIT, processIo, type CliIo } from './io.js';
+import { renderFindings, renderMeasurement } from './render.js';
+import { renderReview } from './render-review.js';
+import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
+import { DEMO_DATASET, runDemo } from './demo.js';
+
+interface SourceFlags {
+  agency?: string;
+  json?: boolean;
+}
+
+function parseYear(v: string): number {
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(`--year: expected a year such as 2025, got "${v}"`, EXIT.usage);
+  return y;
+}
+
+function ratingScaleOf(src: LoadedDataset) {
+  return src.dataset.settings?.ratingScale ?? src.regionSettings?.ratingScale ?? DEFAULT_RULES.ratingScale;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('kinerja')
+    .description('Kinerja: akuntabilitas kinerja (SAKIP) — dataset, pengukuran, reviu')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
+  const jsonOpt = () => new Option('--json', 'print JSON instead of tables');
+  const yearOpt = () => new Option('--year <year>', 'the year to measure').argParser(parseYear).makeOptionMandatory();
+
+  program
+    .command('validate')
+    .description('check a dataset and print its findings (exit 1 when there is an error)')
+    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .addOption(agencyOpt())
+    .addOption(jsonOpt())
+    .action(async (file: string | undefined, flags: SourceFlags) => {
+      let findings;
+      try {
+        findings = file && !flags.agency ? (await readValidated(io, file)).findings : (await loadDataset(io, file, flags)).findings;
+      } catch (e) {
+        if (!(e instanceof InvalidDocument)) throw e;
+        findings = e.findings;
+      }
+      io.out(flags.json ? JSON.stringify({ valid: !hasErrors(findings), findings }, null, 2) + '\n' : renderFindings(findings, { color: io.color }));
+      setExit(hasErrors(findings) ? EXIT.failed : EXIT.ok);
+    });
+
+  program
+    .command('measure')
+    .description("measure every agreement of a year (the `measure --json` contract of measurement.md)")
+    .argument('[dataset]', 'dataset or region file')
+    .addOption(agencyOpt())
+    .addOption(yearOpt())
+    .addOption(jsonOpt())
+    .action(async (file: string | undefined, flags: SourceFlags & { year: number }) => {
+      const src = await loadDataset(io, file, flags);
+      const result = measure(src.dataset, flags.year, { regionSettings: src.regionSettings });
+      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderMeasurement(result, { color: io.color, ratingScale: ratingScaleOf(src) }));
+    });
+
+  program
+    .command('review')
+    .description("compare the figures a report printed (claims) with the computed ones")
+    .argument('[dataset]', 'dataset or region file')
+    .addOption(agencyOpt())
+    .addOption(yearOpt())
+    .addOption(jsonOpt())
+    .option('--all', 'list agreeing claims too')
+    .action(async (file: string | undefined, flags: SourceFlags & { year: number; all?: boolean }) => {
+      const src = await loadDataset(io, file, flags);
+      const result = review(src.dataset, flags.year, { regionSettings: src.regionSettings });
+      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderReview(result, { color: io.color, all: Boolean(flags.all) }));
+    });
+
+  program
+    .command('import')
+    .description("validate a dataset or region file and store it (one transaction; re-importing an agency replaces its data)")
+    .argument('<file>', 'dataset or region file')
+    .action(async (file: string) => {
+      const doc = await readValidated(io, file);
+      const warnings = doc.findings.length;
+      const done = await withDatabase(io, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        if (doc.kind === 'dataset') return [(await q.importDataset(doc.dataset)).agencyId];
+        return (await q.importRegion(doc.region)).agencies;
+      });
+      io.out(`Tersimpan: ${done.length} perangkat daerah (${done.join(', ')})${warnings ? `; ${warnings} temuan, lihat \`kinerja validate ${file}\`` : ''}.\n`);
+    });
+
+  program
+    .command('export')
+    .description('write an agency stored in the database as a dataset file')
+    .requiredOption('--agency <id>', 'the agency to export')
+    .option('-o, --output <file>', 'file to write (.json or .yaml); standard output when omitted')
+    .addOption(new Option('--format <format>', 'json or yaml (default: from the file name, else json)').choices(['json', 'yaml']))
+    .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
+      const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
+      if (!dataset) throw new CliError(`no agency "${flags.agency}" in the database`);
+      if (flags.output) {
+        await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
+        io.err(`Ditulis: ${flags.output}\n`);
+      } else {
+        io.out(serializeDocument(dataset, flags.format ?? 'json'));
+      }
+    });
+
+  program
+    .command('agencies')
+    .description('list the agencies stored in the database')
+    .addOption(jsonOpt())
+    .action(async (flags: { json?: boolean }) => {
+      const list = await withDatabase(io, (db) => createDatasetQueries(db.pool).listAgencies());
+      if (flags.json) io.out(JSON.stringify(list, null, 2) + '\n');
+      else if (list.length === 0) io.out('Basis data kosong: `npx kinerja import FILE`.\n');
+      else io.out(list.map((a) => `${a.id}\t${a.name} (${a.region})`).join('\n') + '\n');
+    });
+
+  program
+    .command('demo')
+    .description(`load the demo agency (${DEMO_DATASET}) into the embedded database on first use and show its 2025 measurement`)
+    .action(async () => {
+      await runDemo(io);
+    });
+
+  return program;
+}
+
+/** Run the command line; returns the exit code. Errors go to standard error with where and what. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exit: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exit = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version are successful exits; everything else commander rejects is a usage error
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof InvalidDocument) {
+      io.err(`${e.origin}: dataset tidak valid\n` + renderFindings(e.findings.filter((f) => f.severity === 'error'), { color: false }));
+      return EXIT.failed;
+    }
+    if (e instanceof CliError) {
+      io.err(`kinerja: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`kinerja: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.failed;
+  }
+}
+

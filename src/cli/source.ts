@@ -1,0 +1,124 @@
+/**
+ * Where a command's dataset comes from: a file (JSON or YAML, a dataset or a region) or
+ * the configured database (`--agency ID`). Either way it is validated before use.
+ */
+import { resolve } from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { validateDocument, type ValidationResult } from '../core/dataset/validate.js';
+import type { Dataset, Region, Settings } from '../core/dataset/schema.js';
+import { agencyId } from '../core/dataset/model.js';
+import type { Finding } from '../core/findings.js';
+import { DatasetParseError } from '../core/dataset/io.js';
+import { readDocumentFile } from '../io/dataset-file.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { createDatasetQueries } from '../store/datasets.js';
+import { CliError, type CliIo } from './io.js';
+
+export interface SourceOptions {
+  agency?: string;
+}
+
+/** One agency's dataset, ready to measure, with the findings of its validation. */
+export interface LoadedDataset {
+  dataset: Dataset;
+  regionSettings?: Settings;
+  findings: Finding[];
+  /** where it came from, for messages: a file path or `database:<agency>` */
+  origin: string;
+}
+
+export class InvalidDocument extends Error {
+  constructor(
+    readonly findings: Finding[],
+    readonly origin: string,
+  ) {
+    super(`${origin}: the dataset is not valid`);
+  }
+}
+
+export function configFrom(io: CliIo): Config {
+  try {
+    return loadConfig(io.env);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+/** Open the configured database for the length of `fn`, and close it whatever happens. */
+export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
+  const config = configFrom(io);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(io.cwd, config.dataDir) });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Read and validate a document file; throws InvalidDocument when it has errors. */
+export async function readValidated(io: CliIo, file: string): Promise<Exclude<ValidationResult, { kind: 'invalid' }>> {
+  const path = resolve(io.cwd, file);
+  let input: unknown;
+  try {
+    input = await readDocumentFile(path, { maxBytes: configFrom(io).maxDatasetBytes });
+  } catch (e) {
+    if (e instanceof DatasetParseError) throw new InvalidDocument(e.findings, file);
+    throw e;
+  }
+  const result = validateDocument(input);
+  if (result.kind === 'invalid') throw new InvalidDocument(result.findings, file);
+  return result;
+}
+
+/**
+ * The dataset a command works on. A region file holds several agencies: `--agency` picks
+ * one; without it a region of exactly one agency is accepted.
+ */
+export async function loadDataset(io: CliIo, file: string | undefined, opts: SourceOptions): Promise<LoadedDataset> {
+  if (file) {
+    const result = await readValidated(io, file);
+    if (result.kind === 'dataset') {
+      if (opts.agency && agencyId(result.dataset.agency) !== opts.agency) {
+        throw new CliError(`${file}: the dataset is of agency "${agencyId(result.dataset.agency)}", not "${opts.agency}"`);
+      }
+      return { dataset: result.dataset, findings: result.findings, origin: file };
+    }
+    return pickFromRegion(result.region, result.findings, file, opts.agency);
+  }
+  if (!opts.agency) throw new CliError('give a dataset file, or --agency ID to read one from the database', 2);
+  const id = opts.agency;
+  const exported = await withDatabase(io, async (db) => {
+    const queries = createDatasetQueries(db.pool);
+    const dataset = await queries.exportDataset(id);
+    if (!dataset) {
+      const known = (await queries.listAgencies()).map((a) => a.id);
+      throw new CliError(
+        `no agency "${id}" in the database` + (known.length ? ` (it holds: ${known.join(', ')})` : ' (it is empty: run `npx kinerja import FILE` first)'),
+      );
+    }
+    return dataset;
+  });
+  const origin = `database:${id}`;
+  const result = validateDocument(exported);
+  if (result.kind === 'invalid') throw new InvalidDocument(result.findings, origin);
+  if (result.kind !== 'dataset') throw new CliError(`${origin}: expected one agency's dataset`);
+  return { dataset: result.dataset, findings: result.findings, origin };
+}
+
+function pickFromRegion(region: Region, findings: Finding[], file: string, agency: string | undefined): LoadedDataset {
+  const ids = region.agencies.map((a) => agencyId(a.agency));
+  const wanted = agency ?? (ids.length === 1 ? ids[0] : undefined);
+  if (!wanted) {
+    throw new CliError(`${file} is a region of ${ids.length} agencies: choose one with --agency ID (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})`, 2);
+  }
+  const i = ids.indexOf(wanted);
+  const dataset = region.agencies[i];
+  if (!dataset) throw new CliError(`${file}: no agency "${wanted}" in region ${region.region} (it holds: ${ids.join(', ')})`);
+  const prefix = `agencies[${i}].`;
+  return {
+    dataset,
+    regionSettings: region.settings,
+    findings: findings.filter((f) => !f.where.startsWith('agencies[') || f.where.startsWith(prefix)),
+    origin: `${file}#${wanted}`,
+  };
+}
