@@ -62,6 +62,26 @@ export function renderFindings(findings: readonly Finding[], opts: RenderOptions
   return `${lines.join('\n')}\n\n${findings.length} temuan: ${counts.join(', ')}\n`;
 }
 
+/** The engine's reasons (English in the JSON contract) as the interface says them. */
+const UNMEASURED_ID: Record<string, string> = {
+  'no realization': 'belum ada realisasi',
+  'no data': 'data tidak tersedia',
+  postponed: 'ditunda',
+  'not applicable': 'tidak berlaku',
+  'zero target': 'target nol',
+  'zero realization': 'realisasi nol',
+  'zero denominator': 'penyebut nol',
+  'unknown category': 'kategori tidak dikenal',
+  'unknown target category': 'kategori target tidak dikenal',
+  'invalid target': 'target tidak sah',
+  'no target': 'tanpa target',
+  'unknown indicator': 'indikator tidak dikenal',
+  cycle: 'rujukan melingkar',
+  'no applicable indicators': 'tidak ada indikator yang berlaku',
+};
+
+export const unmeasuredText = (reason: string): string => UNMEASURED_ID[reason] ?? reason;
+
 function rowTarget(r: MeasuredRow): string {
   return num(r.target as number | string | null);
 }
@@ -84,7 +104,7 @@ export function renderMeasurement(result: MeasureResult, opts: RenderOptions): s
         rowTarget(r),
         num(r.realization as number | string | null) + (r.provisional ? '*' : ''),
         num(r.achievement),
-        r.unmeasured ? c.dim(`(${r.unmeasured})`) : paintPredicate(r.predicate, opts),
+        r.unmeasured ? c.dim(`(${unmeasuredText(r.unmeasured)})`) : paintPredicate(r.predicate, opts),
         r.achieved === null ? '-' : r.achieved ? 'ya' : 'tidak',
         num(r.absorption),
         r.efficiency ?? '-',

@@ -80,12 +80,10 @@ describe('readDocumentFile', () => {
     const path = join(dir, 'huge.json');
     await writeFile(path, '');
     await truncate(path, 50 * 1024 * 1024); // sparse: no 50 MB written
-    const started = Date.now();
     const e = await readError(path);
     expect(e.findings).toEqual([
       { severity: 'error', code: 'file-too-large', where: path, message: 'file is 50.0 MB; the largest dataset Kinerja reads is 32 MB' },
     ]);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(DEFAULT_MAX_DATASET_BYTES).toBe(32 * 1024 * 1024);
   });
 

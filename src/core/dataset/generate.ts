@@ -27,7 +27,7 @@ import type {
   Support,
 } from './schema.js';
 import { DATASET_FORMAT, REGION_FORMAT } from './schema.js';
-import { roundHalfUp } from './precision.js';
+import { roundHalfUp } from '../format.js';
 
 // ---------------------------------------------------------------- PRNG
 

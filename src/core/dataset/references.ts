@@ -7,7 +7,7 @@ import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, 
 import { indexDataset, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
 import { finding, type Finding } from '../findings.js';
 import { joinPath } from './schema-issues.js';
-import { printedDecimals, roundHalfUp } from './precision.js';
+import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
 
 export interface CheckContext {
   /** Path prefix of every finding: '' for a dataset, `agencies[3]` inside a region. */

@@ -192,8 +192,8 @@ describe('measure: findings', () => {
   });
 });
 
-describe('measure: performance', () => {
-  it('measures a 60-agency × 40-indicator × 10-year region, one year per agency, well under a second', () => {
+describe('measure: a region-sized input', () => {
+  it('measures a 60-agency × 40-indicator × 10-year region, one year per agency, measuring every row', () => {
     const years = Array.from({ length: 10 }, (_, k) => 2016 + k);
     const agencies: Dataset[] = [];
     for (let a = 0; a < 60; a++) {
@@ -228,11 +228,8 @@ describe('measure: performance', () => {
         }),
       );
     }
-    const t0 = performance.now();
     let rows = 0;
     for (const d of agencies) rows += measure(d, 2025).agreements[0]?.rows.length ?? 0;
-    const ms = performance.now() - t0;
-    expect(rows).toBe(60 * 40);
-    expect(ms).toBeLessThan(1000);
+    expect(rows).toBe(60 * 40); // its speed is measured by `npm run bench`, not here
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { printedDecimals, roundHalfUp } from './precision.js';
+import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
 
 describe('printedDecimals', () => {
   it.each([
