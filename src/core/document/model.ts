@@ -1,0 +1,137 @@
+/**
+ * The document model: one IO-free description of a report (the LKIP, an agreement, a review)
+ * from which every renderer (DOCX, HTML, PDF, XLSX) produces its format. Content builders
+ * compute every figure before it reaches this model; renderers only lay it out.
+ *
+ * Numbers in table cells are kept as numbers with a format, so each renderer writes them the
+ * Indonesian way (`1.234.567,89`, `Rp`, `%`) and the spreadsheet keeps them numeric.
+ */
+
+/** How a numeric cell is shown. */
+export type NumberFormat =
+  | { kind: 'number'; decimals: number; trim?: boolean }
+  | { kind: 'percent'; decimals: number; trim?: boolean }
+  | { kind: 'rupiah' }
+  | { kind: 'integer' };
+
+/** Inline text: plain, or with emphasis. */
+export type Inline = string | { text: string; bold?: boolean; italic?: boolean };
+
+export interface Paragraph {
+  type: 'paragraph';
+  content: Inline[];
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** a smaller, muted line (table sources, notes) */
+  style?: 'normal' | 'note' | 'caption';
+}
+
+export interface Heading {
+  type: 'heading';
+  /** 1 = chapter (BAB), 2 = section (A., B.), 3 = subsection */
+  level: 1 | 2 | 3;
+  text: string;
+  /** listed in the generated table of contents (default true) */
+  toc?: boolean;
+  /** a stable anchor for links and the table of contents */
+  id?: string;
+}
+
+export interface List {
+  type: 'list';
+  ordered: boolean;
+  /** numbering style of an ordered list */
+  style?: 'decimal' | 'lower-alpha' | 'upper-alpha';
+  items: Inline[][];
+}
+
+export type CellValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number; format: NumberFormat }
+  /** no value; shown as `-` (with the reason available to tooltips and spreadsheets) */
+  | { kind: 'empty'; reason?: string };
+
+export interface Cell {
+  value: CellValue;
+  colSpan?: number;
+  rowSpan?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  /** background colour (CSS hex), e.g. the predicate's rating colour */
+  fill?: string;
+}
+
+export interface Table {
+  type: 'table';
+  id?: string;
+  /** "Tabel 3.2 Capaian Kinerja Tahun 2025 …" */
+  caption?: string;
+  /** header rows (several for multi-row headers); merged cells by colSpan/rowSpan */
+  header: Cell[][];
+  body: Cell[][];
+  /** total rows, shown bold */
+  footer?: Cell[][];
+  /** relative column widths */
+  widths?: number[];
+  /** a line under the table: "Sumber: …" */
+  source?: string;
+}
+
+/** A chart, rendered server-side to SVG and embedded in every format. */
+export interface Chart {
+  type: 'chart';
+  id?: string;
+  caption?: string;
+  kind: 'bar' | 'line';
+  categories: string[];
+  series: { name: string; values: (number | null)[]; color?: string }[];
+  unit?: string;
+  /** a horizontal reference line (e.g. 100 %) */
+  reference?: { value: number; label: string };
+  width?: number;
+  height?: number;
+}
+
+/** A signature block of a signed document (agreement, report foreword). */
+export interface Signature {
+  type: 'signature';
+  place?: string;
+  date?: string;
+  parties: { role: string; position: string; name: string; nip?: string; rank?: string }[];
+}
+
+export interface PageBreak {
+  type: 'pageBreak';
+}
+
+/** Where the generated table of contents goes. */
+export interface TableOfContents {
+  type: 'toc';
+  title: string;
+}
+
+export type Block = Paragraph | Heading | List | Table | Chart | Signature | PageBreak | TableOfContents;
+
+export interface Section {
+  /** a titled part of the document: cover, foreword, chapter, appendix */
+  id: string;
+  title?: string;
+  /** starts on a new page */
+  newPage?: boolean;
+  /** page numbering style of this part (roman for front matter) */
+  numbering?: 'roman' | 'arabic' | 'none';
+  blocks: Block[];
+}
+
+export interface DocumentModel {
+  title: string;
+  subtitle?: string;
+  /** for metadata: who the document is about */
+  agency: string;
+  year: number;
+  language: 'id' | 'en';
+  /** the cover, shown on its own first page */
+  cover?: { lines: string[]; footer?: string[] };
+  sections: Section[];
+  /** landscape pages suit the wide achievement tables */
+  orientation?: 'portrait' | 'landscape';
+}
