@@ -115,7 +115,11 @@ export function renderMeasurement(result: MeasureResult, opts: RenderOptions): s
     out.push(`Ringkasan: ${s.rows} indikator — ${s.achieved} tercapai, ${s.notAchieved} tidak tercapai, ${s.unmeasured} tidak terukur`);
     if (a.rows.some((r) => r.provisional)) out.push(c.dim('* sementara: dari realisasi triwulan/semester terakhir'));
     for (const g of a.goals) {
-      out.push(`  Sasaran/tujuan ${g.goal}: capaian ${num(g.achievement)} % ${paintPredicate(g.predicate, opts)}${g.efficiency ? `, ${g.efficiency}` : ''}`);
+      out.push(
+        g.achievement === null
+          ? `  Sasaran/tujuan ${g.goal}: belum terukur`
+          : `  Sasaran/tujuan ${g.goal}: capaian ${num(g.achievement)} % ${paintPredicate(g.predicate, opts)}${g.efficiency ? `, ${g.efficiency}` : ''}`,
+      );
     }
   }
   const b = result.budget;
