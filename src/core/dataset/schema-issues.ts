@@ -35,7 +35,8 @@ export function joinPath(prefix: string, rest: string): string {
   return rest.startsWith('[') ? prefix + rest : `${prefix}.${rest}`;
 }
 
-function valueAt(root: unknown, path: readonly Segment[]): unknown {
+/** The value at a path in a parsed document (undefined where the path leads nowhere). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;

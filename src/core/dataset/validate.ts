@@ -8,7 +8,7 @@ import * as S from './schema.js';
 import { DATASET_FORMAT, REGION_FORMAT, SUPPORTED_FORMATS, type Dataset, type Region } from './schema.js';
 import { agencyId } from './model.js';
 import { finding, hasErrors, type Finding } from '../findings.js';
-import { joinPath, nameSchema, schemaFindings } from './schema-issues.js';
+import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
 
 export type ValidationResult =
@@ -70,14 +70,6 @@ const OWNED_LISTS = new Set(['goals', 'indicators']);
 
 type Segment = PropertyKey;
 
-function valueAt(root: unknown, path: readonly Segment[]): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
-}
 
 interface Salvaged {
   ds: Dataset;
