@@ -20,6 +20,7 @@
  */
 import type { BudgetEntry, BudgetStage, Dataset, Period, ProgramNode, SpendingEntry } from '../dataset/schema.js';
 import { finding, type Finding } from '../findings.js';
+import { addMoney, sumMoney } from './money.js';
 
 export const STAGE_ORDER: readonly BudgetStage[] = ['initial', 'shift', 'revised'];
 const stageRank = (s: BudgetStage): number => STAGE_ORDER.indexOf(s);
@@ -96,11 +97,7 @@ function childrenOf(b: BudgetIndex, id: string, path: ReadonlySet<string>): Prog
   return (b.children.get(id) ?? []).filter((c) => !path.has(c.id));
 }
 
-const sumOrNull = (values: Iterable<number | null>): number | null => {
-  let total: number | null = null;
-  for (const v of values) if (v !== null) total = (total ?? 0) + v;
-  return total;
-};
+const sumOrNull = sumMoney;
 
 /** Budget of a node at a stage: its own entries at that stage, else its children's sum. */
 export function stageBudget(b: BudgetIndex, nodeId: string, year: number, stage: BudgetStage): number | null {
@@ -112,7 +109,7 @@ function stageOf(b: BudgetIndex, id: string, year: number, stage: BudgetStage, p
   if (b.stageMemo.has(key)) return b.stageMemo.get(key) ?? null;
   const own = ownBudgets(b, id, year).filter((e) => e.stage === stage);
   let result: number | null;
-  if (own.length > 0) result = own.reduce((s, e) => s + e.amount, 0);
+  if (own.length > 0) result = own.reduce((s, e) => addMoney(s, e.amount), 0);
   else {
     path.add(id);
     result = sumOrNull(childrenOf(b, id, path).map((c) => stageOf(b, c.id, year, stage, path)));
@@ -142,7 +139,7 @@ function descendantStages(b: BudgetIndex, id: string, year: number, path: Set<st
 }
 
 function mergeInto(target: BySource, add: BySource): void {
-  for (const [k, v] of add) target.set(k, (target.get(k) ?? 0) + v);
+  for (const [k, v] of add) target.set(k, addMoney(target.get(k) ?? 0, v));
 }
 
 function finalBySource(b: BudgetIndex, id: string, year: number, path: Set<string>): BySource | null {
@@ -164,7 +161,7 @@ function finalBySource(b: BudgetIndex, id: string, year: number, path: Set<strin
     const latestOwn = new Map<string, number>();
     for (const e of own) latestOwn.set(srcKey(e), Math.max(latestOwn.get(srcKey(e)) ?? -1, stageRank(e.stage)));
     const ownAt = (k: string | null, rank: number) =>
-      own.filter((e) => (k === null || srcKey(e) === k) && stageRank(e.stage) === rank).reduce((s, e) => s + e.amount, 0);
+      own.filter((e) => (k === null || srcKey(e) === k) && stageRank(e.stage) === rank).reduce((s, e) => addMoney(s, e.amount), 0);
     result = new Map();
     if (latestOwn.size === 1 && latestOwn.has('')) {
       // no source stated: one pot of money
@@ -205,10 +202,10 @@ export function finalBudgetBySource(b: BudgetIndex, nodeId: string, year: number
 /** Spending of one source's entries: the `Y` entries, else those of the latest period. */
 function spentOfEntries(entries: readonly SpendingEntry[]): number {
   const yearly = entries.filter((e) => (e.period ?? 'Y') === 'Y');
-  if (yearly.length > 0) return yearly.reduce((s, e) => s + e.amount, 0);
+  if (yearly.length > 0) return yearly.reduce((s, e) => addMoney(s, e.amount), 0);
   let best = 0;
   for (const e of entries) best = Math.max(best, PERIOD_RANK[e.period ?? 'Y']);
-  return entries.filter((e) => PERIOD_RANK[e.period ?? 'Y'] === best).reduce((s, e) => s + e.amount, 0);
+  return entries.filter((e) => PERIOD_RANK[e.period ?? 'Y'] === best).reduce((s, e) => addMoney(s, e.amount), 0);
 }
 
 /**
@@ -285,7 +282,7 @@ export function budgetFindings(b: BudgetIndex, year: number): Finding[] {
     for (const stage of STAGE_ORDER) {
       const at = own.filter((e) => e.stage === stage);
       if (at.length === 0) continue;
-      const ownAmount = at.reduce((s, e) => s + e.amount, 0);
+      const ownAmount = at.reduce((s, e) => addMoney(s, e.amount), 0);
       const kids = sumOrNull(childrenOf(b, node.id, new Set([node.id])).map((c) => stageBudget(b, c.id, year, stage)));
       if (kids === null || Math.abs(kids - ownAmount) <= MONEY_EPS) continue;
       out.push(

@@ -14,6 +14,7 @@
  * - A supporting node without any budget entry contributes nothing; when no supporting node
  *   has a budget, there is no supporting budget.
  */
+import { addMoney } from './money.js';
 import { finding, type Finding } from '../findings.js';
 import { absorptionOf, finalBudget, spent as spentOfNode } from './budget.js';
 import type { MeasureContext, SupportLink } from './context.js';
@@ -108,13 +109,13 @@ export function supportingBudget(ctx: MeasureContext, indicatorRefs: readonly st
     if (!take) continue;
     if (take.share > 0) {
       const f = finalBudget(ctx.budget, id, year);
-      if (f !== null) budget = (budget ?? 0) + take.share * f;
+      if (f !== null) budget = addMoney(budget ?? 0, take.share * f);
       const s = spentOfNode(ctx.budget, id, year);
-      if (s !== null) spent = (spent ?? 0) + take.share * s;
+      if (s !== null) spent = addMoney(spent ?? 0, take.share * s);
     }
     for (const st of take.stated) {
-      budget = (budget ?? 0) + st.amount;
-      spent = (spent ?? 0) + st.spent;
+      budget = addMoney(budget ?? 0, st.amount);
+      spent = addMoney(spent ?? 0, st.spent);
     }
   }
   const out: SupportingBudget = { budget, spent, absorption: absorptionOf(budget, spent), nodes: counted };

@@ -11,6 +11,7 @@ import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
 import { measure } from '../measure/index.js';
 import { createMeasureContext, type MeasureContext } from '../measure/context.js';
 import { finalBudget, spent as spentOf, stageBudget } from '../measure/budget.js';
+import { sumMoney } from '../measure/money.js';
 import type { MeasureResult, MeasuredRow } from '../measure/types.js';
 
 export type CheckStatus = 'agrees' | 'contradicts' | 'unchecked';
@@ -245,7 +246,7 @@ function agencyTotal(ds: Dataset, aspect: string): Computation {
   if (e) {
     const lines = (ds.expenditures ?? []).filter((l) => l.class === e[1] && !l.parent);
     if (!lines.length) return unchecked(`no expenditure lines of class ${e[1]} in the data`);
-    const v = lines.reduce((s, l) => s + l.ceiling, 0);
+    const v = sumMoney(lines.map((l) => l.ceiling)) ?? 0;
     return { value: v, explanation: `pagu belanja ${e[1] === 'operating' ? 'operasi' : 'modal'} = ${n2(v)}` };
   }
   return unchecked(`aspect "${aspect}" is not checked for the agency`);
@@ -267,10 +268,7 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
     if (quantity === 'total') return claim.aspect ? agencyTotal(ds, claim.aspect) : unchecked('a total claim needs an aspect');
     const b = ctx.budget;
     const roots = b.roots.map((r) => r.id);
-    const sum = (f: (id: string) => number | null) => {
-      const vals = roots.map(f).filter((v): v is number => v !== null);
-      return vals.length ? vals.reduce((s, v) => s + v, 0) : null;
-    };
+    const sum = (f: (id: string) => number | null) => sumMoney(roots.map(f));
     return budgetQuantity(
       claim,
       (stage) => sum((id) => stageBudget(b, id, year, stage)),
@@ -318,7 +316,7 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
     const a = agreement;
     const ag = ctx.idx.agreements.get(subject)!;
     if (quantity === 'total' && claim.aspect === 'budget') {
-      const v = ag.budget.reduce((s, l) => s + l.amount, 0);
+      const v = sumMoney(ag.budget.map((l) => l.amount)) ?? 0;
       return { value: v, explanation: `jumlah ${ag.budget.length} baris anggaran PK = ${n2(v)}` };
     }
     if (!a) return unchecked(`agreement ${subject} is not of ${year}`);
