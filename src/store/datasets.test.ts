@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { minimalDataset } from '../core/dataset/fixtures.js';
@@ -70,6 +71,10 @@ forEachEngine('dataset store', (engine) => {
     });
 
   it('round-trips the minimal fixture', () => roundTrip(minimalDataset()));
+  it('round-trips the demo agency (examples/diskopum-jember-2025.json)', async () => {
+    const text = await readFile(new URL('../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8');
+    await roundTrip(DatasetSchema.parse(JSON.parse(text)));
+  });
   it('round-trips a dataset using every field', () => roundTrip(everyFieldDataset()));
   it('round-trips a bare dataset (every optional section absent)', () => roundTrip(bareDataset()));
   it('round-trips optional sections that are present but empty', () => roundTrip(emptySectionsDataset()));
