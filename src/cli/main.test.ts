@@ -161,6 +161,42 @@ describe('import, export and --agency on the embedded database', () => {
     expect(after.out).toBe(before.out);
   });
 
+  it.each([
+    ['wrong types', (d: Record<string, any>) => (d.plans[0].indicators[0].targets['2025'] = '70,5'), /targets\["2025"\]/],
+    ['a dangling reference', (d: Record<string, any>) => (d.realizations[0].indicator = 'renstra-2021-2026/NOPE'), /NOPE/],
+    ['a duplicate id', (d: Record<string, any>) => d.programs.push({ ...d.programs[0] }), /duplicate|p1/i],
+    ['an unknown field', (d: Record<string, any>) => (d.agency.kepala = 'x'), /kepala/],
+  ])('refuses %s with a clear error and stores nothing', async (_label, edit, message) => {
+    const ds = minimalDataset() as unknown as Record<string, any>; // a plain JSON document, edited freely
+    edit(ds);
+    await writeJson('edited.json', ds);
+    const before = await kinerja('agencies', '--json');
+    const r = await kinerja('import', 'edited.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect((await kinerja('agencies', '--json')).out).toBe(before.out);
+  });
+
+  it.each([
+    ['malformed JSON', '{"format": "kinerja-dataset/1",', /line 1/],
+    ['an empty file', '', /empty/i],
+  ])('refuses %s on import and stores nothing', async (_label, text, message) => {
+    await writeJson('text.json', text);
+    const before = await kinerja('agencies', '--json');
+    const r = await kinerja('import', 'text.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect((await kinerja('agencies', '--json')).out).toBe(before.out);
+  });
+
+  it('refuses a 50 MB file on import and stores nothing', async () => {
+    const before = await kinerja('agencies', '--json');
+    const r = await kinerja('import', 'big.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/50\.0 MB/);
+    expect((await kinerja('agencies', '--json')).out).toBe(before.out);
+  });
+
   it('names the stored agencies when asked for an unknown one', async () => {
     const r = await kinerja('measure', '--agency', 'nope', '--year', '2025');
     expect(r.code).toBe(1);
