@@ -11,7 +11,7 @@ import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
 import { measure } from '../measure/index.js';
 import { createMeasureContext, type MeasureContext } from '../measure/context.js';
 import { finalBudget, spent as spentOf, stageBudget } from '../measure/budget.js';
-import { sumMoney } from '../measure/money.js';
+import { sumMoney, toCents } from '../measure/money.js';
 import type { MeasureResult, MeasuredRow } from '../measure/types.js';
 
 export type CheckStatus = 'agrees' | 'contradicts' | 'unchecked';
@@ -139,14 +139,14 @@ function rowQuantity(row: MeasuredRow, quantity: string): Computation {
             : `realisasi ${show(real)} terhadap target akhir ${show(row.endTarget)} = ${n2(row.achievementVsEnd)}%`,
       };
     case 'baseline':
-      return row.baseline ? { value: row.baseline.value, explanation: `kondisi awal ${row.baseline.year}: ${n2(row.baseline.value)}` } : unchecked('the indicator has no baseline in the data');
+      return row.baseline ? { value: row.baseline.value, explanation: `kondisi awal ${row.baseline.year}: ${n2(row.baseline.value)}` } : unchecked('data tidak memuat kondisi awal (baseline) indikator ini');
     case 'benchmark':
-      return row.benchmark ? { value: row.benchmark.value, explanation: `benchmark ${n2(row.benchmark.value)} (${row.benchmark.source})` } : { value: null, explanation: 'no benchmark in the data' };
+      return row.benchmark ? { value: row.benchmark.value, explanation: `benchmark ${n2(row.benchmark.value)} (${row.benchmark.source})` } : { value: null, explanation: 'data tidak memuat benchmark' };
     case 'budget':
     case 'spent':
     case 'absorption':
     case 'efficiency': {
-      if (row.budget === null) return { value: null, explanation: row.efficiencyReason ?? 'no supporting budget' };
+      if (row.budget === null) return { value: null, explanation: row.efficiencyReason ? `tanpa anggaran pendukung (${row.efficiencyReason})` : 'tanpa anggaran pendukung' };
       const nodes = row.supportingNodes?.length ? ` (program pendukung: ${row.supportingNodes.join(', ')})` : '';
       if (quantity === 'budget') return { value: row.budget, explanation: `anggaran pendukung${nodes} = ${n2(row.budget)}` };
       if (quantity === 'spent') return { value: row.spent, explanation: `realisasi anggaran pendukung${nodes} = ${show(row.spent)}` };
@@ -158,13 +158,13 @@ function rowQuantity(row: MeasuredRow, quantity: string): Computation {
       };
     }
     default:
-      return unchecked(`quantity "${quantity}" is not checked for an indicator`);
+      return unchecked(`besaran "${quantity}" tidak diperiksa untuk indikator`);
   }
 }
 
 function nodeQuantity(ctx: MeasureContext, nodeId: string, claim: Claim, year: number): Computation {
   const b = ctx.budget;
-  if (!b.nodes.has(nodeId)) return unchecked(`no program node "${nodeId}"`);
+  if (!b.nodes.has(nodeId)) return unchecked(`tidak ada program/kegiatan "${nodeId}"`);
   const final = finalBudget(b, nodeId, year);
   const spentAmount = spentOf(b, nodeId, year);
   return budgetQuantity(claim, (stage) => stageBudget(b, nodeId, year, stage), final, spentAmount, nodeId);
@@ -182,31 +182,32 @@ function budgetQuantity(
     case 'budget':
       if (claim.stage) {
         const v = stageOf(claim.stage);
-        return v === null ? unchecked(`${label} has no ${claim.stage} budget`) : { value: v, explanation: `${stageName[claim.stage]} ${label} = ${n2(v)}` };
+        return v === null ? unchecked(`${label} tidak memiliki ${stageName[claim.stage]}`) : { value: v, explanation: `${stageName[claim.stage]} ${label} = ${n2(v)}` };
       }
-      return final === null ? unchecked(`${label} has no budget`) : { value: final, explanation: `pagu akhir ${label} = ${n2(final)}` };
+      return final === null ? unchecked(`${label} tidak memiliki anggaran`) : { value: final, explanation: `pagu akhir ${label} = ${n2(final)}` };
     case 'spent':
-      return spentAmount === null ? unchecked(`${label} has no spending`) : { value: spentAmount, explanation: `realisasi ${label} = ${n2(spentAmount)}` };
+      return spentAmount === null ? unchecked(`${label} tidak memiliki realisasi anggaran`) : { value: spentAmount, explanation: `realisasi ${label} = ${n2(spentAmount)}` };
     case 'absorption':
-      if (final === null || final === 0 || spentAmount === null) return unchecked(`${label}: no final budget or spending`);
+      if (final === null || final === 0 || spentAmount === null) return unchecked(`${label}: tanpa pagu akhir atau realisasi`);
       return { value: (spentAmount / final) * 100, explanation: `serapan = ${n2(spentAmount)} ÷ ${n2(final)} × 100 = ${n2((spentAmount / final) * 100)}%` };
     case 'difference': {
-      if (!claim.fromStage || !claim.toStage) return unchecked('a difference claim needs fromStage and toStage');
+      if (!claim.fromStage || !claim.toStage) return unchecked('selisih memerlukan tahap asal dan tahap tujuan');
       const from = stageOf(claim.fromStage);
       const to = stageOf(claim.toStage);
-      if (from === null || to === null) return unchecked(`${label}: a stage is missing`);
-      return { value: to - from, explanation: `${stageName[claim.toStage]} ${n2(to)} − ${stageName[claim.fromStage]} ${n2(from)} = ${n2(to - from)}` };
+      if (from === null || to === null) return unchecked(`${label}: salah satu tahap anggaran tidak ada`);
+      const diff = toCents(to - from);
+      return { value: diff, explanation: `${stageName[claim.toStage]} ${n2(to)} − ${stageName[claim.fromStage]} ${n2(from)} = ${n2(diff)}` };
     }
     case 'unspent':
     case 'unspentPct': {
-      if (final === null || spentAmount === null) return unchecked(`${label}: no final budget or spending`);
-      const unspent = final - spentAmount;
+      if (final === null || spentAmount === null) return unchecked(`${label}: tanpa pagu akhir atau realisasi`);
+      const unspent = toCents(final - spentAmount);
       if (claim.quantity === 'unspent') return { value: unspent, explanation: `sisa = ${n2(final)} − ${n2(spentAmount)} = ${n2(unspent)}` };
-      if (final === 0) return unchecked(`${label}: the final budget is 0`);
+      if (final === 0) return unchecked(`${label}: pagu akhir 0`);
       return { value: (unspent / final) * 100, explanation: `sisa ${n2(unspent)} ÷ ${n2(final)} × 100 = ${n2((unspent / final) * 100)}%` };
     }
     default:
-      return unchecked(`quantity "${claim.quantity}" is not checked for a budget`);
+      return unchecked(`besaran "${claim.quantity}" tidak diperiksa untuk anggaran`);
   }
 }
 
@@ -218,38 +219,38 @@ function agencyTotal(ds: Dataset, aspect: string): Computation {
   const rows = ds.organization?.staffing?.rows ?? [];
   const m = /^staffing\.(needed|filled)(?:\.(.+))?$/.exec(aspect);
   if (m) {
-    if (!rows.length) return unchecked('no staffing in the data');
+    if (!rows.length) return unchecked('data tidak memuat kepegawaian');
     const col = m[1] as 'needed' | 'filled';
     const edu = m[2];
     const v = rows.reduce((s, r) => s + (edu ? (r[col][edu] ?? 0) : sumCounts(r[col])), 0);
     return { value: v, explanation: `jumlah ${col === 'needed' ? 'kebutuhan' : 'bezetting'}${edu ? ` ${edu}` : ''} atas ${rows.length} baris = ${v}` };
   }
   if (aspect === 'staffing.male' || aspect === 'staffing.female') {
-    if (!rows.length) return unchecked('no staffing in the data');
+    if (!rows.length) return unchecked('data tidak memuat kepegawaian');
     const key = aspect === 'staffing.male' ? 'male' : 'female';
     const v = rows.reduce((s, r) => s + r[key], 0);
     return { value: v, explanation: `jumlah ${key === 'male' ? 'L' : 'P'} = ${v}` };
   }
   if (aspect === 'staffing.gap') {
-    if (!rows.length) return unchecked('no staffing in the data');
+    if (!rows.length) return unchecked('data tidak memuat kepegawaian');
     const needed = rows.reduce((s, r) => s + sumCounts(r.needed), 0);
     const filled = rows.reduce((s, r) => s + sumCounts(r.filled), 0);
     return { value: needed - filled, explanation: `kebutuhan ${needed} − bezetting ${filled} = ${needed - filled}` };
   }
   if (aspect === 'assets.quantity') {
     const assets = ds.organization?.assets?.rows ?? [];
-    if (!assets.length) return unchecked('no assets in the data');
+    if (!assets.length) return unchecked('data tidak memuat sarana prasarana');
     const v = assets.reduce((s, a) => s + assetQuantity(a), 0);
     return { value: v, explanation: `jumlah sarana prasarana atas ${assets.length} baris = ${v}` };
   }
   const e = /^expenditures\.(operating|capital)$/.exec(aspect);
   if (e) {
     const lines = (ds.expenditures ?? []).filter((l) => l.class === e[1] && !l.parent);
-    if (!lines.length) return unchecked(`no expenditure lines of class ${e[1]} in the data`);
+    if (!lines.length) return unchecked(`data tidak memuat rincian belanja ${e[1] === 'operating' ? 'operasi' : 'modal'}`);
     const v = sumMoney(lines.map((l) => l.ceiling)) ?? 0;
     return { value: v, explanation: `pagu belanja ${e[1] === 'operating' ? 'operasi' : 'modal'} = ${n2(v)}` };
   }
-  return unchecked(`aspect "${aspect}" is not checked for the agency`);
+  return unchecked(`aspek "${aspect}" tidak diperiksa untuk perangkat daerah`);
 }
 
 type AssetRowT = NonNullable<NonNullable<Dataset['organization']>['assets']>['rows'][number];
@@ -265,7 +266,7 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
   const m = ms.of(year);
 
   if (subject === 'agency') {
-    if (quantity === 'total') return claim.aspect ? agencyTotal(ds, claim.aspect) : unchecked('a total claim needs an aspect');
+    if (quantity === 'total') return claim.aspect ? agencyTotal(ds, claim.aspect) : unchecked('jumlah memerlukan aspek yang dijumlahkan');
     const b = ctx.budget;
     const roots = b.roots.map((r) => r.id);
     const sum = (f: (id: string) => number | null) => sumMoney(roots.map(f));
@@ -281,30 +282,30 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
   const [kind, rest] = subject.includes('/') ? [subject.slice(0, subject.indexOf('/')), subject.slice(subject.indexOf('/') + 1)] : [subject, ''];
   if (kind === 'expenditures') {
     const line = (ds.expenditures ?? []).find((l) => l.id === rest);
-    if (!line) return unchecked(`no expenditure line "${rest}"`);
+    if (!line) return unchecked(`tidak ada baris belanja "${rest}"`);
     const realized = line.realized ?? null;
     return budgetQuantity(claim, () => null, line.ceiling, realized, line.name);
   }
   if (kind === 'staffing') {
     const row = ds.organization?.staffing?.rows.find((r) => r.id === rest);
-    if (!row) return unchecked(`no staffing row "${rest}"`);
-    if (quantity !== 'total' || (claim.aspect !== 'needed' && claim.aspect !== 'filled')) return unchecked('a staffing row claim is a total of needed or filled');
+    if (!row) return unchecked(`tidak ada baris kepegawaian "${rest}"`);
+    if (quantity !== 'total' || (claim.aspect !== 'needed' && claim.aspect !== 'filled')) return unchecked('baris kepegawaian diperiksa sebagai jumlah kebutuhan atau bezetting');
     const v = sumCounts(row[claim.aspect]);
     return { value: v, explanation: `jumlah ${claim.aspect === 'needed' ? 'kebutuhan' : 'bezetting'} ${row.positionClass} = ${v}` };
   }
   if (kind === 'assets') {
     const row = ds.organization?.assets?.rows.find((r) => r.id === rest);
-    if (!row) return unchecked(`no asset row "${rest}"`);
+    if (!row) return unchecked(`tidak ada baris sarana prasarana "${rest}"`);
     const v = conditionSum(row);
-    if (v === undefined) return unchecked(`asset row ${rest} has no condition counts`);
+    if (v === undefined) return unchecked(`baris sarana prasarana ${rest} tidak memuat jumlah per kondisi`);
     return { value: v, explanation: `jumlah kondisi ${row.name} = ${v}` };
   }
   if (kind === 'activities') {
     const list = (ds.activities ?? []).find((l) => l.id === rest);
-    if (!list) return unchecked(`no activity list "${rest}"`);
+    if (!list) return unchecked(`tidak ada daftar kegiatan "${rest}"`);
     const col = claim.aspect === 'target' ? 'target' : 'realization';
     const vals = list.rows.map((r) => r[col]).filter((v): v is number => typeof v === 'number');
-    if (!vals.length) return unchecked(`activity list ${rest} has no numeric ${col}`);
+    if (!vals.length) return unchecked(`daftar kegiatan ${rest} tidak memuat angka ${col === 'target' ? 'target' : 'realisasi'}`);
     const v = vals.reduce((s, x) => s + x, 0);
     return { value: v, explanation: `jumlah ${col === 'target' ? 'target' : 'realisasi'} atas ${vals.length} baris = ${v}` };
   }
@@ -319,7 +320,7 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
       const v = sumMoney(ag.budget.map((l) => l.amount)) ?? 0;
       return { value: v, explanation: `jumlah ${ag.budget.length} baris anggaran PK = ${n2(v)}` };
     }
-    if (!a) return unchecked(`agreement ${subject} is not of ${year}`);
+    if (!a) return unchecked(`PK ${subject} bukan untuk tahun ${year}`);
     const s = a.summary;
     const measured = s.achieved + s.notAchieved;
     switch (quantity) {
@@ -332,39 +333,39 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
       case 'rowCount':
         return { value: s.rows, explanation: `${s.rows} baris PK` };
       default:
-        return unchecked(`quantity "${quantity}" is not checked for an agreement`);
+        return unchecked(`besaran "${quantity}" tidak diperiksa untuk PK`);
     }
   }
   if (parts && ctx.idx.agreements.has(parts.ownerId)) {
     const a = agreement ?? ms.of(ctx.idx.agreements.get(parts.ownerId)!.year).agreements.find((x) => x.id === parts.ownerId);
     const target = ctx.canonical(subject);
     const row = a?.rows.find((r) => r.indicator === target || r.indicator === subject);
-    if (!row) return unchecked(`no row for ${subject} in agreement ${parts.ownerId}`);
+    if (!row) return unchecked(`PK ${parts.ownerId} tidak memuat baris ${subject}`);
     return rowQuantity(row, quantity);
   }
   if (parts && ctx.idx.plans.has(parts.ownerId)) {
     const entry = ctx.idx.indicators.get(subject);
-    if (!entry) return unchecked(`no indicator ${subject}`);
+    if (!entry) return unchecked(`tidak ada indikator ${subject}`);
     const ind = entry.indicator;
     if (quantity === 'target') {
       const t = ind.targets?.[String(year)];
-      return t === undefined ? unchecked(`${subject} has no target for ${year}`) : { value: t, explanation: `target Renstra ${year} = ${n2(t)}` };
+      return t === undefined ? unchecked(`${subject} tidak memiliki target tahun ${year}`) : { value: t, explanation: `target Renstra ${year} = ${n2(t)}` };
     }
     const row = m.planIndicators.find((r) => r.indicator === subject);
     if (row) return rowQuantity(row, quantity);
-    if (quantity === 'baseline') return ind.baseline ? { value: ind.baseline.value, explanation: `kondisi awal ${ind.baseline.year}: ${n2(ind.baseline.value)}` } : unchecked(`${subject} has no baseline`);
-    return unchecked(`${subject} has no target for ${year}, so it is not measured`);
+    if (quantity === 'baseline') return ind.baseline ? { value: ind.baseline.value, explanation: `kondisi awal ${ind.baseline.year}: ${n2(ind.baseline.value)}` } : unchecked(`${subject} tidak memiliki kondisi awal`);
+    return unchecked(`${subject} tidak memiliki target tahun ${year}, sehingga tidak diukur`);
   }
   if (parts && ctx.idx.nodes.has(parts.ownerId)) {
     const row = m.programIndicators.find((r) => r.indicator === subject);
     if (quantity === 'target' && !row) {
       const t = ctx.idx.indicators.get(subject)?.indicator.targets?.[String(year)];
-      return t === undefined ? unchecked(`${subject} has no target for ${year}`) : { value: t, explanation: `target ${n2(t)}` };
+      return t === undefined ? unchecked(`${subject} tidak memiliki target tahun ${year}`) : { value: t, explanation: `target ${n2(t)}` };
     }
-    return row ? rowQuantity(row, quantity) : unchecked(`${subject} is not measured in ${year}`);
+    return row ? rowQuantity(row, quantity) : unchecked(`${subject} tidak diukur pada tahun ${year}`);
   }
   if (!parts && ctx.idx.nodes.has(subject)) return nodeQuantity(ctx, subject, claim, year);
-  return unchecked(`subject "${subject}" is not known`);
+  return unchecked(`subjek "${subject}" tidak dikenal`);
 }
 
 function norm(s: string): string {
