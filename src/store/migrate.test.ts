@@ -8,10 +8,16 @@ import { AGENCY_TABLES, TABLE_NAMES } from './datasets.js';
 import { appliedVersions, loadMigrations, migrate, SCHEMA_SQL_FILE } from './migrate.js';
 import { forEachEngine, randomSchemaName, withTestDb } from './testing.js';
 
+/** Every shipped migration's version, and those after the first. */
+const ALL_VERSIONS = (await loadMigrations()).map((m) => m.version);
+const LATER_VERSIONS = ALL_VERSIONS.slice(1);
+/** Tables of the web application (0003_web.sql), outside the dataset tables. */
+const WEB_TABLES = ['auth_user', 'auth_session', 'auth_account', 'auth_verification', 'audit_log', 'audit_log_id_seq', 'evidence_files'];
+
 describe('loadMigrations', () => {
   it('reads the shipped migrations in order', async () => {
     const ms = await loadMigrations();
-    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups']);
+    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web']);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 
@@ -41,8 +47,8 @@ forEachEngine('migrations', (engine) => {
         await db.pool.query(
           `INSERT INTO agencies (id, region, position, name, head) VALUES ('a', 'R', 0, 'A', '{"name":"x","position":"y"}')`,
         );
-        expect((await migrate(db.pool)).map((m) => m.version)).toEqual([2]);
-        expect(await appliedVersions(db.pool)).toEqual([1, 2]);
+        expect((await migrate(db.pool)).map((m) => m.version)).toEqual(LATER_VERSIONS);
+        expect(await appliedVersions(db.pool)).toEqual(ALL_VERSIONS);
 
         const fresh = randomSchemaName('kt_fresh');
         const client = await db.pool.connect();
@@ -58,7 +64,7 @@ forEachEngine('migrations', (engine) => {
         try {
           const migrated = await readCatalog(db.pool, db.schema, { exclude: ['schema_migrations'] });
           const created = await readCatalog(db.pool, fresh);
-          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions'].sort());
+          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES].sort());
           expect(migrated.indexes.length).toBeGreaterThan(TABLE_NAMES.length);
           expect(created).toStrictEqual(migrated);
         } finally {
@@ -80,13 +86,15 @@ forEachEngine('migrations', (engine) => {
   it('migrating again applies nothing', () =>
     withTestDb(engine, async (db) => {
       expect(await migrate(db.pool)).toEqual([]);
-      expect(await appliedVersions(db.pool)).toEqual([1, 2]);
+      expect(await appliedVersions(db.pool)).toEqual(ALL_VERSIONS);
     }));
 
   it('refuses a database migrated by a newer Kinerja, or with a different migration under a known version', () =>
     withTestDb(engine, async (db) => {
       await db.pool.query(`INSERT INTO schema_migrations (version, name) VALUES (99, 'future')`);
-      await expect(migrate(db.pool)).rejects.toThrow(/schema is at version 99 \(future\), newer than this Kinerja knows \(up to 2\)/);
+      await expect(migrate(db.pool)).rejects.toThrow(
+        new RegExp(`schema is at version 99 \\(future\\), newer than this Kinerja knows \\(up to ${ALL_VERSIONS.at(-1)}\\)`),
+      );
       await db.pool.query(`DELETE FROM schema_migrations WHERE version = 99`);
       await db.pool.query(`UPDATE schema_migrations SET name = 'other' WHERE version = 2`);
       await expect(migrate(db.pool)).rejects.toThrow(/recorded migration 2 as "other", this Kinerja has "lookups"/);
@@ -103,7 +111,7 @@ forEachEngine('migrations', (engine) => {
         const catalog = await readCatalog(db.pool, db.schema);
         expect(catalog.tables).toEqual([]);
         // and the real migrations still apply afterwards
-        expect(await migrate(db.pool)).toHaveLength(2);
+        expect(await migrate(db.pool)).toHaveLength(ALL_VERSIONS.length);
       },
       { migrate: false },
     ));
