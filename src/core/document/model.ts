@@ -119,6 +119,8 @@ export interface Section {
   newPage?: boolean;
   /** page numbering style of this part (roman for front matter) */
   numbering?: 'roman' | 'arabic' | 'none';
+  /** page orientation of this part, overriding the document's (a wide table in a portrait report) */
+  orientation?: 'portrait' | 'landscape';
   blocks: Block[];
 }
 
