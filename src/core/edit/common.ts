@@ -1,0 +1,62 @@
+/**
+ * Edits of a dataset as pure functions (the web application's changes, src/server). Each
+ * takes a dataset and returns a new one (the input is never mutated) together with the
+ * record it changed, before and after, so the caller can check versions, write an audit
+ * entry and validate the whole result. IO-free.
+ *
+ * A function throws {@link EditError} when the change cannot be made at all (the record is
+ * missing, an id is taken, a transition is not allowed from the record's state). Whether the
+ * result is a valid dataset is decided by validate.ts on the whole document afterwards.
+ */
+import type { Dataset } from '../dataset/schema.js';
+
+export type EditErrorKind = 'not-found' | 'conflict' | 'invalid';
+
+export class EditError extends Error {
+  constructor(
+    readonly kind: EditErrorKind,
+    readonly code: string,
+    /** where in the request or the dataset the problem is (`indicator`, `plans[0].goals`) */
+    readonly where: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EditError';
+  }
+}
+
+/** The entities an edit can change; `key` names the record within its agency. */
+export type Entity =
+  | 'realization'
+  | 'goal'
+  | 'indicator'
+  | 'agreement'
+  | 'program'
+  | 'score'
+  | 'recommendation'
+  | 'narrative';
+
+export interface EditResult<T = unknown> {
+  dataset: Dataset;
+  entity: Entity;
+  key: string;
+  /** the record before the change; `null` when it is created */
+  before: T | null;
+  /** the record after the change; `null` when it is removed */
+  after: T | null;
+}
+
+/** A deep copy to change freely (datasets are plain JSON values). */
+export const copy = <T>(value: T): T => structuredClone(value);
+
+/** An object without its `undefined` fields (so an edit never writes `"x": undefined`). */
+export function defined<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+export function notFound(what: string, where: string, id: string, known: readonly string[]): EditError {
+  const list = known.length === 0 ? 'there are none' : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
+  return new EditError('not-found', `unknown-${what}`, where, `no ${what} "${id}" (${list})`);
+}
