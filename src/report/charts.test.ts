@@ -24,6 +24,7 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('#C00000'); // the dashed reference line
     expect(svg).not.toMatch(/NaN|undefined|\[object Object\]/);
     expect(svg).not.toContain('81.3');
+    expect(svg).not.toMatch(/<style|class="zr/); // no hover rules to leak between charts inlined in one page
   });
 
   it('draws a line chart with two series and a legend, in the given colours and size', () => {

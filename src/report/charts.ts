@@ -71,7 +71,7 @@ export function chartOption(chart: Chart): echarts.EChartsCoreOption {
     backgroundColor: '#FFFFFF',
     textStyle: { fontFamily: CHART_FONT, fontSize: 11, color: '#222222' },
     grid: { left: gridLeft, right: gridRight, top: unit && unit !== '%' ? 36 : 24, bottom: showLegend ? 72 : 48, containLabel: false },
-    legend: showLegend ? { show: true, bottom: 4, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : { show: false },
+    legend: showLegend ? { show: true, selectedMode: false, bottom: 4, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : { show: false },
     xAxis: {
       type: 'category',
       data: chart.categories,
@@ -96,6 +96,9 @@ export function chartOption(chart: Chart): echarts.EChartsCoreOption {
         barMaxWidth: 48,
         symbolSize: 6,
         connectNulls: false,
+        // a printed chart: no hover styles (they would add a <style> with class names shared between charts)
+        silent: true,
+        emphasis: { disabled: true },
         label: {
           show: true,
           position: 'top',
@@ -133,7 +136,12 @@ export function renderChartSvg(chart: Chart): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(option);
-    return instance.renderToSVGString();
+    // ECharts adds hover rules in a <style> with class names that repeat from chart to chart; a
+    // printed chart has no hover, and inline in a page those rules would leak between charts
+    return instance
+      .renderToSVGString()
+      .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+      .replace(/ class="zr\d+-cls-\d+"/g, '');
   } finally {
     instance.dispose();
   }

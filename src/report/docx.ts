@@ -1,0 +1,453 @@
+/**
+ * The document model as an editable Word document (DOCX, with the `docx` library).
+ *
+ * - Headings use Word's Heading 1–3 styles, so the navigation pane and the table of contents
+ *   field work; the contents field is written with its entries already in it (and their page
+ *   numbers, worked out by docx's layout estimate), so it reads before anyone updates fields.
+ * - Tables have real merged cells (gridSpan, vMerge), shading from `fill`, header rows repeated
+ *   on every page, and numbers formatted the Indonesian way and right-aligned.
+ * - Each part of the model starts a Word section: roman page numbers in the front matter,
+ *   arabic after, none on the cover; landscape where the part or the document asks.
+ * - Charts are embedded as PNG, drawn from the same ECharts SVG as the HTML by resvg.
+ *
+ * Fonts: Times New Roman and Arial by name. Liberation Serif and Sans are metric-compatible with
+ * them and LibreOffice substitutes them automatically, while Word has them everywhere; a DOCX
+ * naming Liberation fonts would fall back to an unrelated font in Word.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph as DocxParagraph,
+  SectionType,
+  ShadingType,
+  Table as DocxTable,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableOfContents as DocxToc,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  NumberFormat as DocxNumberFormat,
+  type ISectionOptions,
+  type IParagraphOptions,
+} from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import type { Block, Chart, DocumentModel, Heading, Inline, List, Section, Signature, Table } from '../core/document/model.js';
+import { chartLabel, chartSize, renderChartSvg } from './charts.js';
+import { signaturePlaceDate } from './html.js';
+import { cellAlign, cellText, headingAnchors, layoutTable, normalizeFill, pageStyleOf, textColorOn, type Grid, type HeadingEntry, type PageStyle } from './layout.js';
+import { svgToPng } from './raster.js';
+
+const SERIF = 'Times New Roman';
+const SANS = 'Arial';
+
+/** A4 in twips, and margins in twips (1 mm = 56.7 twips), as in the HTML's print stylesheet. */
+const A4 = { short: 11906, long: 16838 };
+const mm = (x: number): number => Math.round(x * 56.6929);
+const MARGINS = {
+  portrait: { top: mm(25), right: mm(20), bottom: mm(22), left: mm(30) },
+  landscape: { top: mm(22), right: mm(20), bottom: mm(20), left: mm(20) },
+};
+
+function contentWidth(orientation: PageStyle['orientation']): number {
+  const m = MARGINS[orientation];
+  return (orientation === 'landscape' ? A4.long : A4.short) - m.left - m.right;
+}
+
+const HEADER_FILL = 'D9D9D9';
+const TOTAL_FILL = 'F2F2F2';
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** Paragraph styles of our own (ids), next to Word's Normal and Heading 1–3. */
+const STYLE = {
+  note: 'KNote',
+  caption: 'KCaption',
+  tableText: 'KTableText',
+  source: 'KSource',
+  tocTitle: 'KTocTitle',
+  cover: 'KCover',
+  coverTitle: 'KCoverTitle',
+  signature: 'KSignature',
+  /** headings left out of the table of contents look like headings but have no outline level */
+  plain1: 'KHeading1Plain',
+  plain2: 'KHeading2Plain',
+  plain3: 'KHeading3Plain',
+} as const;
+
+interface Ctx {
+  doc: DocumentModel;
+  headings: Map<Heading, HeadingEntry>;
+  /** the next list instance, so every list numbers from 1 */
+  listInstance: number;
+}
+
+/** Text runs of inline content; a line break in the text becomes a line break in Word. */
+function runs(parts: Inline[], base: { bold?: boolean; italics?: boolean; color?: string; underline?: boolean } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const p of parts) {
+    const text = typeof p === 'string' ? p : p.text;
+    const bold = (typeof p !== 'string' && p.bold) || base.bold;
+    const italics = (typeof p !== 'string' && p.italic) || base.italics;
+    text.split(/\r?\n/).forEach((line, i) => {
+      out.push(
+        new TextRun({
+          text: line,
+          ...(i > 0 ? { break: 1 } : {}),
+          ...(bold ? { bold: true } : {}),
+          ...(italics ? { italics: true } : {}),
+          ...(base.color ? { color: base.color } : {}),
+          ...(base.underline ? { underline: {} } : {}),
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+function headingParagraph(h: Heading, ctx: Ctx): DocxParagraph {
+  const entry = ctx.headings.get(h);
+  const inToc = entry?.inToc ?? true;
+  const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+  const plain = [STYLE.plain1, STYLE.plain2, STYLE.plain3] as const;
+  const opts: IParagraphOptions = inToc
+    ? { heading: levels[h.level - 1], children: runs([h.text]) }
+    : { style: plain[h.level - 1], children: runs([h.text]) };
+  return new DocxParagraph(opts);
+}
+
+function listParagraphs(l: List, ctx: Ctx): DocxParagraph[] {
+  const reference = !l.ordered ? 'k-bullet' : `k-${l.style ?? 'decimal'}`;
+  const instance = ctx.listInstance++;
+  return l.items.map((item) => new DocxParagraph({ numbering: { reference, level: 0, instance }, children: runs(item), spacing: { after: 60 } }));
+}
+
+function cellParagraph(text: string, align: 'left' | 'center' | 'right', bold: boolean, color: string | undefined): DocxParagraph {
+  return new DocxParagraph({ style: STYLE.tableText, alignment: ALIGN[align], children: runs([text], { bold, ...(color ? { color } : {}) }) });
+}
+
+function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: number[], label: string): TableRow[] {
+  const rows: TableRow[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < grid.columns; c++) {
+      const p = grid.cover[r]?.[c];
+      if (!p || p.col !== c) continue; // covered by a cell spanning from the left
+      const where = `${label} ${part} row ${r + 1}, column ${c + 1}`;
+      const width = colWidths.slice(c, c + p.colSpan).reduce((a, b) => a + b, 0);
+      const fill = p.cell.fill ? normalizeFill(p.cell.fill, where) : part === 'header' ? HEADER_FILL : part === 'footer' ? TOTAL_FILL : undefined;
+      const color = p.cell.fill && fill ? textColorOn(fill) : undefined;
+      const common = {
+        width: { size: width, type: WidthType.DXA },
+        ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}),
+        ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
+        verticalAlign: part === 'header' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      };
+      if (p.row !== r) {
+        // the continuation of a cell merged down from a row above
+        cells.push(new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [new DocxParagraph({ style: STYLE.tableText })] }));
+        continue;
+      }
+      // a number never wraps inside its cell ("Rp" stays with its digits)
+      const shown = cellText(p.cell.value, where);
+      const text = p.cell.value.kind === 'number' ? shown.replace(/ /g, '\u00A0') : shown;
+      const bold = part !== 'body' || !!p.cell.bold;
+      cells.push(
+        new TableCell({
+          ...common,
+          ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+          children: [cellParagraph(text, cellAlign(p.cell, part === 'header'), bold, color)],
+        }),
+      );
+    }
+    rows.push(new TableRow({ children: cells, cantSplit: true, ...(part === 'header' ? { tableHeader: true } : {}) }));
+  }
+  return rows;
+}
+
+/** Widths in twips, adding up exactly to `total`. */
+function twipWidths(relative: number[], total: number): number[] {
+  const out = relative.map((w) => Math.floor(w * total));
+  const rest = total - out.reduce((a, b) => a + b, 0);
+  out[out.length - 1] = (out[out.length - 1] ?? 0) + rest;
+  return out;
+}
+
+function tableBlocks(t: Table, width: number): (DocxParagraph | DocxTable)[] {
+  const layout = layoutTable(t);
+  const colWidths = twipWidths(layout.widths, width);
+  const out: (DocxParagraph | DocxTable)[] = [];
+  if (t.caption) out.push(new DocxParagraph({ style: STYLE.caption, children: runs([t.caption]), keepNext: true }));
+  out.push(
+    new DocxTable({
+      rows: [
+        ...gridRows(layout.header, 'header', colWidths, layout.label),
+        ...gridRows(layout.body, 'body', colWidths, layout.label),
+        ...gridRows(layout.footer, 'footer', colWidths, layout.label),
+      ],
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: colWidths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    }),
+  );
+  if (t.source) out.push(new DocxParagraph({ style: STYLE.source, children: runs([t.source]) }));
+  else out.push(new DocxParagraph({ style: STYLE.source })); // Word needs a paragraph between two tables
+  return out;
+}
+
+function chartBlocks(c: Chart, width: number): DocxParagraph[] {
+  const { width: w, height: h } = chartSize(c);
+  const png = svgToPng(renderChartSvg(c), 2);
+  // twips to CSS pixels: 1 px = 15 twips; shrink to the text width, never enlarge
+  const maxPx = Math.floor(width / 15);
+  const scale = Math.min(1, maxPx / w);
+  const image = new ImageRun({
+    type: 'png',
+    data: png,
+    transformation: { width: Math.round(w * scale), height: Math.round(h * scale) },
+    altText: { name: c.id ?? 'grafik', title: c.caption ?? chartLabel(c), description: c.caption ?? chartLabel(c) },
+  });
+  const out = [new DocxParagraph({ alignment: AlignmentType.CENTER, keepNext: !!c.caption, spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO }, children: [image] })];
+  if (c.caption) out.push(new DocxParagraph({ style: STYLE.caption, children: runs([c.caption]), spacing: { after: 240 } }));
+  return out;
+}
+
+function signatureBlocks(s: Signature, width: number): (DocxParagraph | DocxTable)[] {
+  const cols = Math.max(2, s.parties.length);
+  const offset = cols - s.parties.length;
+  const colWidths = twipWidths(new Array<number>(cols).fill(1 / cols), width);
+  const placeDate = signaturePlaceDate(s);
+  const para = (text: string, extra: { bold?: boolean; underline?: boolean } = {}): DocxParagraph =>
+    new DocxParagraph({ style: STYLE.signature, keepNext: true, keepLines: true, children: runs([text], extra) });
+  const cell = (children: DocxParagraph[], i: number): TableCell =>
+    new TableCell({ width: { size: colWidths[i] ?? 0, type: WidthType.DXA }, children: children.length ? children : [para('')] });
+  const top = Array.from({ length: cols }, (_, i) => cell(i === cols - 1 && placeDate ? [para(placeDate)] : [], i));
+  const parties = Array.from({ length: cols }, (_, i) => {
+    const p = s.parties[i - offset];
+    if (!p) return cell([], i);
+    const lines: DocxParagraph[] = [];
+    if (p.role) lines.push(para(p.role));
+    if (p.position) lines.push(para(p.position));
+    for (let k = 0; k < 4; k++) lines.push(para('')); // room to sign
+    lines.push(para(p.name, { bold: true, underline: true }));
+    if (p.rank) lines.push(para(p.rank));
+    if (p.nip) lines.push(para(`NIP. ${p.nip}`));
+    return cell(lines, i);
+  });
+  return [
+    new DocxParagraph({ spacing: { before: 240, after: 0 }, keepNext: true }),
+    new DocxTable({
+      rows: [new TableRow({ children: top, cantSplit: true }), new TableRow({ children: parties, cantSplit: true })],
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: colWidths,
+      layout: TableLayoutType.FIXED,
+      borders: TableBorders.NONE,
+    }),
+    new DocxParagraph({}),
+  ];
+}
+
+function blockElements(b: Block, ctx: Ctx, width: number): (DocxParagraph | DocxTable | DocxToc)[] {
+  switch (b.type) {
+    case 'heading':
+      return [headingParagraph(b, ctx)];
+    case 'paragraph': {
+      const style = b.style === 'note' ? STYLE.note : b.style === 'caption' ? STYLE.caption : undefined;
+      return [new DocxParagraph({ ...(style ? { style } : {}), ...(b.align ? { alignment: ALIGN[b.align] } : {}), children: runs(b.content) })];
+    }
+    case 'list':
+      return listParagraphs(b, ctx);
+    case 'table':
+      return tableBlocks(b, width);
+    case 'chart':
+      return chartBlocks(b, width);
+    case 'signature':
+      return signatureBlocks(b, width);
+    case 'pageBreak':
+      return [new DocxParagraph({ children: [new PageBreak()] })];
+    case 'toc':
+      return [
+        new DocxParagraph({ style: STYLE.tocTitle, children: runs([b.title]) }),
+        new DocxToc(b.title, { hyperlink: true, headingStyleRange: '1-3' }),
+      ];
+  }
+}
+
+function pageProperties(style: PageStyle, first: boolean): NonNullable<ISectionOptions['properties']> {
+  const landscape = style.orientation === 'landscape';
+  const formatType = style.numbering === 'roman' ? DocxNumberFormat.LOWER_ROMAN : DocxNumberFormat.DECIMAL;
+  return {
+    page: {
+      // docx swaps width and height itself for a landscape page
+      size: { width: A4.short, height: A4.long, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      margin: { ...MARGINS[style.orientation], header: mm(10), footer: mm(10) },
+      pageNumbers: { formatType, ...(first ? { start: 1 } : {}) },
+    },
+  };
+}
+
+function footerFor(doc: DocumentModel, style: PageStyle): Footer {
+  if (style.numbering === 'none') return new Footer({ children: [new DocxParagraph({})] });
+  return new Footer({
+    children: [
+      new DocxParagraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth(style.orientation) }],
+        children: [
+          new TextRun({ text: doc.title, italics: true, size: 16, font: SANS, color: '555555' }),
+          new TextRun({ children: ['\t', PageNumber.CURRENT], size: 20, font: SERIF }),
+        ],
+      }),
+    ],
+  });
+}
+
+function coverSection(doc: DocumentModel): ISectionOptions | undefined {
+  if (!doc.cover) return undefined;
+  const orientation = doc.orientation ?? 'portrait';
+  const style: PageStyle = { numbering: 'none', orientation };
+  const lines = doc.cover.lines.map(
+    (l, i) =>
+      new DocxParagraph({
+        style: i === 0 ? STYLE.coverTitle : STYLE.cover,
+        ...(i === 0 ? { spacing: { before: orientation === 'landscape' ? mm(20) : mm(45), after: mm(6) } } : {}),
+        children: runs([l]),
+      }),
+  );
+  const rule = new DocxParagraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: mm(35), right: mm(35) },
+    border: { bottom: { style: BorderStyle.DOUBLE, size: 12, color: '000000', space: 1 } },
+    spacing: { after: 0 },
+  });
+  const footer = (doc.cover.footer ?? []).map(
+    (l, i) =>
+      new DocxParagraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: i === 0 ? (orientation === 'landscape' ? mm(40) : mm(95)) : 0, after: 0 },
+        children: runs([l]),
+      }),
+  );
+  return { properties: pageProperties(style, false), footers: { default: footerFor(doc, style) }, children: [...lines, rule, ...footer] };
+}
+
+function sectionOptions(doc: DocumentModel, s: Section, ctx: Ctx, prev: PageStyle | undefined, seen: Set<string>): ISectionOptions {
+  const style = pageStyleOf(doc, s);
+  const firstOfNumbering = style.numbering !== 'none' && !seen.has(style.numbering);
+  seen.add(style.numbering);
+  const samePage = prev !== undefined && prev.numbering === style.numbering && prev.orientation === style.orientation;
+  const width = contentWidth(style.orientation);
+  const children = s.blocks.flatMap((b) => blockElements(b, ctx, width));
+  if (children.length === 0) children.push(new DocxParagraph({}));
+  const properties = pageProperties(style, firstOfNumbering);
+  return {
+    properties: { ...properties, type: !s.newPage && samePage ? SectionType.CONTINUOUS : SectionType.NEXT_PAGE },
+    footers: { default: footerFor(doc, style) },
+    children,
+  };
+}
+
+function styles(): NonNullable<ConstructorParameters<typeof Document>[0]['styles']> {
+  const heading = (size: number, center: boolean, italics: boolean, before: number, after: number) => ({
+    run: { font: SANS, size, bold: true, italics, color: '000000' },
+    paragraph: { ...(center ? { alignment: AlignmentType.CENTER } : {}), spacing: { before, after, line: 276, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+  });
+  const h1 = heading(28, true, false, 0, 480);
+  const h2 = heading(24, false, false, 300, 160);
+  const h3 = heading(24, false, true, 240, 120);
+  return {
+    default: {
+      document: {
+        run: { font: SERIF, size: 24, language: { value: 'id-ID' } },
+        paragraph: { spacing: { after: 160, line: 348, lineRule: LineRuleType.AUTO } },
+      },
+      heading1: h1,
+      heading2: h2,
+      heading3: h3,
+    },
+    paragraphStyles: [
+      { id: STYLE.plain1, name: 'Heading 1 (not in contents)', basedOn: 'Normal', next: 'Normal', ...h1 },
+      { id: STYLE.plain2, name: 'Heading 2 (not in contents)', basedOn: 'Normal', next: 'Normal', ...h2 },
+      { id: STYLE.plain3, name: 'Heading 3 (not in contents)', basedOn: 'Normal', next: 'Normal', ...h3 },
+      { id: STYLE.note, name: 'Note', basedOn: 'Normal', run: { size: 19, italics: true, color: '333333' }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
+      {
+        id: STYLE.caption,
+        name: 'Table and Figure Caption',
+        basedOn: 'Normal',
+        run: { font: SANS, size: 21, bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100, line: 264, lineRule: LineRuleType.AUTO } },
+      },
+      { id: STYLE.source, name: 'Table Source', basedOn: 'Normal', run: { size: 18, italics: true }, paragraph: { spacing: { before: 40, after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', run: { font: SANS, size: 18 }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tocTitle, name: 'Contents Title', basedOn: 'Normal', run: { font: SANS, size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 400 } } },
+      { id: STYLE.cover, name: 'Cover Line', basedOn: 'Normal', run: { font: SANS, size: 36, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.coverTitle, name: 'Cover Title', basedOn: 'Normal', run: { font: SANS, size: 52, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO } } },
+    ],
+  };
+}
+
+function numbering(): NonNullable<ConstructorParameters<typeof Document>[0]['numbering']> {
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+    level: 0,
+    format,
+    text,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 454, hanging: 454 } } },
+  });
+  return {
+    config: [
+      { reference: 'k-decimal', levels: [level(LevelFormat.DECIMAL, '%1.')] },
+      { reference: 'k-lower-alpha', levels: [level(LevelFormat.LOWER_LETTER, '%1.')] },
+      { reference: 'k-upper-alpha', levels: [level(LevelFormat.UPPER_LETTER, '%1.')] },
+      { reference: 'k-bullet', levels: [level(LevelFormat.BULLET, '\u2022')] },
+    ],
+  };
+}
+
+/** The document as DOCX bytes. */
+export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+  const ctx: Ctx = { doc, headings: headingAnchors(doc), listInstance: 1 };
+  const sections: ISectionOptions[] = [];
+  const cover = coverSection(doc);
+  if (cover) sections.push(cover);
+  let prev: PageStyle | undefined = cover ? { numbering: 'none', orientation: doc.orientation ?? 'portrait' } : undefined;
+  const seen = new Set<string>();
+  for (const s of doc.sections) {
+    sections.push(sectionOptions(doc, s, ctx, prev, seen));
+    prev = pageStyleOf(doc, s);
+  }
+  if (sections.length === 0) sections.push({ children: [new DocxParagraph({})] });
+  const document = new Document({
+    title: doc.title,
+    ...(doc.subtitle ? { subject: doc.subtitle } : {}),
+    creator: 'Kinerja',
+    description: `${doc.agency} — ${doc.year}`,
+    styles: styles(),
+    numbering: numbering(),
+    pageNumbers: estimatePageNumbers,
+    sections,
+  });
+  return Packer.toBuffer(document);
+}

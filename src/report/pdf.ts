@@ -1,0 +1,226 @@
+/**
+ * PDF: the report's HTML printed by the system's Chromium (Debian's `chromium` package) through
+ * playwright-core. No browser is ever downloaded: the executable is `CHROMIUM_PATH` or
+ * `/usr/bin/chromium`. One browser serves every render of a renderer until `close()`.
+ *
+ * Page numbers come from the stylesheet's page margin boxes (roman on the front matter, arabic
+ * after, none on the cover). When the document has a table of contents, it is laid out twice: the
+ * first print tells on which page every heading landed (from the PDF's named destinations), the
+ * second prints the contents with those page numbers. Their column is reserved in the first print,
+ * so filling it moves nothing.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import type { DocumentModel } from '../core/document/model.js';
+import { escapeHtml, renderHtml } from './html.js';
+import { headingAnchors, pageStyleOf } from './layout.js';
+
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Chromium executable to use: `CHROMIUM_PATH` when set, else Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM_PATH;
+}
+
+/** Thrown when there is no Chromium to print with. */
+export class ChromiumMissingError extends Error {
+  constructor(path: string) {
+    super(
+      `Chromium was not found at ${path}; PDF output needs it. Install it with ` +
+        '`apt-get install chromium fonts-liberation2` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable.',
+    );
+    this.name = 'ChromiumMissingError';
+  }
+}
+
+export interface PdfRendererOptions {
+  /** the Chromium executable (default: `chromiumPath()`) */
+  executablePath?: string;
+  /** milliseconds a single print may take (default 60 000) */
+  timeoutMs?: number;
+}
+
+export interface PdfRenderer {
+  /** The document as a PDF (A4, page numbers in the footer, outline from the headings). */
+  render(doc: DocumentModel): Promise<Buffer>;
+  /** Closes the browser; the renderer can not be used afterwards. */
+  close(): Promise<void>;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** Reads a PDF name token's `#xx` escapes as UTF-8. */
+function decodePdfName(name: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i] as string;
+    if (ch === '#' && /^[0-9A-Fa-f]{2}$/.test(name.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(name.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * The page index (0-based) of every named destination of a PDF as Chromium writes it: objects in
+ * plain text (content streams compressed), a page tree, and a `/Dests` dictionary of
+ * `/name [page 0 R /XYZ x y z]`. Exported for tests.
+ */
+export function namedDestinationPages(pdf: Buffer): Map<string, number> {
+  const text = pdf.toString('latin1');
+  const objects = new Map<number, string>();
+  const objRe = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
+  for (let m = objRe.exec(text); m; m = objRe.exec(text)) objects.set(Number(m[1]), m[2] ?? '');
+  // page order: walk the page tree from the root /Pages node (the one without a /Parent)
+  const order: number[] = [];
+  const rootEntry = [...objects.entries()].find(([, body]) => /\/Type\s*\/Pages\b/.test(body) && !/\/Parent\b/.test(body));
+  const walk = (num: number, depth: number): void => {
+    const body = objects.get(num);
+    if (body === undefined || depth > 64) return;
+    if (/\/Type\s*\/Pages\b/.test(body)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(body)?.[1] ?? '';
+      for (const k of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(Number(k[1]), depth + 1);
+    } else if (/\/Type\s*\/Page\b/.test(body)) {
+      order.push(num);
+    }
+  };
+  if (rootEntry) walk(rootEntry[0], 0);
+  const pageIndex = new Map(order.map((n, i) => [n, i]));
+  const out = new Map<string, number>();
+  const destsRef = /\/Dests\s+(\d+)\s+0\s+R/.exec(text)?.[1];
+  const dests = destsRef ? objects.get(Number(destsRef)) ?? '' : '';
+  for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    const page = pageIndex.get(Number(m[2]));
+    if (page !== undefined) out.set(decodePdfName(m[1] ?? ''), page);
+  }
+  return out;
+}
+
+/** The print options shared by both passes. */
+const PRINT = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: 'A4' } as const;
+
+/**
+ * Page labels of the table of contents' headings, worked out from where a first print put the
+ * headings and the starts of the sections (`ksec-N` anchors).
+ */
+function tocLabels(doc: DocumentModel, dests: Map<string, number>, headingIds: string[]): Map<string, string> {
+  // the page style in force on each page: that of the last section started on or before it
+  const starts = doc.sections
+    .map((s, i) => ({ page: dests.get(`ksec-${i}`), numbering: pageStyleOf(doc, s).numbering }))
+    .filter((s): s is { page: number; numbering: 'roman' | 'arabic' | 'none' } => s.page !== undefined);
+  const lastPage = Math.max(0, ...dests.values(), ...starts.map((s) => s.page));
+  const numberingOf: ('roman' | 'arabic' | 'none')[] = [];
+  for (let p = 0; p <= lastPage; p++) {
+    let n: 'roman' | 'arabic' | 'none' = 'none'; // the cover
+    for (const s of starts) if (s.page <= p) n = s.numbering;
+    numberingOf.push(n);
+  }
+  const labels = new Map<string, string>();
+  for (const id of headingIds) {
+    const page = dests.get(id);
+    if (page === undefined) continue;
+    const numbering = numberingOf[page] ?? 'none';
+    if (numbering === 'none') continue;
+    const counter = (n: string): string => (n === 'roman' ? 'front' : n === 'arabic' ? 'body' : 'none');
+    let count = 0;
+    for (let p = 0; p <= page; p++) if (counter(numberingOf[p] ?? 'none') === counter(numbering)) count++;
+    labels.set(id, numbering === 'roman' ? toRoman(count) : String(count));
+  }
+  return labels;
+}
+
+/** The first print's HTML: links to every heading and section start, so Chromium writes their destinations. */
+function probeHtml(doc: DocumentModel, headingIds: string[]): string {
+  const html = renderHtml(doc, { tocPages: new Map(headingIds.map((id) => [id, ''])) });
+  const sectionAnchors = doc.sections.map((_, i) => `ksec-${i}`);
+  // an anchor at the start of every section, and out-of-flow links to every anchor (they move nothing)
+  let withAnchors = html;
+  let i = 0;
+  withAnchors = withAnchors.replace(/<section class="k-section[^"]*"[^>]*>/g, (tag) => `${tag}<span id="ksec-${i++}"></span>`);
+  const links = [...headingIds, ...sectionAnchors].map((id) => `<a href="#${escapeHtml(id)}">.</a>`).join('');
+  return withAnchors.replace('</body>', `<div style="position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0">${links}</div></body>`);
+}
+
+/** A PDF renderer holding one Chromium, started at the first render. */
+export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
+  const executablePath = options.executablePath ?? chromiumPath();
+  const timeout = options.timeoutMs ?? 60_000;
+  let browser: Promise<Browser> | undefined;
+  let closed = false;
+
+  const launch = (): Promise<Browser> => {
+    if (!existsSync(executablePath)) return Promise.reject(new ChromiumMissingError(executablePath));
+    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout });
+    started.then(
+      (b) => b.on('disconnected', () => { if (browser === started) browser = undefined; }),
+      () => { if (browser === started) browser = undefined; },
+    );
+    return started;
+  };
+
+  const print = async (b: Browser, html: string): Promise<Buffer> => {
+    // no scripts, no network: the page is self-contained
+    const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(timeout);
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf(PRINT);
+    } finally {
+      await context.close();
+    }
+  };
+
+  return {
+    async render(doc: DocumentModel): Promise<Buffer> {
+      if (closed) throw new Error('this PDF renderer is closed');
+      browser ??= launch();
+      const b = await browser;
+      const hasToc = doc.sections.some((s) => s.blocks.some((bl) => bl.type === 'toc'));
+      if (!hasToc) return print(b, renderHtml(doc));
+      const ids = [...headingAnchors(doc).values()].filter((e) => e.inToc).map((e) => e.id);
+      const first = await print(b, probeHtml(doc, ids));
+      const labels = tocLabels(doc, namedDestinationPages(first), ids);
+      return print(b, renderHtml(doc, { tocPages: labels }));
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const b = browser;
+      browser = undefined;
+      if (b) await (await b.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** One document to PDF with a browser of its own (use `createPdfRenderer` for several). */
+export async function renderPdf(doc: DocumentModel, options: PdfRendererOptions = {}): Promise<Buffer> {
+  const renderer = createPdfRenderer(options);
+  try {
+    return await renderer.render(doc);
+  } finally {
+    await renderer.close();
+  }
+}
