@@ -1,0 +1,5 @@
+/** Report content (IO-free): the LKIP, the signed agreement and the review document as DocumentModels. */
+export { buildLkip, type LkipOptions } from './lkip.js';
+export { buildAgreement, agreementBlocks, UnknownAgreement } from './agreement.js';
+export { buildReviewDocument, quantityName, subjectName } from './review-doc.js';
+export { cellString, documentProblems, documentTables, documentTexts, rowWidths, tableGrid } from './walk.js';

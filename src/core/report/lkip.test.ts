@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { minimalDataset } from '../dataset/fixtures.js';
+import { Dataset } from '../dataset/schema.js';
+import type { Block, Cell, DocumentModel, Table } from '../document/model.js';
+import { formatPercent, formatRupiah } from '../format.js';
+import { measure } from '../measure/index.js';
+import { DEFAULT_RATING_SCALE } from '../measure/rules.js';
+import { buildLkip } from './lkip.js';
+import { cellString, documentProblems, tableGrid } from './walk.js';
+
+const demo = (): Dataset =>
+  Dataset.parse(JSON.parse(readFileSync(new URL('../../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8')));
+
+const inlineText = (b: Block): string => (b.type === 'paragraph' ? b.content.map((i) => (typeof i === 'string' ? i : i.text)).join('') : '');
+const paragraphs = (doc: DocumentModel, sectionId?: string): string[] =>
+  doc.sections.filter((s) => sectionId === undefined || s.id === sectionId).flatMap((s) => s.blocks.filter((b) => b.type === 'paragraph').map(inlineText));
+const allBlocks = (doc: DocumentModel): Block[] => doc.sections.flatMap((s) => s.blocks);
+function table(doc: DocumentModel, id: string): Table {
+  const t = allBlocks(doc).find((b): b is Table => b.type === 'table' && b.id === id);
+  if (!t) throw new Error(`no table ${id}`);
+  return t;
+}
+const tableByCaption = (doc: DocumentModel, re: RegExp): Table[] => allBlocks(doc).filter((b): b is Table => b.type === 'table' && re.test(b.caption ?? ''));
+/** The column whose header (in any header row) reads exactly `label`. */
+function column(t: Table, label: string): number {
+  for (const row of tableGrid(t.header)) {
+    const j = row.findIndex((c) => cellString(c) === label);
+    if (j >= 0) return j;
+  }
+  throw new Error(`no column "${label}" in ${t.caption}`);
+}
+const numberOf = (c: Cell | undefined): number | undefined => (c?.value.kind === 'number' ? c.value.value : undefined);
+
+const SUMMARY = /Dari hasil pengukuran terhadap (\d+) indikator, (\d+) tercapai, (\d+) tidak tercapai, (\d+) belum dapat diukur\./;
+
+describe('buildLkip on the demo dataset (Jember 2025)', () => {
+  const ds = demo();
+  const m = measure(ds, 2025);
+  const doc = buildLkip(ds, 2025);
+
+  it('is sound: no empty table, no NaN/undefined/null text, consistent table widths', () => {
+    expect(documentProblems(doc)).toEqual([]);
+  });
+
+  it('has the chapters of PermenPAN-RB 53/2014 in order, then both agreements as appendices', () => {
+    expect(doc.cover?.lines).toEqual(['LAPORAN KINERJA', 'DINAS KOPERASI DAN USAHA MIKRO', 'KABUPATEN JEMBER', 'TAHUN 2025']);
+    expect(doc.sections.map((s) => s.id)).toEqual([
+      'kata-pengantar',
+      'daftar-isi',
+      'ikhtisar-eksekutif',
+      'bab-1',
+      'bab-2',
+      'bab-3',
+      'bab-4',
+      'lampiran-1',
+      'lampiran-2',
+      'lampiran-3',
+    ]);
+    const chapters = allBlocks(doc)
+      .filter((b) => b.type === 'heading' && b.level === 1)
+      .map((b) => (b.type === 'heading' ? b.text : ''));
+    expect(chapters).toEqual([
+      'KATA PENGANTAR',
+      'IKHTISAR EKSEKUTIF',
+      'BAB I PENDAHULUAN',
+      'BAB II PERENCANAAN DAN PERJANJIAN KINERJA',
+      'BAB III AKUNTABILITAS KINERJA',
+      'BAB IV PENUTUP',
+      'LAMPIRAN',
+    ]);
+    expect(doc.sections[1]?.blocks).toEqual([{ type: 'toc', title: 'DAFTAR ISI' }]);
+    const lampiran = allBlocks(doc)
+      .filter((b) => b.type === 'heading' && b.level === 2 && b.text.startsWith('Lampiran'))
+      .map((b) => (b.type === 'heading' ? b.text : ''));
+    expect(lampiran.slice(0, 2)).toEqual(['Lampiran 1. Perjanjian Kinerja Tahun 2025', 'Lampiran 2. Perjanjian Kinerja Perubahan Tahun 2025']);
+  });
+
+  it('signs the foreword with the head of the agency, at the narrative place and date', () => {
+    const sig = doc.sections[0]?.blocks.find((b) => b.type === 'signature');
+    expect(sig).toMatchObject({ place: 'Jember', date: '19 Februari 2026', parties: [{ name: 'Dra. Sartini, MM', nip: '196707061998032005' }] });
+  });
+
+  it('reports both agreements of 2025, each row with the achievement measure() computes', () => {
+    expect(m.agreements.map((a) => a.id)).toEqual(['pk-2025', 'pk-2025-perubahan']);
+    for (const a of m.agreements) {
+      const t = table(doc, `capaian-${a.id}`);
+      const ind = column(t, 'Indikator');
+      const ach = column(t, '%');
+      const crit = column(t, 'Kriteria');
+      const grid = tableGrid(t.body);
+      expect(grid).toHaveLength(a.rows.length);
+      a.rows.forEach((row, i) => {
+        const line = grid[i] ?? [];
+        expect(cellString(line[ind])).toBe(row.name);
+        const cell = line[ach];
+        if (row.achievement === null) {
+          expect(cell?.value.kind).toBe('empty');
+          expect(cellString(line[crit])).toMatch(/^Belum dapat diukur: /);
+        } else {
+          expect(cell?.value).toEqual({ kind: 'number', value: row.achievement, format: { kind: 'percent', decimals: 2 } });
+          expect(formatPercent(numberOf(cell) ?? Number.NaN)).toBe(formatPercent(row.achievement));
+          expect(cellString(line[crit])).toBe(row.predicate);
+          expect(line[crit]?.fill).toBe(row.predicateColor);
+        }
+      });
+    }
+  });
+
+  it('says why the agreed award count is unmeasured, in Indonesian', () => {
+    const t = table(doc, 'capaian-pk-2025');
+    const row = tableGrid(t.body).find((r) => r.some((c) => cellString(c) === 'Jumlah Penghargaan Yang Diraih'));
+    expect(cellString(row?.[column(t, 'Kriteria')])).toBe('Belum dapat diukur: data realisasi tidak tersedia');
+  });
+
+  it('states the counts of the summary sentence from the same measurement, agreement by agreement', () => {
+    const found = paragraphs(doc, 'ikhtisar-eksekutif')
+      .map((p) => SUMMARY.exec(p))
+      .filter((x): x is RegExpExecArray => x !== null)
+      .map((x) => x.slice(1, 5).map(Number));
+    expect(found).toEqual(m.agreements.map((a) => [a.summary.rows, a.summary.achieved, a.summary.notAchieved, a.summary.unmeasured]));
+    expect(found).toEqual([
+      [5, 1, 3, 1],
+      [4, 3, 1, 0],
+    ]);
+  });
+
+  it('states the budget as realisasi Rp … atau …% dari pagu Rp …, computed', () => {
+    const b = m.budget;
+    const sentence = `realisasi ${formatRupiah(b.spent ?? 0)} atau ${formatPercent(b.absorption ?? 0)} dari pagu ${formatRupiah(b.final ?? 0)}`;
+    expect(paragraphs(doc, 'ikhtisar-eksekutif').some((p) => p.includes(sentence))).toBe(true);
+    expect(sentence).toBe('realisasi Rp 22.427.040.122,76 atau 83,70% dari pagu Rp 26.796.144.571,60');
+  });
+
+  it('totals the staffing table from its rows, with the gap needed − filled', () => {
+    const t = table(doc, 'tabel-sdm');
+    const rows = ds.organization?.staffing?.rows ?? [];
+    const needed = rows.reduce((s, r) => s + Object.values(r.needed).reduce((a, b) => a + b, 0), 0);
+    const filled = rows.reduce((s, r) => s + Object.values(r.filled).reduce((a, b) => a + b, 0), 0);
+    const footer = tableGrid(t.footer ?? [])[0] ?? [];
+    const sigmas = tableGrid(t.header)[1]
+      ?.map((c, j) => (cellString(c) === 'Σ' ? j : -1))
+      .filter((j) => j >= 0);
+    expect(sigmas).toHaveLength(2);
+    expect(numberOf(footer[sigmas?.[0] ?? -1])).toBe(needed);
+    expect(numberOf(footer[sigmas?.[1] ?? -1])).toBe(filled);
+    expect(numberOf(footer[column(t, 'Kekurangan')])).toBe(needed - filled);
+    expect([needed, filled]).toEqual([33, 30]);
+    expect(paragraphs(doc, 'bab-1').some((p) => p.includes('kekurangan pegawai sebanyak 3 orang'))).toBe(true);
+  });
+
+  it('sums the assets table from the condition counts', () => {
+    const t = table(doc, 'tabel-sarpras');
+    const footer = tableGrid(t.footer ?? [])[0] ?? [];
+    const body = tableGrid(t.body);
+    const j = column(t, 'Baik');
+    expect(numberOf(footer[j])).toBe(body.reduce((s, r) => s + (numberOf(r[j]) ?? 0), 0));
+  });
+
+  it('shows the rating scale of the rules in force, with its colours', () => {
+    const [t] = tableByCaption(doc, /Skala Nilai Peringkat Kinerja/);
+    expect(t).toBeDefined();
+    const grid = tableGrid(t?.body ?? []);
+    expect(grid.map((r) => cellString(r[2]))).toEqual(DEFAULT_RATING_SCALE.map((b) => b.label));
+    expect(grid.map((r) => r[3]?.fill)).toEqual(DEFAULT_RATING_SCALE.map((b) => b.color));
+  });
+
+  it('gives every indicator the seven analyses, with generated figures', () => {
+    const texts = paragraphs(doc, 'bab-3');
+    for (const label of ['a. Target dan realisasi. ', 'b. Dibandingkan', 'c. Dibandingkan target akhir', 'd. Dibandingkan pembanding', 'e. Penyebab', 'f. Perhitungan realisasi. ', 'g. Program, kegiatan']) {
+      expect(texts.filter((p) => p.startsWith(label))).toHaveLength(9);
+    }
+    expect(texts).toContain(
+      'a. Target dan realisasi. Target Persentase Usaha Mikro Mandiri tahun 2025 sebesar 70% terealisasi 6,46%, sehingga capaian kinerja sebesar 9,23% dengan kriteria Sangat Rendah. Dengan demikian target tidak tercapai.',
+    );
+    expect(texts.some((p) => p.includes('= 4 ÷ 6 × 100 = 66,67%'))).toBe(true);
+    expect(texts.some((p) => p.includes('= 18.951 ÷ 293.212 × 100 = 6,46%'))).toBe(true);
+    expect(texts.some((p) => p.includes('Pembanding target nasional sebesar 71 (BB / Sangat Baik)'))).toBe(true);
+  });
+
+  it('draws the achievement chart per agreement with a 100% reference line', () => {
+    const charts = allBlocks(doc).filter((b) => b.type === 'chart');
+    expect(charts).toHaveLength(2);
+    expect(charts[0]).toMatchObject({ kind: 'bar', reference: { value: 100 }, series: [{ values: m.agreements[0]?.rows.map((r) => r.achievement) }] });
+  });
+
+  it('takes the totals of the program structure from the budget functions', () => {
+    const [t] = tableByCaption(doc, /Realisasi Anggaran Tahun 2025/);
+    const footer = tableGrid(t?.footer ?? [])[0] ?? [];
+    expect(numberOf(footer[2])).toBe(m.budget.final);
+    expect(numberOf(footer[3])).toBe(m.budget.spent);
+  });
+
+  it('never uses the printed claims: changing every claim changes nothing', () => {
+    const altered = demo();
+    for (const c of altered.claims ?? []) {
+      if (typeof c.value === 'number') c.value = c.value * 7 + 1;
+      else if (typeof c.value === 'boolean') c.value = !c.value;
+      else c.value = 'salah';
+    }
+    expect(JSON.stringify(buildLkip(altered, 2025))).toBe(JSON.stringify(doc));
+  });
+});
+
+describe('buildLkip on the minimal dataset', () => {
+  it('builds a sound report with the fixture agreement measured', () => {
+    const ds = minimalDataset();
+    const doc = buildLkip(ds, 2025);
+    expect(documentProblems(doc)).toEqual([]);
+    const s = measure(ds, 2025).agreements[0]?.summary;
+    const sentence = paragraphs(doc, 'ikhtisar-eksekutif').find((p) => SUMMARY.test(p));
+    expect(sentence).toBe(`Dari hasil pengukuran terhadap ${s?.rows} indikator, ${s?.achieved} tercapai, ${s?.notAchieved} tidak tercapai, ${s?.unmeasured} belum dapat diukur.`);
+  });
+
+  it('reports an original and its amendment of one year both, with an appendix each', () => {
+    const ds = minimalDataset();
+    const original = ds.agreements[0]!;
+    ds.agreements.push({
+      ...original,
+      id: 'pk-2025-perubahan',
+      kind: 'amendment',
+      amends: original.id,
+      signedOn: '2025-09-24',
+      secondParty: { name: 'Siti Aminah', position: 'Bupati Contoh', acting: true },
+      rows: [{ goal: 'S1', indicator: 'UMM', target: 65 }],
+      budget: [{ program: 'p1', amount: 90000000, source: 'P-APBD' }],
+    });
+    const doc = buildLkip(ds, 2025);
+    expect(documentProblems(doc)).toEqual([]);
+    expect(() => table(doc, 'capaian-pk-2025')).not.toThrow();
+    const t = table(doc, 'capaian-pk-2025-perubahan');
+    const row = tableGrid(t.body)[0] ?? [];
+    expect(numberOf(row[column(t, '%')])).toBe(measure(ds, 2025).agreements[1]?.rows[0]?.achievement);
+    expect(doc.sections.filter((s) => s.id.startsWith('lampiran-')).map((s) => s.title)).toEqual(['Lampiran 1', 'Lampiran 2']);
+    expect(paragraphs(doc).some((p) => p.includes('Jabatan : Plt. Bupati Contoh'))).toBe(true);
+  });
+
+  it('uses the region settings for predicates and the rating scale', () => {
+    const ds = minimalDataset();
+    const doc = buildLkip(ds, 2025, {
+      regionSettings: { ratingScale: [{ min: 100, label: 'Tercapai', color: '#00FF00' }, { min: 0, label: 'Belum Tercapai', color: '#FF0000' }] },
+    });
+    expect(documentProblems(doc)).toEqual([]);
+    const t = table(doc, 'capaian-pk-2025');
+    const crit = tableGrid(t.body).map((r) => cellString(r[column(t, 'Kriteria')]));
+    expect(crit).toEqual(['Belum Tercapai', 'Belum Tercapai', 'Tercapai']);
+    const [scale] = tableByCaption(doc, /Skala Nilai/);
+    expect(scale?.source).toBe('Sumber: pengaturan pemerintah daerah');
+  });
+
+  it('says so, without empty tables, for a year without an agreement', () => {
+    const doc = buildLkip(minimalDataset(), 2031);
+    expect(documentProblems(doc)).toEqual([]);
+    expect(paragraphs(doc, 'ikhtisar-eksekutif')).toContain('Tidak ada perjanjian kinerja tahun 2031 yang dapat diukur.');
+    expect(paragraphs(doc, 'ikhtisar-eksekutif')).toContain('Data pagu anggaran tahun 2031 belum tersedia.');
+  });
+
+  it('explains a negative-polarity achievement with the reverse formula and its figures', () => {
+    const ds = minimalDataset();
+    const sakip = ds.plans[0]!.indicators!.find((i) => i.id === 'SAKIP')!;
+    sakip.polarity = 'negative';
+    const doc = buildLkip(ds, 2025);
+    const row = measure(ds, 2025).agreements[0]!.rows.find((r) => r.indicator.endsWith('/SAKIP'))!;
+    expect(row.achievement).toBeCloseTo(((2 * 75 - 76.1) / 75) * 100, 10);
+    expect(paragraphs(doc, 'bab-3').some((p) => p.includes(`= (75 − (76,1 − 75)) ÷ 75 × 100 = ${formatPercent(row.achievement!)}`))).toBe(true);
+  });
+});

@@ -1,0 +1,284 @@
+/**
+ * The annual performance report (Laporan Kinerja, LKIP) in the structure of PermenPAN-RB
+ * 53/2014 as the seed report follows it: cover, foreword, table of contents, executive
+ * summary, BAB I–IV and the signed agreements as appendices.
+ *
+ * Every number, total, predicate and count comes from one measurement of the year
+ * (`measureYear`) and the budget functions on the same context, never from claims; prose that
+ * states numbers is generated from the same figures. The narrative's free text is added after
+ * the generated text; its analyses contribute drivers, obstacles and challenges only.
+ * IO-free: the caller reads the dataset and renders the model.
+ */
+import type { Dataset, Settings } from '../dataset/schema.js';
+import type { Block, Cell, DocumentModel, Section, Signature } from '../document/model.js';
+import { formatDateId } from '../format.js';
+import { agreementBlocks } from './agreement.js';
+import {
+  fmtPct,
+  fmtValue,
+  goalLabel,
+  heading,
+  int,
+  joinId,
+  list,
+  para,
+  paragraphsOf,
+  pct,
+  positionOf,
+  runSpans,
+  tableOrNothing,
+  text,
+  unmeasuredText,
+  valueCell,
+  empty,
+} from './common.js';
+import {
+  budgetSentence,
+  createLkipContext,
+  measuredRows,
+  rowGoal,
+  startChapter,
+  summarySentence,
+  tableCaption,
+  type LkipContext,
+} from './lkip-context.js';
+import { chapterIntro } from './lkip-intro.js';
+import { chapterPlanning } from './lkip-plan.js';
+import { chapterAccountability } from './lkip-results.js';
+
+export interface LkipOptions {
+  /** the region's settings, when the dataset is one agency of a region file */
+  regionSettings?: Settings;
+  language?: 'id';
+}
+
+const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
+
+export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): DocumentModel {
+  const ctx = createLkipContext(ds, year, opts.regionSettings);
+  const agency = ds.agency;
+  const sections: Section[] = [
+    { id: 'kata-pengantar', newPage: true, numbering: 'roman', blocks: foreword(ctx) },
+    { id: 'daftar-isi', newPage: true, numbering: 'roman', blocks: [{ type: 'toc', title: 'DAFTAR ISI' }] },
+    { id: 'ikhtisar-eksekutif', newPage: true, numbering: 'roman', blocks: executiveSummary(ctx) },
+    { id: 'bab-1', title: 'BAB I PENDAHULUAN', newPage: true, numbering: 'arabic', blocks: chapterIntro(ctx) },
+    { id: 'bab-2', title: 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', newPage: true, numbering: 'arabic', blocks: chapterPlanning(ctx) },
+    { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', orientation: 'landscape', blocks: chapterAccountability(ctx) },
+    { id: 'bab-4', title: 'BAB IV PENUTUP', newPage: true, numbering: 'arabic', blocks: closing(ctx) },
+    ...appendices(ctx),
+  ];
+  const footer = [
+    agency.address,
+    agency.phone ? `Telp: ${agency.phone}` : undefined,
+    agency.email ? `Surel: ${agency.email}` : undefined,
+    agency.website ? `Laman: ${agency.website}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  return {
+    title: `Laporan Kinerja ${agency.name} ${agency.region} Tahun ${year}`,
+    subtitle: agency.region,
+    agency: agency.name,
+    year,
+    language: 'id',
+    orientation: 'portrait',
+    cover: { lines: ['LAPORAN KINERJA', agency.name.toUpperCase(), agency.region.toUpperCase(), `TAHUN ${year}`], ...(footer.length ? { footer } : {}) },
+    sections,
+  };
+}
+
+// ---------------------------------------------------------------- front matter
+
+function headSignature(ctx: LkipContext): Signature {
+  const n = ctx.ds.narrative;
+  const head = ctx.ds.agency.head;
+  const place = n?.place ?? ctx.agreements[0]?.ag.place;
+  return {
+    type: 'signature',
+    ...(place ? { place } : {}),
+    ...(n?.signedOn ? { date: formatDateId(n.signedOn) } : {}),
+    parties: [{ role: '', position: positionOf(head), name: head.name, ...(head.nip ? { nip: head.nip } : {}), ...(head.rank ? { rank: head.rank } : {}) }],
+  };
+}
+
+function foreword(ctx: LkipContext): Block[] {
+  const a = ctx.ds.agency;
+  const text0 = paragraphsOf(ctx.ds.narrative?.foreword);
+  return [
+    heading(1, 'KATA PENGANTAR', 'kata-pengantar'),
+    ...(text0.length
+      ? text0
+      : [
+          para(
+            `Laporan Kinerja ${a.name} ${a.region} Tahun ${ctx.year} disusun sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah.`,
+            { align: 'justify' },
+          ),
+          para(
+            'Laporan ini merupakan bentuk akuntabilitas atas pelaksanaan tugas dan fungsi serta penggunaan anggaran, dan diharapkan menjadi bahan evaluasi untuk perbaikan kinerja di masa mendatang.',
+            { align: 'justify' },
+          ),
+        ]),
+    headSignature(ctx),
+  ];
+}
+
+/** The summary table of an agreement: goal, indicator, target, realization, achievement, predicate. */
+function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): Block[] {
+  const rows = a.res.rows;
+  const goals = rows.map((r) => rowGoal(ctx, a.ag, r.goal));
+  const spans = runSpans(goals.map((g) => g.ref));
+  let no = 0;
+  const body = rows.map((r, i) => {
+    const cells: Cell[] = [];
+    const span = spans[i] ?? 0;
+    const g = goals[i];
+    if (span > 0) {
+      no++;
+      cells.push(int(no, { rowSpan: span, align: 'center' }), g?.goal ? text(goalLabel(g.goal), { rowSpan: span }) : text(r.goal ?? '-', { rowSpan: span }));
+    }
+    const why = r.unmeasured ? unmeasuredText(r.unmeasured) : undefined;
+    cells.push(
+      text(r.name),
+      valueCell(r.target, r.unit, {}, 'tidak ada target'),
+      valueCell(r.realization, r.unit, {}, why),
+      pct(r.achievement, {}, why),
+      r.predicate !== null
+        ? text(r.predicate, { align: 'center', ...(r.predicateColor ? { fill: r.predicateColor } : {}) })
+        : text(`Belum dapat diukur: ${why ?? '-'}`, { align: 'center' }),
+    );
+    return cells;
+  });
+  return tableOrNothing({
+    id: `ringkasan-${a.ag.id}`,
+    caption: tableCaption(ctx, `Capaian ${a.title}`),
+    header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
+    body,
+    widths: [5, 30, 27, 9, 9, 10, 10],
+  });
+}
+
+function executiveSummary(ctx: LkipContext): Block[] {
+  startChapter(ctx, 0);
+  const a0 = ctx.ds.agency;
+  const out: Block[] = [heading(1, 'IKHTISAR EKSEKUTIF', 'ikhtisar-eksekutif')];
+  if (!ctx.agreements.length) {
+    out.push(para(`Tidak ada perjanjian kinerja tahun ${ctx.year} yang dapat diukur.`));
+  } else {
+    out.push(
+      para(
+        `Laporan Kinerja ${a0.name} Tahun ${ctx.year} menyajikan capaian atas ${ctx.agreements.length === 1 ? 'perjanjian kinerja' : `${ctx.agreements.length} perjanjian kinerja`} tahun ${ctx.year}:`,
+        { align: 'justify' },
+      ),
+      list(
+        ctx.agreements.map((a) => `${a.title}, ditandatangani pada ${formatDateId(a.ag.signedOn)}${a.plan ? `, berdasarkan ${a.plan.title}` : ''}, memuat ${a.res.summary.rows} indikator.`),
+        true,
+        'lower-alpha',
+      ),
+    );
+    for (const a of ctx.agreements) {
+      out.push(para(`Rincian realisasi indikator kinerja pada ${a.title}:`), ...summaryTable(ctx, a), para(summarySentence(a.res.summary)));
+      const unmeasured = a.res.rows.filter((r) => r.achievement === null);
+      if (unmeasured.length) out.push(para(`Belum dapat diukur: ${joinId(unmeasured.map((r) => `${r.name} (${unmeasuredText(r.unmeasured)})`))}.`, { style: 'note' }));
+    }
+  }
+  out.push(para(budgetSentence(ctx)));
+  out.push(...paragraphsOf(ctx.ds.narrative?.executiveSummary));
+  const challenges = ctx.ds.narrative?.challenges ?? [];
+  if (challenges.length) out.push(para(`Terhadap capaian kinerja tersebut, tantangan yang perlu menjadi perhatian ${a0.name}:`), list(challenges, false));
+  return out;
+}
+
+// ---------------------------------------------------------------- BAB IV
+
+function closing(ctx: LkipContext): Block[] {
+  startChapter(ctx, 4);
+  const n = ctx.ds.narrative;
+  const out: Block[] = [heading(1, 'BAB IV PENUTUP', 'bab-4'), heading(2, 'A. KESIMPULAN', 'bab-4-a')];
+  for (const a of ctx.agreements) {
+    const s = a.res.summary;
+    const measured = measuredRows(a.res.rows);
+    let text2 = `Pada ${a.title}${a.plan ? ` (${a.plan.title})` : ''}, dari ${s.rows} indikator: ${s.achieved} tercapai, ${s.notAchieved} tidak tercapai dan ${s.unmeasured} belum dapat diukur.`;
+    const best = measured[0];
+    const worst = measured[measured.length - 1];
+    if (best && worst && measured.length > 1) {
+      text2 += ` Capaian tertinggi pada indikator ${best.name} (${fmtPct(best.achievement)}, ${best.predicate ?? '-'}); capaian terendah pada indikator ${worst.name} (${fmtPct(worst.achievement)}, ${worst.predicate ?? '-'}).`;
+    } else if (best) {
+      text2 += ` Capaian indikator ${best.name} sebesar ${fmtPct(best.achievement)} (${best.predicate ?? '-'}).`;
+    } else {
+      text2 += ' Belum ada indikator yang dapat diukur.';
+    }
+    const unmeasured = a.res.rows.filter((r) => r.achievement === null);
+    if (unmeasured.length) text2 += ` Belum dapat diukur: ${joinId(unmeasured.map((r) => `${r.name} (${unmeasuredText(r.unmeasured)})`))}.`;
+    out.push(para(text2, { align: 'justify' }));
+  }
+  if (!ctx.agreements.length) out.push(para(`Tidak ada perjanjian kinerja tahun ${ctx.year} yang dapat diukur.`));
+  out.push(para(budgetSentence(ctx)));
+  out.push(...paragraphsOf(n?.conclusions));
+  if (n?.obstacles?.length) out.push(para('Hambatan dan permasalahan kinerja yang teridentifikasi:'), list(n.obstacles));
+  if (n?.successFactors?.length) out.push(para('Faktor kunci keberhasilan pencapaian sasaran:'), list(n.successFactors));
+
+  out.push(heading(2, 'B. LANGKAH PERBAIKAN KINERJA', 'bab-4-b'));
+  const behind = new Map<string, string>();
+  for (const a of ctx.agreements) {
+    for (const r of a.res.rows) {
+      if (r.achieved === false && r.achievement !== null && !behind.has(r.indicator)) {
+        behind.set(r.indicator, `${r.name}: realisasi ${r.realization === null ? '-' : fmtValue(r.realization, r.unit)} dari target ${r.target === null ? '-' : fmtValue(r.target, r.unit)} (${fmtPct(r.achievement)})`);
+      }
+    }
+  }
+  if (behind.size) out.push(para('Indikator yang belum mencapai target dan menjadi prioritas perbaikan:'), list([...behind.values()], false));
+  const steps = n?.improvementSteps ?? [];
+  if (steps.length) out.push(para('Langkah-langkah perbaikan kinerja ke depan:'), list(steps));
+  if (!behind.size && !steps.length) out.push(para('Semua indikator yang terukur telah mencapai target; tidak ada langkah perbaikan yang dicatat.'));
+  return out;
+}
+
+// ---------------------------------------------------------------- appendices
+
+function appendices(ctx: LkipContext): Section[] {
+  const out: Section[] = [];
+  let i = 0;
+  ctx.agreements.forEach((a) => {
+    i++;
+    const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`);
+    out.push({
+      id: `lampiran-${i}`,
+      title: `Lampiran ${i}`,
+      newPage: true,
+      numbering: 'arabic',
+      blocks: [
+        ...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []),
+        heading(2, `Lampiran ${i}. ${a.title}`, `lampiran-${i}-pk`),
+        ...signing,
+        { type: 'pageBreak' },
+        ...attachment,
+      ],
+    });
+  });
+  const decrees = ctx.ds.decrees ?? [];
+  if (decrees.length) {
+    i++;
+    const plans = new Map(ctx.ds.plans.map((p) => [p.id, p.title]));
+    out.push({
+      id: `lampiran-${i}`,
+      title: `Lampiran ${i}`,
+      newPage: true,
+      numbering: 'arabic',
+      blocks: [
+        ...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []),
+        heading(2, `Lampiran ${i}. Keputusan tentang Indikator Kinerja`, `lampiran-${i}-keputusan`),
+        ...tableOrNothing({
+          header: [[h('No'), h('Nomor'), h('Tanggal'), h('Tentang'), h('Rencana Strategis')]],
+          body: decrees.map((d, k) => [
+            int(k + 1, { align: 'center' }),
+            text(d.number),
+            d.date ? text(formatDateId(d.date)) : empty('tidak dicatat'),
+            text(`${d.title}${d.issuer ? ` (${d.issuer})` : ''}`),
+            d.plan ? text(plans.get(d.plan) ?? d.plan) : empty('tidak dicatat'),
+          ]),
+          widths: [5, 22, 15, 38, 20],
+        }),
+      ],
+    });
+  }
+  return out;
+}
+
