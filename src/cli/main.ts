@@ -16,6 +16,7 @@ import { renderFindings, renderMeasurement } from './render.js';
 import { renderReview } from './render-review.js';
 import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
 import { DEMO_DATASET, runDemo } from './demo.js';
+import { registerReportCommands } from './report.js';
 
 interface SourceFlags {
   agency?: string;
@@ -138,6 +139,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       await runDemo(io);
     });
 
+  registerReportCommands(program, io);
   return program;
 }
 

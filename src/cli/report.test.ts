@@ -1,0 +1,135 @@
+/**
+ * `kinerja report`, `agreement` and `review-doc`, run in-process on the demo dataset and the
+ * minimal fixture, writing real files.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalDataset } from '../core/dataset/fixtures.js';
+import { Dataset } from '../core/dataset/schema.js';
+import type { DocumentModel, Table } from '../core/document/model.js';
+import { formatPercent } from '../core/format.js';
+import { measure } from '../core/measure/index.js';
+import { documentProblems } from '../core/report/walk.js';
+import { review } from '../core/review/index.js';
+import { chromiumPath } from '../report/pdf.js';
+import type { CliIo } from './io.js';
+import { main } from './main.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO = 'examples/diskopum-jember-2025.json';
+let dir: string;
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function kinerja(...argv: string[]): Promise<Ran> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env: { KINERJA_DATA_DIR: join(dir, 'data') }, cwd: repo };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kinerja-report-'));
+  await writeFile(join(dir, 'minimal.json'), JSON.stringify(minimalDataset()));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kinerja report', () => {
+  it('writes the demo LKIP 2025 as HTML with the computed figures', async () => {
+    const out = join(dir, 'lkip.html');
+    const r = await kinerja('report', DEMO, '--year', '2025', '--format', 'html', '-o', out);
+    expect(r.err).toContain(`Ditulis: ${out} (HTML`);
+    expect(r.code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const s of ['LAPORAN KINERJA', 'KATA PENGANTAR', 'IKHTISAR EKSEKUTIF', 'BAB I PENDAHULUAN', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP']) {
+      expect(html).toContain(s);
+    }
+    expect(html).toContain('Dari hasil pengukuran terhadap 5 indikator, 1 tercapai, 3 tidak tercapai, 1 belum dapat diukur.');
+    expect(html).toContain('Dari hasil pengukuran terhadap 4 indikator, 3 tercapai, 1 tidak tercapai, 0 belum dapat diukur.');
+    const ds = Dataset.parse(JSON.parse(await readFile(join(repo, DEMO), 'utf8')));
+    for (const a of measure(ds, 2025).agreements) {
+      for (const row of a.rows) if (row.achievement !== null) expect(html).toContain(formatPercent(row.achievement));
+    }
+    expect(html).not.toMatch(/\bNaN\b|\bundefined\b/);
+  });
+
+  it('infers the format from the output name, and writes DOCX and XLSX files', async () => {
+    const docx = join(dir, 'lkip.docx');
+    const xlsx = join(dir, 'lkip.xlsx');
+    expect((await kinerja('report', DEMO, '--year', '2025', '-o', docx)).code).toBe(0);
+    expect((await kinerja('report', DEMO, '--year', '2025', '--format', 'xlsx', '-o', xlsx)).code).toBe(0);
+    for (const f of [docx, xlsx]) expect((await readFile(f)).subarray(0, 2).toString('latin1')).toBe('PK'); // zip containers
+  });
+
+  it('prints the document model as JSON to standard output', async () => {
+    const r = await kinerja('report', join(dir, 'minimal.json'), '--year', '2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as DocumentModel;
+    expect(doc.title).toBe('Laporan Kinerja Dinas Contoh Kabupaten Contoh Tahun 2025');
+    expect(documentProblems(doc)).toEqual([]);
+  });
+
+  it('refuses a binary format without an output file, and a missing format', async () => {
+    const r = await kinerja('report', DEMO, '--year', '2025', '--format', 'docx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('give -o FILE');
+    const r2 = await kinerja('report', DEMO, '--year', '2025', '-o', join(dir, 'lkip.txt'));
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain('give --format');
+  });
+
+  it.skipIf(!existsSync(chromiumPath()))('writes a PDF', async () => {
+    const pdf = join(dir, 'minimal.pdf');
+    const r = await kinerja('report', join(dir, 'minimal.json'), '--year', '2025', '--format', 'pdf', '-o', pdf);
+    expect(r.code).toBe(0);
+    expect((await readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('kinerja agreement', () => {
+  it('writes the signed amendment with its parties and rows', async () => {
+    const out = join(dir, 'pk.html');
+    const r = await kinerja('agreement', DEMO, '--id', 'pk-2025-perubahan', '-o', out);
+    expect(r.code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    for (const s of ['PERJANJIAN KINERJA PERUBAHAN TAHUN 2025', 'Muhammad Fawait', 'Dra. Sartini, MM', 'Persentase Koperasi yang difasilitasi', '24 September 2025']) {
+      expect(html).toContain(s);
+    }
+  });
+
+  it('names the known agreements when the id is unknown', async () => {
+    const r = await kinerja('agreement', DEMO, '--id', 'pk-2099', '--format', 'html');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no agreement "pk-2099"');
+    expect(r.err).toContain('pk-2025, pk-2025-perubahan');
+  });
+});
+
+describe('kinerja review-doc', () => {
+  it('lists every contradiction of the demo report', async () => {
+    const r = await kinerja('review-doc', DEMO, '--year', '2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as DocumentModel;
+    const ds = Dataset.parse(JSON.parse(await readFile(join(repo, DEMO), 'utf8')));
+    const table = doc.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table' && b.id === 'reviu-tabel-bertentangan');
+    expect(table?.body).toHaveLength(review(ds, 2025).summary.contradicted);
+  });
+
+  it('does not offer a spreadsheet', async () => {
+    const r = await kinerja('review-doc', DEMO, '--year', '2025', '--format', 'xlsx', '-o', join(dir, 'r.xlsx'));
+    expect(r.code).toBe(2);
+  });
+});

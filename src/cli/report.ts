@@ -1,0 +1,154 @@
+/**
+ * `kinerja report`, `kinerja agreement` and `kinerja review-doc`: the annual report (LKIP), a
+ * signed performance agreement and the review document, built by the core (src/core/report)
+ * and written by the renderers (src/report) as DOCX, PDF, HTML, XLSX or the DocumentModel as
+ * JSON. A thin adapter: read the source, build, render, write.
+ */
+import { Command, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { DocumentModel } from '../core/document/model.js';
+import { buildAgreement, UnknownAgreement } from '../core/report/agreement.js';
+import { buildLkip } from '../core/report/lkip.js';
+import { buildReviewDocument } from '../core/report/review-doc.js';
+import { review } from '../core/review/index.js';
+import { renderDocx } from '../report/docx.js';
+import { renderHtml } from '../report/html.js';
+import { ChromiumMissingError, createPdfRenderer } from '../report/pdf.js';
+import { renderXlsx } from '../report/xlsx.js';
+import { CliError, EXIT, type CliIo } from './io.js';
+import { loadDataset } from './source.js';
+
+export const FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+const BINARY: ReadonlySet<ReportFormat> = new Set(['docx', 'pdf', 'xlsx']);
+const EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xlsx': 'xlsx',
+  '.json': 'json',
+};
+
+interface OutputFlags {
+  format?: ReportFormat;
+  output?: string;
+  agency?: string;
+}
+
+function parseYear(v: string): number {
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(`--year: expected a year such as 2025, got "${v}"`, EXIT.usage);
+  return y;
+}
+
+/** The format asked for, else the output file's extension. */
+export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): ReportFormat {
+  const fromName = flags.output ? EXTENSION[extname(flags.output).toLowerCase()] : undefined;
+  const format = flags.format ?? fromName;
+  if (!format) {
+    throw new CliError(`give --format (${allowed.join(', ')}), or an output file (-o) whose name ends in one of them`, EXIT.usage);
+  }
+  if (!allowed.includes(format)) throw new CliError(`--format ${format} is not available here; expected one of ${allowed.join(', ')}`, EXIT.usage);
+  if (BINARY.has(format) && !flags.output) throw new CliError(`--format ${format} writes a file: give -o FILE`, EXIT.usage);
+  return format;
+}
+
+/** The document in a format, as bytes or text. */
+export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
+  switch (format) {
+    case 'html':
+      return renderHtml(doc);
+    case 'json':
+      return JSON.stringify(doc, null, 2) + '\n';
+    case 'docx':
+      return renderDocx(doc);
+    case 'xlsx':
+      return renderXlsx(doc);
+    case 'pdf': {
+      const pdf = createPdfRenderer();
+      try {
+        return await pdf.render(doc);
+      } catch (e) {
+        if (e instanceof ChromiumMissingError) throw new CliError(e.message);
+        throw e;
+      } finally {
+        await pdf.close();
+      }
+    }
+  }
+}
+
+async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output: string | undefined): Promise<void> {
+  const content = await renderDocument(doc, format);
+  if (!output) {
+    io.out(typeof content === 'string' ? content : content.toString('utf8'));
+    return;
+  }
+  await writeFile(resolve(io.cwd, output), content);
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  io.err(`Ditulis: ${output} (${format.toUpperCase()}, ${bytes.toLocaleString('id-ID')} bita) — ${doc.title}\n`);
+}
+
+export function registerReportCommands(program: Command, io: CliIo): void {
+  const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
+  const formatOpt = (allowed: readonly ReportFormat[]) =>
+    new Option('--format <format>', "output format (default: from the output file's name)").choices([...allowed]);
+  const outputOpt = () => new Option('-o, --output <file>', 'file to write; HTML and JSON go to standard output without it');
+  const yearOpt = () => new Option('--year <year>', 'the year reported').argParser(parseYear).makeOptionMandatory();
+
+  const reportFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'xlsx', 'json'];
+  program
+    .command('report')
+    .description('write the annual performance report (LKIP) of a year as DOCX, PDF, HTML or XLSX')
+    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .addOption(agencyOpt())
+    .addOption(yearOpt())
+    .addOption(formatOpt(reportFormats))
+    .addOption(outputOpt())
+    .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
+      const format = formatOf(flags, reportFormats);
+      const src = await loadDataset(io, file, flags);
+      const doc = buildLkip(src.dataset, flags.year, { ...(src.regionSettings ? { regionSettings: src.regionSettings } : {}) });
+      await emit(io, doc, format, flags.output);
+    });
+
+  program
+    .command('agreement')
+    .description('write a performance agreement (Perjanjian Kinerja) in its signed form')
+    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .addOption(agencyOpt())
+    .requiredOption('--id <agreement>', 'the agreement id, e.g. pk-2025')
+    .addOption(formatOpt(reportFormats))
+    .addOption(outputOpt())
+    .action(async (file: string | undefined, flags: OutputFlags & { id: string }) => {
+      const format = formatOf(flags, reportFormats);
+      const src = await loadDataset(io, file, flags);
+      let doc: DocumentModel;
+      try {
+        doc = buildAgreement(src.dataset, flags.id);
+      } catch (e) {
+        if (e instanceof UnknownAgreement) throw new CliError(`${src.origin}: ${e.message}`);
+        throw e;
+      }
+      await emit(io, doc, format, flags.output);
+    });
+
+  const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
+  program
+    .command('review-doc')
+    .description("write the review of a report's printed figures (reviu) as a document")
+    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .addOption(agencyOpt())
+    .addOption(yearOpt())
+    .addOption(formatOpt(reviewFormats))
+    .addOption(outputOpt())
+    .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
+      const format = formatOf(flags, reviewFormats);
+      const src = await loadDataset(io, file, flags);
+      const result = review(src.dataset, flags.year, { ...(src.regionSettings ? { regionSettings: src.regionSettings } : {}) });
+      await emit(io, buildReviewDocument(src.dataset, flags.year, result), format, flags.output);
+    });
+}
