@@ -194,6 +194,16 @@ describe('renderDocx', () => {
     expect(textOf(document)).toContain('<w:p>&"\'</w:p> ]]>');
   });
 
+  it('refuses a model with a bad fill or a non-finite number, saying where', async () => {
+    const doc = sampleDocument();
+    const t = doc.sections[2]!.blocks.find((b) => b.type === 'table');
+    if (t?.type !== 'table') throw new Error('sample changed');
+    t.body[0]![4] = { value: { kind: 'number', value: Number.POSITIVE_INFINITY, format: { kind: 'percent', decimals: 2 } } };
+    await expect(renderDocx(doc)).rejects.toThrow(/Tabel 1\.1 Anggaran dan Realisasi Tahun 2025" body row 1, column 5: expected a finite number, got Infinity/);
+    t.body[0]![4] = { value: { kind: 'text', text: 'x' }, fill: 'blue' };
+    await expect(renderDocx(doc)).rejects.toThrow(/body row 1, column 5: expected a fill colour as CSS hex/);
+  });
+
   it.skipIf(!which('soffice') || !which('pdftotext'))('opens cleanly in LibreOffice', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinerja-docx-'));
     try {

@@ -426,8 +426,8 @@ function numbering(): NonNullable<ConstructorParameters<typeof Document>[0]['num
   };
 }
 
-/** The document as DOCX bytes. */
-export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+/** The sections of the Word document (fresh objects on every call: docx fills some in when packing). */
+function buildSections(doc: DocumentModel): ISectionOptions[] {
   const ctx: Ctx = { doc, headings: headingAnchors(doc), listInstance: 1 };
   const sections: ISectionOptions[] = [];
   const cover = coverSection(doc);
@@ -439,15 +439,31 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     prev = pageStyleOf(doc, s);
   }
   if (sections.length === 0) sections.push({ children: [new DocxParagraph({})] });
-  const document = new Document({
-    title: doc.title,
-    ...(doc.subtitle ? { subject: doc.subtitle } : {}),
-    creator: 'Kinerja',
-    description: `${doc.agency} — ${doc.year}`,
-    styles: styles(),
-    numbering: numbering(),
-    pageNumbers: estimatePageNumbers,
-    sections,
-  });
-  return Packer.toBuffer(document);
+  return sections;
+}
+
+/** The document as DOCX bytes. */
+export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+  const make = (withPages: boolean): Document =>
+    new Document({
+      title: doc.title,
+      ...(doc.subtitle ? { subject: doc.subtitle } : {}),
+      creator: 'Kinerja',
+      description: `${doc.agency} — ${doc.year}`,
+      styles: styles(),
+      numbering: numbering(),
+      // docx's layout estimate writes the contents' page numbers; where it cannot lay a page out
+      // it leaves them blank for Word to fill in when it updates the field
+      ...(withPages ? { pageNumbers: estimatePageNumbers } : {}),
+      sections: buildSections(doc),
+    });
+  // building throws when the model itself is wrong (a bad fill, a non-finite number), saying where
+  const first = make(true);
+  try {
+    return await Packer.toBuffer(first);
+  } catch {
+    // the estimate is an aid: should it fail on some document, the contents are written without
+    // page numbers rather than no document at all (a real defect fails again here and is thrown)
+    return Packer.toBuffer(make(false));
+  }
 }

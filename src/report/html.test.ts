@@ -203,7 +203,11 @@ describe('renderHtml', () => {
     const selectors = styleSelectors(css);
     expect(selectors.length).toBeGreaterThan(30);
     for (const s of selectors) expect(s.split(',').every((part) => part.trim().startsWith('.kinerja-doc'))).toBe(true);
-    expect(renderHtml({ ...sampleDocument(), orientation: 'landscape' }, { standalone: false })).toContain('class="kinerja-doc k-landscape"');
+    const landscape = renderHtml({ ...sampleDocument(), orientation: 'landscape' }, { standalone: false });
+    expect(landscape).toContain('class="kinerja-doc k-landscape"');
+    // a landscape document prints every part on landscape pages unless the part says otherwise
+    expect(landscape).toContain('<section class="k-section k-pg-l-roman k-new-page" data-section="kata-pengantar"');
+    expect(reportStylesheet({ title: 'T', orientation: 'landscape' })).toMatch(/^@page \{ size: A4 landscape;/);
   });
 
   it('escapes the five HTML characters and writes CSS strings with hex escapes', () => {

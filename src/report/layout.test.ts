@@ -95,6 +95,7 @@ describe('table grid', () => {
       [1, true],
       [2, true],
     ]);
+    expect(g.byRow[1]?.[1]?.cell.value).toEqual({ kind: 'text', text: '' });
   });
 
   it('says where a span does not fit', () => {

@@ -138,8 +138,8 @@ function occupiedColumns(rows: Cell[][], where: string): number {
 
 /**
  * Lays out rows of cells with row and column spans on a grid of `columns` columns. A cell goes to
- * the first free slot of its row; slots left free at the end of a row get `filler` cells, so every
- * row covers every column (Word and spreadsheets need that).
+ * the first free slot of its row; slots left free at the end of a row get blank `filler` cells, so
+ * every row covers every column (Word and spreadsheets need that).
  */
 export function layoutGrid(rows: Cell[][], columns: number, where: string): Grid {
   const cover: (PlacedCell | undefined)[][] = rows.map(() => new Array<PlacedCell | undefined>(columns).fill(undefined));
@@ -165,7 +165,7 @@ export function layoutGrid(rows: Cell[][], columns: number, where: string): Grid
       c += colSpan;
     });
     for (let x = 0; x < columns; x++) {
-      if (!cover[r]?.[x]) place({ row: r, col: x, rowSpan: 1, colSpan: 1, cell: { value: { kind: 'empty' } }, filler: true });
+      if (!cover[r]?.[x]) place({ row: r, col: x, rowSpan: 1, colSpan: 1, cell: { value: { kind: 'text', text: '' } }, filler: true }); // blank, not a missing value
     }
     (byRow[r] as PlacedCell[]).sort((a, b) => a.col - b.col);
   });
