@@ -148,22 +148,26 @@ function framework(ctx: LkipContext): Block[] {
 
 // ---------------------------------------------------------------- one agreement
 
-interface GoalGroup {
+export interface GoalGroup {
   ref: string;
   label: string;
   kind: string;
   rows: MeasuredRow[];
 }
 
-function goalGroups(ctx: LkipContext, a: AgreementOfYear): GoalGroup[] {
-  const groups: GoalGroup[] = [];
+/**
+ * The rows of an agreement by goal: goals in the order they first appear, each goal's rows in
+ * document order (an agreement that lists a goal's rows apart is still reported goal by goal).
+ */
+export function goalGroups(ctx: LkipContext, a: AgreementOfYear): GoalGroup[] {
+  const groups = new Map<string, GoalGroup>();
   for (const row of a.res.rows) {
     const { ref, goal } = rowGoal(ctx, a.ag, row.goal);
-    const last = groups[groups.length - 1];
-    if (last && last.ref === ref) last.rows.push(row);
-    else groups.push({ ref, label: goal ? goalLabel(goal) : (row.goal ?? 'Tanpa sasaran'), kind: goal ? GOAL_KIND[goal.kind] : 'Sasaran', rows: [row] });
+    const g = groups.get(ref);
+    if (g) g.rows.push(row);
+    else groups.set(ref, { ref, label: goal ? goalLabel(goal) : (row.goal ?? 'Tanpa sasaran'), kind: goal ? GOAL_KIND[goal.kind] : 'Sasaran', rows: [row] });
   }
-  return groups;
+  return [...groups.values()];
 }
 
 function countKinds(groups: readonly GoalGroup[]): string {

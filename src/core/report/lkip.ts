@@ -8,6 +8,22 @@
  * states numbers is generated from the same figures. The narrative's free text is added after
  * the generated text; its analyses contribute drivers, obstacles and challenges only.
  * IO-free: the caller reads the dataset and renders the model.
+ *
+ * Decisions where the structure leaves a choice open:
+ * - Every agreement of the year is reported in full (an original and its amendment both, as
+ *   the 2025 reports had to); rows are shown goal by goal (goals in order of first appearance).
+ * - The narrative's free text follows the generated text verbatim; of `narrative.analyses` only
+ *   drivers, obstacles and challenges are used (their `text` is a note, not report prose).
+ * - A program node's output indicators, analyses and activity lists are detailed once, under
+ *   the first indicator it supports; later mentions refer to that table.
+ * - The trend shows the last three years before the report year that have a realization;
+ *   without any, the realization is compared with the baseline.
+ * - The efficiency table's total counts every supporting program once (the union), so it is
+ *   the budget the agreement's indicators actually rest on, not a sum of overlapping rows.
+ * - The difference column of the program structure is the last budget stage present minus the
+ *   one before it (anggaran perubahan − pergeseran when all three exist); a missing stage
+ *   counts as nothing only when the other one exists.
+ * - BAB III is a landscape part (its achievement table has up to 14 columns).
  */
 import type { Dataset, Settings } from '../dataset/schema.js';
 import type { Block, Cell, DocumentModel, Section, Signature } from '../document/model.js';
@@ -16,7 +32,6 @@ import { agreementBlocks } from './agreement.js';
 import {
   fmtPct,
   fmtValue,
-  goalLabel,
   heading,
   int,
   joinId,
@@ -25,7 +40,6 @@ import {
   paragraphsOf,
   pct,
   positionOf,
-  runSpans,
   tableOrNothing,
   text,
   unmeasuredText,
@@ -36,7 +50,6 @@ import {
   budgetSentence,
   createLkipContext,
   measuredRows,
-  rowGoal,
   startChapter,
   summarySentence,
   tableCaption,
@@ -44,7 +57,7 @@ import {
 } from './lkip-context.js';
 import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
-import { chapterAccountability } from './lkip-results.js';
+import { chapterAccountability, goalGroups } from './lkip-results.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -122,29 +135,23 @@ function foreword(ctx: LkipContext): Block[] {
 
 /** The summary table of an agreement: goal, indicator, target, realization, achievement, predicate. */
 function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): Block[] {
-  const rows = a.res.rows;
-  const goals = rows.map((r) => rowGoal(ctx, a.ag, r.goal));
-  const spans = runSpans(goals.map((g) => g.ref));
-  let no = 0;
-  const body = rows.map((r, i) => {
-    const cells: Cell[] = [];
-    const span = spans[i] ?? 0;
-    const g = goals[i];
-    if (span > 0) {
-      no++;
-      cells.push(int(no, { rowSpan: span, align: 'center' }), g?.goal ? text(goalLabel(g.goal), { rowSpan: span }) : text(r.goal ?? '-', { rowSpan: span }));
-    }
-    const why = r.unmeasured ? unmeasuredText(r.unmeasured) : undefined;
-    cells.push(
-      text(r.name),
-      valueCell(r.target, r.unit, {}, 'tidak ada target'),
-      valueCell(r.realization, r.unit, {}, why),
-      pct(r.achievement, {}, why),
-      r.predicate !== null
-        ? text(r.predicate, { align: 'center', ...(r.predicateColor ? { fill: r.predicateColor } : {}) })
-        : text(`Belum dapat diukur: ${why ?? '-'}`, { align: 'center' }),
-    );
-    return cells;
+  const body: Cell[][] = [];
+  goalGroups(ctx, a).forEach((g, gi) => {
+    g.rows.forEach((r, j) => {
+      const cells: Cell[] = [];
+      if (j === 0) cells.push(int(gi + 1, { rowSpan: g.rows.length, align: 'center' }), text(g.label, { rowSpan: g.rows.length }));
+      const why = r.unmeasured ? unmeasuredText(r.unmeasured) : undefined;
+      cells.push(
+        text(r.name),
+        valueCell(r.target, r.unit, {}, 'tidak ada target'),
+        valueCell(r.realization, r.unit, {}, why),
+        pct(r.achievement, {}, why),
+        r.predicate !== null
+          ? text(r.predicate, { align: 'center', ...(r.predicateColor ? { fill: r.predicateColor } : {}) })
+          : text(`Belum dapat diukur: ${why ?? '-'}`, { align: 'center' }),
+      );
+      body.push(cells);
+    });
   });
   return tableOrNothing({
     id: `ringkasan-${a.ag.id}`,
