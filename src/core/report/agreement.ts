@@ -192,7 +192,7 @@ export function agreementBudgetTable(ag: Agreement, idx: DatasetIndex, opts: Tab
     header: [[text('NO', { bold: true, align: 'center' }), text('PROGRAM', { bold: true, align: 'center' }), text('ANGGARAN', { bold: true, align: 'center' }), text('KETERANGAN', { bold: true, align: 'center' })]],
     body,
     footer: [[text('Jumlah', { colSpan: 2, bold: true }), money(total, { bold: true }), sources.length === 1 ? text(sources[0] ?? '', { align: 'center', bold: true }) : empty('beberapa sumber')]],
-    widths: [6, 54, 26, 14],
+    widths: [6, 50, 26, 18],
   });
 }
 
