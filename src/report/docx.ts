@@ -51,6 +51,7 @@ import { chartLabel, chartSize, renderChartSvg } from './charts.js';
 import { signaturePlaceDate } from './html.js';
 import { cellAlign, cellText, headingAnchors, layoutTable, normalizeFill, pageStyleOf, textColorOn, type Grid, type HeadingEntry, type PageStyle } from './layout.js';
 import { svgToPng } from './raster.js';
+import { canonicalDocxIds, issueDate, normalizePackage } from './stamp.js';
 
 const SERIF = 'Times New Roman';
 const SANS = 'Arial';
@@ -458,12 +459,16 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
       sections: buildSections(doc),
     });
   // building throws when the model itself is wrong (a bad fill, a non-finite number), saying where
+  const date = issueDate(doc);
   const first = make(true);
+  let packed: Buffer;
   try {
-    return await Packer.toBuffer(first);
+    packed = await Packer.toBuffer(first);
   } catch {
     // the estimate is an aid: should it fail on some document, the contents are written without
     // page numbers rather than no document at all (a real defect fails again here and is thrown)
-    return Packer.toBuffer(make(false));
+    packed = await Packer.toBuffer(make(false));
   }
+  // the same model gives the same bytes: dates from `issuedAt`, ids renumbered (stamp.ts)
+  return normalizePackage(packed, date, (name, text) => (name.startsWith('word/') && name.endsWith('.xml') ? canonicalDocxIds(text) : text));
 }

@@ -9,6 +9,7 @@
 import type { Block, Cell, Chart, DocumentModel, Heading, Inline, List, Paragraph, Section, Signature, Table, TableOfContents } from '../core/document/model.js';
 import { formatDateId } from '../core/format.js';
 import { renderChartSvg, chartLabel } from './charts.js';
+import { issueDate, w3cdtf } from './stamp.js';
 import {
   cellAlign,
   cellText,
@@ -342,7 +343,7 @@ export function renderHtml(doc: DocumentModel, opts: RenderHtmlOptions = {}): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Kinerja">
 <meta name="description" content="${escapeHtml(description)}">
-<title>${escapeHtml(doc.title)}</title>
+${doc.issuedAt !== undefined ? `<meta name="dcterms.issued" content="${escapeHtml(w3cdtf(issueDate(doc)))}">\n` : ''}<title>${escapeHtml(doc.title)}</title>
 <style>
 html, body { margin: 0; padding: 0; background: #fff; }
 @media screen { body { background: #e9e9e9; padding: 8mm 0; } }

@@ -14,6 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { DocumentModel } from '../core/document/model.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { headingAnchors, pageStyleOf } from './layout.js';
+import { issueDate, stampPdfDates } from './stamp.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -52,8 +53,14 @@ export interface PdfRendererOptions {
 }
 
 export interface PdfRenderer {
-  /** The document as a PDF (A4, page numbers in the footer, outline from the headings). */
+  /**
+   * The document as a PDF (A4, page numbers in the footer, outline from the headings). With
+   * `issuedAt` its creation and modification dates are the issue time (stamp.ts), so the same
+   * model gives the same bytes with the same Chromium.
+   */
   render(doc: DocumentModel): Promise<Buffer>;
+  /** The browser's version (`HeadlessChrome/…` as the PDF's /Creator names it), starting it if need be. */
+  version(): Promise<string>;
   /** Closes the browser; the renderer can not be used afterwards. */
   close(): Promise<void>;
 }
@@ -194,17 +201,29 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     }
   };
 
+  const printDocument = async (b: Browser, doc: DocumentModel): Promise<Buffer> => {
+    const hasToc = doc.sections.some((s) => s.blocks.some((bl) => bl.type === 'toc'));
+    if (!hasToc) return print(b, renderHtml(doc));
+    const ids = [...headingAnchors(doc).values()].filter((e) => e.inToc).map((e) => e.id);
+    const first = await print(b, probeHtml(doc, ids));
+    const labels = tocLabels(doc, namedDestinationPages(first), ids);
+    return print(b, renderHtml(doc, { tocPages: labels }));
+  };
+
+  const started = (): Promise<Browser> => {
+    if (closed) return Promise.reject(new Error('this PDF renderer is closed'));
+    browser ??= launch();
+    return browser;
+  };
+
   return {
     async render(doc: DocumentModel): Promise<Buffer> {
-      if (closed) throw new Error('this PDF renderer is closed');
-      browser ??= launch();
-      const b = await browser;
-      const hasToc = doc.sections.some((s) => s.blocks.some((bl) => bl.type === 'toc'));
-      if (!hasToc) return print(b, renderHtml(doc));
-      const ids = [...headingAnchors(doc).values()].filter((e) => e.inToc).map((e) => e.id);
-      const first = await print(b, probeHtml(doc, ids));
-      const labels = tocLabels(doc, namedDestinationPages(first), ids);
-      return print(b, renderHtml(doc, { tocPages: labels }));
+      const date = doc.issuedAt === undefined ? undefined : issueDate(doc); // a bad issuedAt fails before printing
+      const pdf = await printDocument(await started(), doc);
+      return date ? stampPdfDates(pdf, date) : pdf;
+    },
+    async version(): Promise<string> {
+      return (await started()).version();
     },
     async close(): Promise<void> {
       closed = true;

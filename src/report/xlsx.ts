@@ -10,8 +10,8 @@
  * `quotePrefix`, so it is added to the cell styles of the written file afterwards.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { Cell, DocumentModel, NumberFormat, Table } from '../core/document/model.js';
+import { issueDate, normalizePackage } from './stamp.js';
 import { EMPTY_MARK, cellAlign, layoutTable, normalizeFill, shownDecimals, textColorOn, type Grid } from './layout.js';
 
 /** Whether a text would be read as a formula (or a DDE payload) by a spreadsheet. */
@@ -138,27 +138,24 @@ function writeTable(ws: ExcelJS.Worksheet, t: Table): void {
   if (layout.header.rows > 0) ws.pageSetup.printTitlesRow = `${headerTop}:${headerBottom}`;
 }
 
-/** Adds `quotePrefix="1"` to the cell styles of the Text format, i.e. to every neutralized text cell. */
-async function addQuotePrefix(xlsx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const file = zip.file('xl/styles.xml');
-  if (!file) return xlsx;
-  const styles = await file.async('string');
+/** Adds `quotePrefix="1"` to the cell styles of the Text format (xl/styles.xml), i.e. to every neutralized text cell. */
+export function addQuotePrefix(styles: string): string {
   const cellXfs = /<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/.exec(styles);
-  if (!cellXfs) return xlsx;
+  if (!cellXfs) return styles;
   // numFmtId 49 is Excel's built-in Text format ("@")
   const patched = cellXfs[0].replace(/<xf\b([^>]*?)(\/?)>/g, (tag, attrs: string, slash: string) =>
     /\bnumFmtId="49"/.test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${slash}>` : tag,
   );
-  if (patched === cellXfs[0]) return xlsx;
-  zip.file('xl/styles.xml', styles.replace(cellXfs[0], patched));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return styles.replace(cellXfs[0], patched);
 }
 
 /** The tables of the document as XLSX bytes (a sheet saying so when there is none). */
 export async function renderXlsx(doc: DocumentModel): Promise<Buffer> {
+  const date = issueDate(doc);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kinerja';
+  wb.created = date;
+  wb.modified = date;
   wb.title = doc.title;
   if (doc.subtitle) wb.subject = doc.subtitle;
   wb.description = `${doc.agency} — ${doc.year}`;
@@ -181,5 +178,6 @@ export async function renderXlsx(doc: DocumentModel): Promise<Buffer> {
     ws.getCell(2, 1).value = 'Dokumen ini tidak memuat tabel.';
   }
   const written = Buffer.from(await wb.xlsx.writeBuffer());
-  return addQuotePrefix(written);
+  // written again with quotePrefix added and every date from `issuedAt` (stamp.ts)
+  return normalizePackage(written, date, (name, text) => (name === 'xl/styles.xml' ? addQuotePrefix(text) : text));
 }

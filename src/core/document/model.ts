@@ -136,4 +136,11 @@ export interface DocumentModel {
   sections: Section[];
   /** landscape pages suit the wide achievement tables */
   orientation?: 'portrait' | 'landscape';
+  /**
+   * When the document was issued (ISO 8601 date-time, e.g. `2026-01-31T08:00:00Z`). Renderers
+   * take every date they write into a file (DOCX/XLSX properties and zip entry times, the PDF's
+   * creation and modification dates) from it, so the same model gives the same bytes; without
+   * it they write the time of rendering.
+   */
+  issuedAt?: string;
 }
