@@ -1,0 +1,110 @@
+/**
+ * What an issued report is made from (IO-free): its kind, year and subject, the settings it was
+ * computed with, the dataset snapshot and the issue time. `buildPublication` is the one way from
+ * these to the DocumentModel, used when a report is issued and every time it is reproduced, so
+ * the two can only differ if the data, the settings or the code did.
+ *
+ * The snapshot is kept in canonical form (`canonicalize`: a JSON value with the keys of every
+ * object in code-unit order). A database's JSON type may hand objects back with their keys in
+ * another order; building from the canonical form makes that order irrelevant.
+ */
+import type { Dataset, Settings } from '../dataset/schema.js';
+import type { DocumentModel } from '../document/model.js';
+import { review } from '../review/index.js';
+import { buildAgreement } from './agreement.js';
+import { buildLkip } from './lkip.js';
+import { buildReviewDocument } from './review-doc.js';
+
+export const PUBLICATION_KINDS = ['lkip', 'agreement', 'review'] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+
+export const PUBLICATION_FORMATS = ['docx', 'pdf', 'html', 'xlsx'] as const;
+export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];
+
+/** The formats each kind is issued in (the review is a text with tables of single claims: no spreadsheet, as `kinerja review-doc`). */
+export const FORMATS_OF: Readonly<Record<PublicationKind, readonly PublicationFormat[]>> = {
+  lkip: PUBLICATION_FORMATS,
+  agreement: PUBLICATION_FORMATS,
+  review: ['docx', 'pdf', 'html'],
+};
+
+/** The settings a report is computed with besides the dataset's own (kept with the issued report). */
+export interface PublicationSettings {
+  /** the settings of the agency's region, when it has any */
+  regionSettings?: Settings;
+}
+
+export interface PublicationRecipe {
+  kind: PublicationKind;
+  /** the year reported (an agreement's own year) */
+  year: number;
+  /** the agreement's id (kind `agreement` only) */
+  subject?: string;
+  settings: PublicationSettings;
+  /** ISO 8601 date-time with a zone */
+  issuedAt: string;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const src = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(src).sort()) out[k] = sortKeys(src[k]);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * A JSON value in canonical form: what JSON keeps of it (no `undefined`, `-0` as `0`), every
+ * object's keys in code-unit order. Objects whose keys are integers (a year-keyed map) come out
+ * in numeric order all the same: JavaScript orders such keys itself.
+ */
+export function canonicalize<T>(value: T): T {
+  return sortKeys(JSON.parse(JSON.stringify(value)) as unknown) as T;
+}
+
+/** The canonical JSON text of a value (see `canonicalize`). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonicalize(value));
+}
+
+/** Thrown when a recipe does not fit its dataset (an unknown agreement, a subject where none belongs). */
+export class PublicationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PublicationError';
+  }
+}
+
+/**
+ * The document an issued report consists of: the builder of its kind run on the canonical
+ * snapshot with the recipe's settings, stamped with the issue time.
+ */
+export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): DocumentModel {
+  const ds = canonicalize(dataset);
+  const regionSettings = recipe.settings.regionSettings;
+  const opts = regionSettings ? { regionSettings } : {};
+  let doc: DocumentModel;
+  switch (recipe.kind) {
+    case 'lkip':
+      if (recipe.subject !== undefined) throw new PublicationError(`an LKIP has no subject; got "${recipe.subject}"`);
+      doc = buildLkip(ds, recipe.year, opts);
+      break;
+    case 'review':
+      if (recipe.subject !== undefined) throw new PublicationError(`a review has no subject; got "${recipe.subject}"`);
+      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts));
+      break;
+    case 'agreement': {
+      if (!recipe.subject) throw new PublicationError('an agreement is issued by its id: expected a subject such as pk-2025');
+      const ag = ds.agreements.find((a) => a.id === recipe.subject);
+      if (ag && ag.year !== recipe.year) {
+        throw new PublicationError(`agreement "${ag.id}" is of ${ag.year}, not ${recipe.year}`);
+      }
+      doc = buildAgreement(ds, recipe.subject);
+      break;
+    }
+  }
+  return { ...doc, issuedAt: recipe.issuedAt };
+}
