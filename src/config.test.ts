@@ -3,7 +3,17 @@ import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('applies the defaults to an empty environment', () => {
-    expect(loadConfig({})).toStrictEqual({ dataDir: './data', port: 3000, maxDatasetBytes: 32 * 1024 * 1024 });
+    expect(loadConfig({})).toStrictEqual({
+      dataDir: './data',
+      port: 3000,
+      maxDatasetBytes: 32 * 1024 * 1024,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      trustedOrigins: [],
+      demo: true,
+      production: false,
+      trustProxy: false,
+    });
   });
 
   it('reads every variable', () => {
@@ -12,12 +22,26 @@ describe('loadConfig', () => {
       KINERJA_DATA_DIR: '/var/lib/kinerja',
       PORT: '8080',
       KINERJA_MAX_DATASET_MB: '0.5',
+      KINERJA_HOST: '0.0.0.0',
+      KINERJA_PUBLIC_URL: 'https://kinerja.example.go.id/',
+      KINERJA_TRUSTED_ORIGINS: 'https://a.example.go.id, http://localhost:5173',
+      KINERJA_AUTH_SECRET: 's'.repeat(32),
+      KINERJA_DEMO: '0',
+      KINERJA_TRUST_PROXY: '1',
+      NODE_ENV: 'production',
     });
     expect(c).toStrictEqual({
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
       dataDir: '/var/lib/kinerja',
       port: 8080,
       maxDatasetBytes: 524288,
+      host: '0.0.0.0',
+      publicUrl: 'https://kinerja.example.go.id',
+      trustedOrigins: ['https://a.example.go.id', 'http://localhost:5173'],
+      authSecret: 's'.repeat(32),
+      demo: false,
+      production: true,
+      trustProxy: true,
     });
   });
 
@@ -45,6 +69,16 @@ describe('loadConfig', () => {
     expect(bad({ KINERJA_MAX_DATASET_MB: '0' })).toMatch(/KINERJA_MAX_DATASET_MB/);
     expect(bad({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
     expect(bad({ KINERJA_DATABASE_URL: 'not a url' })).toMatch(/KINERJA_DATABASE_URL: expected a PostgreSQL URL/);
+    expect(bad({ KINERJA_DEMO: 'yes' })).toMatch(/KINERJA_DEMO: expected 1 or 0, got "yes"/);
+    expect(bad({ KINERJA_PUBLIC_URL: 'ftp://x' })).toMatch(/KINERJA_PUBLIC_URL: expected an http or https URL/);
+    expect(bad({ KINERJA_TRUSTED_ORIGINS: 'https://a.example/path' })).toMatch(/KINERJA_TRUSTED_ORIGINS: expected an origin/);
+    const short = bad({ KINERJA_AUTH_SECRET: 'short' });
+    expect(short).toMatch(/KINERJA_AUTH_SECRET: expected at least 32 characters/);
+    expect(short).not.toMatch(/short"/); // a secret is never echoed
+    // production: a secret is required and the demo is never on
+    expect(bad({ NODE_ENV: 'production' })).toMatch(/KINERJA_AUTH_SECRET: required in production/);
+    expect(bad({ NODE_ENV: 'production', KINERJA_AUTH_SECRET: 'x'.repeat(40), KINERJA_DEMO: '1' })).toMatch(/KINERJA_DEMO: .* never created in production/);
+    expect(loadConfig({ NODE_ENV: 'production', KINERJA_AUTH_SECRET: 'x'.repeat(40) }).demo).toBe(false);
     // every problem is reported at once
     const both = bad({ PORT: 'x', KINERJA_MAX_DATASET_MB: 'y' });
     expect(both).toMatch(/PORT/);

@@ -7,6 +7,13 @@
  * | `KINERJA_DATA_DIR`                        | where the embedded database and files live     | `./data` |
  * | `PORT`                                    | the web server's TCP port                      | `3000`   |
  * | `KINERJA_MAX_DATASET_MB`                  | largest dataset upload accepted, in MiB        | `32`     |
+ * | `KINERJA_HOST`                            | the address the web server listens on          | `127.0.0.1` |
+ * | `KINERJA_PUBLIC_URL`                      | the address users reach the server at (its origin is trusted for CSRF; https makes cookies Secure) | `http://localhost:<PORT>` |
+ * | `KINERJA_TRUSTED_ORIGINS`                 | more origins allowed to send changes, comma-separated | none |
+ * | `KINERJA_AUTH_SECRET`                     | the secret sessions are signed with (≥ 32 characters); required in production | generated once into `<dataDir>/auth-secret` |
+ * | `KINERJA_DEMO`                            | `1`: load the demo agency and its accounts on first start; `0`: do not | `1`, but `0` in production |
+ * | `KINERJA_TRUST_PROXY`                     | `1`: take the client address from `X-Forwarded-For` (behind a reverse proxy) | `0` |
+ * | `NODE_ENV`                                | `production` turns on production mode          | unset    |
  *
  * An empty variable counts as unset (shells and `.env` files often leave `X=` behind).
  * `KINERJA_DATABASE_URL` wins over `DATABASE_URL` when both are set.
@@ -20,6 +27,17 @@ export interface Config {
   port: number;
   /** `KINERJA_MAX_DATASET_MB` × 1 048 576, rounded down. */
   maxDatasetBytes: number;
+  host: string;
+  /** the address users reach the server at, without a trailing slash */
+  publicUrl: string;
+  /** origins (scheme://host:port) allowed to send changes besides `publicUrl`'s */
+  trustedOrigins: string[];
+  /** absent = generated once and kept in `<dataDir>/auth-secret` (never in production) */
+  authSecret?: string;
+  /** load the demo agency and seed its accounts on first start */
+  demo: boolean;
+  production: boolean;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +67,24 @@ const DatabaseUrl = z.preprocess(
     .optional(),
 );
 
+const Flag = () =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['0', '1', 'true', 'false'], { message: `expected 1 or 0` })
+      .transform((v) => v === '1' || v === 'true')
+      .optional(),
+  );
+
+const Origin = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}, 'expected an origin such as https://kinerja.example.go.id (scheme, host and port only)');
+
 const EnvSchema = z.object({
   databaseUrl: DatabaseUrl,
   dataDir: z.preprocess(unsetIfEmpty, z.string().default('./data')),
@@ -72,6 +108,35 @@ const EnvSchema = z.object({
       .pipe(z.number().positive('expected a positive number of megabytes such as 32'))
       .default(32),
   ),
+  host: z.preprocess(unsetIfEmpty, z.string().trim().default('127.0.0.1')),
+  publicUrl: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .trim()
+      .refine((s) => {
+        try {
+          const u = new URL(s);
+          return u.protocol === 'http:' || u.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      }, 'expected an http or https URL such as https://kinerja.example.go.id')
+      .transform((s) => s.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  trustedOrigins: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+      .pipe(z.array(Origin))
+      .default([]),
+  ),
+  authSecret: z.preprocess(unsetIfEmpty, z.string().min(32, 'expected at least 32 characters (for example `openssl rand -hex 32`)').optional()),
+  demo: Flag(),
+  trustProxy: Flag(),
+  nodeEnv: z.preprocess(unsetIfEmpty, z.string().optional()),
 });
 
 /** The variable each config key is read from, for messages. */
@@ -80,6 +145,13 @@ const VARIABLE: Record<keyof z.input<typeof EnvSchema>, string> = {
   dataDir: 'KINERJA_DATA_DIR',
   port: 'PORT',
   maxDatasetMb: 'KINERJA_MAX_DATASET_MB',
+  host: 'KINERJA_HOST',
+  publicUrl: 'KINERJA_PUBLIC_URL',
+  trustedOrigins: 'KINERJA_TRUSTED_ORIGINS',
+  authSecret: 'KINERJA_AUTH_SECRET',
+  demo: 'KINERJA_DEMO',
+  trustProxy: 'KINERJA_TRUST_PROXY',
+  nodeEnv: 'NODE_ENV',
 };
 
 /** Read and validate the configuration; throws {@link ConfigError} naming every bad variable. */
@@ -90,22 +162,46 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.KINERJA_DATA_DIR,
     port: env.PORT,
     maxDatasetMb: env.KINERJA_MAX_DATASET_MB,
+    host: env.KINERJA_HOST,
+    publicUrl: env.KINERJA_PUBLIC_URL,
+    trustedOrigins: env.KINERJA_TRUSTED_ORIGINS,
+    authSecret: env.KINERJA_AUTH_SECRET,
+    demo: env.KINERJA_DEMO,
+    trustProxy: env.KINERJA_TRUST_PROXY,
+    nodeEnv: env.NODE_ENV,
   };
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path[0] as keyof typeof VARIABLE;
       const variable = key === 'databaseUrl' ? urlVariable : VARIABLE[key];
-      return `${variable}: ${issue.message}, got ${JSON.stringify(raw[key])}`;
+      const got = key === 'authSecret' ? '(hidden)' : JSON.stringify(raw[key]);
+      return `${variable}: ${issue.message}, got ${got}`;
     });
     throw new ConfigError(problems);
   }
   const c = parsed.data;
+  const production = c.nodeEnv === 'production';
+  const problems: string[] = [];
+  if (production && c.demo === true) {
+    problems.push('KINERJA_DEMO: the demo accounts (with a published password) are never created in production (NODE_ENV=production); expected 0 or unset');
+  }
+  if (production && c.authSecret === undefined) {
+    problems.push('KINERJA_AUTH_SECRET: required in production (NODE_ENV=production): at least 32 random characters, for example `openssl rand -hex 32`');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const config: Config = {
     dataDir: c.dataDir,
     port: c.port,
     maxDatasetBytes: Math.floor(c.maxDatasetMb * 1024 * 1024),
+    host: c.host,
+    publicUrl: c.publicUrl ?? `http://localhost:${c.port}`,
+    trustedOrigins: c.trustedOrigins.map((o) => o.replace(/\/$/, '')),
+    demo: c.demo ?? !production,
+    production,
+    trustProxy: c.trustProxy ?? false,
   };
   if (c.databaseUrl !== undefined) config.databaseUrl = c.databaseUrl;
+  if (c.authSecret !== undefined) config.authSecret = c.authSecret;
   return config;
 }

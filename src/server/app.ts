@@ -1,0 +1,155 @@
+/**
+ * The HTTP application: Hono, with the routes of the table (routes/index.ts) as thin
+ * handlers. Each route is wrapped in the same steps, in this order:
+ *
+ *   CSRF (state-changing requests) → session (401) → path parameters → the agency of the path,
+ *   readable by the user (else 404, the same answer as for an agency that does not exist) →
+ *   query and body against their schemas (400 with findings) → handler (policies: 403;
+ *   versions: 409; an invalid result: 422) → the response, checked against its schema in tests.
+ *
+ * `createApp` needs no port: tests call `app.request()`; main.ts serves it with
+ * @hono/node-server.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { sessionUser } from './auth.js';
+import { findAgency } from './commands/store.js';
+import { checkCsrf } from './csrf.js';
+import type { ServerDeps } from './deps.js';
+import { errorBody, HttpError, invalidRequest, notFound, unauthorized } from './errors.js';
+import * as agencyPolicy from './policies/agency.js';
+import type { User } from './policies/types.js';
+import type { Route } from './route.js';
+import { ROUTES } from './routes/index.js';
+
+const MIB = 1024 * 1024;
+
+function parsePart<T extends z.ZodType>(part: 'params' | 'query' | 'body', schema: T | undefined, input: unknown): z.output<T> | undefined {
+  if (!schema) return undefined;
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalidRequest(part, r.error, schema, input);
+  return r.data;
+}
+
+async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > limit) throw tooLarge(limit);
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
+  if (text.trim() === '') throw new HttpError(400, 'invalid-json', 'the request body is empty; expected JSON', { where: 'body' });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new HttpError(400, 'invalid-json', `the request body is not JSON: ${(e as Error).message}`, { where: 'body' });
+  }
+}
+
+const tooLarge = (limit: number) =>
+  new HttpError(413, 'too-large', `the request body is larger than ${(limit / MIB).toFixed(limit % MIB === 0 ? 0 : 1)} MiB`, { where: 'body' });
+
+export function errorResponse(c: Context, e: unknown): Response {
+  if (e instanceof HttpError) {
+    for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+    return c.json(errorBody(e), e.status as 400);
+  }
+  console.error(e);
+  const internal = new HttpError(500, 'internal-error', 'the server failed to answer this request; the error is in its log');
+  return c.json(errorBody(internal), 500);
+}
+
+function wrap(deps: ServerDeps, route: Route) {
+  const limit = route.bodyLimit === 'dataset' ? deps.settings.maxDatasetBytes : (route.bodyLimit ?? MIB);
+  return async (c: Context): Promise<Response> => {
+    try {
+      checkCsrf(c, { secret: deps.secret, trustedOrigins: trustedOrigins(deps) });
+      const user: User | null = await sessionUser(deps.auth, c.req.raw.headers);
+      if (route.auth === 'user' && !user) throw unauthorized();
+      const params = parsePart('params', route.params, c.req.param()) as Record<string, unknown> | undefined;
+      let agency = null;
+      if (params && typeof params.agency === 'string') {
+        const found = await findAgency(deps.pool, params.agency);
+        if (!found || !user || !agencyPolicy.can(user, 'read', { agencyId: found.id, region: found.region })) {
+          throw notFound(`no agency "${params.agency}" (or none you may see)`, 'params.agency');
+        }
+        agency = found;
+      }
+      const query = parsePart('query', route.query, c.req.query());
+      const body = route.body ? parsePart('body', route.body, await readJsonBody(c, limit)) : undefined;
+      const result = await route.handler({ deps, c, user, params, query, body, agency: agency! });
+      if (result instanceof Response) return result;
+      if (deps.checkResponses && route.response) {
+        const checked = route.response.safeParse(result);
+        if (!checked.success) throw new Error(`response of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
+      }
+      return c.json(result as object, (route.status ?? 200) as 200);
+    } catch (e) {
+      return errorResponse(c, e);
+    }
+  };
+}
+
+export const trustedOrigins = (deps: ServerDeps): string[] => [new URL(deps.settings.publicUrl).origin, ...deps.settings.trustedOrigins];
+
+const MINIMAL_PAGE = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>Kinerja</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Kinerja</h1>
+<p>API aktif. Antarmuka web belum dibangun (<code>web/dist</code> tidak ada).</p>
+<p>The API is up: <a href="/api/openapi.json">/api/openapi.json</a> describes it; <a href="/healthz">/healthz</a> checks the database.</p>
+</body></html>
+`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The built front end (web/dist) when it exists: its files, and index.html for any other page path. */
+async function serveWeb(c: Context, dist: string | undefined): Promise<Response> {
+  if (!dist || !existsSync(join(dist, 'index.html'))) return c.html(MINIMAL_PAGE);
+  const root = resolve(dist);
+  const path = decodeURIComponent(new URL(c.req.url).pathname);
+  const file = resolve(root, `.${path}`);
+  const ext = file.slice(file.lastIndexOf('.'));
+  if (file.startsWith(root + '/') && CONTENT_TYPES[ext] && existsSync(file)) {
+    const immutable = path.startsWith('/assets/');
+    return c.body(await readFile(file), 200, {
+      'content-type': CONTENT_TYPES[ext]!,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  }
+  return c.html(await readFile(join(root, 'index.html'), 'utf8'), 200, { 'cache-control': 'no-cache' });
+}
+
+export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+    if (!c.res.headers.has('x-frame-options')) c.header('x-frame-options', 'DENY');
+  });
+  for (const route of routes) app.on(route.method.toUpperCase(), route.path, wrap(deps, route));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/') || path === '/api' || c.req.method !== 'GET') {
+      return errorResponse(c, notFound(`no route ${c.req.method} ${path}; the API is described at /api/openapi.json`));
+    }
+    return serveWeb(c, deps.settings.webDist);
+  });
+  app.onError((e, c) => errorResponse(c, e));
+  return app;
+}

@@ -1,0 +1,173 @@
+/**
+ * Accounts and sessions through better-auth, on the store's own pool and schema (its tables
+ * come from migration 0003_web.sql; the field names below map its model to those columns).
+ *
+ * - Passwords are hashed with argon2id (@node-rs/argon2).
+ * - Users sign in with a login name (`username`, e.g. `admin@demo`), not an e-mail: the
+ *   username plugin, with a validator that accepts the names Kinerja gives (letters, digits,
+ *   `.`, `_`, `-`, `@`). Self sign-up is off: the region's admin creates accounts.
+ * - The session is an HTTP-only cookie (`kinerja.session_token`, SameSite=Lax, Secure when
+ *   the public URL is https), signed with the configured secret.
+ * - better-auth's own HTTP handler is not mounted: the server calls `auth.api.*` from its own
+ *   routes, so every route is in the route table (policies, CSRF, rate limit, OpenAPI).
+ */
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { username } from 'better-auth/plugins';
+import { hash, verify } from '@node-rs/argon2';
+import type pg from 'pg';
+import { ROLES, type Role, type User } from './policies/types.js';
+
+export interface AuthOptions {
+  pool: pg.Pool;
+  secret: string;
+  /** the public URL (its scheme decides Secure cookies) */
+  baseURL: string;
+  trustedOrigins: string[];
+}
+
+export const LOGIN_PATTERN = /^[a-z0-9._@-]{3,64}$/;
+
+function options(o: AuthOptions) {
+  return {
+    database: o.pool,
+    secret: o.secret,
+    baseURL: o.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: o.trustedOrigins,
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    // Kinerja limits sign-in attempts itself (rate-limit.ts); nothing reaches better-auth's handler
+    rateLimit: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      password: {
+        hash: (password: string) => hash(password),
+        verify: ({ hash: h, password }: { hash: string; password: string }) => verify(h, password),
+      },
+    },
+    advanced: { cookiePrefix: 'kinerja', useSecureCookies: o.baseURL.startsWith('https:') },
+    session: {
+      modelName: 'auth_session',
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      fields: { userId: 'user_id', expiresAt: 'expires_at', ipAddress: 'ip_address', userAgent: 'user_agent', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    user: {
+      modelName: 'auth_user',
+      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+      additionalFields: {
+        role: { type: 'string' as const, required: true, input: false, fieldName: 'role' },
+        agencyId: { type: 'string' as const, required: false, input: false, fieldName: 'agency_id' },
+        unitId: { type: 'string' as const, required: false, input: false, fieldName: 'unit_id' },
+        region: { type: 'string' as const, required: false, input: false, fieldName: 'region' },
+        active: { type: 'boolean' as const, required: false, input: false, defaultValue: true, fieldName: 'active' },
+      },
+    },
+    account: {
+      modelName: 'auth_account',
+      fields: {
+        userId: 'user_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    verification: { modelName: 'auth_verification', fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' } },
+    plugins: [
+      username({
+        minUsernameLength: 3,
+        maxUsernameLength: 64,
+        usernameValidator: (u: string) => LOGIN_PATTERN.test(u),
+        schema: { user: { fields: { displayUsername: 'display_username' } } },
+      }),
+    ],
+  } satisfies BetterAuthOptions;
+}
+
+export function createAuth(o: AuthOptions) {
+  return betterAuth(options(o));
+}
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The fields of a session's user that Kinerja reads. */
+interface SessionUser {
+  id: string;
+  name: string;
+  username?: string | null;
+  role: string;
+  agencyId?: string | null;
+  unitId?: string | null;
+  region?: string | null;
+  active?: boolean | null;
+}
+
+export function toUser(u: SessionUser): User | null {
+  if (u.active === false || !(ROLES as readonly string[]).includes(u.role)) return null;
+  return {
+    id: u.id,
+    username: u.username ?? '',
+    name: u.name,
+    role: u.role as Role,
+    agencyId: u.agencyId ?? null,
+    unitId: u.unitId ?? null,
+    region: u.region ?? null,
+  };
+}
+
+/** The signed-in user of a request (an inactive account has no session). */
+export async function sessionUser(auth: Auth, headers: Headers): Promise<User | null> {
+  const s = await auth.api.getSession({ headers });
+  return s ? toUser(s.user as unknown as SessionUser) : null;
+}
+
+export interface NewAccount {
+  username: string;
+  name: string;
+  email?: string;
+  role: Role;
+  agencyId?: string | null;
+  unitId?: string | null;
+  region?: string | null;
+  password: string;
+}
+
+/** A placeholder e-mail for an account created without one (better-auth requires an e-mail; `.invalid` never resolves). */
+export const placeholderEmail = (login: string): string => `${login.replace(/@/g, '.at.')}@accounts.kinerja.invalid`;
+
+/** Create an account with a password (admins and the demo seed; self sign-up is off). */
+export async function createAccount(auth: Auth, a: NewAccount): Promise<string> {
+  const ctx = await auth.$context;
+  const user = await ctx.internalAdapter.createUser({
+    email: a.email ?? placeholderEmail(a.username),
+    name: a.name,
+    emailVerified: true,
+    username: a.username,
+    displayUsername: a.username,
+    role: a.role,
+    agencyId: a.agencyId ?? null,
+    unitId: a.unitId ?? null,
+    region: a.region ?? null,
+    active: true,
+  } as never, { method: 'admin' });
+  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(a.password) });
+  return user.id;
+}
+
+export async function setPassword(auth: Auth, userId: string, password: string): Promise<void> {
+  const ctx = await auth.$context;
+  await ctx.internalAdapter.updatePassword(userId, await ctx.password.hash(password));
+}
+
+/** End every session of a user (sign-out everywhere, a disabled account, a new password). */
+export async function endSessions(auth: Auth, userId: string): Promise<void> {
+  const ctx = await auth.$context;
+  await ctx.internalAdapter.deleteUserSessions(userId);
+}

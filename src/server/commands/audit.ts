@@ -1,0 +1,105 @@
+/**
+ * The audit log: every change made through the server, who made it, when, to which record,
+ * and the record before and after. Append-only: the store refuses UPDATE, DELETE and
+ * TRUNCATE of `audit_log` with a trigger (0003_web.sql), and the API has no route that
+ * changes it.
+ */
+import type pg from 'pg';
+import type { User } from '../policies/types.js';
+
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+export interface AuditInput {
+  actor: Pick<User, 'id' | 'username' | 'role'> | { id: null; username: string; role: null };
+  region: string | null;
+  agencyId: string | null;
+  entity: string;
+  key: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  note?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: string | null; name: string; role: string | null };
+  region: string | null;
+  agency: string | null;
+  entity: string;
+  key: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+}
+
+export async function appendAudit(db: Queryable, e: AuditInput): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (actor_id, actor_name, actor_role, region, agency_id, entity, record_key, action, before, after, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`,
+    [
+      e.actor.id,
+      e.actor.username,
+      e.actor.role,
+      e.region,
+      e.agencyId,
+      e.entity,
+      e.key,
+      e.action,
+      e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+      e.note ?? null,
+    ],
+  );
+}
+
+export interface AuditQuery {
+  agencyId?: string;
+  region?: string;
+  entity?: string;
+  key?: string;
+  limit: number;
+  /** entries with an id below this one (paging backwards) */
+  before?: number;
+}
+
+/** Entries newest first. */
+export async function readAudit(db: Queryable, q: AuditQuery): Promise<AuditEntry[]> {
+  const { rows } = await db.query<{
+    id: number;
+    at: Date;
+    actor_id: string | null;
+    actor_name: string;
+    actor_role: string | null;
+    region: string | null;
+    agency_id: string | null;
+    entity: string;
+    record_key: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+    note: string | null;
+  }>(
+    `SELECT * FROM audit_log
+      WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR region = $2)
+        AND ($3::text IS NULL OR entity = $3) AND ($4::text IS NULL OR record_key = $4)
+        AND ($5::bigint IS NULL OR id < $5)
+      ORDER BY id DESC LIMIT $6`,
+    [q.agencyId ?? null, q.region ?? null, q.entity ?? null, q.key ?? null, q.before ?? null, q.limit],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
+    region: r.region,
+    agency: r.agency_id,
+    entity: r.entity,
+    key: r.record_key,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+    note: r.note,
+  }));
+}

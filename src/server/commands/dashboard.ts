@@ -1,0 +1,156 @@
+/**
+ * Dashboards: one agency's year (its measurement, budget absorption per row and per program,
+ * counts), and a region's year (every agency side by side, with the region's totals).
+ * Pure functions of measurements and datasets; the routes load them.
+ */
+import type { Dataset, Settings } from '../../core/dataset/schema.js';
+import { isOverdue, stateOf } from '../../core/edit/index.js';
+import { absorptionOf, finalBudget, indexBudgets, spent as spentOf } from '../../core/measure/budget.js';
+import { bandOf } from '../../core/measure/predicate.js';
+import { resolveRules } from '../../core/measure/rules.js';
+import type { AgreementResult, MeasureResult } from '../../core/measure/types.js';
+
+export interface PredicateCount {
+  label: string;
+  color: string | null;
+  count: number;
+}
+
+export interface RowCounts {
+  rows: number;
+  measured: number;
+  achieved: number;
+  notAchieved: number;
+  unmeasured: number;
+}
+
+/** The agreement in force for a year: the last of the year in document order (an amendment follows what it amends). */
+export const currentAgreement = (m: MeasureResult): AgreementResult | null => m.agreements.at(-1) ?? null;
+
+function rowCounts(a: AgreementResult | null): RowCounts {
+  if (!a) return { rows: 0, measured: 0, achieved: 0, notAchieved: 0, unmeasured: 0 };
+  const s = a.summary;
+  return { rows: s.rows, measured: s.rows - s.unmeasured, achieved: s.achieved, notAchieved: s.notAchieved, unmeasured: s.unmeasured };
+}
+
+/** The agency's standing for a year: the mean of the current agreement's measured rows (capped when a cap is set) and its predicate. */
+export function standing(ds: Dataset, m: MeasureResult, regionSettings?: Settings) {
+  const a = currentAgreement(m);
+  const values = (a?.rows ?? []).filter((r) => r.achievement !== null).map((r) => r.achievementCapped ?? r.achievement!);
+  if (values.length === 0) return { achievement: null, predicate: null, predicateColor: null };
+  const mean = values.reduce((x, y) => x + y, 0) / values.length;
+  const band = bandOf(resolveRules(null, ds.settings, regionSettings).ratingScale, mean);
+  return { achievement: mean, predicate: band?.label ?? null, predicateColor: band?.color ?? null };
+}
+
+function predicateCounts(ds: Dataset, a: AgreementResult | null, regionSettings?: Settings): PredicateCount[] {
+  const scale = resolveRules(null, ds.settings, regionSettings).ratingScale;
+  return scale.map((band) => ({
+    label: band.label,
+    color: band.color ?? null,
+    count: (a?.rows ?? []).filter((r) => r.predicate === band.label).length,
+  }));
+}
+
+export function recommendationCounts(ds: Dataset, today: string) {
+  const list = ds.evaluation?.recommendations ?? [];
+  return {
+    total: list.length,
+    open: list.filter((r) => r.status !== 'done').length,
+    overdue: list.filter((r) => isOverdue(r, today)).length,
+  };
+}
+
+export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: string; region: string; regionSettings?: Settings; today: string }) {
+  const year = m.year;
+  const a = currentAgreement(m);
+  const budgets = indexBudgets(ds);
+  const programs = ds.programs
+    .filter((n) => n.parent === undefined)
+    .map((n) => {
+      const final = finalBudget(budgets, n.id, year);
+      const spent = spentOf(budgets, n.id, year);
+      return { id: n.id, code: n.code ?? null, name: n.name, final, spent, absorption: absorptionOf(final, spent) };
+    });
+  const states = { draft: 0, submitted: 0, verified: 0, approved: 0 };
+  for (const r of ds.realizations) if (r.year === year) states[stateOf(r)] += 1;
+  const scores = (ds.evaluation?.scores ?? []).filter((s) => s.year === year);
+  const years = new Set<number>();
+  for (const g of ds.agreements) years.add(g.year);
+  for (const r of ds.realizations) years.add(r.year);
+  return {
+    agency: { id: opts.id, name: ds.agency.name, abbreviation: ds.agency.abbreviation ?? null, region: opts.region },
+    year,
+    years: [...years].sort((x, y) => x - y),
+    current: a?.id ?? null,
+    standing: standing(ds, m, opts.regionSettings),
+    counts: {
+      ...rowCounts(a),
+      byPredicate: predicateCounts(ds, a, opts.regionSettings),
+      realizations: states,
+      recommendations: recommendationCounts(ds, opts.today),
+    },
+    budget: m.budget,
+    programs,
+    score: scores.at(-1) ?? null,
+    measurement: m,
+  };
+}
+
+export interface RegionAgency {
+  id: string;
+  dataset: Dataset;
+  measurement: MeasureResult;
+}
+
+export function regionDashboard(region: string, year: number, agencies: RegionAgency[], opts: { regionSettings?: Settings; today: string }) {
+  const rows = agencies.map(({ id, dataset, measurement }) => {
+    const a = currentAgreement(measurement);
+    const score = (dataset.evaluation?.scores ?? []).filter((s) => s.year === year).at(-1);
+    return {
+      id,
+      name: dataset.agency.name,
+      abbreviation: dataset.agency.abbreviation ?? null,
+      agreement: a?.id ?? null,
+      counts: rowCounts(a),
+      ...standing(dataset, measurement, opts.regionSettings),
+      budget: measurement.budget,
+      score: score ? { value: score.value, grade: score.grade ?? null } : null,
+      recommendations: recommendationCounts(dataset, opts.today),
+    };
+  });
+  const byPredicate = new Map<string, PredicateCount>();
+  const scale = resolveRules(null, null, opts.regionSettings).ratingScale;
+  for (const band of scale) byPredicate.set(band.label, { label: band.label, color: band.color ?? null, count: 0 });
+  let unrated = 0;
+  for (const r of rows) {
+    if (r.predicate === null) unrated += 1;
+    else {
+      const entry = byPredicate.get(r.predicate) ?? { label: r.predicate, color: r.predicateColor, count: 0 };
+      entry.count += 1;
+      byPredicate.set(r.predicate, entry);
+    }
+  }
+  const sum = (xs: (number | null)[]) => {
+    const present = xs.filter((x): x is number => x !== null);
+    return present.length === 0 ? null : present.reduce((x, y) => x + y, 0);
+  };
+  const final = sum(rows.map((r) => r.budget.final));
+  const spent = sum(rows.map((r) => r.budget.spent));
+  return {
+    region,
+    year,
+    agencies: rows,
+    totals: {
+      agencies: rows.length,
+      byPredicate: [...byPredicate.values()],
+      unrated,
+      budget: { final, spent, absorption: absorptionOf(final, spent) },
+      recommendations: {
+        total: rows.reduce((n, r) => n + r.recommendations.total, 0),
+        open: rows.reduce((n, r) => n + r.recommendations.open, 0),
+        overdue: rows.reduce((n, r) => n + r.recommendations.overdue, 0),
+      },
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Running an edit of an agency's data (the write path of every route that changes a dataset):
+ * lock, read as stored, authorize and apply a pure edit, check the version the client read,
+ * validate the whole result, write it back, audit, commit — one transaction.
+ */
+import type pg from 'pg';
+import type { Dataset, Settings } from '../../core/dataset/schema.js';
+import { validateDataset } from '../../core/dataset/validate.js';
+import { EditError, type EditResult } from '../../core/edit/common.js';
+import type { Finding } from '../../core/findings.js';
+import { fromEditError, HttpError, notFound } from '../errors.js';
+import type { User } from '../policies/types.js';
+import { versionOf } from '../versions.js';
+import { appendAudit } from './audit.js';
+import { lockAgency, readForUpdate, transaction, writeAgency } from './store.js';
+
+export interface EditContext {
+  dataset: Dataset;
+  region: string;
+  regionSettings: Settings | undefined;
+}
+
+export interface EditRequest<T> {
+  agencyId: string;
+  user: User;
+  /** what the audit log calls the change (`update`, `create`, `submit`, …) */
+  action: string;
+  /**
+   * The version of the record the client read: required to change or remove an existing
+   * record; `undefined` or `null` when creating one.
+   */
+  version?: string | null;
+  /** Authorize (throw a 403 HttpError) and apply a pure edit; may throw EditError. */
+  apply: (ctx: EditContext) => EditResult<T>;
+  note?: string;
+}
+
+export interface EditOutcome<T> {
+  result: EditResult<T>;
+  /** the record's version after the change (`null` when it was removed) */
+  version: string | null;
+  /** validation warnings of the changed dataset (errors refuse the change) */
+  warnings: Finding[];
+  regionSettings: Settings | undefined;
+}
+
+/** 409 with the record as it is now, so the client can show it and merge. */
+export function conflict<T>(current: T | null, message: string, version: string | null = current === null ? null : versionOf(current)): HttpError {
+  return new HttpError(409, 'version-conflict', message, { where: 'body.version', current: { record: current, version } });
+}
+
+export function checkVersion<T>(before: T | null, sent: string | null | undefined, what: string): void {
+  if (before === null) {
+    if (sent !== undefined && sent !== null) throw conflict(null, `${what} no longer exists (it was removed after you read it)`);
+    return;
+  }
+  if (sent === undefined || sent === null) {
+    throw conflict(before, `${what} already exists: send the version you read (the current one is in "current") to change it`);
+  }
+  if (sent !== versionOf(before)) {
+    throw conflict(before, `${what} was changed by someone else after you read it (version ${sent}, now ${versionOf(before)}); nothing was written`);
+  }
+}
+
+export async function runEdit<T>(pool: pg.Pool, req: EditRequest<T>): Promise<EditOutcome<T>> {
+  return transaction(pool, async (client) => {
+    await lockAgency(client, req.agencyId);
+    const stored = await readForUpdate(client, req.agencyId);
+    if (!stored) throw notFound(`no agency "${req.agencyId}"`, 'params.agency');
+    let result: EditResult<T>;
+    try {
+      result = req.apply({ dataset: stored.dataset, region: stored.region, regionSettings: stored.regionSettings });
+    } catch (e) {
+      if (e instanceof EditError) throw fromEditError(e);
+      throw e;
+    }
+    checkVersion(result.before, req.version, `${result.entity} ${result.key}`);
+    const { findings } = validateDataset(result.dataset);
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new HttpError(422, 'invalid-dataset', `the change would leave the agency's dataset invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was written`, {
+        findings: errors,
+      });
+    }
+    await writeAgency(client, req.agencyId, result.dataset, { region: stored.region, position: stored.position });
+    await appendAudit(client, {
+      actor: req.user,
+      region: stored.region,
+      agencyId: req.agencyId,
+      entity: result.entity,
+      key: result.key,
+      action: req.action,
+      before: result.before,
+      after: result.after,
+      ...(req.note !== undefined ? { note: req.note } : {}),
+    });
+    return {
+      result,
+      version: result.after === null ? null : versionOf(result.after),
+      warnings: findings.filter((f) => f.severity !== 'error'),
+      regionSettings: stored.regionSettings,
+    };
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * The server's access to agencies in the store.
+ *
+ * Reading: an agency's dataset is exported from the store (datasets.ts) and kept in memory
+ * with its measurements, keyed by the row versions PostgreSQL keeps anyway: the `xmin` of
+ * the agency's row (the transaction that last wrote it) and of its region's row. Every import
+ * and every edit rewrites the agency's row, so a changed agency always has a new `xmin`,
+ * whoever changed it (this server, another process, the command line); an unchanged one is
+ * served from memory.
+ *
+ * Writing: an edit runs in one transaction that takes the agency's advisory lock (the same
+ * lock imports take, so edits and imports of one agency run one after the other), reads the
+ * dataset as stored, applies a pure edit (src/core/edit), validates the whole result, writes
+ * it back (DELETE of the agency, set-based INSERTs, as an import does) and appends to the
+ * audit log. A failure rolls everything back.
+ */
+import type pg from 'pg';
+import type { Dataset, Settings } from '../../core/dataset/schema.js';
+import { measure } from '../../core/measure/index.js';
+import type { MeasureResult } from '../../core/measure/types.js';
+import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
+
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  region: string;
+}
+
+export async function findAgency(db: Queryable, id: string): Promise<AgencyRef | undefined> {
+  const { rows } = await db.query<AgencyRef>('SELECT id, name, region FROM agencies WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function listAgencies(db: Queryable, region?: string): Promise<(AgencyRef & { abbreviation: string | null })[]> {
+  const { rows } = await db.query<AgencyRef & { abbreviation: string | null }>(
+    `SELECT id, name, region, abbreviation FROM agencies WHERE $1::text IS NULL OR region = $1
+      ORDER BY region COLLATE "C", position, id COLLATE "C"`,
+    [region ?? null],
+  );
+  return rows;
+}
+
+interface Revision {
+  rev: string;
+  region: string;
+  regionSettings: Settings | undefined;
+}
+
+const REVISION_SQL = `SELECT a.xmin::text || ':' || r.xmin::text AS rev, a.region, r.settings
+  FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1`;
+
+async function revisionOf(db: Queryable, id: string): Promise<Revision | undefined> {
+  const { rows } = await db.query<{ rev: string; region: string; settings: Settings | null }>(REVISION_SQL, [id]);
+  const r = rows[0];
+  return r ? { rev: r.rev, region: r.region, regionSettings: r.settings ?? undefined } : undefined;
+}
+
+export interface LoadedAgency {
+  dataset: Dataset;
+  region: string;
+  regionSettings: Settings | undefined;
+  /** changes whenever the agency or its region is written */
+  rev: string;
+}
+
+interface CacheEntry extends LoadedAgency {
+  measures: Map<number, MeasureResult>;
+}
+
+/** Datasets and their measurements in memory, valid while the store's row versions stay the same. */
+export class AgencyCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  constructor(private readonly pool: pg.Pool) {}
+
+  private async entry(id: string): Promise<CacheEntry | undefined> {
+    const current = await revisionOf(this.pool, id);
+    if (!current) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    const cached = this.entries.get(id);
+    if (cached && cached.rev === current.rev) return cached;
+    // read the revision and the rows in one snapshot, so the label always matches the data
+    const loaded = await transaction(
+      this.pool,
+      async (client) => {
+        const rev = await revisionOf(client, id);
+        if (!rev) return undefined;
+        const [dataset] = assembleDatasets(await readRows(client, [id]));
+        return dataset ? { ...rev, dataset } : undefined;
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+    if (!loaded) return undefined;
+    const entry: CacheEntry = { ...loaded, measures: new Map() };
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  async load(id: string): Promise<LoadedAgency | undefined> {
+    return this.entry(id);
+  }
+
+  /** `measure(dataset, year)` with the region's settings: the `kinerja measure --json` result. */
+  async measure(id: string, year: number): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
+    const e = await this.entry(id);
+    if (!e) return undefined;
+    let result = e.measures.get(year);
+    if (!result) {
+      result = measure(e.dataset, year, { regionSettings: e.regionSettings });
+      e.measures.set(year, result);
+    }
+    return { agency: e, result };
+  }
+}
+
+/** Serialize writers of one agency (the store's import takes the same lock). */
+export async function lockAgency(client: Queryable, id: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(1265527410, hashtext($1))', [`agency:${id}`]);
+}
+
+export interface StoredAgency {
+  dataset: Dataset;
+  region: string;
+  position: number;
+  regionSettings: Settings | undefined;
+}
+
+/** The agency as stored, read inside a writing transaction (after {@link lockAgency}). */
+export async function readForUpdate(client: Queryable, id: string): Promise<StoredAgency | undefined> {
+  const { rows } = await client.query<{ region: string; position: number; settings: Settings | null }>(
+    'SELECT a.region, a.position, r.settings FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1',
+    [id],
+  );
+  const meta = rows[0];
+  if (!meta) return undefined;
+  const [dataset] = assembleDatasets(await readRows(client, [id]));
+  return dataset ? { dataset, region: meta.region, position: meta.position, regionSettings: meta.settings ?? undefined } : undefined;
+}
+
+/** Replace the agency's rows with `dataset`, in its place in its region. */
+export async function writeAgency(client: Queryable, id: string, dataset: Dataset, where: { region: string; position: number }): Promise<void> {
+  const rows = flattenDataset(dataset, where);
+  await client.query('DELETE FROM agencies WHERE id = $1', [id]);
+  await insertRows(client, rows);
+}
+
+export { transaction };

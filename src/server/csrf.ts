@@ -1,0 +1,78 @@
+/**
+ * CSRF protection for every state-changing request (POST, PUT, PATCH, DELETE) under /api:
+ *
+ * 1. Origin: a browser names the page that sent the request in `Origin`; it must be the
+ *    server's own origin (the request's, or the configured public URL's) or a configured
+ *    trusted origin. Without `Origin`, `Sec-Fetch-Site: cross-site` is refused too.
+ * 2. Token (signed double submit): `GET /api/auth/csrf` sets the cookie `kinerja.csrf`
+ *    (readable by the page, SameSite=Strict) holding a random value and its HMAC under the
+ *    server secret; the request must repeat that cookie's value in the `X-CSRF-Token`
+ *    header. Another site can neither read the cookie nor forge a valid one.
+ *
+ * The session cookie itself is HTTP-only and SameSite=Lax (auth.ts).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HttpError } from './errors.js';
+
+export const CSRF_COOKIE = 'kinerja.csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const sign = (secret: string, value: string) => createHmac('sha256', secret).update(`csrf:${value}`).digest('base64url');
+
+export function newCsrfToken(secret: string): string {
+  const value = randomBytes(24).toString('base64url');
+  return `${value}.${sign(secret, value)}`;
+}
+
+export function isValidCsrfToken(secret: string, token: string | undefined): boolean {
+  if (!token) return false;
+  const [value, mac] = token.split('.');
+  if (!value || !mac) return false;
+  const expected = Buffer.from(sign(secret, value));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** The request's CSRF cookie when it is valid, else a new one set on the response. */
+export function ensureCsrfCookie(c: Context, secret: string, secure: boolean): string {
+  const current = getCookie(c, CSRF_COOKIE);
+  if (current && isValidCsrfToken(secret, current)) return current;
+  const token = newCsrfToken(secret);
+  setCookie(c, CSRF_COOKIE, token, { path: '/', sameSite: 'Strict', secure, httpOnly: false, maxAge: 60 * 60 * 24 * 7 });
+  return token;
+}
+
+export interface CsrfOptions {
+  secret: string;
+  /** origins allowed besides the request's own */
+  trustedOrigins: readonly string[];
+}
+
+/** Throws 403 when an unsafe request lacks a matching origin or token. */
+export function checkCsrf(c: Context, o: CsrfOptions): void {
+  if (!UNSAFE.has(c.req.method)) return;
+  const origin = c.req.header('origin');
+  const own = new URL(c.req.url).origin;
+  if (origin !== undefined) {
+    if (origin !== own && !o.trustedOrigins.includes(origin)) {
+      throw new HttpError(403, 'csrf-origin', `requests that change data are accepted from ${[own, ...o.trustedOrigins].join(', ')} only, not from ${origin}`, {
+        where: 'headers.origin',
+      });
+    }
+  } else if (c.req.header('sec-fetch-site') === 'cross-site') {
+    throw new HttpError(403, 'csrf-origin', 'a cross-site request may not change data', { where: 'headers.sec-fetch-site' });
+  }
+  const cookie = getCookie(c, CSRF_COOKIE);
+  const header = c.req.header(CSRF_HEADER);
+  if (!cookie || !header || cookie !== header || !isValidCsrfToken(o.secret, header)) {
+    throw new HttpError(
+      403,
+      'csrf-token',
+      `missing or wrong CSRF token: send the value of the ${CSRF_COOKIE} cookie (GET /api/auth/csrf sets it) in the X-CSRF-Token header`,
+      { where: `headers.${CSRF_HEADER}` },
+    );
+  }
+}

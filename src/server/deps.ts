@@ -1,0 +1,32 @@
+/** What the server's routes are given: the store, accounts, settings and the clock. */
+import type pg from 'pg';
+import type { Auth } from './auth.js';
+import type { AgencyCache } from './commands/store.js';
+import type { LoginLimiter } from './rate-limit.js';
+
+export interface ServerSettings {
+  /** evidence files live under `<dataDir>/evidence` */
+  dataDir: string;
+  maxDatasetBytes: number;
+  publicUrl: string;
+  /** origins allowed to send changes besides the request's own */
+  trustedOrigins: string[];
+  /** take the client address from X-Forwarded-For */
+  trustProxy: boolean;
+  /** where the built front end is (served at `/` when it exists) */
+  webDist?: string;
+}
+
+export interface ServerDeps {
+  pool: pg.Pool;
+  auth: Auth;
+  cache: AgencyCache;
+  settings: ServerSettings;
+  /** signs CSRF tokens (the same secret as sessions) */
+  secret: string;
+  limiter: LoginLimiter;
+  /** today, for overdue recommendations and timestamps */
+  now: () => Date;
+  /** check every JSON response against its route's schema (tests) */
+  checkResponses: boolean;
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm start`: the web server. Reads the configuration once (src/config.ts; a bad variable
+ * stops it with a message naming it), opens the store (embedded PGlite under
+ * KINERJA_DATA_DIR, or DATABASE_URL), loads the demo agency and its accounts on first start
+ * (not in production), and serves the API and the front end (web/dist when built).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { openDatabase } from '../store/db.js';
+import { createApp } from './app.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.js';
+import { createDeps } from './server.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The session secret: configured, or generated once and kept in `<dataDir>/auth-secret` (mode 600). */
+async function sessionSecret(config: Config, dataDir: string): Promise<string> {
+  if (config.authSecret) return config.authSecret;
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Kinerja tidak dapat dimulai: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const dataDir = resolve(config.dataDir);
+  const db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir });
+  const deps = createDeps({
+    pool: db.pool,
+    secret: await sessionSecret(config, dataDir),
+    settings: {
+      dataDir,
+      maxDatasetBytes: config.maxDatasetBytes,
+      publicUrl: config.publicUrl,
+      trustedOrigins: config.trustedOrigins,
+      trustProxy: config.trustProxy,
+      webDist: WEB_DIST,
+    },
+  });
+  const lines: string[] = [];
+  if (config.demo) {
+    const seed = await seedDemo(deps);
+    if (seed.agencyLoaded) lines.push('Agency demo "diskopum" (Diskopum Jember 2025) dimuat ke basis data.');
+    lines.push(`Akun demo (kata sandi untuk semua: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(20)} ${a.label}`);
+    lines.push('Matikan akun demo dengan KINERJA_DEMO=0 (produksi: NODE_ENV=production tidak pernah membuatnya).');
+  }
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    console.log(`Kinerja berjalan di http://${host}:${info.port}  (API: /api/openapi.json, kesehatan: /healthz)`);
+    console.log(`Basis data: ${db.engine === 'pglite' ? `PGlite di ${join(dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`);
+    for (const l of lines) console.log(l);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: Kinerja berhenti.`);
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

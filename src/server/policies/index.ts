@@ -1,0 +1,10 @@
+export * as agency from './agency.js';
+export * as region from './region.js';
+export * as account from './account.js';
+export * as plan from './plan.js';
+export * as agreement from './agreement.js';
+export * as program from './program.js';
+export * as realization from './realization.js';
+export * as evaluation from './evaluation.js';
+export * as narrative from './narrative.js';
+export * from './types.js';

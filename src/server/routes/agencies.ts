@@ -1,0 +1,249 @@
+/** Agencies: the list a user may see, an agency's profile, dashboards, measurements, export, audit log. */
+import { z } from 'zod';
+import * as S from '../../core/dataset/schema.js';
+import { readAudit } from '../commands/audit.js';
+import { agencyDashboard, regionDashboard } from '../commands/dashboard.js';
+import { listAgencies } from '../commands/store.js';
+import { forbidden, HttpError, notFound } from '../errors.js';
+import { BudgetTotalsSchema, MeasureResultSchema } from '../measure-schema.js';
+import * as agencyPolicy from '../policies/agency.js';
+import * as regionPolicy from '../policies/region.js';
+import { isRegionRole } from '../policies/types.js';
+import { defineRoute } from '../route.js';
+import { AgencyParams, AuditEntrySchema, named, YearQuery } from '../schemas.js';
+import type { ServerDeps } from '../deps.js';
+
+export const todayOf = (deps: ServerDeps): string => deps.now().toISOString().slice(0, 10);
+
+export async function measured(deps: ServerDeps, id: string, year: number) {
+  const m = await deps.cache.measure(id, year);
+  if (!m) throw notFound(`no agency "${id}"`, 'params.agency');
+  return m;
+}
+
+const AgencySummary = named(
+  z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
+  'AgencySummary',
+);
+
+export const list = defineRoute({
+  id: 'agencies.list',
+  method: 'get',
+  path: '/api/agencies',
+  tag: 'agencies',
+  summary: 'The agencies the user may see: their own, or every agency of the region (admin, evaluator)',
+  auth: 'user',
+  response: named(z.object({ agencies: z.array(AgencySummary) }), 'AgencyList'),
+  async handler({ deps, user }) {
+    const all = await listAgencies(deps.pool, isRegionRole(user) ? (user.region ?? '') : undefined);
+    return { agencies: all.filter((a) => agencyPolicy.can(user, 'read', { agencyId: a.id, region: a.region })) };
+  },
+});
+
+const YearSpan = z.object({ from: z.number().int(), to: z.number().int() });
+
+export const get = defineRoute({
+  id: 'agencies.get',
+  method: 'get',
+  path: '/api/agencies/:agency',
+  tag: 'agencies',
+  summary: "An agency's profile, units, plans' periods and the years it has data for",
+  auth: 'user',
+  params: AgencyParams,
+  response: named(
+    z.object({
+      id: z.string(),
+      region: z.string(),
+      agency: S.Agency,
+      units: z.array(S.Unit),
+      plans: z.array(z.object({ id: z.string(), level: z.enum(['rpjmd', 'renstra']), title: z.string(), period: YearSpan })),
+      agreements: z.array(z.object({ id: z.string(), year: z.number().int(), kind: z.enum(['original', 'amendment']), amends: z.string().nullable() })),
+      years: z.array(z.number().int()),
+    }),
+    'AgencyProfile',
+  ),
+  async handler({ deps, agency }) {
+    const loaded = (await deps.cache.load(agency.id))!;
+    const ds = loaded.dataset;
+    const years = new Set<number>([...ds.agreements.map((a) => a.year), ...ds.realizations.map((r) => r.year)]);
+    return {
+      id: agency.id,
+      region: agency.region,
+      agency: ds.agency,
+      units: ds.organization?.units ?? [],
+      plans: ds.plans.map((p) => ({ id: p.id, level: p.level, title: p.title, period: { from: p.startYear, to: p.endYear } })),
+      agreements: ds.agreements.map((a) => ({ id: a.id, year: a.year, kind: a.kind, amends: a.amends ?? null })),
+      years: [...years].sort((x, y) => x - y),
+    };
+  },
+});
+
+export const measurements = defineRoute({
+  id: 'agencies.measurements',
+  method: 'get',
+  path: '/api/agencies/:agency/measurements',
+  tag: 'agencies',
+  summary: 'The measurement of a year: the same JSON as `kinerja measure --json` (with the region’s settings applied)',
+  auth: 'user',
+  params: AgencyParams,
+  query: YearQuery,
+  response: MeasureResultSchema,
+  async handler({ deps, agency, query }) {
+    return (await measured(deps, agency.id, query.year)).result;
+  },
+});
+
+const PredicateCountSchema = z.object({ label: z.string(), color: z.string().nullable(), count: z.number().int() });
+const RowCountsSchema = z.object({ rows: z.number(), measured: z.number(), achieved: z.number(), notAchieved: z.number(), unmeasured: z.number() });
+const RecommendationCountsSchema = z.object({ total: z.number(), open: z.number(), overdue: z.number() });
+const StandingSchema = z.object({ achievement: z.number().nullable(), predicate: z.string().nullable(), predicateColor: z.string().nullable() });
+
+export const dashboard = defineRoute({
+  id: 'agencies.dashboard',
+  method: 'get',
+  path: '/api/agencies/:agency/dashboard',
+  tag: 'agencies',
+  summary: "An agency's year at a glance: the measurement (budget absorption per row), counts, programs' absorption, SAKIP score",
+  description:
+    'Counts and `standing` are of the agreement in force (`current`: the last agreement of the year, an amendment after what it amends); `standing` is the mean achievement of its measured rows and its predicate.',
+  auth: 'user',
+  params: AgencyParams,
+  query: YearQuery,
+  response: named(
+    z.object({
+      agency: z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
+      year: z.number().int(),
+      years: z.array(z.number().int()),
+      current: z.string().nullable(),
+      standing: StandingSchema,
+      counts: RowCountsSchema.extend({
+        byPredicate: z.array(PredicateCountSchema),
+        realizations: z.object({ draft: z.number(), submitted: z.number(), verified: z.number(), approved: z.number() }),
+        recommendations: RecommendationCountsSchema,
+      }),
+      budget: BudgetTotalsSchema,
+      programs: z.array(
+        z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), final: z.number().nullable(), spent: z.number().nullable(), absorption: z.number().nullable() }),
+      ),
+      score: S.EvaluationScore.nullable(),
+      measurement: MeasureResultSchema,
+    }),
+    'AgencyDashboard',
+  ),
+  async handler({ deps, agency, query }) {
+    const { agency: loaded, result } = await measured(deps, agency.id, query.year);
+    return agencyDashboard(loaded.dataset, result, {
+      id: agency.id,
+      region: agency.region,
+      regionSettings: loaded.regionSettings,
+      today: todayOf(deps),
+    });
+  },
+});
+
+export const regionDashboardRoute = defineRoute({
+  id: 'regions.dashboard',
+  method: 'get',
+  path: '/api/regions/:region/dashboard',
+  tag: 'agencies',
+  summary: "A region's year: every agency side by side (standing, counts, budget, SAKIP score, overdue recommendations) and the region's totals",
+  auth: 'user',
+  params: z.object({ region: z.string().min(1).describe('the region, e.g. Kabupaten Jember') }),
+  query: YearQuery,
+  response: named(
+    z.object({
+      region: z.string(),
+      year: z.number().int(),
+      agencies: z.array(
+        z
+          .object({
+            id: z.string(),
+            name: z.string(),
+            abbreviation: z.string().nullable(),
+            agreement: z.string().nullable(),
+            counts: RowCountsSchema,
+            budget: BudgetTotalsSchema,
+            score: z.object({ value: z.number(), grade: z.string().nullable() }).nullable(),
+            recommendations: RecommendationCountsSchema,
+          })
+          .extend(StandingSchema.shape),
+      ),
+      totals: z.object({
+        agencies: z.number().int(),
+        byPredicate: z.array(PredicateCountSchema),
+        unrated: z.number().int(),
+        budget: BudgetTotalsSchema,
+        recommendations: RecommendationCountsSchema,
+      }),
+    }),
+    'RegionDashboard',
+  ),
+  async handler({ deps, user, params, query }) {
+    if (!regionPolicy.can(user, 'read', { region: params.region })) {
+      if (isRegionRole(user)) throw notFound(`no region "${params.region}" (or none you may see)`, 'params.region');
+      throw forbidden("the region's dashboard is for its admin and evaluator");
+    }
+    const ids = (await listAgencies(deps.pool, params.region)).map((a) => a.id);
+    if (ids.length === 0) throw notFound(`no agency in region "${params.region}"`, 'params.region');
+    const agencies = [];
+    let regionSettings;
+    for (const id of ids) {
+      const m = await deps.cache.measure(id, query.year);
+      if (!m) continue; // removed meanwhile
+      regionSettings = m.agency.regionSettings;
+      agencies.push({ id, dataset: m.agency.dataset, measurement: m.result });
+    }
+    return regionDashboard(params.region, query.year, agencies, { regionSettings, today: todayOf(deps) });
+  },
+});
+
+export const exportDataset = defineRoute({
+  id: 'agencies.export',
+  method: 'get',
+  path: '/api/agencies/:agency/export',
+  tag: 'agencies',
+  summary: "The agency's dataset (kinerja-dataset/1), as stored: import it again to restore",
+  auth: 'user',
+  params: AgencyParams,
+  response: S.Dataset,
+  async handler({ deps, user, agency, c }) {
+    if (!agencyPolicy.can(user, 'export', { agencyId: agency.id, region: agency.region })) throw forbidden('you may not export this agency');
+    const loaded = await deps.cache.load(agency.id);
+    if (!loaded) throw notFound(`no agency "${agency.id}"`, 'params.agency');
+    c.header('content-disposition', `attachment; filename="${agency.id}.kinerja.json"`);
+    return loaded.dataset;
+  },
+});
+
+export const audit = defineRoute({
+  id: 'agencies.audit',
+  method: 'get',
+  path: '/api/agencies/:agency/audit',
+  tag: 'agencies',
+  summary: "The agency's audit log, newest first: every change, who made it, when, before and after (filter by entity and record key)",
+  description:
+    'Record keys: realization `indicatorRef@year/period` (e.g. `renstra-2021-2026/UMM@2025/Q1`), goal and indicator `planId/localId`, agreement and program node their id, score `year` or `year/period`, recommendation its id, narrative `narrative`, agency `<id>` (imports).',
+  auth: 'user',
+  params: AgencyParams,
+  query: z.object({
+    entity: z.string().optional(),
+    key: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    before: z.coerce.number().int().optional().describe('entries older than this id (paging)'),
+  }),
+  response: named(z.object({ entries: z.array(AuditEntrySchema) }), 'AuditLog'),
+  async handler({ deps, agency, query }) {
+    if (query.key !== undefined && query.entity === undefined) {
+      throw new HttpError(400, 'invalid-request', 'a record key needs its entity (e.g. entity=realization)', { where: 'query.entity' });
+    }
+    return {
+      entries: await readAudit(deps.pool, {
+        agencyId: agency.id,
+        ...(query.entity !== undefined ? { entity: query.entity } : {}),
+        ...(query.key !== undefined ? { key: query.key } : {}),
+        ...(query.before !== undefined ? { before: query.before } : {}),
+        limit: query.limit ?? 100,
+      }),
+    };
+  },
+});

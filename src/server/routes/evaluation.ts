@@ -1,0 +1,139 @@
+/** Evaluation: SAKIP scores by year, and recommendations with their follow-up (overdue flagged). */
+import { z } from 'zod';
+import * as S from '../../core/dataset/schema.js';
+import { addRecommendation, FOLLOW_UP_FIELDS, isOverdue, putScore, removeRecommendation, scoreKey, updateRecommendation } from '../../core/edit/evaluation.js';
+import { defined } from '../../core/edit/common.js';
+import { allow, editAgency } from '../commands/respond.js';
+import type { AgencyRef } from '../commands/store.js';
+import * as evaluationPolicy from '../policies/evaluation.js';
+import type { User } from '../policies/types.js';
+import { defineRoute } from '../route.js';
+import { AgencyParams, named, Ok, Version } from '../schemas.js';
+import { versionOf } from '../versions.js';
+import { todayOf } from './agencies.js';
+
+const may = (user: User, agency: AgencyRef, action: evaluationPolicy.EvaluationAction, message: string) =>
+  allow(evaluationPolicy.can(user, action, { agencyId: agency.id, region: agency.region }), message);
+
+const RecommendationView = named(
+  z.object({ record: S.Recommendation, version: Version, overdue: z.boolean().describe('not done and past its due date') }),
+  'RecommendationView',
+);
+const ScoreView = named(z.object({ record: S.EvaluationScore, version: Version, key: z.string() }), 'ScoreView');
+
+export const get = defineRoute({
+  id: 'evaluation.get',
+  method: 'get',
+  path: '/api/agencies/:agency/evaluation',
+  tag: 'evaluation',
+  summary: 'SAKIP scores by year and recommendations with their follow-up, overdue ones flagged',
+  auth: 'user',
+  params: AgencyParams,
+  response: named(
+    z.object({ today: S.IsoDate, scores: z.array(ScoreView), recommendations: z.array(RecommendationView) }),
+    'EvaluationView',
+  ),
+  async handler({ deps, agency }) {
+    const ds = (await deps.cache.load(agency.id))!.dataset;
+    const today = todayOf(deps);
+    return {
+      today,
+      scores: (ds.evaluation?.scores ?? []).map((s) => ({ record: s, version: versionOf(s), key: scoreKey(s) })),
+      recommendations: (ds.evaluation?.recommendations ?? []).map((r) => ({ record: r, version: versionOf(r), overdue: isOverdue(r, today) })),
+    };
+  },
+});
+
+export const score = defineRoute({
+  id: 'evaluation.score',
+  method: 'put',
+  path: '/api/agencies/:agency/evaluation/scores',
+  tag: 'evaluation',
+  summary: "Enter or replace the SAKIP score of a year (and period): the Inspektorat's",
+  auth: 'user',
+  params: AgencyParams,
+  body: named(z.object({ version: Version.nullable().optional().describe('the version read; omit for a new score'), score: S.EvaluationScore }), 'ScoreEntry'),
+  response: ScoreView,
+  async handler({ deps, user, agency, body }) {
+    may(user, agency, 'score', "SAKIP scores are entered by the region's evaluator (Inspektorat)");
+    const r = await editAgency(deps, user, agency, { action: 'score', version: body.version ?? null, apply: ({ dataset }) => putScore(dataset, body.score) });
+    return { record: r.record!, version: r.version!, key: r.key };
+  },
+});
+
+export const recommend = defineRoute({
+  id: 'evaluation.recommend',
+  method: 'post',
+  path: '/api/agencies/:agency/evaluation/recommendations',
+  tag: 'evaluation',
+  summary: "Add a recommendation (the Inspektorat's), with its due date and owner",
+  auth: 'user',
+  status: 201,
+  params: AgencyParams,
+  body: named(z.object({ recommendation: S.Recommendation }), 'NewRecommendation'),
+  response: RecommendationView,
+  async handler({ deps, user, agency, body }) {
+    may(user, agency, 'recommend', "recommendations are written by the region's evaluator (Inspektorat)");
+    const r = await editAgency(deps, user, agency, { action: 'create', apply: ({ dataset }) => addRecommendation(dataset, body.recommendation) });
+    return { record: r.record!, version: r.version!, overdue: isOverdue(r.record!, todayOf(deps)) };
+  },
+});
+
+const RecParams = AgencyParams.extend({ recommendation: z.string().min(1) });
+
+export const updateRec = defineRoute({
+  id: 'evaluation.updateRecommendation',
+  method: 'patch',
+  path: '/api/agencies/:agency/evaluation/recommendations/:recommendation',
+  tag: 'evaluation',
+  summary: "Change a recommendation: the evaluator any field; the agency's planner and head its follow-up (action, status, evidence, note)",
+  auth: 'user',
+  params: RecParams,
+  body: named(
+    z.object({
+      version: Version,
+      no: z.union([z.number(), z.string()]).optional(),
+      year: S.Year.optional(),
+      text: z.string().min(1).optional(),
+      action: z.string().optional(),
+      owner: z.string().optional(),
+      status: z.enum(['open', 'in-progress', 'done']).optional(),
+      due: S.IsoDate.optional(),
+      evidence: z.union([z.string(), z.array(z.string())]).optional(),
+      source: z.string().optional(),
+      note: z.string().optional(),
+    }),
+    'RecommendationChanges',
+  ),
+  response: RecommendationView,
+  async handler({ deps, user, agency, params, body }) {
+    const { version, ...changes } = body;
+    const changed = Object.keys(defined(changes));
+    const followUpOnly = changed.every((k) => (FOLLOW_UP_FIELDS as readonly string[]).includes(k));
+    if (followUpOnly) may(user, agency, 'follow-up', "the follow-up is written by the agency's planner or head (or the evaluator)");
+    else may(user, agency, 'recommend', `only the evaluator changes ${changed.filter((k) => !(FOLLOW_UP_FIELDS as readonly string[]).includes(k)).join(', ')}`);
+    const r = await editAgency(deps, user, agency, {
+      action: followUpOnly ? 'follow-up' : 'update',
+      version,
+      apply: ({ dataset }) => updateRecommendation(dataset, params.recommendation, defined(changes)),
+    });
+    return { record: r.record!, version: r.version!, overdue: isOverdue(r.record!, todayOf(deps)) };
+  },
+});
+
+export const deleteRec = defineRoute({
+  id: 'evaluation.deleteRecommendation',
+  method: 'delete',
+  path: '/api/agencies/:agency/evaluation/recommendations/:recommendation',
+  tag: 'evaluation',
+  summary: 'Remove a recommendation (the evaluator)',
+  auth: 'user',
+  params: RecParams,
+  query: z.object({ version: Version }),
+  response: Ok,
+  async handler({ deps, user, agency, params, query }) {
+    may(user, agency, 'recommend', "recommendations are removed by the region's evaluator");
+    await editAgency(deps, user, agency, { action: 'delete', version: query.version, apply: ({ dataset }) => removeRecommendation(dataset, params.recommendation) });
+    return { ok: true as const };
+  },
+});

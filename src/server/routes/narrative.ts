@@ -1,0 +1,46 @@
+/** The narrative: the report's prose, written by the planner. */
+import { z } from 'zod';
+import * as S from '../../core/dataset/schema.js';
+import { setNarrative } from '../../core/edit/narrative.js';
+import { allow, editAgency } from '../commands/respond.js';
+import * as narrativePolicy from '../policies/narrative.js';
+import { defineRoute } from '../route.js';
+import { AgencyParams, named, Version } from '../schemas.js';
+import { versionOf } from '../versions.js';
+
+const NarrativeView = named(
+  z.object({ record: S.Narrative.nullable(), version: Version.nullable().describe('null while there is no narrative') }),
+  'NarrativeView',
+);
+
+export const get = defineRoute({
+  id: 'narrative.get',
+  method: 'get',
+  path: '/api/agencies/:agency/narrative',
+  tag: 'narrative',
+  summary: "The agency's narrative (foreword, summary, analyses, …) with its version",
+  auth: 'user',
+  params: AgencyParams,
+  response: NarrativeView,
+  async handler({ deps, agency }) {
+    const n = (await deps.cache.load(agency.id))!.dataset.narrative ?? null;
+    return { record: n, version: n === null ? null : versionOf(n) };
+  },
+});
+
+export const put = defineRoute({
+  id: 'narrative.put',
+  method: 'put',
+  path: '/api/agencies/:agency/narrative',
+  tag: 'narrative',
+  summary: 'Replace the narrative',
+  auth: 'user',
+  params: AgencyParams,
+  body: named(z.object({ version: Version.nullable().optional().describe('the version read; omit while there is none'), narrative: S.Narrative }), 'NarrativeChange'),
+  response: NarrativeView,
+  async handler({ deps, user, agency, body }) {
+    allow(narrativePolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }), "the narrative is written by the agency's planner");
+    const r = await editAgency(deps, user, agency, { action: 'update', version: body.version ?? null, apply: ({ dataset }) => setNarrative(dataset, body.narrative) });
+    return { record: r.record, version: r.version };
+  },
+});
