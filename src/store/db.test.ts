@@ -86,7 +86,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('openDatabase on PostgreSQL', () =
       expect(a.engine).toBe('postgres');
       expect(await appliedVersions(a.pool)).toEqual(ALL_VERSIONS);
       const { rows } = await a.pool.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
-      expect(rows[0]!.n).toBe(2);
+      expect(rows[0]!.n).toBe(ALL_VERSIONS.length); // each migration recorded once
       expect(await schemasOfClients(a, 5)).toEqual(Array(5).fill(schema));
       await createDatasetQueries(a.pool).importDataset(minimalDataset());
       expect(await createDatasetQueries(b.pool).exportDataset('dinco')).toStrictEqual(minimalDataset());
