@@ -48,10 +48,10 @@ export function checkUpload(fileName: string, declared: string, bytes: Uint8Arra
   const unsupported = (why: string) => new HttpError(415, 'unsupported-file-type', `${why}; evidence files are PDF, JPEG or PNG`, { where: 'body.file' });
   if (!type) throw unsupported(`"${fileName}" is not a PDF, JPEG or PNG file by its content`);
   const lower = fileName.toLowerCase();
-  if (!EXTENSIONS[type].some((ext) => lower.endsWith(ext))) throw unsupported(`"${fileName}" holds a ${type} file but its name does not end in ${EXTENSIONS[type].join(' or ')}`);
+  if (!EXTENSIONS[type].some((ext) => lower.endsWith(ext))) throw unsupported(`"${fileName}" holds ${type} content but its name does not end in ${EXTENSIONS[type].join(' or ')}`);
   const plainDeclared = declared.split(';')[0]!.trim().toLowerCase();
   if (plainDeclared !== '' && plainDeclared !== 'application/octet-stream' && plainDeclared !== type) {
-    throw unsupported(`"${fileName}" was sent as ${plainDeclared} but holds a ${type} file`);
+    throw unsupported(`"${fileName}" was sent as ${plainDeclared} but holds ${type} content`);
   }
   return type;
 }

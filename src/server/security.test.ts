@@ -1,0 +1,141 @@
+/** CSRF protection, sign-in rate limiting, and the demo seed (never in production is config.ts's, tested there). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachEngine } from '../store/testing.js';
+import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
+import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
+import { LoginLimiter } from './rate-limit.js';
+import { AGENCY, startTestServer, TestClient, TEST_PASSWORD, type TestServer } from './testing.js';
+
+const A = `/api/agencies/${AGENCY}`;
+
+describe('CSRF tokens', () => {
+  it('are signed: a token made with another secret, or altered, is not valid', () => {
+    const t = newCsrfToken('secret-one');
+    expect(isValidCsrfToken('secret-one', t)).toBe(true);
+    expect(isValidCsrfToken('secret-two', t)).toBe(false);
+    expect(isValidCsrfToken('secret-one', `x${t}`)).toBe(false);
+    expect(isValidCsrfToken('secret-one', t.split('.')[0])).toBe(false);
+    expect(isValidCsrfToken('secret-one', undefined)).toBe(false);
+  });
+});
+
+describe('LoginLimiter', () => {
+  it('counts failures per login and per address in a sliding window', () => {
+    let now = 0;
+    const l = new LoginLimiter({ windowMs: 60_000, perLogin: 2, perAddress: 3 }, () => now);
+    expect(l.retryAfter('a', 'ip')).toBe(0);
+    l.fail('a', 'ip');
+    now = 10_000;
+    l.fail('a', 'ip');
+    expect(l.retryAfter('a', 'ip')).toBe(50); // the first failure leaves the window at 60 s
+    expect(l.retryAfter('b', 'ip2')).toBe(0);
+    l.fail('b', 'ip');
+    expect(l.retryAfter('c', 'ip')).toBe(50); // the address has had 3 failures
+    now = 60_001;
+    expect(l.retryAfter('a', 'ip')).toBe(0);
+    l.succeed('a');
+    expect(l.retryAfter('a', 'other')).toBe(0);
+  });
+});
+
+forEachEngine('CSRF and sign-in limits', (engine) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(engine, { loginLimits: { windowMs: 60_000, perLogin: 3, perAddress: 8 } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const narrative = async (client: TestClient) => {
+    const n = (await client.get(`${A}/narrative`)).body;
+    return { version: n.version, narrative: { ...n.record, foreword: 'x' } };
+  };
+
+  it('a change without the CSRF token is refused, before anything else', async () => {
+    const planner = s.clients.planner.clone();
+    const res = await planner.put(`${A}/narrative`, { body: await narrative(planner), csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'csrf-token', findings: [{ where: 'headers.x-csrf-token' }] });
+    // a header that does not match the cookie
+    const wrong = await planner.put(`${A}/narrative`, { body: await narrative(planner), csrf: false, headers: { 'x-csrf-token': newCsrfToken('test-secret-'.padEnd(40, 'x')) } });
+    expect(wrong.status).toBe(403);
+    // a cookie and header forged without the server's secret
+    const forged = newCsrfToken('not-the-secret');
+    planner.cookies.set(CSRF_COOKIE, forged);
+    expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), csrf: false, headers: { 'x-csrf-token': forged } })).status).toBe(403);
+    // sign-in needs it too
+    expect((await s.anonymous().post('/api/auth/sign-in', { body: { username: 'perencana@dinco', password: TEST_PASSWORD }, csrf: false })).status).toBe(403);
+    // reads do not
+    expect((await s.clients.planner.get(`${A}/narrative`)).status).toBe(200);
+  });
+
+  it('a change from another origin is refused; the own origin and trusted origins pass', async () => {
+    const planner = s.clients.planner;
+    const evil = await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+    expect(evil.body.error).toMatchObject({ code: 'csrf-origin', findings: [{ where: 'headers.origin' }] });
+    const crossSite = await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: 'http://localhost' } })).status).toBe(200);
+    expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: 'http://localhost:5173' } })).status).toBe(200);
+  });
+
+  it('failed sign-ins are limited per login name (429 with Retry-After), even with the right password afterwards', async () => {
+    const c = s.anonymous();
+    for (let i = 0; i < 3; i++) {
+      expect((await c.post('/api/auth/sign-in', { body: { username: 'kepala@dinco', password: 'salah' } })).status).toBe(401);
+    }
+    const limited = await c.post('/api/auth/sign-in', { body: { username: 'kepala@dinco', password: TEST_PASSWORD } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.body.error.code).toBe('too-many-attempts');
+    // another account is not affected
+    expect((await s.anonymous().post('/api/auth/sign-in', { body: { username: 'operator@dinco', password: TEST_PASSWORD } })).status).toBe(200);
+  });
+
+  it('and per client address, whichever login names are tried', async () => {
+    const c = s.anonymous();
+    // 3 failures counted from the previous test, 5 more fill the address's 8
+    for (const name of ['a@x', 'b@x', 'c@x', 'd@x', 'e@x']) {
+      expect((await c.post('/api/auth/sign-in', { body: { username: name, password: 'salah' } })).status).toBe(401);
+    }
+    expect((await c.post('/api/auth/sign-in', { body: { username: 'operator@dinco', password: TEST_PASSWORD } })).status).toBe(429);
+  });
+});
+
+forEachEngine('demo seed', (engine) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(engine, { datasets: [], accounts: false });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('loads the demo agency and one account per role, once', async () => {
+    const first = await seedDemo(s.deps);
+    expect(first).toEqual({ agencyLoaded: true, accountsCreated: DEMO_ACCOUNTS.map((a) => a.username) });
+    expect(await seedDemo(s.deps)).toEqual({ agencyLoaded: false, accountsCreated: [] });
+    const operator = await (async () => {
+      const c = s.anonymous();
+      const res = await c.post('/api/auth/sign-in', { body: { username: 'operator@diskopum', password: DEMO_PASSWORD } });
+      expect(res.body.user).toMatchObject({ role: 'operator', agencyId: DEMO_AGENCY, unitId: 'bid-kelembagaan' });
+      return c;
+    })();
+    // the operator's unit is responsible for the cooperative indicators of the demo
+    const list = await operator.get(`/api/agencies/${DEMO_AGENCY}/realizations`, { query: { year: 2025 } });
+    const enterable = list.body.indicators.filter((i: { canEnter: boolean }) => i.canEnter).map((i: { ref: string }) => i.ref);
+    expect(enterable).toEqual(expect.arrayContaining(['renstra-2021-2026/KOP_SEHAT', 'renstra-2021-2026/KOP_BERKUALITAS', 'renstra-2025-2029/KOP_FASILITASI']));
+    expect(enterable).not.toContain('renstra-2021-2026/UMM');
+    const entered = await operator.put(`/api/agencies/${DEMO_AGENCY}/realizations`, {
+      body: { indicator: 'renstra-2025-2029/KOP_FASILITASI', year: 2026, period: 'Q1', numerator: 10, denominator: 100 },
+    });
+    expect(entered.status).toBe(200);
+    expect(entered.body.measured).toMatchObject({ provisional: true, predicate: 'Sangat Rendah' });
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await s.anonymous().post('/api/auth/sign-in', { body: { username: a.username, password: DEMO_PASSWORD } });
+      expect(res.status, a.username).toBe(200);
+    }
+  });
+});
