@@ -97,6 +97,16 @@ describe('renderDocx', () => {
     expect(styled(sample.document, 'KTocTitle')).toEqual(['DAFTAR ISI']);
   });
 
+  it('leaves the contents’ page numbers to Word when asked (pageNumbers: false), listing the same headings', async () => {
+    const plain = await unpack(await renderDocx(sampleDocument(), { pageNumbers: false }));
+    const toc = /<w:sdt>.*?<\/w:sdt>/s.exec(plain.document)?.[0] ?? '';
+    const entries = textOf(toc).split('\n').filter((l) => l.trim());
+    expect(entries).toContain('BAB I PENDAHULUAN');
+    expect(entries).toContain('A. Capaian Kinerja Tahun 2025');
+    expect(entries).toContain('KATA PENGANTAR'); // no roman page number after it
+    expect(entries).toHaveLength(8);
+  });
+
   it('merges header cells across columns (gridSpan) and down rows (vMerge)', () => {
     const tables = sample.document.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0] ?? '');
     const t32 = tables.find((t) => t.includes('Capaian Tahun 2025')) ?? '';

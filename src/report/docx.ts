@@ -443,8 +443,16 @@ function buildSections(doc: DocumentModel): ISectionOptions[] {
   return sections;
 }
 
+export interface RenderDocxOptions {
+  /**
+   * write the contents' page numbers from docx's layout estimate (default true); false leaves
+   * them for Word to fill in when it updates the field, and is several times faster
+   */
+  pageNumbers?: boolean;
+}
+
 /** The document as DOCX bytes. */
-export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
+export async function renderDocx(doc: DocumentModel, options: RenderDocxOptions = {}): Promise<Buffer> {
   const make = (withPages: boolean): Document =>
     new Document({
       title: doc.title,
@@ -460,7 +468,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     });
   // building throws when the model itself is wrong (a bad fill, a non-finite number), saying where
   const date = issueDate(doc);
-  const first = make(true);
+  const first = make(options.pageNumbers !== false);
   let packed: Buffer;
   try {
     packed = await Packer.toBuffer(first);

@@ -1,0 +1,298 @@
+/**
+ * Issuing reports, and reproducing and checking them later (IO: the store and the renderers).
+ *
+ * - `publishReport`: read the agency from the store, validate it, build the report from its
+ *   canonical snapshot (core/report/publication.ts), render every format asked for, and store
+ *   snapshot, settings, tool versions and files with their SHA-256 in one transaction.
+ * - `reproducePublication`: build and render the report again from the stored snapshot and
+ *   settings, at the stored issue time, and compare each file's hash with the stored one.
+ * - `publicationChanges`: what changed in the agency's current data since the report was issued,
+ *   and which measured rows moved.
+ *
+ * The command line (src/cli/publish.ts) and the web server call these with a pool.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import type { Dataset, Settings } from '../core/dataset/schema.js';
+import { validateDocument } from '../core/dataset/validate.js';
+import type { DocumentModel } from '../core/document/model.js';
+import { hasErrors, type Finding } from '../core/findings.js';
+import { measure } from '../core/measure/index.js';
+import { diffDatasets, diffMeasurements, type DatasetChange, type MeasurementChange } from '../core/report/diff.js';
+import {
+  buildPublication,
+  canonicalize,
+  FORMATS_OF,
+  type PublicationFormat,
+  type PublicationKind,
+  type PublicationRecipe,
+  type PublicationSettings,
+} from '../core/report/publication.js';
+import { renderDocx } from '../report/docx.js';
+import { renderHtml } from '../report/html.js';
+import { createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
+import { w3cdtf } from '../report/stamp.js';
+import { renderXlsx } from '../report/xlsx.js';
+import { createDatasetQueries } from '../store/datasets.js';
+import { createPublicationQueries, sha256Hex, type PublicationSummary } from '../store/publications.js';
+
+/** A publishing request that cannot be carried out (unknown agency, invalid data, a format the kind has not). */
+export class PublishError extends Error {
+  constructor(
+    message: string,
+    readonly findings: Finding[] = [],
+  ) {
+    super(message);
+    this.name = 'PublishError';
+  }
+}
+
+const ROOT = new URL('../../', import.meta.url);
+
+function packageVersion(path: string): string {
+  try {
+    return (JSON.parse(readFileSync(new URL(path, ROOT), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** This Kinerja's version (package.json). */
+export function kinerjaVersion(): string {
+  return packageVersion('package.json');
+}
+
+/** The libraries each format is written with. */
+const LIBRARIES: Record<PublicationFormat, string[]> = {
+  docx: ['docx', 'jszip', '@resvg/resvg-js', 'echarts'],
+  xlsx: ['exceljs', 'jszip'],
+  html: ['echarts'],
+  pdf: ['playwright-core', 'echarts'],
+};
+
+/** The versions of the libraries (and, for PDF, the browser) that write `formats`. */
+export async function toolVersions(formats: readonly PublicationFormat[], pdf?: PdfRenderer): Promise<Record<string, string>> {
+  const names = [...new Set(formats.flatMap((f) => LIBRARIES[f]))].sort();
+  const out: Record<string, string> = {};
+  for (const n of names) out[n] = packageVersion(`node_modules/${n}/package.json`);
+  if (formats.includes('pdf') && pdf) out.chromium = await pdf.version();
+  return out;
+}
+
+export interface RenderContext {
+  /** a PDF renderer to use (a warm browser); one is started and closed for the call otherwise */
+  pdf?: PdfRenderer;
+}
+
+/** The document in each format, in the order asked. */
+export async function renderFormats(doc: DocumentModel, formats: readonly PublicationFormat[], ctx: RenderContext = {}): Promise<{ format: PublicationFormat; content: Buffer }[]> {
+  const own = formats.includes('pdf') && !ctx.pdf ? createPdfRenderer() : undefined;
+  const pdf = ctx.pdf ?? own;
+  try {
+    const out: { format: PublicationFormat; content: Buffer }[] = [];
+    for (const format of formats) {
+      switch (format) {
+        case 'docx':
+          out.push({ format, content: await renderDocx(doc) });
+          break;
+        case 'xlsx':
+          out.push({ format, content: await renderXlsx(doc) });
+          break;
+        case 'html':
+          out.push({ format, content: Buffer.from(renderHtml(doc), 'utf8') });
+          break;
+        case 'pdf':
+          out.push({ format, content: await pdf!.render(doc) });
+          break;
+      }
+    }
+    return out;
+  } finally {
+    await own?.close();
+  }
+}
+
+/** The settings of the agency's region as stored, when it has any. */
+async function regionSettingsOf(pool: pg.Pool, agencyId: string): Promise<Settings | undefined> {
+  const { rows } = await pool.query<{ settings: Settings | null }>(
+    'SELECT r.settings FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1',
+    [agencyId],
+  );
+  return rows[0]?.settings ?? undefined;
+}
+
+/** The agency's current dataset from the store, validated; throws when it has errors. */
+async function currentDataset(pool: pg.Pool, agencyId: string): Promise<{ dataset: Dataset; findings: Finding[] } | undefined> {
+  const exported = await createDatasetQueries(pool).exportDataset(agencyId);
+  if (!exported) return undefined;
+  const v = validateDocument(exported);
+  const errors = v.findings.filter((f) => f.severity === 'error');
+  if (v.kind !== 'dataset' || errors.length > 0) {
+    throw new PublishError(`database:${agencyId}: the dataset is not valid (${errors.length} error(s)); a report is not issued from it`, v.findings);
+  }
+  return { dataset: v.dataset, findings: v.findings };
+}
+
+export interface PublishRequest {
+  agencyId: string;
+  kind: PublicationKind;
+  /** the year reported; for an agreement its own year when omitted */
+  year?: number;
+  /** the agreement's id (kind `agreement`) */
+  subject?: string;
+  formats: readonly PublicationFormat[];
+  issuedBy: string;
+  /** default: now (to the second) */
+  issuedAt?: string;
+}
+
+function publicationId(req: { kind: PublicationKind; agencyId: string; year: number; subject?: string }): string {
+  const parts = [req.kind, req.agencyId, String(req.year), ...(req.subject ? [req.subject] : []), randomBytes(3).toString('hex')];
+  return parts.join('-');
+}
+
+/** Issue a report: snapshot, settings, tool versions and files stored together, frozen. */
+export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: RenderContext = {}): Promise<PublicationSummary> {
+  const allowed = FORMATS_OF[req.kind];
+  const wrong = req.formats.filter((f) => !allowed.includes(f));
+  if (wrong.length) throw new PublishError(`a ${req.kind} is not issued as ${wrong.join(', ')}; expected some of ${allowed.join(', ')}`);
+  if (req.formats.length === 0) throw new PublishError(`expected at least one format (${allowed.join(', ')})`);
+  if (new Set(req.formats).size !== req.formats.length) throw new PublishError(`a format is named twice: ${req.formats.join(', ')}`);
+  const current = await currentDataset(pool, req.agencyId);
+  if (!current) throw new PublishError(`no agency "${req.agencyId}" in the database`);
+  const dataset = canonicalize(current.dataset);
+  let year = req.year;
+  if (req.kind === 'agreement') {
+    const ag = dataset.agreements.find((a) => a.id === req.subject);
+    if (!req.subject || !ag) {
+      throw new PublishError(
+        `an agreement is issued by its id: expected one of ${dataset.agreements.map((a) => a.id).join(', ') || '(none)'}${req.subject ? `, got "${req.subject}"` : ''}`,
+      );
+    }
+    year ??= ag.year;
+  } else if (req.subject !== undefined) {
+    throw new PublishError(`a ${req.kind} has no subject; --id is for agreements`);
+  }
+  if (year === undefined) throw new PublishError(`expected the year of the ${req.kind}`);
+  const regionSettings = await regionSettingsOf(pool, req.agencyId);
+  const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
+  const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
+  const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };
+  const doc = buildPublication(dataset, recipe);
+  const own = req.formats.includes('pdf') && !ctx.pdf ? createPdfRenderer() : undefined;
+  const pdf = ctx.pdf ?? own;
+  try {
+    const files = await renderFormats(doc, req.formats, { ...(pdf ? { pdf } : {}) });
+    const tools = await toolVersions(req.formats, pdf);
+    return await createPublicationQueries(pool).publish({
+      id: publicationId({ kind: req.kind, agencyId: req.agencyId, year, ...(req.subject ? { subject: req.subject } : {}) }),
+      agencyId: req.agencyId,
+      kind: req.kind,
+      year,
+      ...(req.subject ? { subject: req.subject } : {}),
+      issuedAt,
+      issuedBy: req.issuedBy,
+      dataset,
+      settings,
+      kinerjaVersion: kinerjaVersion(),
+      tools,
+      files,
+    });
+  } finally {
+    await own?.close();
+  }
+}
+
+/** The recipe of a stored publication. */
+function recipeOf(p: PublicationSummary & { settings: PublicationSettings }): PublicationRecipe {
+  return { kind: p.kind, year: p.year, ...(p.subject !== null ? { subject: p.subject } : {}), settings: p.settings, issuedAt: p.issuedAt };
+}
+
+export interface ReproducedFile {
+  format: PublicationFormat;
+  content: Buffer;
+  sha256: string;
+  /** the hash stored when the report was issued */
+  issuedSha256: string;
+  matches: boolean;
+}
+
+export interface Reproduction {
+  publication: PublicationSummary;
+  files: ReproducedFile[];
+  /** tools whose version now differs from the one that wrote the issued files: name → [then, now] */
+  toolChanges: Record<string, [string, string]>;
+  kinerjaVersion: { issued: string; now: string };
+  matches: boolean;
+}
+
+/** Render an issued report again from its snapshot and compare every file with the issued one. */
+export async function reproducePublication(pool: pg.Pool, id: string, ctx: RenderContext = {}): Promise<Reproduction | undefined> {
+  const p = await createPublicationQueries(pool).get(id);
+  if (!p) return undefined;
+  const formats = p.files.map((f) => f.format);
+  const doc = buildPublication(p.dataset, recipeOf(p));
+  const own = formats.includes('pdf') && !ctx.pdf ? createPdfRenderer() : undefined;
+  const pdf = ctx.pdf ?? own;
+  try {
+    const rendered = await renderFormats(doc, formats, { ...(pdf ? { pdf } : {}) });
+    const now = await toolVersions(formats, pdf);
+    const files = rendered.map((r, i) => {
+      const sha256 = sha256Hex(r.content);
+      const issuedSha256 = p.files[i]!.sha256;
+      return { format: r.format, content: r.content, sha256, issuedSha256, matches: sha256 === issuedSha256 };
+    });
+    const toolChanges: Record<string, [string, string]> = {};
+    for (const [name, then] of Object.entries(p.tools)) {
+      const v = now[name];
+      if (v !== undefined && v !== then) toolChanges[name] = [then, v];
+    }
+    const { dataset: _d, settings: _s, tools: _t, files: _f, ...summary } = p;
+    return {
+      publication: { ...summary, files: p.files.map(({ format, size, sha256 }) => ({ format, size, sha256 })) },
+      files,
+      toolChanges,
+      kinerjaVersion: { issued: p.kinerjaVersion, now: kinerjaVersion() },
+      matches: files.every((f) => f.matches),
+    };
+  } finally {
+    await own?.close();
+  }
+}
+
+export interface PublicationChanges {
+  publication: PublicationSummary;
+  /** false when the agency is no longer in the store */
+  agencyExists: boolean;
+  dataset: DatasetChange[];
+  /** differences of the measurement of the report's year (none when the current data cannot be measured) */
+  measurement: MeasurementChange[];
+  /** why the measurement could not be compared, when it could not */
+  measurementNote?: string;
+  /** whether the region settings differ from those the report was computed with */
+  settingsChanged: boolean;
+}
+
+/** What changed in the agency's data since the report was issued, and which measured rows moved. */
+export async function publicationChanges(pool: pg.Pool, id: string): Promise<PublicationChanges | undefined> {
+  const p = await createPublicationQueries(pool).get(id);
+  if (!p) return undefined;
+  const { dataset: _d, settings: _s, tools: _t, files: _f, ...rest } = p;
+  const publication: PublicationSummary = { ...rest, files: p.files.map(({ format, size, sha256 }) => ({ format, size, sha256 })) };
+  const issued = canonicalize(p.dataset);
+  const exported = await createDatasetQueries(pool).exportDataset(p.agencyId);
+  if (!exported) {
+    return { publication, agencyExists: false, dataset: [], measurement: [], measurementNote: 'perangkat daerah tidak ada lagi di basis data', settingsChanged: false };
+  }
+  const regionSettings = await regionSettingsOf(pool, p.agencyId);
+  const settingsChanged = JSON.stringify(canonicalize(regionSettings ?? null)) !== JSON.stringify(canonicalize(p.settings.regionSettings ?? null));
+  const dataset = diffDatasets(issued, canonicalize(exported));
+  const v = validateDocument(exported);
+  if (v.kind !== 'dataset' || hasErrors(v.findings)) {
+    return { publication, agencyExists: true, dataset, measurement: [], measurementNote: 'data saat ini tidak valid, pengukurannya tidak dibandingkan', settingsChanged };
+  }
+  const before = measure(issued, p.year, p.settings.regionSettings ? { regionSettings: p.settings.regionSettings } : {});
+  const after = measure(v.dataset, p.year, regionSettings ? { regionSettings } : {});
+  return { publication, agencyExists: true, dataset, measurement: diffMeasurements(before, after), settingsChanged };
+}
