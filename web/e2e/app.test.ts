@@ -1,0 +1,381 @@
+/**
+ * End to end: the real server with the demo agency, driven through Chromium at 1366×768.
+ *
+ * One server and one browser for the whole file; each role signs in in its own browser context.
+ * The steps build on each other in order: an operator enters a Q4 realization of 2026 and sees
+ * achievement and predicate change (and a 409 conflict keep the input), a planner drafts the 2026
+ * agreement from the plan, verifies the realization and amends the agreement, the head approves,
+ * the admin imports a second agency through the browser and sees the region, and that agency's
+ * operator is refused the first agency's pages and requests. Screenshots of the main pages go to
+ * artifacts/screenshots/.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent } from '../../src/core/format.js';
+import { apiCall, launchBrowser, open, REPO, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+const sessions: Session[] = [];
+
+async function as(username: string, password?: string): Promise<Session> {
+  const s = await signIn(browser, base, username, password);
+  sessions.push(s);
+  return s;
+}
+
+const KOP = 'renstra-2025-2029/KOP_FASILITASI';
+const KOP_ROUTE = `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`;
+/** the 2026 plan target of KOP_FASILITASI in the demo dataset */
+const KOP_TARGET_2026 = 43;
+/** achievement of a positive ratio indicator, formatted as the page prints it */
+const expectedAchievement = (numerator: number, denominator: number, target: number) => formatPercent(((numerator / denominator) * 100 * 100) / target);
+
+beforeAll(async () => {
+  server = await startServer();
+  base = server.url;
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+describe('the web application against the real server', () => {
+  it('refuses a wrong password, signs in, shows the user with role and agency, switches language, signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await shot(page, '00-sign-in');
+    await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByText('Email atau kata sandi salah.').waitFor();
+    await context.close();
+
+    const s = await as('perencana@diskopum');
+    const { page: p } = s;
+    expect(await p.getByTestId('user-name').textContent()).toBe('Perencana Diskopum (demo)');
+    await expect.poll(() => p.getByTestId('user-role').textContent()).toBe('Perencana · Diskopum');
+    // the home page of an agency account is its dashboard
+    await p.locator('main h1').first().waitFor();
+    await expect.poll(() => p.locator('main h1').first().textContent()).toMatch(/^Dasbor Kinerja 2025 — Diskopum/);
+
+    await p.getByRole('button', { name: 'English' }).click();
+    await p.getByRole('link', { name: 'Dashboard', exact: true }).waitFor();
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => p.getByTestId('user-role').textContent()).toBe('Planner · Diskopum');
+    await p.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await p.getByRole('link', { name: 'Dasbor', exact: true }).waitFor();
+
+    await p.getByRole('button', { name: 'Keluar' }).click();
+    await p.getByRole('button', { name: 'Masuk' }).waitFor();
+    const after = await s.context.request.get(`${base}/api/auth/session`);
+    expect(after.status()).toBe(401);
+  });
+
+  it('shows the 2025 dashboard: both agreements, predicates in their colours, counts, Indonesian numbers', async () => {
+    const { page } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/dashboard/2025');
+    const original = page.getByTestId('rows-pk-2025');
+    const amendment = page.getByTestId('rows-pk-2025-perubahan');
+    await original.waitFor();
+    await amendment.waitFor();
+    expect(await original.locator('tbody tr').count()).toBe(5);
+    expect(await amendment.locator('tbody tr').count()).toBe(4);
+    // Persentase Usaha Mikro Mandiri: 18.951 / 293.212 × 100 against 70
+    const umm = original.locator('tr[data-indicator="renstra-2021-2026/UMM"]');
+    expect(await umm.locator('[data-col="achievement"]').textContent()).toBe(expectedAchievement(18951, 293212, 70));
+    const badge = umm.locator('[data-col="predicate"] .predicate');
+    expect(await badge.textContent()).toBe('Sangat Rendah');
+    expect(await badge.getAttribute('data-color')).toBe('#FF0000');
+    // budget is printed the Indonesian way
+    expect(await page.locator('main').textContent()).toContain('Rp 6.370.874.771,60');
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, '01-dashboard-2025');
+  });
+
+  it('shows the plans, programs, evaluation and the printable agreement', async () => {
+    const { page } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/plans');
+    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
+    const umm = page.locator('[data-indicator="renstra-2021-2026/UMM"]');
+    await umm.waitFor();
+    expect(await umm.textContent()).toContain('Rasio: Jumlah Usaha Mikro Yang Difasilitasi tahun ini ÷ Jumlah usaha mikro × 100');
+    await shot(page, '02-plans');
+
+    await open(page, base, '/a/diskopum/programs/2025');
+    await page.getByTestId('programs').waitFor();
+    await page.getByRole('button', { name: /^Buka/ }).first().click();
+    expect(await page.getByTestId('programs').locator('tbody tr').count()).toBeGreaterThan(10);
+    await shot(page, '03-programs-2025');
+
+    await open(page, base, '/a/diskopum/evaluation');
+    await page.getByTestId('scores').waitFor();
+    expect(await page.getByTestId('scores').textContent()).toContain('87,24');
+    await shot(page, '04-evaluation');
+
+    await open(page, base, '/a/diskopum/agreements/print/pk-2025');
+    const doc = page.getByTestId('agreement-document');
+    await doc.waitFor();
+    expect(await doc.textContent()).toContain('PERJANJIAN KINERJA TAHUN 2025');
+    expect(await doc.textContent()).toContain('10 Februari 2025');
+    await shot(page, '05-agreement-print');
+  });
+
+  it('an operator enters a Q4 realization, sees achievement and predicate change, and keeps the input through a 409 conflict', async () => {
+    const s = await as('operator@diskopum');
+    const { page, context } = s;
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Operator · Diskopum');
+    await open(page, base, KOP_ROUTE);
+    const editor = page.getByTestId('editor');
+    await editor.waitFor();
+    // not measured yet: no realization for 2026
+    expect(await page.getByTestId('outcome-achievement').first().textContent()).toBe('—');
+    expect(await page.getByTestId('outcome-predicate').first().textContent()).toMatch(/Belum terukur/);
+
+    await page.getByLabel('Periode').selectOption('Q4');
+    await page.getByLabel(/^Pembilang/).fill('100');
+    await page.getByLabel(/^Penyebut/).fill('857');
+    // the value is computed as it is typed
+    expect(await page.getByTestId('computed').textContent()).toBe('11,67');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    const low = expectedAchievement(100, 857, KOP_TARGET_2026);
+    await page.getByTestId('outcome-achievement').first().filter({ hasText: low }).waitFor();
+    expect(await page.getByTestId('outcome-predicate').first().textContent()).toBe('Sangat Rendah');
+    await page.locator('[data-testid="entries"] tr[data-period="Q4"]').locator('.state', { hasText: 'Draf' }).waitFor();
+
+    // someone changes the same draft behind this page's back (another tab of the same operator)
+    const list = (await apiCall(context, base, 'GET', '/api/agencies/diskopum/realizations?year=2026')).json as {
+      indicators: { ref: string; entries: { version: string; record: { period?: string } }[] }[];
+    };
+    const q4 = list.indicators.find((i) => i.ref === KOP)?.entries.find((e) => e.record.period === 'Q4');
+    expect(q4).toBeDefined();
+    const behind = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+      indicator: KOP,
+      year: 2026,
+      period: 'Q4',
+      version: q4!.version,
+      numerator: 200,
+      denominator: 857,
+    });
+    expect(behind.status).toBe(200);
+
+    await page.getByLabel(/^Pembilang/).fill('400');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('409');
+    expect(await conflict.textContent()).toContain('200 / 857');
+    // the user's input is still there
+    expect(await page.getByLabel(/^Pembilang/).inputValue()).toBe('400');
+    expect(await page.getByLabel(/^Penyebut/).inputValue()).toBe('857');
+    await shot(page, '06-realization-conflict');
+
+    await page.getByRole('button', { name: 'Muat data terbaru (isian Anda tetap)' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.getByLabel(/^Pembilang/).inputValue()).toBe('400');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    const high = expectedAchievement(400, 857, KOP_TARGET_2026);
+    await page.getByTestId('outcome-achievement').first().filter({ hasText: high }).waitFor();
+    expect(await page.getByTestId('outcome-predicate').first().textContent()).toBe('Sangat Tinggi');
+
+    // submit it for verification
+    const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
+    await row.getByRole('button', { name: 'Ajukan' }).click();
+    await row.locator('.state', { hasText: 'Diajukan' }).waitFor();
+    await shot(page, '07-realization-submitted');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a planner drafts the 2026 agreement from the plan, verifies the realization and amends the agreement keeping the original', async () => {
+    const { page } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/agreements/2026');
+    await page.getByRole('link', { name: 'Susun PK 2026 dari Renstra' }).click();
+    await page.getByLabel('Renstra acuan').selectOption('renstra-2025-2029');
+    await page.getByLabel('Tanggal penandatanganan').fill('2026-01-15');
+    const umAktif = page.getByLabel('Target PK Persentase Usaha Mikro Aktif');
+    expect(await umAktif.inputValue()).toBe('23'); // prefilled from the plan
+    await umAktif.fill('23,5');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const pk = page.getByTestId('agreement-pk-2026');
+    await pk.waitFor();
+    const umRow = pk.locator('tr', { hasText: 'Persentase Usaha Mikro Aktif' });
+    expect(await umRow.getAttribute('class')).toContain('differs');
+    expect(await umRow.locator('.diff').textContent()).toContain('+0,5');
+    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
+
+    // verify the operator's submitted Q4 entry
+    await open(page, base, KOP_ROUTE);
+    const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
+    await row.getByRole('button', { name: 'Verifikasi' }).click();
+    await row.locator('.state', { hasText: 'Diverifikasi' }).waitFor();
+
+    // amend the 2026 agreement: a new PK Perubahan, the original stays
+    await open(page, base, '/a/diskopum/agreements/2026');
+    await page.getByRole('link', { name: 'Susun PK Perubahan' }).click();
+    await page.getByLabel('Tanggal penandatanganan').fill('2026-07-01');
+    await page.getByRole('button', { name: 'Susun PK Perubahan' }).click();
+    const amended = page.getByTestId('agreement-pk-2026-perubahan');
+    await amended.waitFor();
+    const card = page.locator('.card', { has: amended });
+    await card.getByRole('button', { name: /Target PK/ }).click();
+    await card.getByLabel('Target PK Persentase Koperasi yang difasilitasi').fill('45');
+    await card.getByRole('button', { name: 'Simpan' }).click();
+    const kopRow = amended.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' });
+    await kopRow.getByText('semula 43').waitFor();
+    expect(await kopRow.locator('.diff').textContent()).toContain('+2');
+    // the original keeps its target
+    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
+    await shot(page, '08-agreements-2026');
+
+    // the dashboard measures the amended row against its new target
+    await open(page, base, '/a/diskopum/dashboard/2026');
+    const dashRow = page.getByTestId('rows-pk-2026-perubahan').locator(`tr[data-indicator="${KOP}"]`);
+    await dashRow.waitFor();
+    expect(await dashRow.locator('[data-col="achievement"]').textContent()).toBe(expectedAchievement(400, 857, 45));
+    expect(await page.getByTestId('rows-pk-2026').locator(`tr[data-indicator="${KOP}"] [data-col="achievement"]`).textContent()).toBe(
+      expectedAchievement(400, 857, KOP_TARGET_2026),
+    );
+    await shot(page, '09-dashboard-2026');
+  });
+
+  it('the head approves and the entry is locked', async () => {
+    const { page } = await as('kepala@diskopum');
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Kepala Perangkat Daerah · Diskopum');
+    await open(page, base, KOP_ROUTE);
+    const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
+    await row.getByRole('button', { name: 'Setujui' }).click();
+    await row.locator('.state', { hasText: 'Disetujui' }).waitFor();
+    await page.getByLabel('Periode').selectOption('Q4');
+    expect(await page.getByRole('button', { name: 'Simpan draf' }).isDisabled()).toBe(true);
+    await shot(page, '10-realization-approved');
+
+    // the operator can no longer change it
+    const op = await as('operator@diskopum');
+    await open(op.page, base, KOP_ROUTE);
+    await op.page.getByLabel('Periode').selectOption('Q4');
+    expect(await op.page.getByLabel(/^Pembilang/).isDisabled()).toBe(true);
+    const refused = await apiCall(op.context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+      indicator: KOP,
+      year: 2026,
+      period: 'Q4',
+      numerator: 1,
+      denominator: 857,
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('the admin imports a second agency in the browser (errors listed by path first) and sees the region side by side', async () => {
+    const demo = JSON.parse(await readFile(join(REPO, 'examples', 'diskopum-jember-2025.json'), 'utf8')) as {
+      agency: Record<string, unknown>;
+      plans: { goals: Record<string, unknown>[] }[];
+    };
+    demo.agency.name = 'Dinas Kesehatan';
+    demo.agency.abbreviation = 'Dinkes';
+    const broken = structuredClone(demo);
+    delete broken.agency.name;
+    broken.plans[0]!.goals[0]!.colour = 'biru';
+
+    const { page, context } = await as('admin@demo');
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Admin (Bappeda) · Kabupaten Jember');
+    await open(page, base, '/a/diskopum/data');
+    const file = page.getByLabel('Berkas dataset');
+    await file.setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole('button', { name: 'Impor' }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('agency.name');
+    expect(text).toContain('plans[0].goals[0]');
+    await shot(page, '11-import-errors');
+
+    await file.setInputFiles({ name: 'dinkes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(demo)) });
+    await page.getByRole('button', { name: 'Impor' }).click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-done').textContent()).toContain('dinkes');
+
+    const created = await apiCall(context, base, 'POST', '/api/accounts', {
+      username: 'operator@dinkes',
+      name: 'Operator Dinkes',
+      role: 'operator',
+      agencyId: 'dinkes',
+      unitId: 'bid-kelembagaan',
+      password: 'rahasia-dinkes-2025',
+    });
+    expect(created.status).toBe(201);
+
+    await open(page, base, '/region/Kabupaten%20Jember/2025');
+    const table = page.getByTestId('region-agencies');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    expect(await table.textContent()).toContain('Diskopum');
+    expect(await table.textContent()).toContain('Dinkes');
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, '12-region-dashboard');
+  });
+
+  it("an operator of another agency is refused the first agency's pages and requests", async () => {
+    const { page, context } = await as('operator@dinkes', 'rahasia-dinkes-2025');
+    await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Operator · Dinkes');
+    await expect.poll(() => page.locator('main h1').first().textContent()).toMatch(/Dinkes/);
+
+    for (const route of ['/a/diskopum/dashboard/2025', KOP_ROUTE, '/a/diskopum/agreements/2026', '/a/diskopum/plans']) {
+      await page.goto(`${base}/#${route}`);
+      const alert = page.locator('main [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/tidak ditemukan|tidak berwenang/);
+      // no data of the agency: only the error (with where it happened) is shown
+      expect(await page.locator('main table:not(.findings)').count()).toBe(0);
+    }
+    await shot(page, '13-other-agency-refused');
+
+    for (const path of ['/api/agencies/diskopum', '/api/agencies/diskopum/dashboard?year=2025', '/api/agencies/diskopum/realizations?year=2026', '/api/agencies/diskopum/export']) {
+      const res = await apiCall(context, base, 'GET', path);
+      expect([403, 404], path).toContain(res.status);
+    }
+    const write = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+      indicator: KOP,
+      year: 2026,
+      period: 'Q3',
+      numerator: 1,
+      denominator: 2,
+    });
+    expect([403, 404]).toContain(write.status);
+    const agencies = (await apiCall(context, base, 'GET', '/api/agencies')).json as { agencies: { id: string }[] };
+    expect(agencies.agencies.map((a) => a.id)).toEqual(['dinkes']);
+  });
+
+  it('overdue recommendations stand out; the dataset exports from the browser with the approved realization', async () => {
+    const evaluator = await as('inspektorat@demo');
+    const added = await apiCall(evaluator.context, base, 'POST', '/api/agencies/diskopum/evaluation/recommendations', {
+      recommendation: { id: 'rek-e2e', year: 2025, text: 'Lengkapi bukti dukung realisasi triwulan', action: 'Unggah bukti', owner: 'Sekretariat', status: 'open', due: '2025-01-31' },
+    });
+    expect(added.status).toBe(201);
+
+    const { page, context } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/evaluation');
+    const row = page.getByTestId('recommendations').locator('tr', { hasText: 'Lengkapi bukti dukung realisasi triwulan' });
+    await row.waitFor();
+    expect(await row.getAttribute('data-overdue')).toBe('true');
+    expect(await row.textContent()).toContain('31 Januari 2025');
+    expect(await row.textContent()).toContain('Lewat batas waktu');
+
+    await open(page, base, '/a/diskopum/data');
+    const href = await page.getByTestId('export-link').getAttribute('href');
+    expect(href).toBe('/api/agencies/diskopum/export');
+    const res = await context.request.get(`${base}${href}`);
+    expect(res.status()).toBe(200);
+    const ds = (await res.json()) as { format: string; realizations: { indicator: string; year: number; period?: string; state?: string; numerator?: number }[] };
+    expect(ds.format).toBe('kinerja-dataset/1');
+    const q4 = ds.realizations.find((r) => r.indicator === KOP && r.year === 2026 && r.period === 'Q4');
+    expect(q4).toMatchObject({ state: 'approved', numerator: 400 });
+    await shot(page, '14-data');
+  });
+});

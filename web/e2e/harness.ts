@@ -1,0 +1,162 @@
+/**
+ * The end-to-end harness: the real server (src/server/main.ts, as `npm start` runs it) in a child
+ * process on a free loopback port with a temporary data directory (embedded PGlite) and the demo
+ * loaded, the built front end (web/dist, built first when stale), and Debian's Chromium driven by
+ * playwright-core (never a downloaded browser).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb } from '../build.js';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(REPO, 'artifacts', 'screenshots');
+export const DEMO_PASSWORD = 'kinerja-demo';
+export const VIEWPORT = { width: 1366, height: 768 };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** everything the server printed, for diagnosing a failure */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  await buildWeb('if-stale', { quiet: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // the test's own database and settings only: nothing from the developer's environment leaks in
+  for (const k of Object.keys(env)) if (k.startsWith('KINERJA_') || k === 'DATABASE_URL' || k === 'NODE_ENV') delete env[k];
+  Object.assign(env, {
+    PORT: String(port),
+    KINERJA_HOST: '127.0.0.1',
+    KINERJA_PUBLIC_URL: url,
+    KINERJA_DATA_DIR: dataDir,
+    KINERJA_DEMO: '1',
+  });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'server', 'main.ts')], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering:\n${out}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not answer /healthz within 90 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    dataDir,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: install it (apt-get install -y chromium fonts-liberation2) or set CHROMIUM_PATH`);
+  }
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** browser errors seen on the page (uncaught exceptions) */
+  errors: string[];
+}
+
+/** A fresh browser context (own cookies) signed in as `username` through the sign-in form. */
+export async function signIn(browser: Browser, base: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.setDefaultTimeout(15_000);
+  await page.goto(base);
+  await page.getByLabel('Email atau nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('user-name').waitFor();
+  return { context, page, errors };
+}
+
+/** Open a page of the application by its hash route and wait for its heading. */
+export async function open(page: Page, base: string, route: string): Promise<void> {
+  await page.goto(`${base}/#${route}`);
+  await page.locator('main h1').first().waitFor();
+}
+
+/** A JSON API call with the context's session and CSRF token (for setting up what the browser then shows). */
+export async function apiCall(context: BrowserContext, base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  let csrf = (await context.cookies(base)).find((c) => c.name === 'kinerja.csrf')?.value;
+  if (!csrf) {
+    await context.request.get(`${base}/api/auth/csrf`);
+    csrf = (await context.cookies(base)).find((c) => c.name === 'kinerja.csrf')?.value;
+  }
+  const res = await context.request.fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    ...(body !== undefined ? { data: JSON.stringify(body) } : {}),
+  });
+  let json: unknown = null;
+  try {
+    json = await res.json();
+  } catch {
+    json = await res.text();
+  }
+  return { status: res.status(), json };
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,259 @@
+/**
+ * The application shell: sign-in when there is no session; otherwise the header (user, role,
+ * agency, language, sign-out), the navigation of the agency and year in view, and the page of
+ * the route, each page loaded on first visit.
+ */
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { api, type AgencyProfile, type AgencySummary, type User } from './api.js';
+import { useAuth } from './auth.js';
+import { useAsync } from './hooks.js';
+import { useI18n, type MessageKey } from './i18n.js';
+import { currentPath, href, navigate, segments, useHashPath } from './router.js';
+import { ErrorView, Loading } from './components/ui.js';
+import { SignIn } from './pages/SignIn.js';
+
+const Dashboard = lazy(() => import('./pages/Dashboard.js'));
+const RegionDashboard = lazy(() => import('./pages/RegionDashboard.js'));
+const Plans = lazy(() => import('./pages/Plans.js'));
+const Agreements = lazy(() => import('./pages/Agreements.js'));
+const AgreementPrint = lazy(() => import('./pages/AgreementPrint.js'));
+const Programs = lazy(() => import('./pages/Programs.js'));
+const Realizations = lazy(() => import('./pages/Realizations.js'));
+const Evaluation = lazy(() => import('./pages/Evaluation.js'));
+const DataPage = lazy(() => import('./pages/Data.js'));
+
+export type Section = 'dashboard' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'data';
+
+const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
+  { id: 'dashboard', label: 'nav.dashboard', yearly: true },
+  { id: 'plans', label: 'nav.plans', yearly: false },
+  { id: 'agreements', label: 'nav.agreements', yearly: true },
+  { id: 'programs', label: 'nav.programs', yearly: true },
+  { id: 'realizations', label: 'nav.realizations', yearly: true },
+  { id: 'evaluation', label: 'nav.evaluation', yearly: false },
+  { id: 'data', label: 'nav.data', yearly: false },
+];
+
+/** A year from the route, or the agency's latest year with data, or this year. */
+export function defaultYear(profile: AgencyProfile | undefined): number {
+  const years = profile?.years ?? [];
+  return years.length > 0 ? years[years.length - 1]! : new Date().getFullYear();
+}
+
+export function App() {
+  const { user } = useAuth();
+  if (user === undefined) {
+    return (
+      <main id="main" className="center">
+        <Loading />
+      </main>
+    );
+  }
+  if (user === null) return <SignIn />;
+  return <SignedIn user={user} key={user.id} />;
+}
+
+function homeOf(user: User, agencies: AgencySummary[]): string {
+  const year = new Date().getFullYear();
+  if ((user.role === 'admin' || user.role === 'evaluator') && user.region) return `/region/${encodeURIComponent(user.region)}/${year}`;
+  const own = user.agencyId ?? agencies[0]?.id;
+  return own ? `/a/${encodeURIComponent(own)}/dashboard` : '/';
+}
+
+function SignedIn({ user }: { user: User }) {
+  const path = useHashPath();
+  const seg = segments(path);
+  const agencies = useAsync((signal) => api.agencies(signal), []);
+  const agencyId = seg[0] === 'a' ? seg[1] : undefined;
+  const profile = useAsync((signal) => (agencyId ? api.agency(agencyId, signal) : Promise.resolve(undefined)), [agencyId]);
+
+  useEffect(() => {
+    // only from the bare address: a page opened meanwhile (a bookmark, a link) stays
+    if (seg.length === 0 && agencies.status === 'ready' && segments(currentPath()).length === 0) navigate(homeOf(user, agencies.data), { replace: true });
+  }, [seg.length, agencies.status, agencies.data, user]);
+
+  let page: ReactNode;
+  let section: Section | 'region' | undefined;
+  let year: number | undefined;
+  if (seg[0] === 'region' && seg[1]) {
+    section = 'region';
+    year = Number(seg[2]) || new Date().getFullYear();
+    page = <RegionDashboard region={seg[1]} year={year} />;
+  } else if (seg[0] === 'a' && agencyId) {
+    section = (seg[2] as Section | undefined) ?? 'dashboard';
+    if (profile.status === 'error') page = <ErrorView error={profile.error} onRetry={profile.reload} />;
+    else if (!profile.data || profile.data.id !== agencyId) page = <Loading />;
+    else {
+      const p = profile.data;
+      const y = Number(seg[3]);
+      year = Number.isInteger(y) && y > 1900 ? y : defaultYear(p);
+      switch (section) {
+        case 'dashboard':
+          page = <Dashboard profile={p} year={year} />;
+          break;
+        case 'plans':
+          page = <Plans profile={p} />;
+          break;
+        case 'agreements':
+          page = seg[3] === 'print' && seg[4] ? <AgreementPrint profile={p} id={seg[4]} /> : <Agreements profile={p} year={year} path={path} />;
+          if (seg[3] === 'print') year = undefined;
+          break;
+        case 'programs':
+          page = <Programs profile={p} year={year} />;
+          break;
+        case 'realizations':
+          page = <Realizations profile={p} year={year} path={path} onChanged={profile.reload} />;
+          break;
+        case 'evaluation':
+          page = <Evaluation profile={p} />;
+          break;
+        case 'data':
+          page = <DataPage profile={p} />;
+          break;
+        default:
+          page = <NotFound />;
+      }
+    }
+  } else if (seg[0] === 'data') {
+    section = 'data';
+    page = <DataPage profile={undefined} />;
+  } else if (seg.length === 0) {
+    page = agencies.status === 'error' ? <ErrorView error={agencies.error} onRetry={agencies.reload} /> : <Loading />;
+  } else {
+    page = <NotFound />;
+  }
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        <SkipText />
+      </a>
+      <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} />
+      {agencyId && profile.data && <AgencyNav agencyId={agencyId} section={section} year={year} />}
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </main>
+    </>
+  );
+}
+
+function SkipText() {
+  const { t } = useI18n();
+  return <>{t('app.skip')}</>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p>{t('common.notFound')}</p>;
+}
+
+function Header(props: {
+  user: User;
+  agencies: AgencySummary[];
+  agencyId: string | undefined;
+  section: Section | 'region' | undefined;
+  year: number | undefined;
+  profile: AgencyProfile | undefined;
+}) {
+  const { user, agencies, agencyId, section, year, profile } = props;
+  const { t, lang, setLang } = useI18n();
+  const { signOut } = useAuth();
+  const ownAgency = agencies.find((a) => a.id === user.agencyId);
+  const regionRole = user.role === 'admin' || user.role === 'evaluator';
+  const years = useMemo(() => {
+    const base = new Set<number>(profile?.years ?? []);
+    const now = new Date().getFullYear();
+    for (let y = now - 3; y <= now + 1; y++) base.add(y);
+    if (year) base.add(year);
+    return [...base].sort((a, b) => a - b);
+  }, [profile, year]);
+  const yearly = section === 'region' || SECTIONS.some((s) => s.id === section && s.yearly);
+
+  const goAgency = (id: string) => {
+    const sec = section && section !== 'region' ? section : 'dashboard';
+    navigate(`/a/${encodeURIComponent(id)}/${sec}${year && SECTIONS.find((s) => s.id === sec)?.yearly ? `/${year}` : ''}`);
+  };
+  const goYear = (y: number) => {
+    if (section === 'region' && user.region) navigate(`/region/${encodeURIComponent(user.region)}/${y}`);
+    else if (agencyId && section && section !== 'region') navigate(`/a/${encodeURIComponent(agencyId)}/${section}/${y}`);
+  };
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <a href="#/">
+          <strong>{t('app.name')}</strong>
+        </a>
+        <span className="tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="pickers">
+        {regionRole && user.region && (
+          <a className={`navlink ${section === 'region' ? 'active' : ''}`} href={href('region', user.region, year ?? new Date().getFullYear())} aria-current={section === 'region' ? 'page' : undefined}>
+            {t('nav.region')}
+          </a>
+        )}
+        {agencies.length > 1 && (
+          <label>
+            <span>{t('nav.agency')}</span>
+            <select value={agencyId ?? ''} onChange={(e) => e.target.value && goAgency(e.target.value)}>
+              <option value="">—</option>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.abbreviation ?? a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {yearly && year !== undefined && (
+          <label>
+            <span>{t('nav.year')}</span>
+            <select value={year} onChange={(e) => goYear(Number(e.target.value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div className="who" aria-label={t('auth.user')}>
+        <span className="who-name" data-testid="user-name">
+          {user.name}
+        </span>
+        <span className="who-role" data-testid="user-role">
+          {t(`role.${user.role}` as MessageKey)}
+          {ownAgency ? ` · ${ownAgency.abbreviation ?? ownAgency.name}` : user.region ? ` · ${user.region}` : ''}
+        </span>
+        <button type="button" className="link" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} lang={lang === 'id' ? 'en' : 'id'}>
+          {t('lang.switch')}
+        </button>
+        <button type="button" onClick={() => void signOut().then(() => navigate('/', { replace: true }))}>
+          {t('auth.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function AgencyNav({ agencyId, section, year }: { agencyId: string; section: Section | 'region' | undefined; year: number | undefined }) {
+  const { t } = useI18n();
+  return (
+    <nav className="sections" aria-label={t('nav.main')}>
+      <ul>
+        {SECTIONS.map((s) => {
+          const to = s.yearly && year ? href('a', agencyId, s.id, year) : href('a', agencyId, s.id);
+          const current = section === s.id;
+          return (
+            <li key={s.id}>
+              <a href={to} className={current ? 'active' : ''} aria-current={current ? 'page' : undefined}>
+                {t(s.label)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * The server's API as the pages use it (src/server/routes; its OpenAPI description is at
+ * /api/openapi.json). Types mirror the routes' response schemas; dataset objects are the
+ * dataset format's own types and measurements the `measure --json` contract.
+ */
+import type {
+  Agency,
+  Agreement,
+  AgreementBudget,
+  AgreementRow,
+  Dataset,
+  EvaluationScore,
+  Goal,
+  Indicator,
+  Period,
+  Person,
+  ProgramNode,
+  Realization,
+  Recommendation,
+  Unit,
+  WorkflowState,
+} from '../../src/core/dataset/schema.js';
+import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
+import { del, get, patch, post, put, upload, type Finding } from './http.js';
+
+export type {
+  Agency,
+  Agreement,
+  AgreementBudget,
+  AgreementRow,
+  Dataset,
+  EvaluationScore,
+  Goal,
+  Indicator,
+  Period,
+  Person,
+  ProgramNode,
+  Realization,
+  Recommendation,
+  Unit,
+  WorkflowState,
+  BudgetTotals,
+  MeasureResult,
+  MeasuredRow,
+  Finding,
+};
+
+export type Role = 'admin' | 'planner' | 'operator' | 'head' | 'evaluator';
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  unitId: string | null;
+  region: string | null;
+}
+
+export interface Versioned<T> {
+  record: T;
+  version: string;
+}
+
+export interface AgencySummary {
+  id: string;
+  name: string;
+  abbreviation: string | null;
+  region: string;
+}
+
+export interface AgencyProfile {
+  id: string;
+  region: string;
+  agency: Agency;
+  units: Unit[];
+  plans: { id: string; level: 'rpjmd' | 'renstra'; title: string; period: { from: number; to: number } }[];
+  agreements: { id: string; year: number; kind: 'original' | 'amendment'; amends: string | null }[];
+  years: number[];
+}
+
+export interface PredicateCount {
+  label: string;
+  color: string | null;
+  count: number;
+}
+
+export interface RowCounts {
+  rows: number;
+  measured: number;
+  achieved: number;
+  notAchieved: number;
+  unmeasured: number;
+}
+
+export interface RecommendationCounts {
+  total: number;
+  open: number;
+  overdue: number;
+}
+
+export interface Standing {
+  achievement: number | null;
+  predicate: string | null;
+  predicateColor: string | null;
+}
+
+export interface AgencyDashboard {
+  agency: AgencySummary;
+  year: number;
+  years: number[];
+  current: string | null;
+  standing: Standing;
+  counts: RowCounts & {
+    byPredicate: PredicateCount[];
+    realizations: Record<WorkflowState, number>;
+    recommendations: RecommendationCounts;
+  };
+  budget: BudgetTotals;
+  programs: { id: string; code: string | null; name: string; final: number | null; spent: number | null; absorption: number | null }[];
+  score: EvaluationScore | null;
+  measurement: MeasureResult;
+}
+
+export interface RegionDashboard {
+  region: string;
+  year: number;
+  agencies: (Standing & {
+    id: string;
+    name: string;
+    abbreviation: string | null;
+    agreement: string | null;
+    counts: RowCounts;
+    budget: BudgetTotals;
+    score: { value: number; grade: string | null } | null;
+    recommendations: RecommendationCounts;
+  })[];
+  totals: {
+    agencies: number;
+    byPredicate: PredicateCount[];
+    unrated: number;
+    budget: BudgetTotals;
+    recommendations: RecommendationCounts;
+  };
+}
+
+export interface CascadeLink {
+  ref: string;
+  found: boolean;
+  plan: { id: string; level: 'rpjmd' | 'renstra'; title: string } | null;
+  goal: Goal | null;
+}
+
+export interface GoalView extends Versioned<Goal> {
+  children: string[];
+  indicators: string[];
+  cascade: CascadeLink[];
+}
+
+export interface PlanView {
+  id: string;
+  level: 'rpjmd' | 'renstra';
+  title: string;
+  startYear: number;
+  endYear: number;
+  legalBasis: string | null;
+  roots: string[];
+  goals: GoalView[];
+  indicators: Versioned<Indicator>[];
+}
+
+export interface ImportResult {
+  valid: boolean;
+  kind: 'dataset' | 'region' | null;
+  stored: boolean;
+  agencies: string[];
+  findings: Finding[];
+}
+
+export interface TargetDifference {
+  indicator: string;
+  ref: string | null;
+  target: number | string;
+  planTarget: number | null;
+  difference: number | null;
+}
+
+export interface AgreementView extends Versioned<Agreement> {
+  differences: TargetDifference[];
+}
+
+export interface FromPlanInput {
+  plan: string;
+  year: number;
+  id?: string;
+  signedOn: string;
+  place?: string;
+  firstParty?: Person;
+  secondParty?: Person;
+  indicators?: string[];
+  budget?: AgreementBudget[];
+}
+
+export interface AgreementChanges {
+  version: string;
+  signedOn?: string;
+  place?: string;
+  firstParty?: Person;
+  secondParty?: Person;
+  rows?: AgreementRow[];
+  budget?: AgreementBudget[];
+  note?: string;
+}
+
+export interface NodeView extends Versioned<ProgramNode> {
+  children: string[];
+  figures: {
+    year: number;
+    stages: { initial: number | null; shift: number | null; revised: number | null };
+    final: number | null;
+    spent: number | null;
+    absorption: number | null;
+    spendingByPeriod: { period: Period; amount: number; physical: number | null }[];
+  };
+}
+
+export type RealizationAction = 'enter' | 'delete' | 'evidence' | 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
+export type WorkflowAction = 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
+
+export interface EvidenceView {
+  value: string;
+  file: { id: string; fileName: string; contentType: string; size: number; url: string } | null;
+}
+
+export interface EntryView extends Versioned<Realization> {
+  key: string;
+  state: WorkflowState;
+  allowed: RealizationAction[];
+  evidence: EvidenceView[];
+}
+
+export interface RealizationIndicator {
+  ref: string;
+  owner: { kind: 'plan' | 'agreement' | 'node'; id: string };
+  indicator: Indicator;
+  target: number | null;
+  canEnter: boolean;
+  entries: EntryView[];
+  rows: MeasuredRow[];
+}
+
+export interface RealizationChange {
+  record: Realization | null;
+  version: string | null;
+  key: string;
+  measured: { achievement: number | null; predicate: string | null; provisional: boolean; unmeasured: string | null } | null;
+  rows: MeasuredRow[];
+}
+
+export interface RealizationKey {
+  indicator: string;
+  year: number;
+  period?: Period;
+}
+
+export interface RealizationInput extends RealizationKey {
+  version?: string | null;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  category?: string;
+  categories?: string[];
+  status?: 'no-data' | 'postponed' | 'not-applicable';
+  note?: string;
+}
+
+export interface EvaluationView {
+  today: string;
+  scores: (Versioned<EvaluationScore> & { key: string })[];
+  recommendations: (Versioned<Recommendation> & { overdue: boolean })[];
+}
+
+export type RecommendationChanges = Partial<Omit<Recommendation, 'id'>> & { version: string; note?: string };
+
+const A = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
+
+export const api = {
+  // ---------------------------------------------------------------- session
+  async session(): Promise<User | null> {
+    try {
+      return (await get<{ user: User }>('/api/auth/session')).user;
+    } catch (e) {
+      if ((e as { status?: number }).status === 401) return null;
+      throw e;
+    }
+  },
+  async signIn(username: string, password: string): Promise<User> {
+    return (await post<{ user: User }>('/api/auth/sign-in', { username, password })).user;
+  },
+  signOut: () => post<{ ok: true }>('/api/auth/sign-out'),
+
+  // ---------------------------------------------------------------- agencies and dashboards
+  agencies: async (signal?: AbortSignal) => (await get<{ agencies: AgencySummary[] }>('/api/agencies', { signal })).agencies,
+  agency: (agency: string, signal?: AbortSignal) => get<AgencyProfile>(A(agency), { signal }),
+  dashboard: (agency: string, year: number, signal?: AbortSignal) => get<AgencyDashboard>(`${A(agency)}/dashboard`, { query: { year }, signal }),
+  measurements: (agency: string, year: number, signal?: AbortSignal) => get<MeasureResult>(`${A(agency)}/measurements`, { query: { year }, signal }),
+  regionDashboard: (region: string, year: number, signal?: AbortSignal) =>
+    get<RegionDashboard>(`/api/regions/${encodeURIComponent(region)}/dashboard`, { query: { year }, signal }),
+  exportUrl: (agency: string) => `${A(agency)}/export`,
+  exportDataset: (agency: string, signal?: AbortSignal) => get<Dataset>(`${A(agency)}/export`, { signal }),
+
+  // ---------------------------------------------------------------- plans
+  plans: async (agency: string, signal?: AbortSignal) => (await get<{ plans: PlanView[] }>(`${A(agency)}/plans`, { signal })).plans,
+
+  // ---------------------------------------------------------------- agreements
+  agreements: async (agency: string, year: number | undefined, signal?: AbortSignal) =>
+    (await get<{ agreements: AgreementView[] }>(`${A(agency)}/agreements`, { query: { year }, signal })).agreements,
+  agreementFromPlan: (agency: string, input: FromPlanInput) => post<AgreementView>(`${A(agency)}/agreements`, input),
+  amendAgreement: (agency: string, id: string, input: { id?: string; signedOn: string; place?: string }) =>
+    post<AgreementView>(`${A(agency)}/agreements/${encodeURIComponent(id)}/amend`, input),
+  updateAgreement: (agency: string, id: string, changes: AgreementChanges) => patch<AgreementView>(`${A(agency)}/agreements/${encodeURIComponent(id)}`, changes),
+
+  // ---------------------------------------------------------------- programs
+  programs: async (agency: string, year: number, signal?: AbortSignal) =>
+    (await get<{ year: number; nodes: NodeView[] }>(`${A(agency)}/programs`, { query: { year }, signal })).nodes,
+
+  // ---------------------------------------------------------------- realizations
+  realizations: async (agency: string, year: number, signal?: AbortSignal) =>
+    (await get<{ year: number; indicators: RealizationIndicator[] }>(`${A(agency)}/realizations`, { query: { year }, signal })).indicators,
+  putRealization: (agency: string, input: RealizationInput) => put<RealizationChange>(`${A(agency)}/realizations`, input),
+  transition: (agency: string, input: RealizationKey & { action: WorkflowAction; version: string; note?: string }) =>
+    post<RealizationChange>(`${A(agency)}/realizations/transition`, input),
+  deleteRealization: (agency: string, key: RealizationKey & { version: string }) =>
+    del<RealizationChange>(`${A(agency)}/realizations`, undefined, {
+      query: { indicator: key.indicator, year: key.year, period: key.period ?? 'Y', version: key.version },
+    }),
+  uploadEvidence: (agency: string, key: RealizationKey & { version: string }, file: File, onProgress?: (f: number) => void) => {
+    const form = new FormData();
+    form.set('indicator', key.indicator);
+    form.set('year', String(key.year));
+    form.set('period', key.period ?? 'Y');
+    form.set('version', key.version);
+    form.set('file', file);
+    return upload<RealizationChange>('POST', `${A(agency)}/realizations/evidence`, form, onProgress ? { onProgress } : {});
+  },
+
+  // ---------------------------------------------------------------- evaluation
+  evaluation: (agency: string, signal?: AbortSignal) => get<EvaluationView>(`${A(agency)}/evaluation`, { signal }),
+  putScore: (agency: string, score: EvaluationScore, version: string | null) =>
+    put<Versioned<EvaluationScore> & { key: string }>(`${A(agency)}/evaluation/scores`, { score, version }),
+  addRecommendation: (agency: string, recommendation: Recommendation) =>
+    post<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations`, { recommendation }),
+  updateRecommendation: (agency: string, id: string, changes: RecommendationChanges) =>
+    patch<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations/${encodeURIComponent(id)}`, changes),
+
+  // ---------------------------------------------------------------- import
+  importDocument: (text: string, store: boolean, onProgress?: (fraction: number) => void) =>
+    upload<ImportResult>('POST', `/api/import?store=${store}`, new Blob([text], { type: 'application/json' }), {
+      contentType: 'application/json',
+      ...(onProgress ? { onProgress } : {}),
+    }),
+};
+
+export { del, get, patch, post, put };

@@ -1,0 +1,173 @@
+/** Small shared pieces: loading and error states, predicate cells, badges, sparklines. */
+import type { ReactNode } from 'react';
+import { ApiError } from '../http.js';
+import { useI18n, type MessageKey } from '../i18n.js';
+import { num } from '../fmt.js';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** The message of an error, in the interface language where the status says what happened. */
+export function errorText(error: unknown, t: (k: MessageKey) => string): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('error.network');
+    if (error.status === 401) return t('error.unauthorized');
+    if (error.status === 403) return `${t('error.forbidden')} (${error.message})`;
+    if (error.status === 404) return `${t('error.notFound')} (${error.message})`;
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error with every finding the server gave, each with where it is. */
+export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const findings = error instanceof ApiError ? error.findings.filter((f) => f.message !== error.message || f.where !== '(request)') : [];
+  return (
+    <div className="error" role="alert">
+      <strong>{t('error.title')}:</strong> {errorText(error, t)}
+      {findings.length > 0 && <FindingList findings={findings} />}
+      {onRetry && (
+        <p>
+          <button type="button" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FindingList({ findings }: { findings: { severity: string; code: string; where: string; message: string }[] }) {
+  const { t } = useI18n();
+  return (
+    <table className="findings">
+      <thead>
+        <tr>
+          <th scope="col">{t('data.severity')}</th>
+          <th scope="col">{t('data.where')}</th>
+          <th scope="col">{t('data.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {findings.map((f, i) => (
+          <tr key={i} className={`sev-${f.severity}`}>
+            <td>{f.severity}</td>
+            <td>
+              <code>{f.where}</code>
+            </td>
+            <td>{f.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Relative luminance of a `#rrggbb` colour (WCAG). */
+function luminance(hex: string): number | null {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return null;
+  const ch = (s: string) => {
+    const c = parseInt(s, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * ch(m[1]!) + 0.7152 * ch(m[2]!) + 0.0722 * ch(m[3]!);
+}
+
+/** Black or white text, whichever contrasts more with the background. */
+export function textOn(background: string): string {
+  const l = luminance(background);
+  if (l === null) return 'inherit';
+  const withBlack = (l + 0.05) / 0.05;
+  const withWhite = 1.05 / (l + 0.05);
+  return withBlack >= withWhite ? '#000' : '#fff';
+}
+
+/** A predicate in the colour of its band (the measurement's `predicateColor`). */
+export function PredicateBadge({ label, color, unmeasured }: { label: string | null; color?: string | null | undefined; unmeasured?: string | undefined }) {
+  const { t } = useI18n();
+  if (!label) {
+    return (
+      <span className="predicate none" title={unmeasured}>
+        {unmeasured ? `${t('dash.unmeasured')}: ${unmeasured}` : '—'}
+      </span>
+    );
+  }
+  const style = color ? { background: color, color: textOn(color) } : undefined;
+  return (
+    <span className="predicate" style={style} data-color={color ?? undefined}>
+      {label}
+    </span>
+  );
+}
+
+export function StateBadge({ state }: { state: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!state) return <span className="state none">—</span>;
+  const key = `state.${state}` as MessageKey;
+  return <span className={`state state-${state}`}>{t(key)}</span>;
+}
+
+/** A trend as a small inline SVG line (no chart library on the first page). */
+export function Sparkline({ points, label }: { points: { year: number; value: number | string }[]; label: string }) {
+  const numeric = points.filter((p): p is { year: number; value: number } => typeof p.value === 'number' && Number.isFinite(p.value));
+  if (numeric.length === 0) return <span className="muted">—</span>;
+  const w = 96;
+  const h = 28;
+  const pad = 3;
+  const values = numeric.map((p) => p.value);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const span = max - min || 1;
+  const x = (i: number) => (numeric.length === 1 ? w / 2 : pad + (i * (w - 2 * pad)) / (numeric.length - 1));
+  const y = (v: number) => h - pad - ((v - min) / span) * (h - 2 * pad);
+  const d = numeric.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  const text = numeric.map((p) => `${p.year}: ${num(p.value)}`).join('; ');
+  const last = numeric[numeric.length - 1]!;
+  return (
+    <svg className="sparkline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label}: ${text}`}>
+      <title>{text}</title>
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx={x(numeric.length - 1)} cy={y(last.value)} r="2.5" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** A bar for a percentage (budget absorption), with the number beside it. */
+export function PercentBar({ value, label }: { value: number | null | undefined; label: string }) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return <span className="muted">—</span>;
+  const width = Math.max(0, Math.min(100, value));
+  return (
+    <span className="pbar" title={label}>
+      <span className="pbar-track" aria-hidden="true">
+        <span className="pbar-fill" style={{ width: `${width}%` }} />
+      </span>
+      <span className="pbar-text">{num(value)}%</span>
+    </span>
+  );
+}
+
+export function Card({ title, children, className }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`card ${className ?? ''}`}>
+      {title && <h2>{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: string }) {
+  return (
+    <div className={`stat ${tone ? `tone-${tone}` : ''}`}>
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Display formatting for the browser: the core's Indonesian formatting (src/core/format.ts is
+ * IO-free, so the same code rounds and prints here as in the reports), plus dates in the
+ * interface language and tolerant wrappers for the nulls the measurement JSON carries.
+ */
+import { formatDateId, formatNumber, formatPercent, formatRupiah, MONTHS_ID, roundHalfUp } from '../../src/core/format.js';
+import type { Lang } from './i18n.js';
+
+export { formatNumber, formatPercent, formatRupiah, roundHalfUp };
+
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** `2025-09-24` → `24 September 2025` (Indonesian) or `24 September 2025` with English month names. */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const day = iso.slice(0, 10);
+  try {
+    if (lang === 'id') return formatDateId(day);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    const month = m ? MONTHS_EN[Number(m[2]) - 1] : undefined;
+    return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+  } catch {
+    return iso;
+  }
+}
+
+/** A timestamp (ISO with time) as date and hh:mm in local time. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const months = lang === 'id' ? MONTHS_ID : MONTHS_EN;
+  const hh = String(d.getHours()).padStart(2, '0');
+  const mm = String(d.getMinutes()).padStart(2, '0');
+  return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()} ${hh}.${mm}`;
+}
+
+/** A number that may be missing or a label (category indicators): `—` for none. */
+export function num(x: number | string | null | undefined, decimals = 2): string {
+  if (x === null || x === undefined) return '—';
+  if (typeof x === 'string') return x;
+  if (!Number.isFinite(x)) return '—';
+  return formatNumber(x, decimals, { trim: true });
+}
+
+/** A percentage with exactly two decimals (`9,29%`), `—` for none. */
+export function pct(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return formatPercent(x, 2);
+}
+
+/** Rupiah, `—` for none. */
+export function rp(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return formatRupiah(x);
+}
+
+/**
+ * Reads a number typed the Indonesian way (`1.234,5`) or the plain way (`1234.5`).
+ * A comma is the decimal separator; dots before a comma are thousands separators; a lone dot
+ * followed by exactly three digits (`1.234`) is read as thousands, as an Indonesian user means it.
+ * Returns `null` for an empty field and `NaN` for text that is not a number.
+ */
+export function parseNumber(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '');
+  if (s === '') return null;
+  let normalized: string;
+  if (s.includes(',')) normalized = s.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) normalized = s.replace(/\./g, '');
+  else normalized = s;
+  if (!/^-?\d+(\.\d+)?$/.test(normalized)) return Number.NaN;
+  return Number(normalized);
+}
+
+/** A value as it is shown in an input field (Indonesian decimal comma, no thousands dots). */
+export function inputText(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  return String(x).replace('.', ',');
+}

@@ -1,0 +1,293 @@
+/** An agency's year: every agreement (original and amendment) row by row, counts, budget, charts. */
+import { useMemo } from 'react';
+import { api, type AgencyDashboard, type AgencyProfile, type MeasuredRow, type PlanView } from '../api.js';
+import { Chart, type ChartOption } from '../components/Chart.js';
+import { Card, ErrorView, FindingList, Loading, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
+import { formatDate, num, pct, rp } from '../fmt.js';
+import { useAsync } from '../hooks.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { href } from '../router.js';
+
+export default function Dashboard({ profile, year }: { profile: AgencyProfile; year: number }) {
+  const { t } = useI18n();
+  const data = useAsync(
+    async (signal) => {
+      const [dashboard, plans] = await Promise.all([api.dashboard(profile.id, year, signal), api.plans(profile.id, signal)]);
+      return { dashboard, plans };
+    },
+    [profile.id, year],
+  );
+  if (data.status === 'error') return <ErrorView error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  return <DashboardView d={data.data.dashboard} plans={data.data.plans} profile={profile} t={t} />;
+}
+
+/** Goal statements by `planId/goalId` and by bare id within each plan. */
+export function goalNames(plans: PlanView[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of plans) for (const g of p.goals) m.set(`${p.id}/${g.record.id}`, g.record.statement);
+  return m;
+}
+
+function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: PlanView[]; profile: AgencyProfile; t: Translate }) {
+  const { lang } = useI18n();
+  const m = d.measurement;
+  const goals = useMemo(() => goalNames(plans), [plans]);
+  const current = m.agreements.find((a) => a.id === d.current) ?? null;
+  const c = d.counts;
+
+  return (
+    <div className="page dashboard">
+      <div className="page-head">
+        <h1>
+          {t('dash.title', { year: d.year })} — {profile.agency.abbreviation ?? profile.agency.name}
+        </h1>
+        <p className="muted">
+          {profile.agency.name}, {profile.region}
+        </p>
+      </div>
+
+      <div className="stats" data-testid="counts">
+        <Stat label={t('dash.rows')} value={c.rows} />
+        <Stat label={t('dash.achieved')} value={c.achieved} tone="good" />
+        <Stat label={t('dash.notAchieved')} value={c.notAchieved} tone="bad" />
+        <Stat label={t('dash.unmeasured')} value={c.unmeasured} tone="muted" />
+        <Stat
+          label={t('col.achievement')}
+          value={
+            <>
+              {pct(d.standing.achievement)} <PredicateBadge label={d.standing.predicate} color={d.standing.predicateColor} />
+            </>
+          }
+        />
+        <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
+        {d.score && <Stat label={`${t('eval.scores')} ${d.score.year}`} value={`${num(d.score.value)}${d.score.grade ? ` (${d.score.grade})` : ''}`} />}
+        {c.recommendations.overdue > 0 && (
+          <Stat label={t('eval.overdue')} value={<a href={href('a', profile.id, 'evaluation')}>{c.recommendations.overdue}</a>} tone="bad" />
+        )}
+      </div>
+
+      {m.agreements.length === 0 && <p className="notice">{t('dash.noAgreement', { year: d.year })}</p>}
+
+      {current && current.rows.length > 0 && (
+        <div className="grid2">
+          <Card title={t('dash.chartAchievement')}>
+            <Chart option={achievementChart(current.rows)} summary={current.rows.map((r) => `${r.name}: ${pct(r.achievement)}`).join('; ')} height={Math.max(180, current.rows.length * 44)} />
+          </Card>
+          <Card title={t('dash.chartPredicates')}>
+            <Chart option={predicateChart(c.byPredicate)} summary={c.byPredicate.map((p) => `${p.label}: ${p.count}`).join('; ')} />
+          </Card>
+        </div>
+      )}
+
+      {m.agreements.map((a) => (
+        <Card
+          key={a.id}
+          className="agreement"
+          title={
+            <>
+              {a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} <code>{a.id}</code>{' '}
+              <span className="muted small">
+                {t('dash.signedOn', { date: formatDate(a.signedOn, lang) })}
+                {a.amends ? ` · ${t('dash.amends', { id: a.amends })}` : ''}
+              </span>
+            </>
+          }
+        >
+          <p className="summary-line" data-testid={`summary-${a.id}`}>
+            {t('dash.rows')}: <strong>{a.summary.rows}</strong> · {t('dash.achieved')}: <strong>{a.summary.achieved}</strong> · {t('dash.notAchieved')}:{' '}
+            <strong>{a.summary.notAchieved}</strong> · {t('dash.unmeasured')}: <strong>{a.summary.unmeasured}</strong>
+          </p>
+          <RowsTable rows={a.rows} goals={goals} plan={a.plan} agencyId={profile.id} year={d.year} testId={`rows-${a.id}`} />
+          {a.goals.length > 0 && (
+            <details>
+              <summary>{t('dash.goals')}</summary>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.goal')}</th>
+                    <th scope="col" className="num">{t('col.achievement')}</th>
+                    <th scope="col">{t('col.predicate')}</th>
+                    <th scope="col" className="num">{t('col.absorption')}</th>
+                    <th scope="col">{t('col.efficiency')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.goals.map((g) => (
+                    <tr key={g.goal}>
+                      <td>
+                        <code>{g.goal}</code> {goals.get(`${a.plan}/${g.goal}`) ?? ''}
+                      </td>
+                      <td className="num">{pct(g.achievement)}</td>
+                      <td>
+                        <PredicateBadge label={g.predicate} color={g.predicateColor} />
+                      </td>
+                      <td className="num">{pct(g.absorption)}</td>
+                      <td>{g.efficiency ? t(`eff.${g.efficiency}` as MessageKey) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </Card>
+      ))}
+
+      <Card title={`${t('dash.budget')} — ${t('nav.programs')}`}>
+        <div className="stats compact">
+          <Stat label={t('prog.final')} value={rp(d.budget.final)} />
+          <Stat label={t('dash.spent')} value={rp(d.budget.spent)} />
+          <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('prog.code')}</th>
+              <th scope="col">{t('col.node')}</th>
+              <th scope="col" className="num">{t('prog.final')}</th>
+              <th scope="col" className="num">{t('dash.spent')}</th>
+              <th scope="col">{t('col.absorption')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.programs.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <code>{p.code ?? p.id}</code>
+                </td>
+                <td>{p.name}</td>
+                <td className="num">{rp(p.final)}</td>
+                <td className="num">{rp(p.spent)}</td>
+                <td>
+                  <PercentBar value={p.absorption} label={`${t('col.absorption')} ${p.name}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      {m.planIndicators.length > 0 && (
+        <Card title={t('dash.planIndicators')}>
+          <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" />
+        </Card>
+      )}
+
+      {m.findings.length > 0 && (
+        <details className="card">
+          <summary>
+            {t('dash.findings')} ({m.findings.length})
+          </summary>
+          <FindingList findings={m.findings} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function RowsTable(props: {
+  rows: MeasuredRow[];
+  goals: Map<string, string>;
+  plan: string | null;
+  agencyId: string;
+  year: number;
+  testId?: string;
+}) {
+  const { rows, goals, plan, agencyId, year, testId } = props;
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="rows" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.no')}</th>
+            <th scope="col">{t('col.indicator')}</th>
+            <th scope="col" className="num">{t('col.target')}</th>
+            <th scope="col" className="num">{t('col.realization')}</th>
+            <th scope="col" className="num">{t('col.achievement')}</th>
+            <th scope="col">{t('col.predicate')}</th>
+            <th scope="col">{t('col.trend')}</th>
+            <th scope="col">{t('col.absorption')}</th>
+            <th scope="col">{t('col.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const goal = r.goal ? (goals.get(`${plan ?? r.indicator.split('/')[0]}/${r.goal}`) ?? r.goal) : null;
+            return (
+              <tr key={`${r.indicator}-${i}`} data-indicator={r.indicator}>
+                <td>{i + 1}</td>
+                <td>
+                  <a href={`${href('a', agencyId, 'realizations', year)}?indicator=${encodeURIComponent(r.indicator)}`}>{r.name}</a>
+                  {r.unit && <span className="muted small"> ({r.unit})</span>}
+                  {goal && <div className="muted small">{goal}</div>}
+                </td>
+                <td className="num">{num(r.target)}</td>
+                <td className="num" data-col="realization">
+                  {num(r.realization)}
+                  {r.provisional && <span className="tag" title={r.realizationPeriod ?? ''}>{t('dash.provisional')}</span>}
+                </td>
+                <td className="num" data-col="achievement">
+                  {pct(r.achievement)}
+                </td>
+                <td data-col="predicate">
+                  <PredicateBadge label={r.predicate} color={r.predicateColor} unmeasured={r.unmeasured} />
+                </td>
+                <td>
+                  <Sparkline points={[...r.trend, ...(typeof r.realization === 'number' ? [{ year, value: r.realization }] : [])]} label={`${t('col.trend')} ${r.name}`} />
+                </td>
+                <td>
+                  <PercentBar value={r.absorption} label={`${t('col.absorption')} ${r.name}`} />
+                </td>
+                <td>
+                  <StateBadge state={r.state} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function achievementChart(rows: MeasuredRow[]): ChartOption {
+  const items = [...rows].reverse();
+  return {
+    grid: { left: 236, right: 64, top: 22, bottom: 24 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => num(v, 0) } },
+    yAxis: {
+      type: 'category',
+      data: items.map((r) => r.name),
+      axisLabel: { width: 224, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: items.map((r) => ({
+          value: r.achievement === null ? 0 : Math.round(r.achievement * 100) / 100,
+          itemStyle: { color: r.predicateColor ?? '#bbb', borderColor: '#555', borderWidth: 0.5 },
+        })),
+        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${num(Number(p.value))}%` },
+        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: '100%' } },
+      },
+    ],
+  };
+}
+
+function predicateChart(byPredicate: AgencyDashboard['counts']['byPredicate']): ChartOption {
+  return {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        top: -10,
+        data: byPredicate.filter((p) => p.count > 0).map((p) => ({ name: p.label, value: p.count, itemStyle: { color: p.color ?? '#ccc', borderColor: '#555', borderWidth: 0.5 } })),
+        label: { formatter: '{b}: {c}' },
+      },
+    ],
+  };
+}

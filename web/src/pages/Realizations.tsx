@@ -1,0 +1,502 @@
+/**
+ * Realizations of a year: pick an indicator, enter its value by quarter, semester or for the
+ * year (numerator and denominator with the value computed as you type), a note, evidence; move
+ * each entry through draft → submitted → verified → approved as the role allows. Achievement and
+ * predicate are shown from the server's answer to every change. A 409 conflict keeps the input.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  api,
+  type AgencyProfile,
+  type EntryView,
+  type MeasuredRow,
+  type Period,
+  type RealizationAction,
+  type RealizationChange,
+  type RealizationIndicator,
+  type RealizationInput,
+  type WorkflowAction,
+} from '../api.js';
+import { useUser } from '../auth.js';
+import { ConflictNotice } from '../components/Conflict.js';
+import { ErrorView, Loading, PredicateBadge, StateBadge } from '../components/ui.js';
+import { inputText, num, parseNumber, pct } from '../fmt.js';
+import { useAsync } from '../hooks.js';
+import { ApiError } from '../http.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { href, navigate, queryOf } from '../router.js';
+import { measureText } from './Plans.js';
+
+const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4', 'S1', 'S2', 'Y'];
+type Status = '' | 'no-data' | 'postponed' | 'not-applicable';
+
+interface FormState {
+  period: Period;
+  value: string;
+  numerator: string;
+  denominator: string;
+  category: string;
+  status: Status;
+  note: string;
+}
+
+function formFrom(entry: EntryView | undefined, period: Period): FormState {
+  const r = entry?.record;
+  return {
+    period,
+    value: inputText(r?.value),
+    numerator: inputText(r?.numerator),
+    denominator: inputText(r?.denominator),
+    category: r?.category ?? r?.categories?.[0] ?? '',
+    status: (r?.status ?? '') as Status,
+    note: r?.note ?? '',
+  };
+}
+
+const periodOf = (e: EntryView): Period => e.record.period ?? 'Y';
+
+export default function Realizations({ profile, year, path }: { profile: AgencyProfile; year: number; path: string; onChanged?: () => void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const list = useAsync((signal) => api.realizations(profile.id, year, signal), [profile.id, year]);
+  const selectedRef = queryOf(path).get('indicator');
+  const [onlyMine, setOnlyMine] = useState(user.role === 'operator');
+  if (list.status === 'error' && !list.data) return <ErrorView error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading />;
+  const indicators = list.data;
+  const shown = onlyMine ? indicators.filter((i) => i.canEnter || i.entries.some((e) => e.allowed.length > 0)) : indicators;
+  const selected = indicators.find((i) => i.ref === selectedRef);
+  const base = href('a', profile.id, 'realizations', year);
+  const unitName = new Map(profile.units.map((u) => [u.id, u.name]));
+
+  return (
+    <div className="page realizations">
+      <h1>{t('real.title', { year })}</h1>
+      <div className="split">
+        <nav className="card indicator-list" aria-label={t('real.indicators')}>
+          <label className="check">
+            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} /> {t('real.onlyMine')}
+          </label>
+          <ul>
+            {shown.map((i) => {
+              const row = i.rows[0];
+              const current = i.ref === selectedRef;
+              return (
+                <li key={i.ref}>
+                  <a
+                    href={`${base}?indicator=${encodeURIComponent(i.ref)}`}
+                    className={current ? 'active' : ''}
+                    aria-current={current ? 'true' : undefined}
+                    data-ref={i.ref}
+                  >
+                    <span className="ind-name">{i.indicator.name}</span>
+                    <span className="ind-meta">
+                      <code className="small">{i.ref}</code> {row && <PredicateBadge label={row.predicate} color={row.predicateColor} />}
+                      {i.entries.length > 0 && <StateBadge state={i.entries[i.entries.length - 1]!.state} />}
+                    </span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <section className="card editor" aria-live="polite">
+          {selected ? (
+            <Editor key={selected.ref} agencyId={profile.id} year={year} ind={selected} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
+          ) : (
+            <p>{t('real.select')}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Outcome({ rows: all, t }: { rows: MeasuredRow[]; t: Translate }) {
+  // the same indicator may be a row of an agreement and of its plan: show each distinct result once
+  const seen = new Set<string>();
+  const rows = all.filter((r) => {
+    const k = JSON.stringify([r.target, r.realization, r.achievement, r.predicate, r.unmeasured ?? null]);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (rows.length === 0) return null;
+  return (
+    <div className="outcome" data-testid="outcome">
+      <h3>{t('real.outcome')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.target')}</th>
+            <th scope="col">{t('col.realization')}</th>
+            <th scope="col">{t('col.achievement')}</th>
+            <th scope="col">{t('col.predicate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td className="num">{num(r.target)}</td>
+              <td className="num">
+                {num(r.realization)}
+                {r.provisional && (
+                  <span className="tag">
+                    {t('dash.provisional')} {r.realizationPeriod ? t(`period.${r.realizationPeriod}` as MessageKey) : ''}
+                  </span>
+                )}
+              </td>
+              <td className="num" data-testid="outcome-achievement">
+                {pct(r.achievement)}
+              </td>
+              <td data-testid="outcome-predicate">
+                <PredicateBadge label={r.predicate} color={r.predicateColor} unmeasured={r.unmeasured} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const ACTION_LABEL: Record<WorkflowAction, MessageKey> = {
+  submit: 'real.submit',
+  verify: 'real.verify',
+  approve: 'real.approve',
+  return: 'real.return',
+  reopen: 'real.reopen',
+};
+const WORKFLOW: WorkflowAction[] = ['submit', 'verify', 'approve', 'return', 'reopen'];
+
+function Editor(props: {
+  agencyId: string;
+  year: number;
+  ind: RealizationIndicator;
+  reload: () => void;
+  /** the list is being read again: changes wait for the current versions */
+  loading: boolean;
+  t: Translate;
+  unitName: Map<string, string>;
+}) {
+  const { agencyId, year, ind, reload, loading, t, unitName } = props;
+  const measure = ind.indicator.measure;
+  const entryFor = (p: Period) => ind.entries.find((e) => periodOf(e) === p);
+  const initialPeriod: Period = ind.entries.length > 0 ? periodOf(ind.entries[ind.entries.length - 1]!) : 'Q4';
+  const [form, setForm] = useState<FormState>(() => formFrom(entryFor(initialPeriod), initialPeriod));
+  const [rows, setRows] = useState<MeasuredRow[]>(ind.rows);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const entry = entryFor(form.period);
+
+  // the server's latest rows whenever the list is reloaded
+  useEffect(() => setRows(ind.rows), [ind.rows]);
+
+  const computed = useMemo(() => {
+    if (measure.type !== 'ratio') return null;
+    const n = parseNumber(form.numerator);
+    const d = parseNumber(form.denominator);
+    if (n === null || d === null || Number.isNaN(n) || Number.isNaN(d) || d === 0) return null;
+    return (n / d) * (measure.factor ?? 100);
+  }, [measure, form.numerator, form.denominator]);
+
+  const enterable = entry ? entry.allowed.includes('enter') : ind.canEnter;
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const choosePeriod = (p: Period) => setForm(formFrom(entryFor(p), p));
+
+  function outcomeFrom(res: RealizationChange) {
+    setRows(res.rows);
+    const m = res.measured;
+    setMessage(m ? t('real.changed', { achievement: pct(m.achievement), predicate: m.predicate ?? '—' }) : t('real.saved'));
+  }
+
+  function input(): RealizationInput | string {
+    const out: RealizationInput = { indicator: ind.ref, year, period: form.period, version: entry?.version ?? null };
+    if (form.note.trim()) out.note = form.note.trim();
+    if (form.status) {
+      out.status = form.status;
+      return out;
+    }
+    const numberOf = (text: string): number | undefined | string => {
+      const n = parseNumber(text);
+      if (n === null) return undefined;
+      if (Number.isNaN(n)) return t('real.badNumber', { text });
+      return n;
+    };
+    if (measure.type === 'category') {
+      if (!form.category) return t('real.noValue');
+      out.category = form.category;
+      return out;
+    }
+    if (measure.type === 'ratio' && (form.numerator.trim() || form.denominator.trim())) {
+      const n = numberOf(form.numerator);
+      const d = numberOf(form.denominator);
+      if (typeof n === 'string') return n;
+      if (typeof d === 'string') return d;
+      if (n === undefined || d === undefined) return t('real.noValue');
+      out.numerator = n;
+      out.denominator = d;
+      return out;
+    }
+    const v = numberOf(form.value);
+    if (typeof v === 'string') return v;
+    if (v === undefined) return t('real.noValue');
+    out.value = v;
+    return out;
+  }
+
+  async function run(work: () => Promise<RealizationChange>) {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      outcomeFrom(await work());
+      reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const body = input();
+    if (typeof body === 'string') {
+      setError(new Error(body));
+      return;
+    }
+    await run(() => api.putRealization(agencyId, body));
+  }
+
+  async function act(e: EntryView, action: WorkflowAction | 'delete') {
+    const key = { indicator: ind.ref, year, period: periodOf(e), version: e.version };
+    if (action === 'delete') await run(() => api.deleteRealization(agencyId, key));
+    else await run(() => api.transition(agencyId, { ...key, action }));
+  }
+
+  async function uploadFile() {
+    const file = fileRef.current?.files?.[0];
+    if (!file || !entry) return;
+    await run(() => api.uploadEvidence(agencyId, { indicator: ind.ref, year, period: form.period, version: entry.version }, file, setProgress));
+    if (fileRef.current) fileRef.current.value = '';
+  }
+
+  const describeCurrent = (record: unknown) => {
+    const r = record as { value?: number; numerator?: number; denominator?: number; category?: string; state?: string; status?: string };
+    const text = r.numerator !== undefined ? `${num(r.numerator)} / ${num(r.denominator)}` : r.value !== undefined ? num(r.value) : (r.category ?? r.status ?? '—');
+    return t('real.currentIs', { text, state: r.state ? t(`state.${r.state}` as MessageKey) : '—' });
+  };
+
+  const units = (ind.indicator.responsibleUnits ?? []).map((u) => unitName.get(u) ?? u);
+  const periodLabel = (p: Period) => t(`period.${p}` as MessageKey);
+
+  return (
+    <div data-testid="editor" data-ref={ind.ref}>
+      <h2>{ind.indicator.name}</h2>
+      <p className="small muted">
+        <code>{ind.ref}</code> · {measureText(ind.indicator, t)}
+        {ind.indicator.unit ? ` · ${ind.indicator.unit}` : ''} · {t('real.target', { year })}: {num(ind.rows[0]?.target ?? ind.target)}
+        {units.length > 0 ? ` · ${t('plans.units')}: ${units.join(', ')}` : ''}
+      </p>
+
+      <Outcome rows={rows} t={t} />
+      {message && (
+        <p className="ok" role="status" data-testid="message">
+          {message}
+        </p>
+      )}
+
+      <h3>{t('real.entries')}</h3>
+      {ind.entries.length === 0 ? (
+        <p className="muted">{t('real.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="entries">
+            <thead>
+              <tr>
+                <th scope="col">{t('real.period')}</th>
+                <th scope="col" className="num">{t('real.value')}</th>
+                <th scope="col">{t('col.state')}</th>
+                <th scope="col">{t('real.evidence')}</th>
+                <th scope="col">{t('col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ind.entries.map((e) => {
+                const r = e.record;
+                const value =
+                  r.status !== undefined
+                    ? t(`real.status.${r.status}` as MessageKey)
+                    : r.numerator !== undefined
+                      ? `${num(r.numerator)} / ${num(r.denominator)}`
+                      : r.category !== undefined
+                        ? r.category
+                        : num(r.value);
+                return (
+                  <tr key={e.key} data-period={periodOf(e)} className={periodOf(e) === form.period ? 'selected' : ''}>
+                    <td>
+                      <button type="button" className="link" onClick={() => choosePeriod(periodOf(e))}>
+                        {periodLabel(periodOf(e))}
+                      </button>
+                    </td>
+                    <td className="num">
+                      {value}
+                      {r.note && <div className="small muted">{r.note}</div>}
+                    </td>
+                    <td>
+                      <StateBadge state={e.state} />
+                    </td>
+                    <td className="small">
+                      {e.evidence.length === 0
+                        ? '—'
+                        : e.evidence.map((ev, i) => (
+                            <div key={i}>{ev.file ? <a href={ev.file.url}>{ev.file.fileName}</a> : ev.value}</div>
+                          ))}
+                    </td>
+                    <td className="actions">
+                      {WORKFLOW.filter((a) => e.allowed.includes(a as RealizationAction)).map((a) => (
+                        <button key={a} type="button" className={a === 'approve' || a === 'verify' || a === 'submit' ? 'primary' : ''} disabled={busy || loading} onClick={() => void act(e, a)}>
+                          {t(ACTION_LABEL[a])}
+                        </button>
+                      ))}
+                      {e.allowed.includes('delete') && (
+                        <button type="button" disabled={busy || loading} onClick={() => void act(e, 'delete')}>
+                          {t('real.delete')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {measure.type === 'derived' ? (
+        <p className="notice">{t('real.derived')}</p>
+      ) : (
+        <form onSubmit={save} className="entry-form" aria-label={t('common.save')}>
+          <div className="form-row">
+            <div>
+              <label htmlFor="r-period">{t('real.period')}</label>
+              <select id="r-period" value={form.period} onChange={(e) => choosePeriod(e.target.value as Period)}>
+                {PERIODS.map((p) => (
+                  <option key={p} value={p}>
+                    {periodLabel(p)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="r-status">{t('real.status')}</label>
+              <select id="r-status" value={form.status} onChange={(e) => set({ status: e.target.value as Status })} disabled={!enterable}>
+                <option value="">{t('real.status.none')}</option>
+                <option value="no-data">{t('real.status.no-data')}</option>
+                <option value="postponed">{t('real.status.postponed')}</option>
+                <option value="not-applicable">{t('real.status.not-applicable')}</option>
+              </select>
+            </div>
+          </div>
+          {!form.status && measure.type === 'ratio' && (
+            <div className="form-row">
+              <div>
+                <label htmlFor="r-num">
+                  {t('real.numerator')} <span className="small muted">({measure.numerator})</span>
+                </label>
+                <input id="r-num" inputMode="decimal" value={form.numerator} onChange={(e) => set({ numerator: e.target.value })} disabled={!enterable} />
+              </div>
+              <div>
+                <label htmlFor="r-den">
+                  {t('real.denominator')} <span className="small muted">({measure.denominator})</span>
+                </label>
+                <input id="r-den" inputMode="decimal" value={form.denominator} onChange={(e) => set({ denominator: e.target.value })} disabled={!enterable} />
+              </div>
+              <div>
+                <span className="label" id="r-computed-label">
+                  {t('real.computed')}
+                </span>
+                <output className="computed" aria-labelledby="r-computed-label" data-testid="computed">
+                  {computed === null ? '—' : num(computed, 2)}
+                </output>
+              </div>
+            </div>
+          )}
+          {!form.status && (measure.type === 'value' || measure.type === 'count') && (
+            <div className="form-row">
+              <div>
+                <label htmlFor="r-value">{t('real.value')}</label>
+                <input id="r-value" inputMode="decimal" value={form.value} onChange={(e) => set({ value: e.target.value })} disabled={!enterable} />
+              </div>
+            </div>
+          )}
+          {!form.status && measure.type === 'category' && (
+            <div className="form-row">
+              <div>
+                <label htmlFor="r-category">{t('real.category')}</label>
+                <select id="r-category" value={form.category} onChange={(e) => set({ category: e.target.value })} disabled={!enterable}>
+                  <option value="">—</option>
+                  {measure.categories.map((c) => (
+                    <option key={c.label} value={c.label}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          )}
+          <label htmlFor="r-note">{t('real.note')}</label>
+          <textarea id="r-note" rows={2} value={form.note} onChange={(e) => set({ note: e.target.value })} disabled={!enterable} />
+
+          {!enterable &&
+            (entry ? (
+              <p className="muted small">{t('real.locked', { state: t(`state.${entry.state}` as MessageKey) })}</p>
+            ) : (
+              <p className="muted small">{t('real.cannotEnter', { units: units.join(', ') || t('role.planner') })}</p>
+            ))}
+
+          {error !== null &&
+            (error instanceof ApiError && error.status === 409 ? (
+              <ConflictNotice current={error.current} describe={describeCurrent} onReload={() => { setError(null); reload(); }} />
+            ) : (
+              <ErrorView error={error} />
+            ))}
+
+          <div className="toolbar">
+            <button type="submit" className="primary" disabled={busy || loading || !enterable}>
+              {t('real.save')}
+            </button>
+          </div>
+
+          <fieldset className="evidence">
+            <legend>{t('real.evidence')}</legend>
+            {entry && entry.allowed.includes('evidence') ? (
+              <>
+                <label htmlFor="r-file">{t('real.upload')}</label>
+                <input id="r-file" ref={fileRef} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
+                <button type="button" disabled={busy} onClick={() => void uploadFile()}>
+                  {t('data.upload')}
+                </button>
+                {progress !== null && (
+                  <progress max={1} value={progress} aria-label={t('real.uploading', { pct: pct(progress * 100) })} />
+                )}
+              </>
+            ) : (
+              <p className="muted small">{t('real.evidenceNeedsDraft')}</p>
+            )}
+          </fieldset>
+        </form>
+      )}
+      <p>
+        <button type="button" className="link" onClick={() => navigate(`/a/${encodeURIComponent(agencyId)}/realizations/${year}`)}>
+          ← {t('common.back')}
+        </button>
+      </p>
+    </div>
+  );
+}
