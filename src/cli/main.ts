@@ -17,6 +17,7 @@ import { renderReview } from './render-review.js';
 import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
 import { DEMO_DATASET, runDemo } from './demo.js';
 import { registerReportCommands } from './report.js';
+import { registerPublishCommands } from './publish.js';
 
 interface SourceFlags {
   agency?: string;
@@ -140,6 +141,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   registerReportCommands(program, io);
+  registerPublishCommands(program, io);
   return program;
 }
 
