@@ -65,7 +65,8 @@ function wrap(deps: ServerDeps, route: Route) {
   return async (c: Context): Promise<Response> => {
     try {
       checkCsrf(c, { secret: deps.secret, trustedOrigins: trustedOrigins(deps) });
-      const user: User | null = await sessionUser(deps.auth, c.req.raw.headers);
+      // public routes never look at the session (healthz stays a floor: one SELECT 1)
+      const user: User | null = route.auth === 'user' ? await sessionUser(deps.auth, c.req.raw.headers) : null;
       if (route.auth === 'user' && !user) throw unauthorized();
       const params = parsePart('params', route.params, c.req.param()) as Record<string, unknown> | undefined;
       let agency = null;

@@ -63,6 +63,8 @@ export interface LoadedAgency {
   regionSettings: Settings | undefined;
   /** changes whenever the agency or its region is written */
   rev: string;
+  /** results derived from this revision of the dataset, kept with it (dashboards) */
+  memo: Map<string, unknown>;
 }
 
 interface CacheEntry extends LoadedAgency {
@@ -94,7 +96,7 @@ export class AgencyCache {
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
     if (!loaded) return undefined;
-    const entry: CacheEntry = { ...loaded, measures: new Map() };
+    const entry: CacheEntry = { ...loaded, measures: new Map(), memo: new Map() };
     this.entries.set(id, entry);
     return entry;
   }
@@ -103,16 +105,41 @@ export class AgencyCache {
     return this.entry(id);
   }
 
-  /** `measure(dataset, year)` with the region's settings: the `kinerja measure --json` result. */
-  async measure(id: string, year: number): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
-    const e = await this.entry(id);
-    if (!e) return undefined;
+  /**
+   * Every agency of a region measured for a year, in the region's order: the revisions of all
+   * of them are read with one query, and only agencies changed since they were cached are
+   * read again.
+   */
+  async measureRegion(region: string, year: number): Promise<{ id: string; agency: LoadedAgency; result: MeasureResult }[]> {
+    const { rows } = await this.pool.query<{ id: string; rev: string }>(
+      `SELECT a.id, a.xmin::text || ':' || r.xmin::text AS rev FROM agencies a JOIN regions r ON r.name = a.region
+        WHERE a.region = $1 ORDER BY a.position, a.id COLLATE "C"`,
+      [region],
+    );
+    const out = [];
+    for (const { id, rev } of rows) {
+      const cached = this.entries.get(id);
+      const e = cached && cached.rev === rev ? cached : await this.entry(id);
+      if (!e) continue; // removed meanwhile
+      out.push({ id, agency: e, result: this.measured(e, year) });
+    }
+    return out;
+  }
+
+  private measured(e: CacheEntry, year: number): MeasureResult {
     let result = e.measures.get(year);
     if (!result) {
       result = measure(e.dataset, year, { regionSettings: e.regionSettings });
       e.measures.set(year, result);
     }
-    return { agency: e, result };
+    return result;
+  }
+
+  /** `measure(dataset, year)` with the region's settings: the `kinerja measure --json` result. */
+  async measure(id: string, year: number): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
+    const e = await this.entry(id);
+    if (!e) return undefined;
+    return { agency: e, result: this.measured(e, year) };
   }
 }
 

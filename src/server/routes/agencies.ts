@@ -132,12 +132,14 @@ export const dashboard = defineRoute({
   ),
   async handler({ deps, agency, query }) {
     const { agency: loaded, result } = await measured(deps, agency.id, query.year);
-    return agencyDashboard(loaded.dataset, result, {
-      id: agency.id,
-      region: agency.region,
-      regionSettings: loaded.regionSettings,
-      today: todayOf(deps),
-    });
+    const today = todayOf(deps);
+    const key = `dashboard:${query.year}:${today}`;
+    let d = loaded.memo.get(key) as ReturnType<typeof agencyDashboard> | undefined;
+    if (!d) {
+      d = agencyDashboard(loaded.dataset, result, { id: agency.id, region: agency.region, regionSettings: loaded.regionSettings, today });
+      loaded.memo.set(key, d);
+    }
+    return d;
   },
 });
 
@@ -183,17 +185,14 @@ export const regionDashboardRoute = defineRoute({
       if (isRegionRole(user)) throw notFound(`no region "${params.region}" (or none you may see)`, 'params.region');
       throw forbidden("the region's dashboard is for its admin and evaluator");
     }
-    const ids = (await listAgencies(deps.pool, params.region)).map((a) => a.id);
-    if (ids.length === 0) throw notFound(`no agency in region "${params.region}"`, 'params.region');
-    const agencies = [];
-    let regionSettings;
-    for (const id of ids) {
-      const m = await deps.cache.measure(id, query.year);
-      if (!m) continue; // removed meanwhile
-      regionSettings = m.agency.regionSettings;
-      agencies.push({ id, dataset: m.agency.dataset, measurement: m.result });
-    }
-    return regionDashboard(params.region, query.year, agencies, { regionSettings, today: todayOf(deps) });
+    const measured = await deps.cache.measureRegion(params.region, query.year);
+    if (measured.length === 0) throw notFound(`no agency in region "${params.region}"`, 'params.region');
+    return regionDashboard(
+      params.region,
+      query.year,
+      measured.map((m) => ({ id: m.id, dataset: m.agency.dataset, measurement: m.result })),
+      { regionSettings: measured[0]!.agency.regionSettings, today: todayOf(deps) },
+    );
   },
 });
 
