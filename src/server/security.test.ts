@@ -1,5 +1,7 @@
 /** CSRF protection, sign-in rate limiting, and the demo seed (never in production is config.ts's, tested there). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { main as cli } from '../cli/main.js';
 import { forEachEngine } from '../store/testing.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
@@ -137,5 +139,22 @@ forEachEngine('demo seed', (engine) => {
       const res = await s.anonymous().post('/api/auth/sign-in', { body: { username: a.username, password: DEMO_PASSWORD } });
       expect(res.status, a.username).toBe(200);
     }
+  });
+
+  it('GET measurements of the demo answers what `kinerja measure <demo file> --year 2025 --json` prints', async () => {
+    let printed = '';
+    const code = await cli(['measure', 'examples/diskopum-jember-2025.json', '--year', '2025', '--json'], {
+      out: (t) => (printed += t),
+      err: () => {},
+      color: false,
+      env: {},
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    expect(code).toBe(0);
+    const c = s.anonymous();
+    await c.post('/api/auth/sign-in', { body: { username: 'kepala@diskopum', password: DEMO_PASSWORD } });
+    const res = await c.get(`/api/agencies/${DEMO_AGENCY}/measurements`, { query: { year: 2025 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toStrictEqual(JSON.parse(printed));
   });
 });
