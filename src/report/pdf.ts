@@ -14,7 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { DocumentModel } from '../core/document/model.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { headingAnchors, pageStyleOf } from './layout.js';
-import { issueDate, stampPdfDates } from './stamp.js';
+import { canonicalPdfNodeIds, issueDate, stampPdfDates } from './stamp.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -125,8 +125,14 @@ export function namedDestinationPages(pdf: Buffer): Map<string, number> {
   return out;
 }
 
-/** The print options shared by both passes. */
+/** The print options of the PDF. */
 const PRINT = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: 'A4' } as const;
+/**
+ * The first print, read only for where headings landed: the same page layout, without the
+ * structure tree and outline, which take most of the printing time and change no page break
+ * (the named destinations come from the links).
+ */
+const PROBE = { ...PRINT, outline: false, tagged: false } as const;
 
 /**
  * Page labels of the table of contents' headings, worked out from where a first print put the
@@ -187,15 +193,20 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     return started;
   };
 
-  const print = async (b: Browser, html: string): Promise<Buffer> => {
-    // no scripts, no network: the page is self-contained
+  /** Prints each HTML in turn on one page of one context (no scripts, no network: the page is self-contained). */
+  const printAll = async (b: Browser, passes: { html: () => string | Promise<string>; options: typeof PRINT | typeof PROBE; then?: (pdf: Buffer) => void }[]): Promise<Buffer> => {
     const context = await b.newContext({ javaScriptEnabled: false, offline: true });
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(timeout);
       await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf(PRINT);
+      let pdf: Buffer = Buffer.alloc(0);
+      for (const pass of passes) {
+        await page.setContent(await pass.html(), { waitUntil: 'load' });
+        pdf = await page.pdf(pass.options);
+        pass.then?.(pdf);
+      }
+      return pdf;
     } finally {
       await context.close();
     }
@@ -203,11 +214,13 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
 
   const printDocument = async (b: Browser, doc: DocumentModel): Promise<Buffer> => {
     const hasToc = doc.sections.some((s) => s.blocks.some((bl) => bl.type === 'toc'));
-    if (!hasToc) return print(b, renderHtml(doc));
+    if (!hasToc) return printAll(b, [{ html: () => renderHtml(doc), options: PRINT }]);
     const ids = [...headingAnchors(doc).values()].filter((e) => e.inToc).map((e) => e.id);
-    const first = await print(b, probeHtml(doc, ids));
-    const labels = tocLabels(doc, namedDestinationPages(first), ids);
-    return print(b, renderHtml(doc, { tocPages: labels }));
+    let labels = new Map<string, string>();
+    return printAll(b, [
+      { html: () => probeHtml(doc, ids), options: PROBE, then: (first) => (labels = tocLabels(doc, namedDestinationPages(first), ids)) },
+      { html: () => renderHtml(doc, { tocPages: labels }), options: PRINT },
+    ]);
   };
 
   const started = (): Promise<Browser> => {
@@ -219,7 +232,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   return {
     async render(doc: DocumentModel): Promise<Buffer> {
       const date = doc.issuedAt === undefined ? undefined : issueDate(doc); // a bad issuedAt fails before printing
-      const pdf = await printDocument(await started(), doc);
+      const pdf = canonicalPdfNodeIds(await printDocument(await started(), doc));
       return date ? stampPdfDates(pdf, date) : pdf;
     },
     async version(): Promise<string> {

@@ -6,7 +6,7 @@ import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { chromiumPath, createPdfRenderer, type PdfRenderer } from './pdf.js';
 import { sampleDocument } from './sample.js';
-import { canonicalDocxIds, issueDate, normalizePackage, pdfDate, stampCoreProperties, stampPdfDates, w3cdtf } from './stamp.js';
+import { canonicalDocxIds, canonicalPdfNodeIds, issueDate, normalizePackage, pdfDate, stampCoreProperties, stampPdfDates, w3cdtf } from './stamp.js';
 import { renderXlsx } from './xlsx.js';
 
 const ISSUED = '2026-01-31T08:15:42Z';
@@ -78,6 +78,16 @@ describe('stamping helpers', () => {
       "%PDF-1.4\n1 0 obj\n<</Creator (X)\n/CreationDate (D:20260131081542+00'00')\n/ModDate (D:20260131081542Z)>>\nendobj\n",
     );
     expect(() => stampPdfDates(Buffer.from('%PDF-1.4\n<<>>\n', 'latin1'), new Date(ISSUED))).toThrow(/found neither/);
+  });
+
+  it('renumbers a tagged PDF’s structure ids by rank, in place', () => {
+    const pdf = Buffer.from('<</ID (node00000321)>> <</Headers [(node00000325) (node00000321)]>> <</Names [(node00000321) 1 0 R (node00000325) 2 0 R]>> (node00000009 is text)', 'latin1');
+    const out = canonicalPdfNodeIds(pdf);
+    expect(out.toString('latin1')).toBe(
+      '<</ID (node00000001)>> <</Headers [(node00000002) (node00000001)]>> <</Names [(node00000001) 1 0 R (node00000002) 2 0 R]>> (node00000009 is text)',
+    );
+    expect(out.length).toBe(pdf.length);
+    expect(canonicalPdfNodeIds(out).equals(out)).toBe(true);
   });
 
   it('writes a package again with fixed entry times and the entries in their order', async () => {

@@ -11,7 +11,8 @@
  *   counters that keep running across documents; they are renumbered 1, 2, … in document order.
  * - PDF: Chromium writes `/CreationDate` and `/ModDate` with the time of printing; they are
  *   overwritten in place with the issue time in a token of the same length, so every byte offset
- *   (the cross-reference table) stays valid. Chromium writes no `/ID`.
+ *   (the cross-reference table) stays valid. Chromium writes no `/ID`. The structure elements'
+ *   ids (from a renderer-wide DOM node counter) are renumbered by rank, also in place.
  */
 import JSZip from 'jszip';
 import type { DocumentModel } from '../core/document/model.js';
@@ -97,6 +98,22 @@ export async function normalizePackage(bytes: Uint8Array, date: Date, rewrite?: 
     out.file(entry.name, content, { date, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+/**
+ * A tagged PDF from Chromium names its structure elements after the DOM nodes they come from
+ * (`/ID (node00000321)`), numbered by a counter of the browser's renderer process that other
+ * work in that process advances. The numbers are replaced by their rank (1, 2, …) in the same
+ * 8 digits: the order is kept, so the sorted ID name tree stays sorted, and so is every length
+ * and byte offset. Other `nodeNNNNNNNN` strings (in text, compressed streams) are not touched.
+ */
+export function canonicalPdfNodeIds(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const pattern = /\(node(\d{8})\)/g;
+  const ids = [...new Set([...text.matchAll(pattern)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  if (ids.length === 0 || ids.every((id, i) => id === i + 1)) return pdf;
+  const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
+  return Buffer.from(text.replace(pattern, (_m, n: string) => `(node${rank.get(Number(n))!})`), 'latin1');
 }
 
 /** `D:20260131080000+00'00'`: a PDF date in UTC. */
