@@ -51,6 +51,10 @@ const tooLarge = (limit: number) =>
   new HttpError(413, 'too-large', `the request body is larger than ${(limit / MIB).toFixed(limit % MIB === 0 ? 0 : 1)} MiB`, { where: 'body' });
 
 export function errorResponse(c: Context, e: unknown): Response {
+  // a unique key taken by a concurrent request (two admins creating one login at once …)
+  if ((e as { code?: unknown }).code === '23505') {
+    e = new HttpError(409, 'duplicate', `the record already exists (${(e as { constraint?: string }).constraint ?? 'a unique key'}); reload and try again`);
+  }
   if (e instanceof HttpError) {
     for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
     return c.json(errorBody(e), e.status as 400);

@@ -139,8 +139,12 @@ export interface NewAccount {
   password: string;
 }
 
-/** A placeholder e-mail for an account created without one (better-auth requires an e-mail; `.invalid` never resolves). */
-export const placeholderEmail = (login: string): string => `${login.replace(/@/g, '.at.')}@accounts.kinerja.invalid`;
+/**
+ * A placeholder e-mail for an account created without one (better-auth requires an e-mail;
+ * `.invalid` never resolves). `@` becomes `+`, which no login name contains, so two login
+ * names never share a placeholder.
+ */
+export const placeholderEmail = (login: string): string => `${login.replace(/@/g, '+')}@accounts.kinerja.invalid`;
 
 /** Create an account with a password (admins and the demo seed; self sign-up is off). */
 export async function createAccount(auth: Auth, a: NewAccount): Promise<string> {

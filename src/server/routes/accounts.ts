@@ -1,6 +1,6 @@
 /** Accounts, managed by the region's admin (policies/account.ts). */
 import { z } from 'zod';
-import { createAccount, endSessions, setPassword } from '../auth.js';
+import { createAccount, endSessions, placeholderEmail, setPassword } from '../auth.js';
 import { appendAudit } from '../commands/audit.js';
 import { checkLogin, checkScope, getAccount, listAccounts, type Account } from '../commands/accounts.js';
 import { conflict } from '../commands/edit.js';
@@ -79,7 +79,8 @@ export const create = defineRoute({
       region: regionRole ? (body.region ?? user.region) : null,
     });
     if (!accountPolicy.can(user, 'create', { region: scope.region })) throw forbidden('only the region’s admin creates its accounts');
-    const taken = await deps.pool.query('SELECT 1 FROM auth_user WHERE username = $1 OR ($2::text IS NOT NULL AND email = lower($2))', [login, body.email ?? null]);
+    const email = (body.email ?? placeholderEmail(login)).toLowerCase();
+    const taken = await deps.pool.query('SELECT 1 FROM auth_user WHERE username = $1 OR email = $2', [login, email]);
     if (taken.rows.length > 0) throw new HttpError(409, 'duplicate-account', `the login name "${login}" (or the e-mail) is taken`, { where: 'body.username' });
     const id = await createAccount(deps.auth, {
       username: login,

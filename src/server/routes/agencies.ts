@@ -15,6 +15,13 @@ import type { ServerDeps } from '../deps.js';
 
 export const todayOf = (deps: ServerDeps): string => deps.now().toISOString().slice(0, 10);
 
+/** The agency's dataset as stored (404 when it was removed meanwhile). */
+export async function loaded(deps: ServerDeps, id: string) {
+  const l = await deps.cache.load(id);
+  if (!l) throw notFound(`no agency "${id}"`, 'params.agency');
+  return l;
+}
+
 export async function measured(deps: ServerDeps, id: string, year: number) {
   const m = await deps.cache.measure(id, year);
   if (!m) throw notFound(`no agency "${id}"`, 'params.agency');
@@ -63,8 +70,7 @@ export const get = defineRoute({
     'AgencyProfile',
   ),
   async handler({ deps, agency }) {
-    const loaded = (await deps.cache.load(agency.id))!;
-    const ds = loaded.dataset;
+    const ds = (await loaded(deps, agency.id)).dataset;
     const years = new Set<number>([...ds.agreements.map((a) => a.year), ...ds.realizations.map((r) => r.year)]);
     return {
       id: agency.id,
@@ -207,10 +213,9 @@ export const exportDataset = defineRoute({
   response: S.Dataset,
   async handler({ deps, user, agency, c }) {
     if (!agencyPolicy.can(user, 'export', { agencyId: agency.id, region: agency.region })) throw forbidden('you may not export this agency');
-    const loaded = await deps.cache.load(agency.id);
-    if (!loaded) throw notFound(`no agency "${agency.id}"`, 'params.agency');
+    const { dataset } = await loaded(deps, agency.id);
     c.header('content-disposition', `attachment; filename="${agency.id}.kinerja.json"`);
-    return loaded.dataset;
+    return dataset;
   },
 });
 

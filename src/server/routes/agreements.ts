@@ -13,6 +13,7 @@ import type { AgencyRef } from '../commands/store.js';
 import * as agreementPolicy from '../policies/agreement.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { loaded } from './agencies.js';
 import { AgencyParams, named, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -45,7 +46,7 @@ export const list = defineRoute({
   query: z.object({ year: z.coerce.number().int().min(1900).max(2200).optional() }),
   response: named(z.object({ agreements: z.array(AgreementView) }), 'AgreementList'),
   async handler({ deps, agency, query }) {
-    const ds = (await deps.cache.load(agency.id))!.dataset;
+    const ds = (await loaded(deps, agency.id)).dataset;
     return { agreements: ds.agreements.filter((a) => query.year === undefined || a.year === query.year).map((a) => view(ds, a)) };
   },
 });

@@ -10,7 +10,7 @@ import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { AgencyParams, named, Ok, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
-import { todayOf } from './agencies.js';
+import { loaded, todayOf } from './agencies.js';
 
 const may = (user: User, agency: AgencyRef, action: evaluationPolicy.EvaluationAction, message: string) =>
   allow(evaluationPolicy.can(user, action, { agencyId: agency.id, region: agency.region }), message);
@@ -34,7 +34,7 @@ export const get = defineRoute({
     'EvaluationView',
   ),
   async handler({ deps, agency }) {
-    const ds = (await deps.cache.load(agency.id))!.dataset;
+    const ds = (await loaded(deps, agency.id)).dataset;
     const today = todayOf(deps);
     return {
       today,

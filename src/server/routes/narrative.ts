@@ -5,6 +5,7 @@ import { setNarrative } from '../../core/edit/narrative.js';
 import { allow, editAgency } from '../commands/respond.js';
 import * as narrativePolicy from '../policies/narrative.js';
 import { defineRoute } from '../route.js';
+import { loaded } from './agencies.js';
 import { AgencyParams, named, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -23,7 +24,7 @@ export const get = defineRoute({
   params: AgencyParams,
   response: NarrativeView,
   async handler({ deps, agency }) {
-    const n = (await deps.cache.load(agency.id))!.dataset.narrative ?? null;
+    const n = (await loaded(deps, agency.id)).dataset.narrative ?? null;
     return { record: n, version: n === null ? null : versionOf(n) };
   },
 });

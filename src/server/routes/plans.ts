@@ -6,6 +6,7 @@ import { addGoal, addIndicator, removeGoal, removeIndicator, replaceGoal, replac
 import { allow, editAgency } from '../commands/respond.js';
 import * as planPolicy from '../policies/plan.js';
 import { defineRoute } from '../route.js';
+import { loaded } from './agencies.js';
 import { AgencyParams, named, Ok, Version, versioned } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import type { AgencyRef } from '../commands/store.js';
@@ -57,7 +58,7 @@ export const list = defineRoute({
   params: AgencyParams,
   response: named(z.object({ plans: z.array(PlanView) }), 'PlanList'),
   async handler({ deps, agency }) {
-    const ds = (await deps.cache.load(agency.id))!.dataset;
+    const ds = (await loaded(deps, agency.id)).dataset;
     const idx = indexDataset(ds);
     return {
       plans: ds.plans.map((plan) => ({

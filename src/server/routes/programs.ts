@@ -8,6 +8,7 @@ import type { AgencyRef } from '../commands/store.js';
 import * as programPolicy from '../policies/program.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { loaded } from './agencies.js';
 import { AgencyParams, named, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -46,7 +47,7 @@ export const list = defineRoute({
   query: YearQuery,
   response: named(z.object({ year: z.number().int(), nodes: z.array(NodeView) }), 'ProgramList'),
   async handler({ deps, agency, query }) {
-    const ds = (await deps.cache.load(agency.id))!.dataset;
+    const ds = (await loaded(deps, agency.id)).dataset;
     const b = indexBudgets(ds);
     const y = query.year;
     return {

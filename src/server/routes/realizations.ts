@@ -34,6 +34,7 @@ import { MeasuredRowSchema } from '../measure-schema.js';
 import * as policy from '../policies/realization.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { loaded, measured } from './agencies.js';
 import { AgencyParams, named, Ok, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -156,7 +157,7 @@ export const list = defineRoute({
   query: YearQuery,
   response: named(z.object({ year: z.number().int(), indicators: z.array(IndicatorView) }), 'RealizationList'),
   async handler({ deps, user, agency, query }) {
-    const m = (await deps.cache.measure(agency.id, query.year))!;
+    const m = (await measured(deps, agency.id, query.year));
     const ds = m.agency.dataset;
     const idx = indexDataset(ds);
     const refs = new Set<string>();
@@ -344,9 +345,9 @@ export const uploadEvidence = defineRoute({
     const bytes = new Uint8Array(await f.file.arrayBuffer());
     const type = checkUpload(f.file.name, f.file.type, bytes);
     // authorize before anything is written to disk (the edit checks again, on fresh data)
-    const loaded = (await deps.cache.load(agency.id))!;
+    const current = await loaded(deps, agency.id);
     try {
-      authorize(user, 'evidence', recordFor(agency, loaded.dataset, k));
+      authorize(user, 'evidence', recordFor(agency, current.dataset, k));
     } catch (e) {
       throw e instanceof EditError ? fromEditError(e) : e;
     }
