@@ -229,6 +229,25 @@ forEachEngine('API', (engine) => {
     expect((await s.dataset(OTHER_AGENCY)).narrative).toEqual({ place: 'Kota Contoh', conclusions: 'Kinerja cukup baik.' });
   });
 
+  it('import of a region file: validated by path, stored by the region’s admin only', async () => {
+    const a = (await s.clients.admin.get(`${A}/export`)).body;
+    const b = (await s.clients.admin.get(`/api/agencies/${OTHER_AGENCY}/export`)).body;
+    const region = { format: 'kinerja-region/1', region: TEST_REGION, agencies: [a, { ...b, narrative: { conclusions: 'dari berkas wilayah' } }] };
+    const bad = { ...region, agencies: [a, { ...b, plans: 'none' }] };
+    const check = await s.clients.admin.post('/api/import', { body: bad });
+    expect(check.body).toMatchObject({ valid: false, stored: false });
+    const errors = check.body.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { where: string }) => f.where)).toEqual(['agencies[1].plans']);
+    expect((await s.clients.planner.post('/api/import', { body: region, query: { store: 'true' } })).status).toBe(403);
+    expect((await s.clients.foreignAdmin.post('/api/import', { body: region, query: { store: 'true' } })).status).toBe(403);
+    const stored = await s.clients.admin.post('/api/import', { body: region, query: { store: 'true' } });
+    expect(stored.body).toMatchObject({ valid: true, kind: 'region', stored: true, agencies: [AGENCY, OTHER_AGENCY] });
+    expect((await s.dataset(OTHER_AGENCY)).narrative).toEqual({ conclusions: 'dari berkas wilayah' });
+    const log = await s.clients.admin.get(`/api/agencies/${OTHER_AGENCY}/audit`, { query: { entity: 'agency', key: OTHER_AGENCY } });
+    expect(log.body.entries[0]).toMatchObject({ action: 'import', actor: { name: 'admin@contoh', role: 'admin' } });
+    expect(log.body.entries[0].before.digest).not.toBe(log.body.entries[0].after.digest);
+  });
+
   it('accounts: the admin creates, changes and disables accounts of the region; a disabled account loses its sessions', async () => {
     const admin = s.clients.admin;
     const created = await admin.post('/api/accounts', {

@@ -76,7 +76,18 @@ export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Prom
   const accountsCreated: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
     if ((await deps.pool.query('SELECT 1 FROM auth_user WHERE username = $1', [a.username])).rows.length) continue;
-    await createAccount(deps.auth, { ...a, password: DEMO_PASSWORD });
+    const id = await createAccount(deps.auth, { ...a, password: DEMO_PASSWORD });
+    await appendAudit(deps.pool, {
+      actor: { id: null, username: 'demo', role: null },
+      region: DEMO_REGION,
+      agencyId: a.agencyId ?? null,
+      entity: 'account',
+      key: id,
+      action: 'create',
+      before: null,
+      after: { username: a.username, role: a.role, agencyId: a.agencyId ?? null, unitId: a.unitId ?? null, region: a.region ?? null },
+      note: 'demo account created on first start',
+    });
     accountsCreated.push(a.username);
   }
   return { agencyLoaded, accountsCreated };
