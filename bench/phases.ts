@@ -16,6 +16,7 @@ import { createMeasureContext, measure, measureYear } from '../src/core/measure/
 import { createPool, ensureSchema, startPglite, type PgliteServer } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { createDatasetQueries, emptyRows, flattenDataset, rawInsertRows, readAgencyRowsQuery } from '../src/store/datasets.js';
+import { reportDemo } from './report.js';
 
 export const REGION_SHAPE = { seed: 1, agencies: 60, indicators: 40, years: 10, agreementsPerYear: 2 as const };
 const REPS = 5;
@@ -197,6 +198,7 @@ const PHASES: Record<string, () => Promise<object>> = {
   'measure-region': measureRegion,
   'import-pglite': () => importPhase('pglite'),
   'import-postgres': async () => ((await postgresReachable()) ? importPhase('postgres') : { phase: 'import-postgres', skipped: 'PostgreSQL does not answer' }),
+  'report-demo': reportDemo,
 };
 
 const name = process.argv[2];
