@@ -11,10 +11,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/core/format.js';
-import { apiCall, launchBrowser, open, REPO, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+import type { Page } from 'playwright-core';
+import { apiCall, DEMO_PASSWORD, launchBrowser, open, REPO, shot, signIn, startServer, VIEWPORT, type RunningServer, type Session } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,6 +36,11 @@ const KOP_TARGET_2026 = 43;
 /** achievement of a positive ratio indicator, formatted as the page prints it */
 const expectedAchievement = (numerator: number, denominator: number, target: number) => formatPercent(((numerator / denominator) * 100 * 100) / target);
 
+/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 beforeAll(async () => {
   server = await startServer();
   base = server.url;
@@ -48,9 +55,19 @@ afterAll(async () => {
 
 describe('the web application against the real server', () => {
   it('refuses a wrong password, signs in, shows the user with role and agency, switches language, signs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(base);
+    await page.getByRole('button', { name: 'Masuk' }).waitFor();
+    // the first page's JavaScript, gzipped as the build reports it, stays under 400 KB; no chart library in it
+    const gzipped = await Promise.all(scripts.map(async (path) => gzipSync(await readFile(join(REPO, 'web', 'dist', path))).byteLength));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(gzipped.reduce((a, b) => a + b, 0)).toBeLessThan(400 * 1024);
+    expect(scripts.some((p) => p.includes('echarts'))).toBe(false);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await shot(page, '00-sign-in');
     await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
@@ -59,8 +76,18 @@ describe('the web application against the real server', () => {
     await page.getByText('Email atau kata sandi salah.').waitFor();
     await context.close();
 
-    const s = await as('perencana@diskopum');
+    // by keyboard alone: the login field has the focus, Tab to the password, Enter signs in
+    const kb = await browser.newContext({ viewport: VIEWPORT });
+    const s: Session = { context: kb, page: await kb.newPage(), errors: [] };
+    sessions.push(s);
     const { page: p } = s;
+    await p.goto(base);
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+    await p.keyboard.type('perencana@diskopum');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type(DEMO_PASSWORD);
+    await p.keyboard.press('Enter');
+    await p.getByTestId('user-name').waitFor();
     expect(await p.getByTestId('user-name').textContent()).toBe('Perencana Diskopum (demo)');
     await expect.poll(() => p.getByTestId('user-role').textContent()).toBe('Perencana · Diskopum');
     // the home page of an agency account is its dashboard
@@ -98,6 +125,7 @@ describe('the web application against the real server', () => {
     // budget is printed the Indonesian way
     expect(await page.locator('main').textContent()).toContain('Rp 6.370.874.771,60');
     await page.locator('.chart svg').first().waitFor();
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '01-dashboard-2025');
   });
 
@@ -108,17 +136,20 @@ describe('the web application against the real server', () => {
     const umm = page.locator('[data-indicator="renstra-2021-2026/UMM"]');
     await umm.waitFor();
     expect(await umm.textContent()).toContain('Rasio: Jumlah Usaha Mikro Yang Difasilitasi tahun ini ÷ Jumlah usaha mikro × 100');
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '02-plans');
 
     await open(page, base, '/a/diskopum/programs/2025');
     await page.getByTestId('programs').waitFor();
     await page.getByRole('button', { name: /^Buka/ }).first().click();
     expect(await page.getByTestId('programs').locator('tbody tr').count()).toBeGreaterThan(10);
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '03-programs-2025');
 
     await open(page, base, '/a/diskopum/evaluation');
     await page.getByTestId('scores').waitFor();
     expect(await page.getByTestId('scores').textContent()).toContain('87,24');
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '04-evaluation');
 
     await open(page, base, '/a/diskopum/agreements/print/pk-2025');
@@ -186,6 +217,18 @@ describe('the web application against the real server', () => {
     await page.getByTestId('outcome-achievement').first().filter({ hasText: high }).waitFor();
     expect(await page.getByTestId('outcome-predicate').first().textContent()).toBe('Sangat Tinggi');
 
+    // evidence: a PDF attached to the draft
+    await page.getByLabel('Unggah bukti (PDF, JPG, PNG)').setInputFiles({
+      name: 'berita-acara-tw4.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const evidence = page.locator('[data-testid="entries"] tr[data-period="Q4"]').getByRole('link', { name: 'berita-acara-tw4.pdf' });
+    await evidence.waitFor();
+    expect(await evidence.getAttribute('href')).toMatch(/^\/api\/agencies\/diskopum\/evidence\/ev_[0-9a-f]{24}$/);
+    expect(await fitsWidth(page)).toBe(true);
+
     // submit it for verification
     const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
     await row.getByRole('button', { name: 'Ajukan' }).click();
@@ -233,6 +276,7 @@ describe('the web application against the real server', () => {
     expect(await kopRow.locator('.diff').textContent()).toContain('+2');
     // the original keeps its target
     expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '08-agreements-2026');
 
     // the dashboard measures the amended row against its new target
@@ -318,6 +362,7 @@ describe('the web application against the real server', () => {
     expect(await table.textContent()).toContain('Diskopum');
     expect(await table.textContent()).toContain('Dinkes');
     await page.locator('.chart svg').first().waitFor();
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, '12-region-dashboard');
   });
 
@@ -377,5 +422,24 @@ describe('the web application against the real server', () => {
     const q4 = ds.realizations.find((r) => r.indicator === KOP && r.year === 2026 && r.period === 'Q4');
     expect(q4).toMatchObject({ state: 'approved', numerator: 400 });
     await shot(page, '14-data');
+  });
+
+  it('works on a tablet (820×1180, touch): dashboard and realization entry fit the screen', async () => {
+    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    const page = await tablet.newPage();
+    sessions.push({ context: tablet, page, errors: [] });
+    await page.goto(base);
+    await page.getByLabel('Email atau nama pengguna').fill('operator@diskopum');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).tap();
+    await page.getByTestId('user-name').waitFor();
+    await open(page, base, '/a/diskopum/dashboard/2026');
+    await page.getByTestId('rows-pk-2026').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '15-tablet-dashboard');
+    await open(page, base, KOP_ROUTE);
+    await page.getByTestId('editor').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '16-tablet-realization');
   });
 });

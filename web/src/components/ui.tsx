@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { num } from '../fmt.js';
+import { unmeasuredText } from '../../../src/core/report/common.js';
 
 export function Loading() {
   const { t } = useI18n();
@@ -92,11 +93,13 @@ export function textOn(background: string): string {
 
 /** A predicate in the colour of its band (the measurement's `predicateColor`). */
 export function PredicateBadge({ label, color, unmeasured }: { label: string | null; color?: string | null | undefined; unmeasured?: string | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!label) {
+    // the engine's reasons are English keys; the Indonesian wording is the reports' own
+    const why = unmeasured ? (lang === 'id' ? unmeasuredText(unmeasured) : unmeasured) : undefined;
     return (
-      <span className="predicate none" title={unmeasured}>
-        {unmeasured ? `${t('dash.unmeasured')}: ${unmeasured}` : '—'}
+      <span className="predicate none" title={why}>
+        {why ? `${t('dash.unmeasured')}: ${why}` : '—'}
       </span>
     );
   }

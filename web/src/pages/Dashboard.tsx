@@ -265,11 +265,12 @@ function achievementChart(rows: MeasuredRow[]): ChartOption {
     series: [
       {
         type: 'bar',
+        // an unmeasured row has no bar ('-' is ECharts' empty value), and says so
         data: items.map((r) => ({
-          value: r.achievement === null ? 0 : Math.round(r.achievement * 100) / 100,
+          value: r.achievement === null ? '-' : Math.round(r.achievement * 100) / 100,
           itemStyle: { color: r.predicateColor ?? '#bbb', borderColor: '#555', borderWidth: 0.5 },
         })),
-        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${num(Number(p.value))}%` },
+        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${num(p.value)}%` : '—') },
         markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: '100%' } },
       },
     ],

@@ -479,15 +479,15 @@ function Editor(props: {
               <>
                 <label htmlFor="r-file">{t('real.upload')}</label>
                 <input id="r-file" ref={fileRef} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
-                <button type="button" disabled={busy} onClick={() => void uploadFile()}>
-                  {t('data.upload')}
+                <button type="button" disabled={busy || loading} onClick={() => void uploadFile()}>
+                  {t('real.uploadButton')}
                 </button>
                 {progress !== null && (
                   <progress max={1} value={progress} aria-label={t('real.uploading', { pct: pct(progress * 100) })} />
                 )}
               </>
             ) : (
-              <p className="muted small">{t('real.evidenceNeedsDraft')}</p>
+              <p className="muted small">{t(entry ? 'real.evidenceNotAllowed' : 'real.evidenceNeedsDraft')}</p>
             )}
           </fieldset>
         </form>

@@ -121,9 +121,9 @@ function regionChart(d: RegionData, achievement: string, absorption: string): Ch
         name: achievement,
         type: 'bar',
         itemStyle: { color: '#7fb3d5' },
-        data: items.map((a) => ({ value: a.achievement === null ? 0 : Math.round(a.achievement * 100) / 100, itemStyle: { color: a.predicateColor ?? '#999' } })),
+        data: items.map((a) => ({ value: a.achievement === null ? '-' : Math.round(a.achievement * 100) / 100, itemStyle: { color: a.predicateColor ?? '#999' } })),
       },
-      { name: absorption, type: 'bar', data: items.map((a) => (a.budget.absorption === null ? 0 : Math.round(a.budget.absorption * 100) / 100)), itemStyle: { color: '#4a6fa5' } },
+      { name: absorption, type: 'bar', data: items.map((a) => (a.budget.absorption === null ? '-' : Math.round(a.budget.absorption * 100) / 100)), itemStyle: { color: '#4a6fa5' } },
     ],
   };
 }
