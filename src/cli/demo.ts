@@ -1,5 +1,5 @@
 /**
- * `npx kinerja demo` (and `npm start` until the web application lands): load the demo agency
+ * `npx kinerja demo`: load the demo agency
  * into the configured database the first time, then show its 2025 measurement.
  */
 import { fileURLToPath } from 'node:url';
