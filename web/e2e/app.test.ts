@@ -143,6 +143,21 @@ describe('the web application against the real server', () => {
     await page.getByTestId('programs').waitFor();
     await page.getByRole('button', { name: /^Buka/ }).first().click();
     expect(await page.getByTestId('programs').locator('tbody tr').count()).toBeGreaterThan(10);
+    // spending by quarter, entered for one sub-kegiatan; the quarter columns appear
+    expect(await page.getByTestId('programs').locator('thead').textContent()).not.toContain('TW I');
+    const node = page.getByTestId('programs').locator('tr', { hasText: 'Penyusunan Dokumen Perencanaan Perangkat Daerah' });
+    await node.getByRole('button', { name: /Isi realisasi per triwulan/ }).click();
+    const amounts = ['1.500.000', '3.200.000', '5.900.000', '7.511.500'];
+    for (const [i, q] of ['TW I', 'TW II', 'TW III', 'TW IV'].entries()) {
+      await page.getByLabel(`Realisasi kumulatif ${q} (Rp)`).fill(amounts[i]!);
+    }
+    await page.getByLabel('Fisik TW IV (%)').fill('100');
+    await page.locator('.spending-form').getByRole('button', { name: 'Simpan' }).click();
+    await page.locator('.spending-form').waitFor({ state: 'detached' });
+    await page.getByTestId('programs').locator('thead th', { hasText: 'TW IV' }).waitFor();
+    const cells = await node.locator('td.num').allTextContents();
+    expect(cells.some((c) => c.startsWith('1.500.000'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('7.511.500') && c.includes('Fisik 100%'))).toBe(true);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '03-programs-2025');
 

@@ -324,6 +324,9 @@ export const api = {
   programs: async (agency: string, year: number, signal?: AbortSignal) =>
     (await get<{ year: number; nodes: NodeView[] }>(`${A(agency)}/programs`, { query: { year }, signal })).nodes,
 
+  setSpending: (agency: string, node: string, body: { version: string; year: number; entries: { period?: Period; amount: number; physical?: number; source?: string; where?: string }[] }) =>
+    put<Versioned<ProgramNode>>(`${A(agency)}/programs/${encodeURIComponent(node)}/spending`, body),
+
   // ---------------------------------------------------------------- realizations
   realizations: async (agency: string, year: number, signal?: AbortSignal) =>
     (await get<{ year: number; indicators: RealizationIndicator[] }>(`${A(agency)}/realizations`, { query: { year }, signal })).indicators,

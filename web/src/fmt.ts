@@ -58,6 +58,12 @@ export function rp(x: number | null | undefined): string {
   return formatRupiah(x);
 }
 
+/** Rupiah without the `Rp` prefix, for table columns whose heading says `(Rp)`; `—` for none. */
+export function money(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return formatRupiah(x).replace('Rp ', '');
+}
+
 /**
  * Reads a number typed the Indonesian way (`1.234,5`) or the plain way (`1234.5`).
  * A comma is the decimal separator; dots before a comma are thousands separators; a lone dot

@@ -1,11 +1,14 @@
 /** Programs and budget: program → kegiatan → sub-kegiatan with the three budget stages, spending by quarter and the indicators served. */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type NodeView, type Period } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
+import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading, PercentBar } from '../components/ui.js';
-import { num, rp } from '../fmt.js';
+import { useUser } from '../auth.js';
+import { ApiError } from '../http.js';
+import { inputText, money, num, parseNumber, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
 const QUARTERS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -19,6 +22,10 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
     [profile.id, year],
   );
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [editing, setEditing] = useState<string | null>(null);
+  const user = useUser();
+  // spending is entered by the agency's planner and operators (src/server/policies/program.ts)
+  const mayEnterSpending = (user.role === 'planner' || user.role === 'operator') && user.agencyId === profile.id;
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const p of data.data?.plans ?? []) for (const i of p.indicators) m.set(`${p.id}/${i.record.id}`, i.record.name);
@@ -71,16 +78,16 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                 <thead>
                   <tr>
                     <th scope="col">{t('col.node')}</th>
-                    <th scope="col" className="num">{t('prog.initial')}</th>
-                    <th scope="col" className="num">{t('prog.shift')}</th>
-                    <th scope="col" className="num">{t('prog.revised')}</th>
-                    <th scope="col" className="num">{t('prog.final')}</th>
+                    <th scope="col" className="num">{t('prog.initial')} (Rp)</th>
+                    <th scope="col" className="num">{t('prog.shift')} (Rp)</th>
+                    <th scope="col" className="num">{t('prog.revised')} (Rp)</th>
+                    <th scope="col" className="num">{t('prog.final')} (Rp)</th>
                     {quarters.map((q) => (
                       <th key={q} scope="col" className="num">
-                        {t(`period.${q}` as MessageKey)}
+                        {t(`period.${q}` as MessageKey)} (Rp)
                       </th>
                     ))}
-                    <th scope="col" className="num">{t('col.spent')}</th>
+                    <th scope="col" className="num">{t('col.spent')} (Rp)</th>
                     <th scope="col">{t('col.absorption')}</th>
                   </tr>
                 </thead>
@@ -116,32 +123,56 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                                   .join('; ')}
                               </div>
                             )}
+                            {mayEnterSpending && (
+                              <div>
+                                <button type="button" className="link small" aria-expanded={editing === n.record.id} onClick={() => setEditing(editing === n.record.id ? null : n.record.id)}>
+                                  ✎ {t('prog.editSpending')}
+                                </button>
+                              </div>
+                            )}
                             {(n.record.indicators ?? []).length > 0 && (
                               <div className="small muted">
                                 {t('dash.programIndicators')}: {(n.record.indicators ?? []).map((i) => `${i.name} (${t('col.target')} ${num(i.targets?.[String(year)])})`).join('; ')}
                               </div>
                             )}
                           </th>
-                          <td className="num">{rp(f.stages.initial)}</td>
-                          <td className="num">{rp(f.stages.shift)}</td>
-                          <td className="num">{rp(f.stages.revised)}</td>
+                          <td className="num">{money(f.stages.initial)}</td>
+                          <td className="num">{money(f.stages.shift)}</td>
+                          <td className="num">{money(f.stages.revised)}</td>
                           <td className="num">
-                            <strong>{rp(f.final)}</strong>
+                            <strong>{money(f.final)}</strong>
                           </td>
                           {quarters.map((q) => {
                             const s = f.spendingByPeriod.find((p) => p.period === q);
                             return (
                               <td key={q} className="num">
-                                {s ? rp(s.amount) : '—'}
+                                {s ? money(s.amount) : '—'}
                                 {s?.physical !== null && s?.physical !== undefined && <div className="small muted">{t('prog.physical')} {num(s.physical)}%</div>}
                               </td>
                             );
                           })}
-                          <td className="num">{rp(f.spent)}</td>
+                          <td className="num">{money(f.spent)}</td>
                           <td>
                             <PercentBar value={f.absorption} label={`${t('col.absorption')} ${n.record.name}`} />
                           </td>
                         </tr>
+                        {editing === n.record.id && (
+                          <tr className="edit-row">
+                            <td colSpan={7 + quarters.length}>
+                              <SpendingForm
+                                agencyId={profile.id}
+                                year={year}
+                                node={n}
+                                t={t}
+                                onSaved={() => {
+                                  setEditing(null);
+                                  data.reload();
+                                }}
+                                onReload={data.reload}
+                              />
+                            </td>
+                          </tr>
+                        )}
                       </Fragment>
                     );
                   })}
@@ -153,14 +184,14 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                     <td />
                     <td />
                     <td className="num">
-                      <strong>{rp(total.final)}</strong>
+                      <strong>{money(total.final)}</strong>
                     </td>
                     {quarterly.map((q, i) => (
                       <td key={i} className="num">
-                        {q ? rp(q) : '—'}
+                        {q ? money(q) : '—'}
                       </td>
                     ))}
-                    <td className="num">{rp(total.spent)}</td>
+                    <td className="num">{money(total.spent)}</td>
                     <td>
                       <PercentBar value={total.final > 0 ? (total.spent / total.final) * 100 : null} label={t('common.total')} />
                     </td>
@@ -175,6 +206,71 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
         </>
       )}
     </div>
+  );
+}
+
+function SpendingForm(props: { agencyId: string; year: number; node: NodeView; t: Translate; onSaved: () => void; onReload: () => void }) {
+  const { agencyId, year, node, t, onSaved, onReload } = props;
+  const ofYear = (node.record.spending ?? []).filter((s) => s.year === year);
+  const [amounts, setAmounts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(QUARTERS.map((q) => [q, inputText(ofYear.find((s) => s.period === q)?.amount)])),
+  );
+  const [physical, setPhysical] = useState<Record<string, string>>(() =>
+    Object.fromEntries(QUARTERS.map((q) => [q, inputText(ofYear.find((s) => s.period === q)?.physical)])),
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const label = (q: Period) => t(`period.${q}` as MessageKey);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    // the year's other entries (the whole year, semesters) are kept as they are
+    const entries: { period?: Period; amount: number; physical?: number; source?: string; where?: string }[] = ofYear
+      .filter((s) => !QUARTERS.includes(s.period ?? 'Y'))
+      .map(({ year: _y, ...rest }) => rest);
+    for (const q of QUARTERS) {
+      const a = parseNumber(amounts[q] ?? '');
+      const p = parseNumber(physical[q] ?? '');
+      if (a === null) continue;
+      if (Number.isNaN(a) || (p !== null && Number.isNaN(p))) {
+        setError(new Error(t('real.badNumber', { text: Number.isNaN(a) ? (amounts[q] ?? '') : (physical[q] ?? '') })));
+        return;
+      }
+      entries.push({ period: q, amount: a, ...(p !== null ? { physical: p } : {}) });
+    }
+    setBusy(true);
+    try {
+      await api.setSpending(agencyId, node.record.id, { version: node.version, year, entries });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="spending-form" onSubmit={submit} aria-label={`${t('prog.editSpending')} ${node.record.name}`}>
+      <p className="small muted">{t('prog.spendingHelp')}</p>
+      <div className="form-row">
+        {QUARTERS.map((q) => (
+          <div key={q}>
+            <label htmlFor={`sp-${node.record.id}-${q}`}>{t('prog.amount', { period: label(q) })}</label>
+            <input id={`sp-${node.record.id}-${q}`} inputMode="decimal" value={amounts[q] ?? ''} onChange={(e) => setAmounts((s) => ({ ...s, [q]: e.target.value }))} />
+            <label htmlFor={`ph-${node.record.id}-${q}`}>{t('prog.physicalOf', { period: label(q) })}</label>
+            <input id={`ph-${node.record.id}-${q}`} inputMode="decimal" value={physical[q] ?? ''} onChange={(e) => setPhysical((s) => ({ ...s, [q]: e.target.value }))} />
+          </div>
+        ))}
+      </div>
+      {error !== null &&
+        (error instanceof ApiError && error.status === 409 ? <ConflictNotice current={error.current} onReload={() => { setError(null); onReload(); }} /> : <ErrorView error={error} />)}
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
   );
 }
 
