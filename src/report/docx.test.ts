@@ -55,7 +55,7 @@ describe('renderDocx', () => {
   let buf: Buffer;
 
   beforeAll(async () => {
-    buf = await renderDocx(sampleDocument());
+    buf = await renderDocx(sampleDocument(), { pageNumbers: true });
     sample = await unpack(buf);
   });
 
@@ -97,8 +97,10 @@ describe('renderDocx', () => {
     expect(styled(sample.document, 'KTocTitle')).toEqual(['DAFTAR ISI']);
   });
 
-  it('leaves the contents’ page numbers to Word when asked (pageNumbers: false), listing the same headings', async () => {
-    const plain = await unpack(await renderDocx(sampleDocument(), { pageNumbers: false }));
+  it('by default leaves the contents’ page numbers to Word, listing the same headings and asking Word to update fields', async () => {
+    const plain = await unpack(await renderDocx(sampleDocument()));
+    const settings = (await plain.zip.file('word/settings.xml')?.async('string')) ?? '';
+    expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
     const toc = /<w:sdt>.*?<\/w:sdt>/s.exec(plain.document)?.[0] ?? '';
     const entries = textOf(toc).split('\n').filter((l) => l.trim());
     expect(entries).toContain('BAB I PENDAHULUAN');
