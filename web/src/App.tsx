@@ -129,7 +129,7 @@ function SignedIn({ user }: { user: User }) {
         <SkipText />
       </a>
       <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} />
-      {agencyId && profile.data && <AgencyNav agencyId={agencyId} section={section} year={year} />}
+      {agencyId && profile.data?.id === agencyId && profile.status !== 'error' && <AgencyNav agencyId={agencyId} section={section} year={year} />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>

@@ -29,7 +29,8 @@ export function errorText(error: unknown, t: (k: MessageKey) => string): string 
 /** An error with every finding the server gave, each with where it is. */
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  const findings = error instanceof ApiError ? error.findings.filter((f) => f.message !== error.message || f.where !== '(request)') : [];
+  // findings that only repeat the message add nothing; the others say what and where
+  const findings = error instanceof ApiError ? error.findings.filter((f) => f.message !== error.message) : [];
   return (
     <div className="error" role="alert">
       <strong>{t('error.title')}:</strong> {errorText(error, t)}
