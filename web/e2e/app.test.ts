@@ -312,6 +312,15 @@ describe('the web application against the real server', () => {
     const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
     await row.getByRole('button', { name: 'Setujui' }).click();
     await row.locator('.state', { hasText: 'Disetujui' }).waitFor();
+    // each measured row says where it is measured: both agreements and the plan
+    const outcome = page.getByTestId('outcome');
+    const amendedRow = outcome.locator('tr', { hasText: 'PK Perubahan pk-2026-perubahan' });
+    expect(await amendedRow.getByTestId('outcome-achievement').textContent()).toBe(expectedAchievement(400, 857, 45));
+    expect(await outcome.locator('tr', { hasText: 'Perjanjian Kinerja pk-2026' }).getByTestId('outcome-achievement').textContent()).toBe(
+      expectedAchievement(400, 857, KOP_TARGET_2026),
+    );
+    expect(await outcome.locator('tbody tr').count()).toBe(3);
+    expect(await outcome.locator('tbody tr').last().textContent()).toContain('Renstra (target tahunan)');
     await page.getByLabel('Periode').selectOption('Q4');
     expect(await page.getByRole('button', { name: 'Simpan draf' }).isDisabled()).toBe(true);
     await shot(page, '10-realization-approved');

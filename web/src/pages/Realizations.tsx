@@ -16,6 +16,7 @@ import {
   type RealizationIndicator,
   type RealizationInput,
   type WorkflowAction,
+  type AgreementView,
 } from '../api.js';
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
@@ -59,6 +60,8 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
   const { t } = useI18n();
   const user = useUser();
   const list = useAsync((signal) => api.realizations(profile.id, year, signal), [profile.id, year]);
+  // which agreement each measured row of an indicator comes from (rows come agreement by agreement, then plan, then program)
+  const agreements = useAsync((signal) => api.agreements(profile.id, year, signal), [profile.id, year]);
   const selectedRef = queryOf(path).get('indicator');
   const [onlyMine, setOnlyMine] = useState(user.role === 'operator');
   if (list.status === 'error' && !list.data) return <ErrorView error={list.error} onRetry={list.reload} />;
@@ -102,7 +105,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
         </nav>
         <section className="card editor" aria-live="polite">
           {selected ? (
-            <Editor key={selected.ref} agencyId={profile.id} year={year} ind={selected} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
+            <Editor key={selected.ref} agencyId={profile.id} year={year} ind={selected} labels={sourceLabels(selected, agreements.data ?? [], t)} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
           ) : (
             <p>{t('real.select')}</p>
           )}
@@ -112,15 +115,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
   );
 }
 
-function Outcome({ rows: all, t }: { rows: MeasuredRow[]; t: Translate }) {
-  // the same indicator may be a row of an agreement and of its plan: show each distinct result once
-  const seen = new Set<string>();
-  const rows = all.filter((r) => {
-    const k = JSON.stringify([r.target, r.realization, r.achievement, r.predicate, r.unmeasured ?? null]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t: Translate }) {
   if (rows.length === 0) return null;
   return (
     <div className="outcome" data-testid="outcome">
@@ -128,15 +123,17 @@ function Outcome({ rows: all, t }: { rows: MeasuredRow[]; t: Translate }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('col.target')}</th>
-            <th scope="col">{t('col.realization')}</th>
-            <th scope="col">{t('col.achievement')}</th>
+            <th scope="col">{t('real.source')}</th>
+            <th scope="col" className="num">{t('col.target')}</th>
+            <th scope="col" className="num">{t('col.realization')}</th>
+            <th scope="col" className="num">{t('col.achievement')}</th>
             <th scope="col">{t('col.predicate')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
+              <td>{labels[i] ?? '—'}</td>
               <td className="num">{num(r.target)}</td>
               <td className="num">
                 {num(r.realization)}
@@ -169,17 +166,29 @@ const ACTION_LABEL: Record<WorkflowAction, MessageKey> = {
 };
 const WORKFLOW: WorkflowAction[] = ['submit', 'verify', 'approve', 'return', 'reopen'];
 
+/** A label per measured row of the indicator: the agreement it is a row of, else its plan or program node. */
+function sourceLabels(ind: RealizationIndicator, agreements: AgreementView[], t: Translate): string[] {
+  const labels: string[] = [];
+  for (const a of agreements) {
+    const n = a.differences.filter((d) => d.ref === ind.ref).length;
+    for (let i = 0; i < n; i++) labels.push(`${a.record.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} ${a.record.id}`);
+  }
+  while (labels.length < ind.rows.length) labels.push(ind.owner.kind === 'node' ? `${t('real.fromProgram')} ${ind.owner.id}` : t('real.fromPlan'));
+  return labels;
+}
+
 function Editor(props: {
   agencyId: string;
   year: number;
   ind: RealizationIndicator;
+  labels: string[];
   reload: () => void;
   /** the list is being read again: changes wait for the current versions */
   loading: boolean;
   t: Translate;
   unitName: Map<string, string>;
 }) {
-  const { agencyId, year, ind, reload, loading, t, unitName } = props;
+  const { agencyId, year, ind, labels, reload, loading, t, unitName } = props;
   const measure = ind.indicator.measure;
   const entryFor = (p: Period) => ind.entries.find((e) => periodOf(e) === p);
   const initialPeriod: Period = ind.entries.length > 0 ? periodOf(ind.entries[ind.entries.length - 1]!) : 'Q4';
@@ -304,7 +313,7 @@ function Editor(props: {
         {units.length > 0 ? ` · ${t('plans.units')}: ${units.join(', ')}` : ''}
       </p>
 
-      <Outcome rows={rows} t={t} />
+      <Outcome rows={rows} labels={labels} t={t} />
       {message && (
         <p className="ok" role="status" data-testid="message">
           {message}
