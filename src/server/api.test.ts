@@ -284,8 +284,11 @@ forEachEngine('API', (engine) => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const a = await s.signIn('head');
     const b = await s.signIn('head');
+    const replay = a.clone(); // the same cookies, kept by someone who copied them before sign-out
+    expect((await replay.get('/api/auth/session')).status).toBe(200);
     expect((await a.post('/api/auth/sign-out')).status).toBe(200);
     expect((await a.get('/api/auth/session')).status).toBe(401);
+    expect((await replay.get('/api/auth/session')).status).toBe(401); // not served from remembered sessions
     expect((await b.get('/api/auth/session')).status).toBe(200);
     const c = await s.signIn('head');
     expect((await c.post('/api/auth/sign-out-everywhere')).status).toBe(200);

@@ -122,10 +122,63 @@ export function toUser(u: SessionUser): User | null {
   };
 }
 
+/**
+ * Sessions read in the last few seconds, so that a busy page does not ask the database for
+ * its session on every request (PGlite answers one query at a time). The memory is kept per
+ * Auth instance (one per server), and every change of a session or its account made through
+ * this server forgets the user at once: sign-out, sign-out everywhere, a new password, a
+ * changed, demoted or disabled account. Another server process sharing one PostgreSQL database
+ * sees such a change within SESSION_MEMORY_MS.
+ */
+export const SESSION_MEMORY_MS = 5_000;
+const SESSION_MEMORY_MAX = 10_000;
+const sessionMemory = new WeakMap<Auth, Map<string, { user: User; until: number }>>();
+
+function memoryOf(auth: Auth): Map<string, { user: User; until: number }> {
+  let m = sessionMemory.get(auth);
+  if (!m) sessionMemory.set(auth, (m = new Map()));
+  return m;
+}
+
+/** The session cookie's value of a request (`kinerja.session_token`, `__Secure-` when secure). */
+function sessionToken(headers: Headers): string | undefined {
+  const cookie = headers.get('cookie');
+  if (!cookie) return undefined;
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    if (eq > 0 && (name === 'kinerja.session_token' || name === '__Secure-kinerja.session_token')) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 /** The signed-in user of a request (an inactive account has no session). */
-export async function sessionUser(auth: Auth, headers: Headers): Promise<User | null> {
+export async function sessionUser(auth: Auth, headers: Headers, now: number = Date.now()): Promise<User | null> {
+  const token = sessionToken(headers);
+  const memory = memoryOf(auth);
+  const known = token ? memory.get(token) : undefined;
+  if (known && known.until > now) return known.user;
   const s = await auth.api.getSession({ headers });
-  return s ? toUser(s.user as unknown as SessionUser) : null;
+  const user = s ? toUser(s.user as unknown as SessionUser) : null;
+  if (token) {
+    if (user) {
+      if (memory.size >= SESSION_MEMORY_MAX) memory.clear();
+      memory.set(token, { user, until: now + SESSION_MEMORY_MS });
+    } else memory.delete(token);
+  }
+  return user;
+}
+
+/** Forget the session of this request (it is being signed out). */
+export function forgetSession(auth: Auth, headers: Headers): void {
+  const token = sessionToken(headers);
+  if (token) memoryOf(auth).delete(token);
+}
+
+/** Forget every remembered session of a user (their account or sessions changed). */
+export function forgetUser(auth: Auth, userId: string): void {
+  const memory = memoryOf(auth);
+  for (const [token, { user }] of memory) if (user.id === userId) memory.delete(token);
 }
 
 export interface NewAccount {
@@ -174,4 +227,5 @@ export async function setPassword(auth: Auth, userId: string, password: string):
 export async function endSessions(auth: Auth, userId: string): Promise<void> {
   const ctx = await auth.$context;
   await ctx.internalAdapter.deleteUserSessions(userId);
+  forgetUser(auth, userId);
 }

@@ -1,6 +1,6 @@
 /** Accounts, managed by the region's admin (policies/account.ts). */
 import { z } from 'zod';
-import { createAccount, endSessions, placeholderEmail, setPassword } from '../auth.js';
+import { createAccount, endSessions, forgetUser, placeholderEmail, setPassword } from '../auth.js';
 import { appendAudit } from '../commands/audit.js';
 import { checkLogin, checkScope, getAccount, listAccounts, type Account } from '../commands/accounts.js';
 import { conflict } from '../commands/edit.js';
@@ -161,6 +161,7 @@ export const update = defineRoute({
     });
     if (body.password !== undefined) await setPassword(deps.auth, current.id, body.password);
     if (body.active === false || body.password !== undefined || roleChanged) await endSessions(deps.auth, current.id);
+    else forgetUser(deps.auth, current.id); // a new name or scope is seen on the next request
     const after = (await getAccount(deps.pool, current.id))!;
     await appendAudit(deps.pool, {
       actor: user,

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { endSessions, sessionUser, setPassword } from '../auth.js';
+import { endSessions, forgetSession, sessionUser, setPassword } from '../auth.js';
 import { ensureCsrfCookie } from '../csrf.js';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../errors.js';
@@ -102,6 +102,7 @@ export const signOut = defineRoute({
   auth: 'user',
   response: Ok,
   async handler({ deps, c }) {
+    forgetSession(deps.auth, c.req.raw.headers);
     const res = await deps.auth.api.signOut({ headers: c.req.raw.headers, asResponse: true });
     forwardCookies(c, res);
     return { ok: true as const };
