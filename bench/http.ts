@@ -143,7 +143,8 @@ for (const t of targets) {
   const firstMs = performance.now() - t0;
   if (!first.ok) throw new Error(`${t.path}: ${first.status}`);
   process.stderr.write(`bench http: ${t.name} (${duration} s, ${connections} connections) …\n`);
-  const r = await autocannon({ url: base + t.path, connections, duration, headers: t.cookie ? { cookie: t.cookie } : {} });
+  // the load comes from a worker thread, so it does not share the server's event loop
+  const r = await autocannon({ url: base + t.path, connections, duration, workers: 1, headers: t.cookie ? { cookie: t.cookie } : {} });
   rows.push({
     name: t.name,
     path: t.path,
