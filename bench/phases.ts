@@ -13,10 +13,15 @@ import { agencyId } from '../src/core/dataset/model.js';
 import type { Dataset, Region } from '../src/core/dataset/schema.js';
 import { validateDocument } from '../src/core/dataset/validate.js';
 import { createMeasureContext, measure, measureYear } from '../src/core/measure/index.js';
-import { createPool, ensureSchema, startPglite, type PgliteServer } from '../src/store/db.js';
-import { migrate } from '../src/store/migrate.js';
-import { createDatasetQueries, emptyRows, flattenDataset, rawInsertRows, readAgencyRowsQuery } from '../src/store/datasets.js';
-import { reportDemo } from './report.js';
+import type { PgliteServer } from '../src/store/db.js';
+
+// The store and the report renderers are loaded only by the phases that use them, so that a
+// measurement phase's peak memory is the measurement's, not that of PGlite or the renderers.
+const store = async () => ({
+  ...(await import('../src/store/db.js')),
+  ...(await import('../src/store/migrate.js')),
+  ...(await import('../src/store/datasets.js')),
+});
 
 export const REGION_SHAPE = { seed: 1, agencies: 60, indicators: 40, years: 10, agreementsPerYear: 2 as const };
 const REPS = 5;
@@ -102,6 +107,7 @@ interface Target {
 }
 
 async function pgliteTarget(): Promise<Target> {
+  const { startPglite, createPool } = await store();
   const dir = await mkdtemp(join(tmpdir(), 'kinerja-bench-'));
   const server: PgliteServer = await startPglite(join(dir, 'pglite'));
   return {
@@ -115,10 +121,12 @@ async function pgliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(url: string): Promise<Target> {
+  const { createPool } = await store();
   return { engine: 'postgres', pool: (schema) => createPool({ connectionString: url, max: 2 }, schema), close: async () => {} };
 }
 
 async function freshPool(t: Target, name: string): Promise<pg.Pool> {
+  const { ensureSchema, migrate } = await store();
   const pool = t.pool(name);
   await ensureSchema(pool, name);
   await migrate(pool);
@@ -134,6 +142,7 @@ async function importPhase(engine: 'pglite' | 'postgres') {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const t = engine === 'pglite' ? await pgliteTarget() : await postgresTarget(url);
   const { region: r } = region();
+  const { emptyRows, flattenDataset, createDatasetQueries, readAgencyRowsQuery, rawInsertRows } = await store();
   const rows = emptyRows();
   r.agencies.forEach((ds: Dataset, i: number) => flattenDataset(ds, { region: r.region, position: i }, rows));
   const rowCount = Object.values(rows).reduce((s, list) => s + list.length, 0);
@@ -198,7 +207,7 @@ const PHASES: Record<string, () => Promise<object>> = {
   'measure-region': measureRegion,
   'import-pglite': () => importPhase('pglite'),
   'import-postgres': async () => ((await postgresReachable()) ? importPhase('postgres') : { phase: 'import-postgres', skipped: 'PostgreSQL does not answer' }),
-  'report-demo': reportDemo,
+  'report-demo': async () => (await import('./report.js')).reportDemo(),
 };
 
 const name = process.argv[2];
