@@ -45,6 +45,7 @@ import {
   type Region,
 } from '../core/dataset/schema.js';
 import { agencyId } from '../core/dataset/model.js';
+import { transaction } from './transaction.js';
 
 type Row = Record<string, unknown>;
 type SqlType = 'text' | 'integer' | 'double precision' | 'numeric' | 'jsonb' | 'date' | 'boolean';
@@ -623,30 +624,7 @@ export async function readRows(client: Queryable, ids: string[]): Promise<Agency
   return rows;
 }
 
-/**
- * Run `fn` in one transaction on one client: COMMIT when it resolves, ROLLBACK when it
- * throws (the error is rethrown), the client always released (destroyed when even the
- * ROLLBACK failed, so a broken session never returns to the pool).
- */
-export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(begin);
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (e) {
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      broken = rollbackError as Error;
-    }
-    throw e;
-  } finally {
-    client.release(broken);
-  }
-}
+export { transaction };
 
 const READ_ONLY = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 

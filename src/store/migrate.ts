@@ -10,6 +10,7 @@
  * keyed by the schema name, so two processes starting at once do not both migrate, and a
  * failing migration leaves the database at the version it had.
  */
+import { transaction } from './transaction.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -53,58 +54,43 @@ export interface MigrateOptions {
 export async function migrate(pool: pg.Pool, opts: MigrateOptions = {}): Promise<Migration[]> {
   const all = opts.migrations ?? (await loadMigrations());
   const wanted = opts.upTo === undefined ? all : all.filter((m) => m.version <= opts.upTo!);
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    try {
-      // 0x4b6e6a72 = "Knjr": the lock's first key keeps it apart from other applications' locks.
-      await client.query(`SELECT pg_advisory_xact_lock(1265527410, hashtext(current_schema()))`);
-      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version integer PRIMARY KEY,
-        name text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-      const { rows } = await client.query<{ version: number; name: string }>(
-        'SELECT version, name FROM schema_migrations ORDER BY version',
-      );
-      const known = new Map(all.map((m) => [m.version, m]));
-      for (const row of rows) {
-        const m = known.get(row.version);
-        if (!m) {
-          const newest = all.at(-1)?.version ?? 0;
-          throw new Error(
-            `the database schema is at version ${row.version} (${row.name}), newer than this Kinerja knows ` +
-              `(up to ${newest}); upgrade Kinerja before using this database`,
-          );
-        }
-        if (m.name !== row.name) {
-          throw new Error(`the database recorded migration ${row.version} as "${row.name}", this Kinerja has "${m.name}"`);
-        }
+  return transaction(pool, async (client) => {
+    // 0x4b6e6a72 = "Knjr": the lock's first key keeps it apart from other applications' locks.
+    await client.query(`SELECT pg_advisory_xact_lock(1265527410, hashtext(current_schema()))`);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await client.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
+    const known = new Map(all.map((m) => [m.version, m]));
+    for (const row of rows) {
+      const m = known.get(row.version);
+      if (!m) {
+        const newest = all.at(-1)?.version ?? 0;
+        throw new Error(
+          `the database schema is at version ${row.version} (${row.name}), newer than this Kinerja knows ` +
+            `(up to ${newest}); upgrade Kinerja before using this database`,
+        );
       }
-      const done = new Set(rows.map((r) => r.version));
-      const pending = wanted.filter((m) => !done.has(m.version));
-      for (const m of pending) {
-        try {
-          await client.query(m.sql);
-        } catch (e) {
-          throw new Error(`migration ${String(m.version).padStart(4, '0')}_${m.name}.sql failed: ${(e as Error).message}`, { cause: e });
-        }
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      if (m.name !== row.name) {
+        throw new Error(`the database recorded migration ${row.version} as "${row.name}", this Kinerja has "${m.name}"`);
       }
-      await client.query('COMMIT');
-      return pending;
-    } catch (e) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError as Error;
-      }
-      throw e;
     }
-  } finally {
-    client.release(broken);
-  }
+    const done = new Set(rows.map((r) => r.version));
+    const pending = wanted.filter((m) => !done.has(m.version));
+    for (const m of pending) {
+      try {
+        await client.query(m.sql);
+      } catch (e) {
+        throw new Error(`migration ${String(m.version).padStart(4, '0')}_${m.name}.sql failed: ${(e as Error).message}`, { cause: e });
+      }
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    return pending;
+  });
 }
 
 /** The versions recorded in the current schema (empty when it was never migrated). */
