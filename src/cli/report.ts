@@ -8,14 +8,9 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
-import { buildAgreement, UnknownAgreement } from '../core/report/agreement.js';
-import { buildLkip } from '../core/report/lkip.js';
-import { buildReviewDocument } from '../core/report/review-doc.js';
-import { review } from '../core/review/index.js';
-import { renderDocx } from '../report/docx.js';
-import { renderHtml } from '../report/html.js';
-import { ChromiumMissingError, createPdfRenderer } from '../report/pdf.js';
-import { renderXlsx } from '../report/xlsx.js';
+import { UnknownAgreement } from '../core/report/agreement.js';
+import { ChromiumMissingError } from '../report/pdf.js';
+import { buildReport, renderDocument as renderAs } from '../report/produce.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { loadDataset } from './source.js';
 
@@ -56,28 +51,13 @@ export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): 
   return format;
 }
 
-/** The document in a format, as bytes or text. */
+/** The document in a format, as bytes or text (a missing Chromium becomes a CLI error). */
 export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
-  switch (format) {
-    case 'html':
-      return renderHtml(doc);
-    case 'json':
-      return JSON.stringify(doc, null, 2) + '\n';
-    case 'docx':
-      return renderDocx(doc);
-    case 'xlsx':
-      return renderXlsx(doc);
-    case 'pdf': {
-      const pdf = createPdfRenderer();
-      try {
-        return await pdf.render(doc);
-      } catch (e) {
-        if (e instanceof ChromiumMissingError) throw new CliError(e.message);
-        throw e;
-      } finally {
-        await pdf.close();
-      }
-    }
+  try {
+    return await renderAs(doc, format);
+  } catch (e) {
+    if (e instanceof ChromiumMissingError) throw new CliError(e.message);
+    throw e;
   }
 }
 
@@ -111,7 +91,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reportFormats);
       const src = await loadDataset(io, file, flags);
-      const doc = buildLkip(src.dataset, flags.year, { ...(src.regionSettings ? { regionSettings: src.regionSettings } : {}) });
+      const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
       await emit(io, doc, format, flags.output);
     });
 
@@ -128,7 +108,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       const src = await loadDataset(io, file, flags);
       let doc: DocumentModel;
       try {
-        doc = buildAgreement(src.dataset, flags.id);
+        doc = buildReport(src.dataset, { kind: 'agreement', agreementId: flags.id });
       } catch (e) {
         if (e instanceof UnknownAgreement) throw new CliError(`${src.origin}: ${e.message}`);
         throw e;
@@ -148,7 +128,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
       const src = await loadDataset(io, file, flags);
-      const result = review(src.dataset, flags.year, { ...(src.regionSettings ? { regionSettings: src.regionSettings } : {}) });
-      await emit(io, buildReviewDocument(src.dataset, flags.year, result), format, flags.output);
+      const doc = buildReport(src.dataset, { kind: 'review', year: flags.year }, { regionSettings: src.regionSettings });
+      await emit(io, doc, format, flags.output);
     });
 }

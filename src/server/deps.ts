@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Auth } from './auth.js';
 import type { AgencyCache } from './commands/store.js';
 import type { LoginLimiter } from './rate-limit.js';
+import type { PdfRenderer } from '../report/pdf.js';
 
 export interface ServerSettings {
   /** evidence files live under `<dataDir>/evidence` */
@@ -27,6 +28,15 @@ export interface ServerDeps {
   limiter: LoginLimiter;
   /** today, for overdue recommendations and timestamps */
   now: () => Date;
+  /** the server's one PDF renderer (one Chromium, started at the first PDF, closed when the server stops) */
+  pdf: SharedPdfRenderer;
   /** check every JSON response against its route's schema (tests) */
   checkResponses: boolean;
+}
+
+/** One PDF renderer for the server's lifetime, created when first asked for. */
+export interface SharedPdfRenderer {
+  get(): PdfRenderer;
+  /** closes the browser, if one was started; a later `get()` opens a new renderer */
+  close(): Promise<void>;
 }

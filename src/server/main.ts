@@ -75,10 +75,14 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: Kinerja berhenti.`);
     server.close(() => {
-      db.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      deps.pdf
+        .close()
+        .catch(() => undefined)
+        .then(() => db.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -234,6 +234,9 @@ const MATRIX: Record<string, Entry> = {
       return { path: `${A}/realizations/evidence`, options: { form } };
     },
   },
+  'reports.lkip': { expect: READ, sample: get(`${A}/reports/lkip`, { year: 2025, format: 'html' }) },
+  'reports.agreement': { expect: READ, sample: get(`${A}/reports/agreement/pk-2025`, { format: 'docx' }) },
+  'reports.review': { expect: READ, sample: get(`${A}/reports/review`, { year: 2025, format: 'json' }) },
   'realizations.evidenceFile': {
     expect: READ,
     sample: async (h) => {

@@ -2,7 +2,8 @@
 import type pg from 'pg';
 import { createAuth } from './auth.js';
 import { AgencyCache } from './commands/store.js';
-import type { ServerDeps, ServerSettings } from './deps.js';
+import type { ServerDeps, ServerSettings, SharedPdfRenderer } from './deps.js';
+import { createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './rate-limit.js';
 
 export interface DepsOptions {
@@ -12,6 +13,20 @@ export interface DepsOptions {
   now?: () => Date;
   loginLimits?: LoginLimits;
   checkResponses?: boolean;
+  /** how the PDF renderer is made (default: Debian's Chromium, `createPdfRenderer()`) */
+  createPdf?: () => PdfRenderer;
+}
+
+export function sharedPdfRenderer(create: () => PdfRenderer = () => createPdfRenderer()): SharedPdfRenderer {
+  let renderer: PdfRenderer | undefined;
+  return {
+    get: () => (renderer ??= create()),
+    async close() {
+      const r = renderer;
+      renderer = undefined;
+      await r?.close();
+    },
+  };
 }
 
 export function createDeps(o: DepsOptions): ServerDeps {
@@ -24,6 +39,7 @@ export function createDeps(o: DepsOptions): ServerDeps {
     secret: o.secret,
     limiter: new LoginLimiter(o.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => now().getTime()),
     now,
+    pdf: sharedPdfRenderer(o.createPdf),
     checkResponses: o.checkResponses ?? false,
   };
 }

@@ -223,6 +223,7 @@ export async function startTestServer(engine: Engine, o: TestServerOptions = {})
     dataset: async (id = AGENCY) => (await deps.cache.load(id))!.dataset,
     async close() {
       try {
+        await deps.pdf.close();
         await pool.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
       } finally {
         await pool.end();

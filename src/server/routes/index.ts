@@ -14,6 +14,7 @@ import * as narrative from './narrative.js';
 import * as plans from './plans.js';
 import * as programs from './programs.js';
 import * as realizations from './realizations.js';
+import * as reports from './reports.js';
 import * as system from './system.js';
 
 export const ROUTES: readonly Route[] = [
@@ -64,4 +65,7 @@ export const ROUTES: readonly Route[] = [
   evaluation.deleteRec,
   narrative.get,
   narrative.put,
+  reports.lkip,
+  reports.agreement,
+  reports.reviewDocument,
 ];

@@ -1,0 +1,112 @@
+/**
+ * One document of an agency as a file: "dataset + kind + format → bytes, content type, file
+ * name". Shared by the command line (`kinerja report`, `agreement`, `review-doc`) and the web
+ * server's report routes, so both build and render the same way.
+ *
+ * PDF needs a {@link PdfRenderer}: the caller owns it (the server keeps one for its lifetime;
+ * the command line opens one per run). Without one, a temporary renderer is opened and closed.
+ */
+import type { DocumentModel } from '../core/document/model.js';
+import type { Dataset } from '../core/dataset/schema.js';
+import { agencyId } from '../core/dataset/model.js';
+import type { Settings } from '../core/dataset/schema.js';
+import { buildAgreement } from '../core/report/agreement.js';
+import { buildLkip } from '../core/report/lkip.js';
+import { buildReviewDocument } from '../core/report/review-doc.js';
+import { review } from '../core/review/index.js';
+import { renderDocx } from './docx.js';
+import { renderHtml } from './html.js';
+import { createPdfRenderer, type PdfRenderer } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
+
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** The formats each kind of document is written in. */
+export const FORMATS_OF = {
+  lkip: ['docx', 'pdf', 'html', 'xlsx', 'json'],
+  agreement: ['docx', 'pdf', 'html', 'xlsx', 'json'],
+  review: ['docx', 'pdf', 'html', 'json'],
+} as const satisfies Record<string, readonly DocumentFormat[]>;
+
+export const CONTENT_TYPE: Readonly<Record<DocumentFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+export type ReportRequest =
+  | { kind: 'lkip'; year: number }
+  | { kind: 'agreement'; agreementId: string }
+  | { kind: 'review'; year: number };
+
+export interface ProduceOptions {
+  /** the region's settings of measurement (as the store or a region file gives them) */
+  regionSettings?: Settings | undefined;
+  /** the renderer for PDF; without it one is opened for this document and closed after */
+  pdf?: PdfRenderer;
+}
+
+export interface ProducedReport {
+  doc: DocumentModel;
+  content: Buffer | string;
+  contentType: string;
+  /** an Indonesian file name, e.g. `LKIP-diskopum-2025.docx` */
+  fileName: string;
+}
+
+/** The document model of a request (throws the core's `UnknownAgreement` for an agreement that is not there). */
+export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOptions, 'regionSettings'> = {}): DocumentModel {
+  const settings = o.regionSettings ? { regionSettings: o.regionSettings } : {};
+  switch (req.kind) {
+    case 'lkip':
+      return buildLkip(ds, req.year, settings);
+    case 'agreement':
+      return buildAgreement(ds, req.agreementId);
+    case 'review':
+      return buildReviewDocument(ds, req.year, review(ds, req.year, settings));
+  }
+}
+
+/** The document in a format, as bytes (DOCX, PDF, XLSX) or text (HTML, JSON). */
+export async function renderDocument(doc: DocumentModel, format: DocumentFormat, pdf?: PdfRenderer): Promise<Buffer | string> {
+  switch (format) {
+    case 'html':
+      return renderHtml(doc);
+    case 'json':
+      return JSON.stringify(doc, null, 2) + '\n';
+    case 'docx':
+      return renderDocx(doc);
+    case 'xlsx':
+      return renderXlsx(doc);
+    case 'pdf': {
+      if (pdf) return pdf.render(doc);
+      const own = createPdfRenderer();
+      try {
+        return await own.render(doc);
+      } finally {
+        await own.close();
+      }
+    }
+  }
+}
+
+/** A file-name-safe piece: letters, digits, dot, dash and underscore. */
+const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'dokumen';
+
+/** `LKIP-<agency>-<year>`, `PK-<agency>-<agreement>`, `Reviu-LKIP-<agency>-<year>`, with the format's extension. */
+export function reportFileName(ds: Dataset, req: ReportRequest, format: DocumentFormat): string {
+  const agency = safe(agencyId(ds.agency));
+  const base =
+    req.kind === 'lkip' ? `LKIP-${agency}-${req.year}` : req.kind === 'agreement' ? `PK-${agency}-${safe(req.agreementId)}` : `Reviu-LKIP-${agency}-${req.year}`;
+  return `${base}.${format}`;
+}
+
+/** Build and render one document of a dataset. */
+export async function produceReport(ds: Dataset, req: ReportRequest, format: DocumentFormat, o: ProduceOptions = {}): Promise<ProducedReport> {
+  const doc = buildReport(ds, req, o);
+  const content = await renderDocument(doc, format, o.pdf);
+  return { doc, content, contentType: CONTENT_TYPE[format], fileName: reportFileName(ds, req, format) };
+}
