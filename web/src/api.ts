@@ -21,7 +21,7 @@ import type {
   WorkflowState,
 } from '../../src/core/dataset/schema.js';
 import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
-import { del, get, patch, post, put, upload, type Finding } from './http.js';
+import { del, fetchFile, get, patch, post, put, upload, type FetchedFile, type Finding } from './http.js';
 
 export type {
   Agency,
@@ -362,6 +362,16 @@ export const api = {
       contentType: 'application/json',
       ...(onProgress ? { onProgress } : {}),
     }),
+
+  // ---------------------------------------------------------------- reports (files)
+  report: (agency: string, report: ReportRef, format: ReportFileFormat, signal?: AbortSignal): Promise<FetchedFile> =>
+    report.kind === 'agreement'
+      ? fetchFile(`${A(agency)}/reports/agreement/${encodeURIComponent(report.id)}`, { query: { format }, signal })
+      : fetchFile(`${A(agency)}/reports/${report.kind}`, { query: { year: report.year, format }, signal }),
 };
+
+/** A report the server writes as a file (GET …/reports/lkip, …/reports/agreement/:id, …/reports/review). */
+export type ReportRef = { kind: 'lkip'; year: number } | { kind: 'agreement'; id: string } | { kind: 'review'; year: number };
+export type ReportFileFormat = 'html' | 'docx' | 'pdf' | 'xlsx' | 'json';
 
 export { del, get, patch, post, put };

@@ -172,3 +172,32 @@ export async function upload<T>(
     xhr.send(body);
   });
 }
+
+/** A file answered by the server: its bytes, and the name from `Content-Disposition`. */
+export interface FetchedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a `Content-Disposition: attachment; filename="…"` header. */
+export function fileNameOf(disposition: string | null): string | null {
+  const m = /filename="([^"]+)"/.exec(disposition ?? '') ?? /filename=([^;]+)/.exec(disposition ?? '');
+  return m?.[1]?.trim() ?? null;
+}
+
+/** GET a file (a report) as a Blob, with the server's errors as `ApiError`. */
+export async function fetchFile(path: string, opts: RequestOptions = {}): Promise<FetchedFile> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), { credentials: 'same-origin', signal: opts.signal, headers: { ...opts.headers } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) {
+    const e = await errorOf(res);
+    if (res.status === 401) for (const fn of unauthorizedListeners) fn();
+    throw e;
+  }
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+}

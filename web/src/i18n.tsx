@@ -282,6 +282,16 @@ const id = {
   'eff.Efisien': 'Efisien',
   'eff.Cukup Efisien': 'Cukup Efisien',
   'eff.Tidak Efisien': 'Tidak Efisien',
+  'rep.title': 'Laporan',
+  'rep.intro': 'Unduh dokumen tahun {year} dari data yang tersimpan.',
+  'rep.lkip': 'LKIP {year}',
+  'rep.agreement': 'Perjanjian Kinerja {id}',
+  'rep.review': 'Reviu LKIP {year}',
+  'rep.preview': 'Pratinjau HTML',
+  'rep.preparing': 'Menyiapkan…',
+  'rep.failed': 'Gagal menyiapkan {file}: {message}',
+  'rep.popup': 'Jendela baru diblokir oleh peramban; izinkan pop-up untuk pratinjau.',
+  'rep.noAgreement': 'Belum ada perjanjian kinerja tahun ini.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -561,6 +571,16 @@ const en: Record<MessageKey, string> = {
   'eff.Efisien': 'Efficient',
   'eff.Cukup Efisien': 'Fairly efficient',
   'eff.Tidak Efisien': 'Not efficient',
+  'rep.title': 'Reports',
+  'rep.intro': 'Download the documents of {year} from the stored data.',
+  'rep.lkip': 'LKIP {year}',
+  'rep.agreement': 'Performance agreement {id}',
+  'rep.review': 'LKIP review {year}',
+  'rep.preview': 'HTML preview',
+  'rep.preparing': 'Preparing…',
+  'rep.failed': 'Could not prepare {file}: {message}',
+  'rep.popup': 'The browser blocked the new window; allow pop-ups for the preview.',
+  'rep.noAgreement': 'No performance agreement for this year yet.',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { api, type AgencyDashboard, type AgencyProfile, type MeasuredRow, type PlanView } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
+import { ReportsPanel } from '../components/Reports.js';
 import { Card, ErrorView, FindingList, Loading, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
@@ -68,6 +69,8 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
       </div>
 
       {m.agreements.length === 0 && <p className="notice">{t('dash.noAgreement', { year: d.year })}</p>}
+
+      <ReportsPanel agencyId={profile.id} year={d.year} agreements={m.agreements.map((a) => ({ id: a.id, kind: a.kind }))} />
 
       {current && current.rows.length > 0 && (
         <div className="grid2">
