@@ -197,6 +197,24 @@ describe('import, export and --agency on the embedded database', () => {
     expect((await kinerja('agencies', '--json')).out).toBe(before.out);
   });
 
+  it('measures a stored agency with its region’s settings, as from the region file', async () => {
+    const ds = minimalDataset();
+    ds.agency.abbreviation = 'Dinreg';
+    ds.agency.region = 'Kota Contoh'; // a region of its own: importing a region file replaces the whole region
+    const region = {
+      format: 'kinerja-region/1',
+      region: 'Kota Contoh',
+      settings: { ratingScale: [{ min: 100, label: 'Baik' }, { min: 0, label: 'Kurang' }] },
+      agencies: [ds],
+    };
+    await writeJson('region.json', region);
+    expect((await kinerja('import', 'region.json')).code).toBe(0);
+    const fromDb = JSON.parse((await kinerja('measure', '--agency', 'dinreg', '--year', '2025', '--json')).out);
+    const fromFile = JSON.parse((await kinerja('measure', 'region.json', '--year', '2025', '--json')).out);
+    expect(fromDb).toEqual(fromFile);
+    expect(fromDb.agreements[0].rows.map((r: { predicate: string }) => r.predicate)).toEqual(['Kurang', 'Kurang', 'Baik']);
+  });
+
   it('names the stored agencies when asked for an unknown one', async () => {
     const r = await kinerja('measure', '--agency', 'nope', '--year', '2025');
     expect(r.code).toBe(1);

@@ -87,7 +87,7 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
   }
   if (!opts.agency) throw new CliError('give a dataset file, or --agency ID to read one from the database', 2);
   const id = opts.agency;
-  const exported = await withDatabase(io, async (db) => {
+  const { dataset: exported, regionSettings } = await withDatabase(io, async (db) => {
     const queries = createDatasetQueries(db.pool);
     const dataset = await queries.exportDataset(id);
     if (!dataset) {
@@ -96,13 +96,13 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
         `no agency "${id}" in the database` + (known.length ? ` (it holds: ${known.join(', ')})` : ' (it is empty: run `npx kinerja import FILE` first)'),
       );
     }
-    return dataset;
+    return { dataset, regionSettings: await queries.regionSettingsOf(id) };
   });
   const origin = `database:${id}`;
   const result = validateDocument(exported);
   if (result.kind === 'invalid') throw new InvalidDocument(result.findings, origin);
   if (result.kind !== 'dataset') throw new CliError(`${origin}: expected one agency's dataset`);
-  return { dataset: result.dataset, findings: result.findings, origin };
+  return { dataset: result.dataset, ...(regionSettings ? { regionSettings } : {}), findings: result.findings, origin };
 }
 
 function pickFromRegion(region: Region, findings: Finding[], file: string, agency: string | undefined): LoadedDataset {

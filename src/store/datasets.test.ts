@@ -203,6 +203,9 @@ forEachEngine('dataset store', (engine) => {
       expect(agencies).toEqual(region.agencies.map((ds) => agencyId(ds.agency)));
       expect(await q.exportRegion(region.region)).toStrictEqual(region);
       expect((await q.listAgencies()).map((a) => a.id)).toEqual(agencies);
+      expect(region.settings).toBeDefined();
+      expect(await q.regionSettingsOf(agencies[0]!)).toStrictEqual(region.settings);
+      expect(await q.regionSettingsOf('no-such-agency')).toBeUndefined();
 
       // a region file is the region's whole content: re-importing it without an agency removes that agency
       const smaller = clone(region);

@@ -43,6 +43,7 @@ import {
   Unit as UnitSchema,
   type Dataset,
   type Region,
+  type Settings,
 } from '../core/dataset/schema.js';
 import { agencyId } from '../core/dataset/model.js';
 import { transaction } from './transaction.js';
@@ -659,6 +660,8 @@ export interface DatasetQueries {
   exportDataset(agencyId: string): Promise<Dataset | undefined>;
   exportRegion(region: string): Promise<Region | undefined>;
   listAgencies(): Promise<AgencySummary[]>;
+  /** The settings of the agency's region (measurement rules that apply unless the agency sets its own). */
+  regionSettingsOf(agencyId: string): Promise<Settings | undefined>;
   deleteAgency(id: string): Promise<boolean>;
 }
 
@@ -745,6 +748,14 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
         'SELECT id, name, region FROM agencies ORDER BY region COLLATE "C", position, id COLLATE "C"',
       );
       return rows;
+    },
+
+    async regionSettingsOf(id) {
+      const { rows } = await pool.query<{ settings: Settings | null }>(
+        'SELECT r.settings FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1',
+        [id],
+      );
+      return rows[0]?.settings ?? undefined;
     },
 
     async deleteAgency(id) {
