@@ -3,26 +3,6 @@
  * /api/openapi.json). Types mirror the routes' response schemas; dataset objects are the
  * dataset format's own types and measurements the `measure --json` contract.
  */
-import type {
-  Agency,
-  Agreement,
-  AgreementBudget,
-  AgreementRow,
-  Dataset,
-  EvaluationScore,
-  Goal,
-  Indicator,
-  Period,
-  Person,
-  ProgramNode,
-  Realization,
-  Recommendation,
-  Unit,
-  WorkflowState,
-} from '../../src/core/dataset/schema.js';
-import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
-import { del, fetchFile, get, patch, post, put, upload, type FetchedFile, type Finding } from './http.js';
-
 export type {
   Agency,
   Agreement,
@@ -39,23 +19,34 @@ export type {
   Recommendation,
   Unit,
   WorkflowState,
-  BudgetTotals,
-  MeasureResult,
-  MeasuredRow,
-  Finding,
-};
+} from '../../src/core/dataset/schema.js';
+export type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
+export type { Finding } from './http.js';
+// who acts and the agreement edit shapes are the server's and the core's own types
+export type { Role, User } from '../../src/server/policies/types.js';
+export type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
 
-export type Role = 'admin' | 'planner' | 'operator' | 'head' | 'evaluator';
-
-export interface User {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  agencyId: string | null;
-  unitId: string | null;
-  region: string | null;
-}
+import type {
+  Agency,
+  AgreementRow,
+  Person,
+  Unit,
+  Dataset,
+  Period,
+  Agreement,
+  AgreementBudget,
+  EvaluationScore,
+  Goal,
+  Indicator,
+  ProgramNode,
+  Realization,
+  Recommendation,
+  WorkflowState,
+} from '../../src/core/dataset/schema.js';
+import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
+import type { User } from '../../src/server/policies/types.js';
+import type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
+import { del, fetchFile, get, patch, post, put, upload, type FetchedFile, type Finding } from './http.js';
 
 export interface Versioned<T> {
   record: T;
@@ -177,28 +168,8 @@ export interface ImportResult {
   findings: Finding[];
 }
 
-export interface TargetDifference {
-  indicator: string;
-  ref: string | null;
-  target: number | string;
-  planTarget: number | null;
-  difference: number | null;
-}
-
 export interface AgreementView extends Versioned<Agreement> {
   differences: TargetDifference[];
-}
-
-export interface FromPlanInput {
-  plan: string;
-  year: number;
-  id?: string;
-  signedOn: string;
-  place?: string;
-  firstParty?: Person;
-  secondParty?: Person;
-  indicators?: string[];
-  budget?: AgreementBudget[];
 }
 
 export interface AgreementChanges {
