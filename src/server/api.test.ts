@@ -151,6 +151,54 @@ forEachEngine('API', (engine) => {
     expect(list.body.agreements[0].record.rows).toEqual([{ goal: 'S1', indicator: 'UMM', target: 75 }]);
   });
 
+  it('agreements: one drafted by mistake is removed (its amendment first), with the version read, and audited', async () => {
+    const planner = s.clients.planner;
+    const created = await planner.post(`${A}/agreements`, { body: { plan: 'renstra-2021-2026', year: 2026, id: 'pk-2026-salah', signedOn: '2026-01-06' } });
+    const amended = await planner.post(`${A}/agreements/pk-2026-salah/amend`, { body: { signedOn: '2026-07-02' } });
+    expect(amended.status).toBe(201);
+    const refused = await planner.delete(`${A}/agreements/pk-2026-salah`, { query: { version: created.body.version } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/amended by pk-2026-salah-perubahan; remove the amendment first/);
+    const stale = await planner.delete(`${A}/agreements/pk-2026-salah-perubahan`, { query: { version: created.body.version } });
+    expect(stale.status).toBe(409);
+    expect((await planner.delete(`${A}/agreements/pk-2026-salah-perubahan`, { query: { version: amended.body.version } })).status).toBe(200);
+    expect((await planner.delete(`${A}/agreements/pk-2026-salah`, { query: { version: created.body.version } })).status).toBe(200);
+    const ids = (await planner.get(`${A}/agreements`)).body.agreements.map((a: { record: { id: string } }) => a.record.id);
+    expect(ids).not.toContain('pk-2026-salah');
+    expect(ids).not.toContain('pk-2026-salah-perubahan');
+    const log = await planner.get(`${A}/audit`, { query: { entity: 'agreement', key: 'pk-2026-salah' } });
+    expect(log.body.entries[0]).toMatchObject({ action: 'delete', after: null, before: { id: 'pk-2026-salah' } });
+    // an agreement that does not exist
+    expect((await planner.delete(`${A}/agreements/nope`, { query: { version: created.body.version } })).status).toBe(404);
+  });
+
+  it("profile: the planner changes the agency's profile; the id and region stay; a stale version is refused", async () => {
+    const planner = s.clients.planner;
+    const read = await planner.get(`${A}/profile`);
+    expect(read.status).toBe(200);
+    const before = read.body.record;
+    expect(read.body.version).toBe(versionOf(before));
+    const head = { name: 'Dr. Sri Wahyuni', position: 'Kepala Dinas Contoh', nip: '19700101 199003 2 001' };
+    const changed = await planner.patch(`${A}/profile`, { body: { version: read.body.version, head, address: 'Jl. Kartini 2', name: 'Dinas Contoh Raya' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.record).toMatchObject({ head, address: 'Jl. Kartini 2', name: 'Dinas Contoh Raya', region: TEST_REGION, abbreviation: 'Dinco' });
+    // the dashboard and the agreements drafted after it use the new profile
+    expect((await planner.get(`${A}/dashboard`, { query: { year: 2025 } })).body.agency.name).toBe('Dinas Contoh Raya');
+    const stale = await planner.patch(`${A}/profile`, { body: { version: read.body.version, phone: '0331' } });
+    expect(stale.status).toBe(409);
+    const idChange = await planner.patch(`${A}/profile`, { body: { version: changed.body.version, abbreviation: 'Lain' } });
+    expect(idChange.status).toBe(422);
+    expect(idChange.body.error.findings[0]).toMatchObject({ where: 'body.abbreviation' });
+    const region = await planner.patch(`${A}/profile`, { body: { version: changed.body.version, region: 'Kabupaten Lain' } });
+    expect(region.status).toBe(400);
+    // restore what later tests rely on
+    const restored = await planner.patch(`${A}/profile`, { body: { version: changed.body.version, head: before.head, name: before.name, address: null } });
+    expect(restored.status).toBe(200);
+    expect(restored.body.record).toEqual(before);
+    const log = await planner.get(`${A}/audit`, { query: { entity: 'agency', key: 'agency' } });
+    expect(log.body.entries.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('programs: budget stages, spending by quarter and supports of a node', async () => {
     const planner = s.clients.planner;
     const nodes = (await planner.get(`${A}/programs`, { query: { year: 2025 } })).body.nodes;

@@ -11,6 +11,7 @@ import type { Dataset } from '../core/dataset/schema.js';
 import type { EditResult } from '../core/edit/common.js';
 import { findRealization, putRealization, removeRealization, type RealizationKey } from '../core/edit/realizations.js';
 import { addGoal, addIndicator } from '../core/edit/plans.js';
+import { amendAgreement } from '../core/edit/agreements.js';
 import { addRecommendation } from '../core/edit/evaluation.js';
 import { forEachEngine } from '../store/testing.js';
 import { createAccount } from './auth.js';
@@ -105,6 +106,14 @@ const MATRIX: Record<string, Entry> = {
   },
   'agencies.list': { expect: signedIn, sample: get('/api/agencies') },
   'agencies.get': { expect: READ, sample: get(A) },
+  'agencies.profile': { expect: READ, sample: get(`${A}/profile`) },
+  'agencies.updateProfile': {
+    expect: only('admin', 'planner'),
+    sample: async (h) => {
+      const agency = (await h.ds()).agency;
+      return { path: `${A}/profile`, options: { body: { version: versionOf(agency), address: h.unique('Jl. Contoh ') } } };
+    },
+  },
   'agencies.dashboard': { expect: READ, sample: get(`${A}/dashboard`, { year: 2025 }) },
   'regions.dashboard': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', evaluator: 'ok', foreignAdmin: 404 },
@@ -174,6 +183,15 @@ const MATRIX: Record<string, Entry> = {
     sample: async (h) => {
       const ag = (await h.ds()).agreements.find((a) => a.id === 'pk-2025')!;
       return { path: `${A}/agreements/pk-2025`, options: { body: { version: versionOf(ag), place: h.unique('Kota ') } } };
+    },
+  },
+  'agreements.remove': {
+    expect: only('planner'),
+    sample: async (h) => {
+      const id = h.unique('pk-2025-hapus-');
+      await h.system((ds) => amendAgreement(ds, 'pk-2025', { id, signedOn: '2025-07-01' }));
+      const made = (await h.ds()).agreements.find((a) => a.id === id)!;
+      return { path: `${A}/agreements/${id}`, options: { query: { version: versionOf(made) } } };
     },
   },
   'programs.list': { expect: READ, sample: get(`${A}/programs`, { year: 2025 }) },

@@ -32,6 +32,9 @@ export const Version = z.string().regex(/^[0-9a-f]{16}$/, 'expected a version as
   'The version of the record as read (a digest of its content); an edit that sends an outdated one gets 409 Conflict',
 );
 
+/** The version of the record to remove, as read (`?version=…`). */
+export const VersionQuery = z.object({ version: Version });
+
 export const YearQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).describe('the year (e.g. 2025)'),
 });

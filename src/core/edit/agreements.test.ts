@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minimalDataset, FIXTURE_AGREEMENT, FIXTURE_PLAN } from '../dataset/fixtures.js';
 import { validateDataset } from '../dataset/validate.js';
 import { hasErrors } from '../findings.js';
-import { agreementFromPlan, amendAgreement, targetDifferences, updateAgreement } from './agreements.js';
+import { agreementFromPlan, amendAgreement, removeAgreement, targetDifferences, updateAgreement } from './agreements.js';
 
 describe('agreementFromPlan', () => {
   it('prefills every plan indicator with a goal and a target for the year, with the plan target', () => {
@@ -51,5 +51,19 @@ describe('amendAgreement and updateAgreement', () => {
     expect(diffs[1]).toMatchObject({ target: 'Juara 1', planTarget: 100, difference: null });
     // a second amendment gets the next free id
     expect(amendAgreement(changed.dataset, FIXTURE_AGREEMENT, { signedOn: '2025-09-01' }).key).toBe('pk-2025-perubahan-2');
+  });
+});
+
+describe('removeAgreement', () => {
+  it('removes an agreement, refuses one that is amended, and names what is missing', () => {
+    const ds = minimalDataset();
+    const amended = amendAgreement(ds, FIXTURE_AGREEMENT, { signedOn: '2025-07-01' });
+    expect(() => removeAgreement(amended.dataset, FIXTURE_AGREEMENT)).toThrow(/amended by pk-2025-perubahan; remove the amendment first/);
+    const r = removeAgreement(amended.dataset, amended.key);
+    expect(r.after).toBeNull();
+    expect(r.before).toEqual(amended.after);
+    expect(r.dataset.agreements.map((a) => a.id)).toEqual(ds.agreements.map((a) => a.id));
+    expect(amended.dataset.agreements).toHaveLength(ds.agreements.length + 1);
+    expect(() => removeAgreement(ds, 'pk-1999')).toThrow(/no agreement "pk-1999"/);
   });
 });

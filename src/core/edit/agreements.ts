@@ -142,6 +142,22 @@ export function updateAgreement(ds: Dataset, id: string, changes: AgreementChang
   return { dataset: next, entity: 'agreement', key: id, before, after };
 }
 
+/**
+ * Remove an agreement drafted by mistake. Refused while an amendment (PK Perubahan) amends
+ * it: the amendment is removed first. Whatever else still refers to it (a realization of an
+ * indicator it defines) is reported by validation of the whole result, and nothing is written.
+ */
+export function removeAgreement(ds: Dataset, id: string): EditResult<Agreement> {
+  const i = agreementAt(ds, id);
+  const amendments = ds.agreements.filter((a) => a.amends === id).map((a) => a.id);
+  if (amendments.length > 0) {
+    throw new EditError('conflict', 'agreement-amended', 'agreement', `agreement ${id} is amended by ${amendments.join(', ')}; remove the amendment first`);
+  }
+  const next = copy(ds);
+  const [before] = next.agreements.splice(i, 1);
+  return { dataset: next, entity: 'agreement', key: id, before: before!, after: null };
+}
+
 export interface TargetDifference {
   /** the row's indicator as written in the agreement */
   indicator: string;

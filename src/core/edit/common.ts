@@ -34,7 +34,8 @@ export type Entity =
   | 'program'
   | 'score'
   | 'recommendation'
-  | 'narrative';
+  | 'narrative'
+  | 'agency';
 
 export interface EditResult<T = unknown> {
   dataset: Dataset;

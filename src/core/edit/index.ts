@@ -5,3 +5,4 @@ export * from './agreements.js';
 export * from './programs.js';
 export * from './evaluation.js';
 export * from './narrative.js';
+export * from './agency.js';

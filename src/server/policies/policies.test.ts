@@ -34,6 +34,9 @@ describe('policies', () => {
     expect(allowed((u) => agency.can(u, 'read', C))).toEqual([]);
     expect(allowed((u) => agency.can(u, 'import', A))).toEqual(['admin', 'planner']);
     expect(allowed((u) => agency.can(u, 'import', B))).toEqual(['admin']);
+    expect(allowed((u) => agency.can(u, 'update', A))).toEqual(['admin', 'planner']);
+    expect(allowed((u) => agency.can(u, 'update', B))).toEqual(['admin']);
+    expect(allowed((u) => agency.can(u, 'update', C))).toEqual([]);
   });
 
   it('region: the dashboard for its admin and evaluator, imports for its admin', () => {

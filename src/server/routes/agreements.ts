@@ -1,11 +1,12 @@
 /**
  * Performance agreements: a year's PK drafted from the plan (targets prefilled from the
  * plan's yearly targets), amendments (PK Perubahan) that keep the original, edits of rows,
- * parties and budget. Every row is shown with the plan's target beside the agreed one.
+ * parties and budget, removal of one drafted by mistake. Every row is shown with the plan's
+ * target beside the agreed one.
  */
 import { z } from 'zod';
 import * as S from '../../core/dataset/schema.js';
-import { agreementFromPlan, amendAgreement, targetDifferences, updateAgreement } from '../../core/edit/agreements.js';
+import { agreementFromPlan, amendAgreement, removeAgreement, targetDifferences, updateAgreement } from '../../core/edit/agreements.js';
 import { defined } from '../../core/edit/common.js';
 import type { Agreement, Dataset } from '../../core/dataset/schema.js';
 import { allow, editAgency } from '../commands/respond.js';
@@ -14,7 +15,7 @@ import * as agreementPolicy from '../policies/agreement.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { loaded } from './agencies.js';
-import { AgencyParams, named, Version } from '../schemas.js';
+import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
 const mayEdit = (user: User, agency: AgencyRef, action: agreementPolicy.AgreementAction) =>
@@ -142,5 +143,22 @@ export const update = defineRoute({
       apply: ({ dataset }) => updateAgreement(dataset, params.agreement, changes),
     });
     return view(r.dataset, r.record!);
+  },
+});
+
+export const remove = defineRoute({
+  id: 'agreements.remove',
+  method: 'delete',
+  path: '/api/agencies/:agency/agreements/:agreement',
+  tag: 'agreements',
+  summary: 'Remove an agreement drafted by mistake (refused while an amendment amends it, or while anything else still refers to it)',
+  auth: 'user',
+  params: AgreementParams,
+  query: VersionQuery,
+  response: Ok,
+  async handler({ deps, user, agency, params, query }) {
+    mayEdit(user, agency, 'delete');
+    await editAgency(deps, user, agency, { action: 'delete', version: query.version, apply: ({ dataset }) => removeAgreement(dataset, params.agreement) });
+    return { ok: true as const };
   },
 });

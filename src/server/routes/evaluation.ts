@@ -8,7 +8,7 @@ import type { AgencyRef } from '../commands/store.js';
 import * as evaluationPolicy from '../policies/evaluation.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
-import { AgencyParams, named, Ok, Version } from '../schemas.js';
+import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import { loaded, todayOf } from './agencies.js';
 
@@ -129,7 +129,7 @@ export const deleteRec = defineRoute({
   summary: 'Remove a recommendation (the evaluator)',
   auth: 'user',
   params: RecParams,
-  query: z.object({ version: Version }),
+  query: VersionQuery,
   response: Ok,
   async handler({ deps, user, agency, params, query }) {
     may(user, agency, 'recommend', "recommendations are removed by the region's evaluator");

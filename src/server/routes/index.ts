@@ -12,6 +12,7 @@ import * as evaluation from './evaluation.js';
 import * as importing from './import.js';
 import * as narrative from './narrative.js';
 import * as plans from './plans.js';
+import * as profile from './profile.js';
 import * as programs from './programs.js';
 import * as realizations from './realizations.js';
 import * as reports from './reports.js';
@@ -31,6 +32,8 @@ export const ROUTES: readonly Route[] = [
   accounts.update,
   agencies.list,
   agencies.get,
+  profile.profile,
+  profile.updateProfile,
   agencies.dashboard,
   agencies.regionDashboardRoute,
   agencies.measurements,
@@ -48,6 +51,7 @@ export const ROUTES: readonly Route[] = [
   agreements.fromPlan,
   agreements.amend,
   agreements.update,
+  agreements.remove,
   programs.list,
   programs.budgets,
   programs.spending,

@@ -7,7 +7,7 @@ import { allow, editAgency } from '../commands/respond.js';
 import * as planPolicy from '../policies/plan.js';
 import { defineRoute } from '../route.js';
 import { loaded } from './agencies.js';
-import { AgencyParams, named, Ok, Version, versioned } from '../schemas.js';
+import { AgencyParams, named, Ok, Version, VersionQuery, versioned } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import type { AgencyRef } from '../commands/store.js';
 import type { User } from '../policies/types.js';
@@ -94,7 +94,6 @@ export const list = defineRoute({
 const PlanParams = AgencyParams.extend({ plan: z.string().min(1) });
 const GoalParams = PlanParams.extend({ goal: z.string().min(1) });
 const IndicatorParams = PlanParams.extend({ indicator: z.string().min(1) });
-const VersionQuery = z.object({ version: Version });
 const VersionedGoal = named(versioned(S.Goal), 'VersionedGoal');
 const VersionedIndicator = named(versioned(S.Indicator), 'VersionedIndicator');
 
