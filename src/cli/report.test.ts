@@ -2,7 +2,8 @@
  * `kinerja report`, `agreement` and `review-doc`, run in-process on the demo dataset and the
  * minimal fixture, writing real files.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,14 @@ import { main } from './main.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = 'examples/diskopum-jember-2025.json';
+const havePoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 let dir: string;
 
 interface Ran {
@@ -96,6 +105,44 @@ describe('kinerja report', () => {
     const r = await kinerja('report', join(dir, 'minimal.json'), '--year', '2025', '--format', 'pdf', '-o', pdf);
     expect(r.code).toBe(0);
     expect((await readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it.skipIf(!existsSync(chromiumPath()) || !havePoppler)('writes the demo LKIP as a PDF that reads as the report: contents, page numbers, figures, no stranded caption', async () => {
+    const pdf = join(dir, 'lkip-demo.pdf');
+    const r = await kinerja('report', DEMO, '--year', '2025', '--format', 'pdf', '-o', pdf);
+    expect(r.code).toBe(0);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThan(40);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const sheets = text.split('\f');
+    expect(sheets.length - 1).toBe(pages);
+    // the contents list each chapter on the page it starts on (arabic numbers count from BAB I)
+    const toc = sheets.find((p) => p.includes('DAFTAR ISI'))!;
+    const babI = sheets.findIndex((p, i) => i > 0 && p.includes('BAB I PENDAHULUAN') && !p.includes('DAFTAR ISI'));
+    for (const chapter of ['BAB I PENDAHULUAN', 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP']) {
+      const listed = Number(new RegExp(`${chapter}\\s+(\\d+)\\n`).exec(toc)?.[1]);
+      const at = sheets.findIndex((p, i) => i >= babI && p.includes(chapter));
+      expect(at - babI + 1, chapter).toBe(listed);
+      // the page's own footer says the same number
+      expect(sheets[at]!.trim().split('\n').pop()!.trim().endsWith(` ${listed}`), chapter).toBe(true);
+    }
+    // every computed achievement is printed, nothing uncomputed is
+    const ds = Dataset.parse(JSON.parse(await readFile(join(repo, DEMO), 'utf8')));
+    for (const a of measure(ds, 2025).agreements) {
+      for (const row of a.rows) if (row.achievement !== null) expect(text).toContain(formatPercent(row.achievement));
+    }
+    expect(text).not.toMatch(/\bNaN\b|\bundefined\b|\[object Object\]/);
+    // a table's caption never stands alone at the foot of a page (the line above the footer)
+    const stranded = sheets
+      .map((p, i) => ({ page: i + 1, lines: p.split('\n').filter((l) => l.trim()) }))
+      .filter(({ lines }) => lines.length > 2 && /^(Tabel|Gambar) \d/.test(lines.at(-2)!.trim()))
+      .map(({ page, lines }) => `${page}: ${lines.at(-2)!.trim()}`);
+    expect(stranded).toEqual([]);
+    // pictures of the pages, kept as artefacts
+    const out = join(repo, 'artifacts');
+    mkdirSync(out, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(out, 'lkip-demo')]);
+    expect(readdirSync(out).filter((f) => /^lkip-demo-\d+\.png$/.test(f))).toHaveLength(pages);
   });
 });
 

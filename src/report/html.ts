@@ -124,6 +124,8 @@ ${(['p', 'l'] as const)
 .kinerja-doc li { margin: 0 0 1mm; }
 .kinerja-doc figure { margin: 4mm 0 5mm; }
 .kinerja-doc .k-table { break-inside: auto; }
+/* a table short enough for one page is never split, so its caption never stands alone at a page's foot */
+.kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
 .kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
 .kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: 9pt; line-height: 1.25; }
@@ -225,6 +227,9 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
     .join('');
 }
 
+/** Tables of at most this many rows (header included) are kept on one page. */
+const KEEP_TOGETHER_ROWS = 14;
+
 function tableHtml(t: Table): string {
   const layout = layoutTable(t);
   const cols = layout.widths.map((w) => `<col style="width:${(w * 100).toFixed(3)}%">`).join('');
@@ -235,7 +240,8 @@ function tableHtml(t: Table): string {
   const id = t.id ? ` id="${escapeHtml(t.id)}"` : '';
   const caption = t.caption ? `<figcaption>${textHtml(t.caption)}</figcaption>` : '';
   const source = t.source ? `<p class="k-source">${textHtml(t.source)}</p>` : '';
-  return `<figure class="k-table"${id}>${caption}<table class="k-data"><colgroup>${cols}</colgroup>${head}${body}${foot}</table>${source}</figure>`;
+  const keep = layout.header.rows + layout.body.rows + layout.footer.rows <= KEEP_TOGETHER_ROWS ? ' k-keep' : '';
+  return `<figure class="k-table${keep}"${id}>${caption}<table class="k-data"><colgroup>${cols}</colgroup>${head}${body}${foot}</table>${source}</figure>`;
 }
 
 function chartHtml(c: Chart): string {
