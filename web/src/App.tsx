@@ -21,11 +21,13 @@ const Programs = lazy(() => import('./pages/Programs.js'));
 const Realizations = lazy(() => import('./pages/Realizations.js'));
 const Evaluation = lazy(() => import('./pages/Evaluation.js'));
 const DataPage = lazy(() => import('./pages/Data.js'));
+const Profile = lazy(() => import('./pages/Profile.js'));
 
-export type Section = 'dashboard' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'data';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'data';
 
 const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
   { id: 'dashboard', label: 'nav.dashboard', yearly: true },
+  { id: 'profile', label: 'nav.profile', yearly: false },
   { id: 'plans', label: 'nav.plans', yearly: false },
   { id: 'agreements', label: 'nav.agreements', yearly: true },
   { id: 'programs', label: 'nav.programs', yearly: true },
@@ -91,11 +93,14 @@ function SignedIn({ user }: { user: User }) {
         case 'dashboard':
           page = <Dashboard profile={p} year={year} />;
           break;
+        case 'profile':
+          page = <Profile profile={p} onChanged={profile.reload} />;
+          break;
         case 'plans':
           page = <Plans profile={p} />;
           break;
         case 'agreements':
-          page = seg[3] === 'print' && seg[4] ? <AgreementPrint profile={p} id={seg[4]} /> : <Agreements profile={p} year={year} path={path} />;
+          page = seg[3] === 'print' && seg[4] ? <AgreementPrint profile={p} id={seg[4]} /> : <Agreements profile={p} year={year} path={path} onChanged={profile.reload} />;
           if (seg[3] === 'print') year = undefined;
           break;
         case 'programs':

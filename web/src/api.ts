@@ -168,6 +168,9 @@ export interface ImportResult {
   findings: Finding[];
 }
 
+/** The profile's changes: `null` clears an optional field; the region cannot change. */
+export type AgencyProfileChanges = { [K in Exclude<keyof Agency, 'region'>]?: Agency[K] | null } & { version: string; note?: string };
+
 export interface AgreementView extends Versioned<Agreement> {
   differences: TargetDifference[];
 }
@@ -277,6 +280,8 @@ export const api = {
   measurements: (agency: string, year: number, signal?: AbortSignal) => get<MeasureResult>(`${A(agency)}/measurements`, { query: { year }, signal }),
   regionDashboard: (region: string, year: number, signal?: AbortSignal) =>
     get<RegionDashboard>(`/api/regions/${encodeURIComponent(region)}/dashboard`, { query: { year }, signal }),
+  agencyProfile: (agency: string, signal?: AbortSignal) => get<Versioned<Agency>>(`${A(agency)}/profile`, { signal }),
+  updateAgencyProfile: (agency: string, changes: AgencyProfileChanges) => patch<Versioned<Agency>>(`${A(agency)}/profile`, changes),
   exportUrl: (agency: string) => `${A(agency)}/export`,
   exportDataset: (agency: string, signal?: AbortSignal) => get<Dataset>(`${A(agency)}/export`, { signal }),
 
@@ -290,6 +295,8 @@ export const api = {
   amendAgreement: (agency: string, id: string, input: { id?: string; signedOn: string; place?: string }) =>
     post<AgreementView>(`${A(agency)}/agreements/${encodeURIComponent(id)}/amend`, input),
   updateAgreement: (agency: string, id: string, changes: AgreementChanges) => patch<AgreementView>(`${A(agency)}/agreements/${encodeURIComponent(id)}`, changes),
+  deleteAgreement: (agency: string, id: string, version: string) =>
+    del<{ ok: true }>(`${A(agency)}/agreements/${encodeURIComponent(id)}`, undefined, { query: { version } }),
 
   // ---------------------------------------------------------------- programs
   programs: async (agency: string, year: number, signal?: AbortSignal) =>

@@ -42,9 +42,10 @@ export function namesFrom(plans: PlanView[], all: AgreementView[]): Names {
   return { indicator: (a, l) => look(ind, a, l), goal: (a, l) => look(goal, a, l) };
 }
 
-export default function Agreements({ profile, year, path }: { profile: AgencyProfile; year: number; path: string }) {
+export default function Agreements({ profile, year, path, onChanged }: { profile: AgencyProfile; year: number; path: string; onChanged?: () => void }) {
   const { t, lang } = useI18n();
   const user = useUser();
+  const [deleted, setDeleted] = useState<string | null>(null);
   const data = useAsync(
     async (signal) => {
       const [agreements, all, plans] = await Promise.all([
@@ -69,6 +70,7 @@ export default function Agreements({ profile, year, path }: { profile: AgencyPro
   const done = () => {
     navigate(base.slice(1));
     data.reload();
+    onChanged?.();
   };
 
   return (
@@ -92,6 +94,11 @@ export default function Agreements({ profile, year, path }: { profile: AgencyPro
       {planner && mode === 'amend' && amendOf && (
         <AmendForm profile={profile} agreement={all.find((a) => a.record.id === amendOf)} onDone={done} t={t} />
       )}
+      {deleted && (
+        <p role="status" className="ok">
+          {t('agr.deleted', { id: deleted })}
+        </p>
+      )}
       {agreements.length === 0 && <p className="notice">{t('agr.none')}</p>}
       {agreements.map((a) => (
         <AgreementCard
@@ -103,6 +110,11 @@ export default function Agreements({ profile, year, path }: { profile: AgencyPro
           editable={planner}
           profile={profile}
           onSaved={data.reload}
+          onDeleted={(id) => {
+            setDeleted(id);
+            data.reload();
+            onChanged?.();
+          }}
           t={t}
           lang={lang}
         />
@@ -119,10 +131,12 @@ function AgreementCard(props: {
   editable: boolean;
   profile: AgencyProfile;
   onSaved: () => void;
+  onDeleted: (id: string) => void;
   t: Translate;
   lang: 'id' | 'en';
 }) {
-  const { view, amended, amendedBy, names, editable, profile, onSaved, t, lang } = props;
+  const { view, amended, amendedBy, names, editable, profile, onSaved, onDeleted, t, lang } = props;
+  const [asking, setAsking] = useState(false);
   const a = view.record;
   const [editing, setEditing] = useState(false);
   const [targets, setTargets] = useState<string[]>(() => a.rows.map((r) => (typeof r.target === 'number' ? inputText(r.target) : r.target)));
@@ -157,6 +171,21 @@ function AgreementCard(props: {
       onSaved();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    setError(null);
+    setBusy(true);
+    try {
+      await api.deleteAgreement(profile.id, a.id, version);
+      setAsking(false);
+      onDeleted(a.id);
+    } catch (err) {
+      setError(err);
+      setAsking(false);
     } finally {
       setBusy(false);
     }
@@ -256,6 +285,12 @@ function AgreementCard(props: {
               {t('agr.agreedTarget')} ✎
             </button>
           )}
+          {/* an amended agreement is kept: its amendment is removed first */}
+          {editable && !editing && amendedBy.length === 0 && !asking && (
+            <button type="button" className="danger" onClick={() => setAsking(true)}>
+              {t('agr.delete')}
+            </button>
+          )}
           {editing && (
             <>
               <button type="submit" className="primary" disabled={busy}>
@@ -267,6 +302,19 @@ function AgreementCard(props: {
             </>
           )}
         </div>
+        {asking && (
+          <div className="confirm" role="alertdialog" aria-labelledby={`del-${a.id}`}>
+            <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: a.id })}</p>
+            <div className="toolbar">
+              <button type="button" className="danger" disabled={busy} onClick={() => void remove()} autoFocus>
+                {t('agr.deleteYes')}
+              </button>
+              <button type="button" onClick={() => setAsking(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
       </form>
     </Card>
   );
