@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRupiah } from '../../src/core/format.js';
 import { apiCall, launchBrowser, open, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
 
 let server: RunningServer;
@@ -22,6 +23,10 @@ async function as(username: string, password?: string): Promise<Session> {
   sessions.push(s);
   return s;
 }
+
+/** An amount as a program table cell prints it (`8.520.000`), read back as a number. */
+const amountOf = (text: string | null) => Number((text ?? '').trim().replace(/\./g, '').replace(',', '.'));
+const cell = (amount: number) => formatRupiah(amount).replace('Rp ', '');
 
 /** The page itself never scrolls sideways (wide tables scroll inside their own box). */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -237,5 +242,162 @@ describe('narrative', () => {
     expect(await page.getByRole('button', { name: 'Simpan' }).count()).toBe(0);
     const put = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/narrative', { narrative: { background: 'x' } });
     expect(put.status).toBe(403);
+  });
+});
+
+type PlanList = { plans: { id: string; goals: { record: { id: string } }[]; indicators: { record: Record<string, unknown> & { id: string; targets?: Record<string, number> }; version: string }[] }[] };
+
+describe('plans', () => {
+  it('a planner edits an indicator target and sees it in the plan, the rest of the indicator kept', async () => {
+    const { page, context } = await as('perencana@diskopum');
+    const read = async () => ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
+    const before = (await read()).indicators.find((i) => i.record.id === 'UM_AKTIF')!.record;
+    expect(before.targets?.['2027']).toBe(23.5);
+
+    await open(page, base, '/a/diskopum/plans');
+    const card = page.locator('[data-indicator="renstra-2025-2029/UM_AKTIF"]');
+    await card.getByRole('button', { name: 'Ubah Persentase Usaha Mikro Aktif' }).click();
+    const form = page.locator('form.indicator-form');
+    await form.waitFor();
+    expect(await form.getByLabel('Target 2027').inputValue()).toBe('23,5');
+    expect(await form.getByLabel('Kondisi awal', { exact: true }).inputValue()).toBe('22,3');
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '23-plans-indicator-edit');
+    // by keyboard: the field, a new value, Enter saves
+    await form.getByLabel('Target 2027').focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('24,75');
+    await page.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => card.locator('td[data-year="2027"]').textContent()).toBe('24,75');
+
+    const after = (await read()).indicators.find((i) => i.record.id === 'UM_AKTIF')!.record;
+    expect(after).toEqual({ ...before, targets: { ...before.targets, '2027': 24.75 } });
+  });
+
+  it('a planner adds a goal with its cascade and an indicator under it; removing a goal still measured is refused with the findings; both are removed', async () => {
+    const { page, context } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/plans');
+    const t1 = page.locator('li[data-goal="renstra-2025-2029/T1"]');
+    await t1.getByRole('button', { name: 'Tambah di bawahnya T1' }).first().click();
+    const goalForm = page.getByRole('form', { name: 'Tujuan/sasaran baru' });
+    await goalForm.getByLabel('Kode (mis. S3)').fill('S3');
+    expect(await goalForm.getByLabel('Jenis').inputValue()).toBe('sasaran');
+    expect(await goalForm.getByLabel('Di bawah').inputValue()).toBe('T1');
+    await goalForm.getByLabel('Pernyataan').fill('Meningkatnya kemitraan usaha mikro');
+    await goalForm.getByRole('checkbox', { name: /M5-T1-S1/ }).check();
+    await goalForm.getByRole('button', { name: 'Simpan' }).click();
+    const s3 = page.locator('li[data-goal="renstra-2025-2029/S3"]');
+    await s3.waitFor();
+    expect(await s3.locator('.cascade').textContent()).toContain('rpjmd-2025-2029/M5-T1-S1');
+
+    await s3.getByRole('button', { name: 'Tambah indikator S3' }).click();
+    const indForm = page.getByRole('form', { name: 'Indikator baru' });
+    await indForm.getByLabel('Kode indikator (mis. IKU_3)').fill('UM_MITRA');
+    await indForm.getByLabel('Nama indikator').fill('Persentase usaha mikro bermitra');
+    expect(await indForm.getByLabel('Sasaran yang diukur').inputValue()).toBe('S3');
+    await indForm.getByLabel('Satuan').fill('%');
+    await indForm.getByLabel('Cara pengukuran').selectOption('ratio');
+    await indForm.getByLabel('Pembilang').fill('Usaha mikro bermitra');
+    await indForm.getByLabel('Penyebut').fill('Usaha mikro binaan');
+    await indForm.getByRole('checkbox', { name: 'Bidang Pemasaran' }).check();
+    // a number that is not one is shown at its field before anything is sent
+    await indForm.getByLabel('Target 2026').fill('sepuluh');
+    await indForm.getByRole('button', { name: 'Simpan' }).click();
+    await indForm.locator('[id$="-t2026-error"]').waitFor();
+    expect(await indForm.getByLabel('Target 2026').getAttribute('aria-invalid')).toBe('true');
+    await indForm.getByLabel('Target 2026').fill('10');
+    await indForm.getByLabel('Target 2029').fill('25');
+    await indForm.getByRole('button', { name: 'Simpan' }).click();
+    const card = page.locator('[data-indicator="renstra-2025-2029/UM_MITRA"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Rasio: Usaha mikro bermitra ÷ Usaha mikro binaan × 100');
+    expect(await card.textContent()).toContain('Bidang Pemasaran');
+    expect(await card.locator('td[data-year="2029"]').textContent()).toBe('25');
+
+    // the goal is still measured by the indicator: the server refuses and says where
+    await s3.getByRole('button', { name: 'Hapus Sasaran S3' }).click();
+    await s3.getByRole('button', { name: 'Ya, hapus' }).click();
+    const refused = s3.locator('.delete-error [role="alert"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('UM_MITRA');
+    await shot(page, '24-plans-delete-refused');
+
+    await card.getByRole('button', { name: 'Hapus Persentase usaha mikro bermitra' }).click();
+    await card.getByRole('button', { name: 'Ya, hapus' }).press('Enter');
+    await card.waitFor({ state: 'detached' });
+    await s3.getByRole('button', { name: 'Hapus Sasaran S3' }).click();
+    await s3.getByRole('button', { name: 'Ya, hapus' }).click();
+    await s3.waitFor({ state: 'detached' });
+    const plan = ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
+    expect(plan.goals.map((g) => g.record.id)).toEqual(['T1', 'S1', 'S2']);
+    expect(plan.indicators.some((i) => i.record.id === 'UM_MITRA')).toBe(false);
+  });
+});
+
+describe('programs', () => {
+  it('a planner changes a budget stage and sees the totals recomputed, then sets the indicators a node supports', async () => {
+    const { page } = await as('perencana@diskopum');
+    await open(page, base, '/a/diskopum/programs/2025');
+    const table = page.getByTestId('programs');
+    await table.waitFor();
+    await page.getByRole('button', { name: /^Buka/ }).first().click();
+    const row = (id: string) => table.locator(`tr[data-node="${id}"]`);
+    const final = async (id: string) => amountOf(await row(id).locator('[data-col="final"]').textContent());
+    const total = async () => amountOf(await table.locator('tfoot [data-col="final"]').textContent());
+    const before = { node: await final('p1-k1-s1'), kegiatan: await final('p1-k1'), program: await final('p1'), total: await total() };
+    expect(amountOf(await row('p1-k1-s1').locator('[data-col="revised"]').textContent())).toBe(7_520_000);
+
+    await row('p1-k1-s1').getByRole('button', { name: /^Ubah anggaran/ }).click();
+    const form = page.locator('form.budget-form');
+    expect(await form.getByLabel('Perubahan (Rp)').inputValue()).toBe('7520000');
+    await form.getByLabel('Perubahan (Rp)').fill('8.520.000');
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '25-programs-budget');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => row('p1-k1-s1').locator('[data-col="revised"]').textContent()).toBe(cell(8_520_000));
+    // the final budget of the node, its kegiatan and program, and the table's total, each one million more
+    expect(await final('p1-k1-s1')).toBe(before.node + 1_000_000);
+    expect(await final('p1-k1')).toBe(before.kegiatan + 1_000_000);
+    expect(await final('p1')).toBe(before.program + 1_000_000);
+    expect(await total()).toBe(before.total + 1_000_000);
+    expect(await table.locator('tfoot [data-col="final"]').textContent()).toBe(cell(before.total + 1_000_000));
+
+    await row('p1-k1-s1').getByRole('button', { name: /^Ubah indikator didukung/ }).click();
+    const supports = page.locator('form.supports-form');
+    await supports.getByRole('checkbox', { name: /Persentase Usaha Mikro Aktif/ }).check();
+    await supports.getByLabel('Porsi untuk Persentase Usaha Mikro Aktif (%)').fill('40');
+    await supports.getByRole('button', { name: 'Simpan' }).click();
+    await supports.waitFor({ state: 'detached' });
+    await expect.poll(() => row('p1-k1-s1').textContent()).toContain('Indikator yang didukung: Persentase Usaha Mikro Aktif (40%)');
+    await shot(page, '26-programs-supports');
+  });
+});
+
+describe('the editing pages on a tablet', () => {
+  it('the narrative, an indicator form and a budget form fit 820 px', async () => {
+    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    const page = await tablet.newPage();
+    sessions.push({ context: tablet, page, errors: [] });
+    await page.goto(base);
+    await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
+    await page.getByLabel('Kata sandi').fill('kinerja-demo');
+    await page.getByRole('button', { name: 'Masuk' }).tap();
+    await page.getByTestId('user-name').waitFor();
+    await open(page, base, '/a/diskopum/narrative');
+    await page.getByTestId('narrative-form').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await open(page, base, '/a/diskopum/plans');
+    await page.locator('[data-indicator="renstra-2025-2029/UM_FASILITASI"]').getByRole('button', { name: /^Ubah/ }).tap();
+    await page.locator('form.indicator-form').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await page.locator('form.indicator-form').scrollIntoViewIfNeeded();
+    await shot(page, '27-tablet-plans-edit');
+    await open(page, base, '/a/diskopum/programs/2025');
+    await page.getByTestId('programs').locator('tr[data-node="p1"]').getByRole('button', { name: /^Ubah anggaran/ }).tap();
+    await page.locator('form.budget-form').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '28-tablet-budget');
   });
 });

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { ApiError, type Finding } from '../http.js';
 import { ConflictNotice } from './Conflict.js';
-import { ErrorView } from './ui.js';
+import { ErrorView, type NameOf } from './ui.js';
 
 /** Whether a finding's `where` is `path` or lies below it (`path.x`, `path[0]`, `path["2025"]`). */
 export function isAt(where: string, path: string): boolean {
@@ -46,12 +46,12 @@ export function fieldErrors(error: unknown, bases: readonly string[]): FieldErro
 }
 
 /** A failed save: the 409 notice with a reload that keeps the form, or the error with its findings. */
-export function SaveError({ error, onReload }: { error: unknown; onReload: () => void }) {
+export function SaveError({ error, onReload, nameOf }: { error: unknown; onReload: () => void; nameOf?: NameOf }) {
   if (error === null || error === undefined) return null;
   if (error instanceof ApiError && error.status === 409 && error.code === 'version-conflict') {
     return <ConflictNotice current={error.current} onReload={onReload} />;
   }
-  return <ErrorView error={error} />;
+  return <ErrorView error={error} {...(nameOf ? { nameOf } : {})} />;
 }
 
 /** Lines of a textarea as a list (blank lines dropped); `undefined` for none, so an empty list is not written. */
