@@ -401,3 +401,10 @@ describe('the editing pages on a tablet', () => {
     await shot(page, '28-tablet-budget');
   });
 });
+
+describe('the browser', () => {
+  it('saw no uncaught error on any page of this file', () => {
+    expect(sessions.length).toBeGreaterThan(5);
+    expect(sessions.flatMap((s) => s.errors)).toEqual([]);
+  });
+});
