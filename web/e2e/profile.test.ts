@@ -49,7 +49,7 @@ describe('profile and agreement removal in the browser', () => {
     await facts.getByText('Jl. Kalimantan No. 10, Jember').waitFor();
     expect(await facts.getByText('NIP. 19700101 199003 1 001').count()).toBe(1);
     expect(await facts.locator('ol li').allTextContents()).toContain('Membantu Bupati di bidang usaha mikro');
-    await shot(page, '20-profile');
+    await shot(page, '30-profile');
 
     const operator = await as('operator@diskopum');
     await open(operator.page, base, '/a/diskopum/profile');
@@ -76,7 +76,7 @@ describe('profile and agreement removal in the browser', () => {
     await card.getByRole('button', { name: 'Hapus' }).click();
     const ask = card.getByRole('alertdialog');
     await ask.getByText('Hapus pk-2027-keliru?').waitFor();
-    await shot(page, '21-agreement-remove');
+    await shot(page, '31-agreement-remove');
     // cancelling keeps it
     await ask.getByRole('button', { name: 'Batal' }).click();
     expect(await page.getByTestId('agreement-pk-2027-keliru').count()).toBe(1);

@@ -21,9 +21,12 @@ const Programs = lazy(() => import('./pages/Programs.js'));
 const Realizations = lazy(() => import('./pages/Realizations.js'));
 const Evaluation = lazy(() => import('./pages/Evaluation.js'));
 const DataPage = lazy(() => import('./pages/Data.js'));
+const Narrative = lazy(() => import('./pages/Narrative.js'));
+const Accounts = lazy(() => import('./pages/Accounts.js'));
+const AccountPage = lazy(() => import('./pages/Account.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
 
-export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'data';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'data';
 
 const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
   { id: 'dashboard', label: 'nav.dashboard', yearly: true },
@@ -33,6 +36,7 @@ const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
   { id: 'programs', label: 'nav.programs', yearly: true },
   { id: 'realizations', label: 'nav.realizations', yearly: true },
   { id: 'evaluation', label: 'nav.evaluation', yearly: false },
+  { id: 'narrative', label: 'nav.narrative', yearly: false },
   { id: 'data', label: 'nav.data', yearly: false },
 ];
 
@@ -75,7 +79,7 @@ function SignedIn({ user }: { user: User }) {
   }, [seg.length, agencies.status, agencies.data, user]);
 
   let page: ReactNode;
-  let section: Section | 'region' | undefined;
+  let section: Section | 'region' | 'accounts' | 'account' | undefined;
   let year: number | undefined;
   if (seg[0] === 'region' && seg[1]) {
     section = 'region';
@@ -112,6 +116,9 @@ function SignedIn({ user }: { user: User }) {
         case 'evaluation':
           page = <Evaluation profile={p} />;
           break;
+        case 'narrative':
+          page = <Narrative profile={p} />;
+          break;
         case 'data':
           page = <DataPage profile={p} />;
           break;
@@ -119,6 +126,13 @@ function SignedIn({ user }: { user: User }) {
           page = <NotFound />;
       }
     }
+  } else if (seg[0] === 'accounts' && seg.length === 1) {
+    // the server answers only the region's admin; anyone else who opens the address sees its refusal
+    section = 'accounts';
+    page = <Accounts />;
+  } else if (seg[0] === 'account' && seg.length === 1) {
+    section = 'account';
+    page = <AccountPage />;
   } else if (seg[0] === 'data') {
     section = 'data';
     page = <DataPage profile={undefined} />;
@@ -156,7 +170,7 @@ function Header(props: {
   user: User;
   agencies: AgencySummary[];
   agencyId: string | undefined;
-  section: Section | 'region' | undefined;
+  section: Section | 'region' | 'accounts' | 'account' | undefined;
   year: number | undefined;
   profile: AgencyProfile | undefined;
 }) {
@@ -175,12 +189,12 @@ function Header(props: {
   const yearly = section === 'region' || SECTIONS.some((s) => s.id === section && s.yearly);
 
   const goAgency = (id: string) => {
-    const sec = section && section !== 'region' ? section : 'dashboard';
+    const sec: Section = SECTIONS.find((s) => s.id === section)?.id ?? 'dashboard';
     navigate(`/a/${encodeURIComponent(id)}/${sec}${year && SECTIONS.find((s) => s.id === sec)?.yearly ? `/${year}` : ''}`);
   };
   const goYear = (y: number) => {
     if (section === 'region' && user.region) navigate(`/region/${encodeURIComponent(user.region)}/${y}`);
-    else if (agencyId && section && section !== 'region') navigate(`/a/${encodeURIComponent(agencyId)}/${section}/${y}`);
+    else if (agencyId && SECTIONS.some((s) => s.id === section)) navigate(`/a/${encodeURIComponent(agencyId)}/${section}/${y}`);
   };
 
   return (
@@ -195,6 +209,11 @@ function Header(props: {
         {regionRole && user.region && (
           <a className={`navlink ${section === 'region' ? 'active' : ''}`} href={href('region', user.region, year ?? new Date().getFullYear())} aria-current={section === 'region' ? 'page' : undefined}>
             {t('nav.region')}
+          </a>
+        )}
+        {user.role === 'admin' && (
+          <a className={`navlink ${section === 'accounts' ? 'active' : ''}`} href="#/accounts" aria-current={section === 'accounts' ? 'page' : undefined}>
+            {t('nav.accounts')}
           </a>
         )}
         {agencies.length > 1 && (
@@ -231,6 +250,9 @@ function Header(props: {
           {t(`role.${user.role}` as MessageKey)}
           {ownAgency ? ` · ${ownAgency.abbreviation ?? ownAgency.name}` : user.region ? ` · ${user.region}` : ''}
         </span>
+        <a className={`navlink ${section === 'account' ? 'active' : ''}`} href="#/account" aria-current={section === 'account' ? 'page' : undefined}>
+          {t('nav.account')}
+        </a>
         <button type="button" className="link" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} lang={lang === 'id' ? 'en' : 'id'}>
           {t('lang.switch')}
         </button>
@@ -242,7 +264,7 @@ function Header(props: {
   );
 }
 
-function AgencyNav({ agencyId, section, year }: { agencyId: string; section: Section | 'region' | undefined; year: number | undefined }) {
+function AgencyNav({ agencyId, section, year }: { agencyId: string; section: Section | 'region' | 'accounts' | 'account' | undefined; year: number | undefined }) {
   const { t } = useI18n();
   return (
     <nav className="sections" aria-label={t('nav.main')}>

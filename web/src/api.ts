@@ -5,6 +5,7 @@
  */
 export type {
   Agency,
+  Analysis,
   Agreement,
   AgreementBudget,
   AgreementRow,
@@ -12,11 +13,13 @@ export type {
   EvaluationScore,
   Goal,
   Indicator,
+  Narrative,
   Period,
   Person,
   ProgramNode,
   Realization,
   Recommendation,
+  Support,
   Unit,
   WorkflowState,
 } from '../../src/core/dataset/schema.js';
@@ -25,6 +28,8 @@ export type { Finding } from './http.js';
 // who acts and the agreement edit shapes are the server's and the core's own types
 export type { Role, User } from '../../src/server/policies/types.js';
 export type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
+export type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
+export type { Account } from '../../src/server/commands/accounts.js';
 
 import type {
   Agency,
@@ -38,14 +43,18 @@ import type {
   EvaluationScore,
   Goal,
   Indicator,
+  Narrative,
   ProgramNode,
   Realization,
   Recommendation,
+  Support,
   WorkflowState,
 } from '../../src/core/dataset/schema.js';
 import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
-import type { User } from '../../src/server/policies/types.js';
+import type { Role, User } from '../../src/server/policies/types.js';
 import type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
+import type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
+import type { Account } from '../../src/server/commands/accounts.js';
 import { del, fetchFile, get, patch, post, put, upload, type FetchedFile, type Finding } from './http.js';
 
 export interface Versioned<T> {
@@ -254,6 +263,36 @@ export interface EvaluationView {
   recommendations: (Versioned<Recommendation> & { overdue: boolean })[];
 }
 
+/** `POST /api/accounts` (routes/accounts.ts, NewAccount): an agency role names its agency, an operator its unit too. */
+export interface NewAccount {
+  username: string;
+  name: string;
+  email?: string;
+  role: Role;
+  agencyId?: string;
+  unitId?: string;
+  region?: string;
+  password: string;
+}
+
+/** `PATCH /api/accounts/:id` (AccountChanges): what is given changes; a new password or role ends the account's sessions. */
+export interface AccountChanges {
+  version: string;
+  name?: string;
+  role?: Role;
+  agencyId?: string | null;
+  unitId?: string | null;
+  region?: string | null;
+  active?: boolean;
+  password?: string;
+}
+
+/** `GET`/`PUT …/narrative`: no narrative yet is `{ record: null, version: null }`. */
+export interface NarrativeView {
+  record: Narrative | null;
+  version: string | null;
+}
+
 export type RecommendationChanges = Partial<Omit<Recommendation, 'id'>> & { version: string; note?: string };
 
 const A = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
@@ -272,6 +311,15 @@ export const api = {
     return (await post<{ user: User }>('/api/auth/sign-in', { username, password })).user;
   },
   signOut: () => post<{ ok: true }>('/api/auth/sign-out'),
+  /** ends every session of the account, this one too */
+  signOutEverywhere: () => post<{ ok: true }>('/api/auth/sign-out-everywhere'),
+  /** a new password; the server ends every session of the account (sign in again) */
+  changePassword: (currentPassword: string, newPassword: string) => post<{ ok: true }>('/api/auth/password', { currentPassword, newPassword }),
+
+  // ---------------------------------------------------------------- accounts (the region's admin)
+  accounts: async (signal?: AbortSignal) => (await get<{ accounts: Versioned<Account>[] }>('/api/accounts', { signal })).accounts,
+  createAccount: (input: NewAccount) => post<Versioned<Account>>('/api/accounts', input),
+  updateAccount: (id: string, changes: AccountChanges) => patch<Versioned<Account>>(`/api/accounts/${encodeURIComponent(id)}`, changes),
 
   // ---------------------------------------------------------------- agencies and dashboards
   agencies: async (signal?: AbortSignal) => (await get<{ agencies: AgencySummary[] }>('/api/agencies', { signal })).agencies,
@@ -287,6 +335,17 @@ export const api = {
 
   // ---------------------------------------------------------------- plans
   plans: async (agency: string, signal?: AbortSignal) => (await get<{ plans: PlanView[] }>(`${A(agency)}/plans`, { signal })).plans,
+  createGoal: (agency: string, plan: string, goal: Goal) => post<Versioned<Goal>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/goals`, { goal }),
+  updateGoal: (agency: string, plan: string, version: string, goal: Goal) =>
+    put<Versioned<Goal>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/goals/${encodeURIComponent(goal.id)}`, { version, goal }),
+  deleteGoal: (agency: string, plan: string, id: string, version: string) =>
+    del<{ ok: true }>(`${A(agency)}/plans/${encodeURIComponent(plan)}/goals/${encodeURIComponent(id)}`, undefined, { query: { version } }),
+  createIndicator: (agency: string, plan: string, indicator: Indicator) =>
+    post<Versioned<Indicator>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/indicators`, { indicator }),
+  updateIndicator: (agency: string, plan: string, version: string, indicator: Indicator) =>
+    put<Versioned<Indicator>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/indicators/${encodeURIComponent(indicator.id)}`, { version, indicator }),
+  deleteIndicator: (agency: string, plan: string, id: string, version: string) =>
+    del<{ ok: true }>(`${A(agency)}/plans/${encodeURIComponent(plan)}/indicators/${encodeURIComponent(id)}`, undefined, { query: { version } }),
 
   // ---------------------------------------------------------------- agreements
   agreements: async (agency: string, year: number | undefined, signal?: AbortSignal) =>
@@ -302,8 +361,12 @@ export const api = {
   programs: async (agency: string, year: number, signal?: AbortSignal) =>
     (await get<{ year: number; nodes: NodeView[] }>(`${A(agency)}/programs`, { query: { year }, signal })).nodes,
 
-  setSpending: (agency: string, node: string, body: { version: string; year: number; entries: { period?: Period; amount: number; physical?: number; source?: string; where?: string }[] }) =>
+  setSpending: (agency: string, node: string, body: { version: string; year: number; entries: SpendingInput[] }) =>
     put<Versioned<ProgramNode>>(`${A(agency)}/programs/${encodeURIComponent(node)}/spending`, body),
+  setBudgets: (agency: string, node: string, body: { version: string; year: number; entries: BudgetInput[] }) =>
+    put<Versioned<ProgramNode>>(`${A(agency)}/programs/${encodeURIComponent(node)}/budgets`, body),
+  setSupports: (agency: string, node: string, body: { version: string; supports: Support[] }) =>
+    put<Versioned<ProgramNode>>(`${A(agency)}/programs/${encodeURIComponent(node)}/supports`, body),
 
   // ---------------------------------------------------------------- realizations
   realizations: async (agency: string, year: number, signal?: AbortSignal) =>
@@ -333,6 +396,10 @@ export const api = {
     post<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations`, { recommendation }),
   updateRecommendation: (agency: string, id: string, changes: RecommendationChanges) =>
     patch<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations/${encodeURIComponent(id)}`, changes),
+
+  // ---------------------------------------------------------------- narrative
+  narrative: (agency: string, signal?: AbortSignal) => get<NarrativeView>(`${A(agency)}/narrative`, { signal }),
+  putNarrative: (agency: string, version: string | null, narrative: Narrative) => put<NarrativeView>(`${A(agency)}/narrative`, { version, narrative }),
 
   // ---------------------------------------------------------------- import
   importDocument: (text: string, store: boolean, onProgress?: (fraction: number) => void) =>

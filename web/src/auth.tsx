@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, type User } from './api.js';
 import { onUnauthorized } from './http.js';
+import type { MessageKey } from './i18n.js';
 
 interface AuthState {
   /** `undefined` while the session is being read */
@@ -10,6 +11,10 @@ interface AuthState {
   signOut: () => Promise<void>;
   /** the session expired: shown on the sign-in page */
   expired: boolean;
+  /** why the user was signed out, shown on the sign-in page (a new password, sign-out everywhere) */
+  notice: MessageKey | null;
+  /** the server ended this session on the user's request: back to sign-in with `notice` */
+  ended: (notice: MessageKey) => void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -17,6 +22,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -43,6 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (login: string, password: string) => {
     const u = await api.signIn(login, password);
     setExpired(false);
+    setNotice(null);
     setUser(u);
     return u;
   }, []);
@@ -52,11 +59,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.signOut();
     } finally {
       setExpired(false);
+      setNotice(null);
       setUser(null);
     }
   }, []);
 
-  const value = useMemo(() => ({ user, signIn, signOut, expired }), [user, signIn, signOut, expired]);
+  const ended = useCallback((why: MessageKey) => {
+    setExpired(false);
+    setNotice(why);
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, signIn, signOut, expired, notice, ended }), [user, signIn, signOut, expired, notice, ended]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

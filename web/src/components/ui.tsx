@@ -26,15 +26,18 @@ export function errorText(error: unknown, t: (k: MessageKey) => string): string 
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Names the record at a finding's path (`plans[3].indicators[5].goal` → the indicator), or `null`. */
+export type NameOf = (where: string) => string | null;
+
 /** An error with every finding the server gave, each with where it is. */
-export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorView({ error, onRetry, nameOf }: { error: unknown; onRetry?: () => void; nameOf?: NameOf }) {
   const { t } = useI18n();
   // findings that only repeat the message add nothing; the others say what and where
   const findings = error instanceof ApiError ? error.findings.filter((f) => f.message !== error.message) : [];
   return (
     <div className="error" role="alert">
       <strong>{t('error.title')}:</strong> {errorText(error, t)}
-      {findings.length > 0 && <FindingList findings={findings} />}
+      {findings.length > 0 && <FindingList findings={findings} {...(nameOf ? { nameOf } : {})} />}
       {onRetry && (
         <p>
           <button type="button" onClick={onRetry}>
@@ -46,7 +49,7 @@ export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
-export function FindingList({ findings }: { findings: { severity: string; code: string; where: string; message: string }[] }) {
+export function FindingList({ findings, nameOf }: { findings: { severity: string; code: string; where: string; message: string }[]; nameOf?: NameOf }) {
   const { t } = useI18n();
   return (
     <table className="findings">
@@ -63,6 +66,7 @@ export function FindingList({ findings }: { findings: { severity: string; code: 
             <td>{f.severity}</td>
             <td>
               <code>{f.where}</code>
+              {nameOf?.(f.where) && <div className="small">{nameOf(f.where)}</div>}
             </td>
             <td>{f.message}</td>
           </tr>

@@ -303,7 +303,7 @@ function AgreementCard(props: {
           )}
         </div>
         {asking && (
-          <div className="confirm" role="alertdialog" aria-labelledby={`del-${a.id}`}>
+          <div className="confirm-box" role="alertdialog" aria-labelledby={`del-${a.id}`}>
             <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: a.id })}</p>
             <div className="toolbar">
               <button type="button" className="danger" disabled={busy} onClick={() => void remove()} autoFocus>

@@ -6,10 +6,9 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Agency, type AgencyProfile, type Person } from '../api.js';
 import { useUser } from '../auth.js';
-import { ConflictNotice } from '../components/Conflict.js';
+import { fieldErrors, linesOf, SaveError } from '../components/forms.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { useAsync } from '../hooks.js';
-import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
 const CONTACT = ['address', 'phone', 'email', 'website'] as const;
@@ -30,9 +29,6 @@ const formOf = (a: Agency): Form => ({
   contact: Object.fromEntries(CONTACT.map((k) => [k, a[k] ?? ''])) as Record<Contact, string>,
   lists: Object.fromEntries(LISTS.map((k) => [k, (a[k] ?? []).join('\n')])) as Record<ListField, string>,
 });
-
-/** One entry per non-empty line. */
-const linesOf = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 export default function Profile({ profile, onChanged }: { profile: AgencyProfile; onChanged: () => void }) {
   const { t } = useI18n();
@@ -131,10 +127,7 @@ function ProfileForm(props: { agencyId: string; agency: Agency; version: string;
     setSaved(false);
     setBusy(true);
     const optional = (v: string) => (v.trim() === '' ? null : v.trim());
-    const list = (v: string) => {
-      const l = linesOf(v);
-      return l.length === 0 ? null : l;
-    };
+    const list = (v: string) => linesOf(v) ?? null;
     try {
       const res = await api.updateAgencyProfile(agencyId, {
         version,
@@ -154,15 +147,19 @@ function ProfileForm(props: { agencyId: string; agency: Agency; version: string;
   }
 
   const head = (field: 'name' | 'position' | 'nip', value: string) => setForm((f) => ({ ...f, head: { ...f.head, [field]: value } }));
+  // findings at a field of the request (`body.address`) or, refused by validation, of the dataset (`agency.address`)
+  const fe = fieldErrors(error, ['body', 'agency']);
   return (
     <Card title={t('prof.edit')}>
       <form className="profile-form" onSubmit={save} aria-label={t('prof.edit')}>
         <label htmlFor="prof-name">{t('prof.name')}</label>
-        <input id="prof-name" value={form.name} required onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <input id="prof-name" value={form.name} required onChange={(e) => setForm({ ...form, name: e.target.value })} {...fe.aria('name', 'prof-name')} />
+        {fe.show('name', 'prof-name')}
         <fieldset>
           <legend>{t('prof.head')}</legend>
           <label htmlFor="prof-head-name">{t('agr.name')}</label>
-          <input id="prof-head-name" value={form.head.name} required onChange={(e) => head('name', e.target.value)} />
+          <input id="prof-head-name" value={form.head.name} required onChange={(e) => head('name', e.target.value)} {...fe.aria('head', 'prof-head-name')} />
+          {fe.show('head', 'prof-head-name')}
           <label htmlFor="prof-head-position">{t('agr.position')}</label>
           <input id="prof-head-position" value={form.head.position} onChange={(e) => head('position', e.target.value)} />
           <label htmlFor="prof-head-nip">{t('agr.nip')}</label>
@@ -178,7 +175,9 @@ function ProfileForm(props: { agencyId: string; agency: Agency; version: string;
               inputMode={k === 'email' ? 'email' : k === 'website' ? 'url' : k === 'phone' ? 'tel' : 'text'}
               value={form.contact[k]}
               onChange={(e) => setForm({ ...form, contact: { ...form.contact, [k]: e.target.value } })}
+              {...fe.aria(k, `prof-${k}`)}
             />
+            {fe.show(k, `prof-${k}`)}
           </div>
         ))}
         {LISTS.map((k) => (
@@ -190,24 +189,21 @@ function ProfileForm(props: { agencyId: string; agency: Agency; version: string;
               aria-describedby="prof-lines"
               value={form.lists[k]}
               onChange={(e) => setForm({ ...form, lists: { ...form.lists, [k]: e.target.value } })}
+              {...fe.aria(k, `prof-${k}`)}
             />
+            {fe.show(k, `prof-${k}`)}
           </div>
         ))}
         <p id="prof-lines" className="small muted">
           {t('prof.lines')} {t('prof.identity')}
         </p>
-        {error !== null &&
-          (error instanceof ApiError && error.status === 409 ? (
-            <ConflictNotice
-              onReload={() => {
-                setError(null);
-                onReload();
-              }}
-              current={error.current}
-            />
-          ) : (
-            <ErrorView error={error} />
-          ))}
+        <SaveError
+          error={error}
+          onReload={() => {
+            setError(null);
+            onReload();
+          }}
+        />
         {saved && (
           <p role="status" className="ok">
             {t('prof.saved')}

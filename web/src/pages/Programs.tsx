@@ -1,8 +1,14 @@
-/** Programs and budget: program → kegiatan → sub-kegiatan with the three budget stages, spending by quarter and the indicators served. */
-import { Fragment, useMemo, useState, type FormEvent } from 'react';
-import { api, type AgencyProfile, type NodeView, type Period } from '../api.js';
+/**
+ * Programs and budget: program → kegiatan → sub-kegiatan with the three budget stages, spending by
+ * quarter and the indicators served. The agency's planner sets a node's budget stages of the year
+ * and the indicators it supports; the planner and operators enter spending by quarter
+ * (src/server/policies/program.ts). The figures are the server's, read again after each change.
+ */
+import { Fragment, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, type AgencyProfile, type BudgetInput, type NodeView, type Period, type PlanView, type Support } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
+import { compact, fieldErrors, SaveError, textOf } from '../components/forms.js';
 import { Card, ErrorView, Loading, PercentBar } from '../components/ui.js';
 import { useUser } from '../auth.js';
 import { ApiError } from '../http.js';
@@ -11,6 +17,9 @@ import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
 const QUARTERS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+type Stage = BudgetInput['stage'];
+const STAGES: Stage[] = ['initial', 'shift', 'revised'];
+type EditWhat = 'spending' | 'budget' | 'supports';
 
 export default function Programs({ profile, year }: { profile: AgencyProfile; year: number }) {
   const { t } = useI18n();
@@ -22,10 +31,13 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
     [profile.id, year],
   );
   const [open, setOpen] = useState<Record<string, boolean>>({});
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ node: string; what: EditWhat } | null>(null);
   const user = useUser();
-  // spending is entered by the agency's planner and operators (src/server/policies/program.ts)
+  // spending is entered by the agency's planner and operators; budgets and supports are the planner's (src/server/policies/program.ts)
   const mayEnterSpending = (user.role === 'planner' || user.role === 'operator') && user.agencyId === profile.id;
+  const planner = user.role === 'planner' && user.agencyId === profile.id;
+  const isEditing = (node: string, what: EditWhat) => editing?.node === node && editing.what === what;
+  const toggleEdit = (node: string, what: EditWhat) => setEditing(isEditing(node, what) ? null : { node, what });
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const p of data.data?.plans ?? []) for (const i of p.indicators) m.set(`${p.id}/${i.record.id}`, i.record.name);
@@ -98,7 +110,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                     const supports = n.record.supports ?? [];
                     return (
                       <Fragment key={n.record.id}>
-                        <tr className={`level-${n.record.level}`}>
+                        <tr className={`level-${n.record.level}`} data-node={n.record.id}>
                           <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.25}rem` }}>
                             {hasChildren ? (
                               <button
@@ -123,11 +135,35 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                                   .join('; ')}
                               </div>
                             )}
-                            {mayEnterSpending && (
-                              <div>
-                                <button type="button" className="link small" aria-expanded={editing === n.record.id} onClick={() => setEditing(editing === n.record.id ? null : n.record.id)}>
-                                  ✎ {t('prog.editSpending')}
-                                </button>
+                            {(mayEnterSpending || planner) && (
+                              <div className="node-actions">
+                                {planner && (
+                                  <button
+                                    type="button"
+                                    className="link small"
+                                    aria-expanded={isEditing(n.record.id, 'budget')}
+                                    aria-label={`${t('prog.editBudget')} ${n.record.name}`}
+                                    onClick={() => toggleEdit(n.record.id, 'budget')}
+                                  >
+                                    ✎ {t('prog.editBudget')}
+                                  </button>
+                                )}
+                                {mayEnterSpending && (
+                                  <button type="button" className="link small" aria-expanded={isEditing(n.record.id, 'spending')} onClick={() => toggleEdit(n.record.id, 'spending')}>
+                                    ✎ {t('prog.editSpending')}
+                                  </button>
+                                )}
+                                {planner && (
+                                  <button
+                                    type="button"
+                                    className="link small"
+                                    aria-expanded={isEditing(n.record.id, 'supports')}
+                                    aria-label={`${t('prog.editSupports')} ${n.record.name}`}
+                                    onClick={() => toggleEdit(n.record.id, 'supports')}
+                                  >
+                                    ✎ {t('prog.editSupports')}
+                                  </button>
+                                )}
                               </div>
                             )}
                             {(n.record.indicators ?? []).length > 0 && (
@@ -136,10 +172,10 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                               </div>
                             )}
                           </th>
-                          <td className="num">{money(f.stages.initial)}</td>
-                          <td className="num">{money(f.stages.shift)}</td>
-                          <td className="num">{money(f.stages.revised)}</td>
-                          <td className="num">
+                          <td className="num" data-col="initial">{money(f.stages.initial)}</td>
+                          <td className="num" data-col="shift">{money(f.stages.shift)}</td>
+                          <td className="num" data-col="revised">{money(f.stages.revised)}</td>
+                          <td className="num" data-col="final">
                             <strong>{money(f.final)}</strong>
                           </td>
                           {quarters.map((q) => {
@@ -156,10 +192,40 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                             <PercentBar value={f.absorption} label={`${t('col.absorption')} ${n.record.name}`} />
                           </td>
                         </tr>
-                        {editing === n.record.id && (
+                        {editing?.node === n.record.id && (
                           <tr className="edit-row">
                             <td colSpan={7 + quarters.length}>
-                              <SpendingForm
+                              {editing.what === 'budget' && (
+                                <BudgetForm
+                                  agencyId={profile.id}
+                                  year={year}
+                                  node={n}
+                                  t={t}
+                                  loading={data.status === 'loading'}
+                                  onSaved={() => {
+                                    setEditing(null);
+                                    data.reload();
+                                  }}
+                                  onReload={data.reload}
+                                  onCancel={() => setEditing(null)}
+                                />
+                              )}
+                              {editing.what === 'supports' && (
+                                <SupportsForm
+                                  agencyId={profile.id}
+                                  node={n}
+                                  plans={data.data!.plans}
+                                  t={t}
+                                  loading={data.status === 'loading'}
+                                  onSaved={() => {
+                                    setEditing(null);
+                                    data.reload();
+                                  }}
+                                  onReload={data.reload}
+                                  onCancel={() => setEditing(null)}
+                                />
+                              )}
+                              {editing.what === 'spending' && <SpendingForm
                                 agencyId={profile.id}
                                 year={year}
                                 node={n}
@@ -169,7 +235,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                                   data.reload();
                                 }}
                                 onReload={data.reload}
-                              />
+                              />}
                             </td>
                           </tr>
                         )}
@@ -183,7 +249,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                     <td />
                     <td />
                     <td />
-                    <td className="num">
+                    <td className="num" data-col="final">
                       <strong>{money(total.final)}</strong>
                     </td>
                     {quarterly.map((q, i) => (
@@ -268,6 +334,254 @@ function SpendingForm(props: { agencyId: string; year: number; node: NodeView; t
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy}>
           {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface BudgetRow {
+  key: number;
+  /** the entry as read (its date, `where`, `extra`, `note` are kept) */
+  base: BudgetInput | null;
+  stage: Stage;
+  amount: string;
+  source: string;
+}
+
+let rowKey = 1;
+
+/** The year's budget entries of a node by stage (anggaran awal, pergeseran, perubahan); a stage without one gets an empty row. */
+function budgetRows(node: NodeView, year: number): BudgetRow[] {
+  const ofYear = node.record.budgets.filter((b) => b.year === year);
+  const rows: BudgetRow[] = [];
+  for (const stage of STAGES) {
+    const entries = ofYear.filter((b) => b.stage === stage);
+    if (entries.length === 0) rows.push({ key: rowKey++, base: null, stage, amount: '', source: '' });
+    for (const { year: _y, ...b } of entries) rows.push({ key: rowKey++, base: b, stage, amount: inputText(b.amount), source: b.source ?? '' });
+  }
+  return rows;
+}
+
+function BudgetForm(props: { agencyId: string; year: number; node: NodeView; t: Translate; loading: boolean; onSaved: () => void; onReload: () => void; onCancel: () => void }) {
+  const { agencyId, year, node, t, loading, onSaved, onReload, onCancel } = props;
+  const [rows, setRows] = useState<BudgetRow[]>(() => budgetRows(node, year));
+  const [version, setVersion] = useState(node.version);
+  // a reload after a conflict brings the current version; what the planner typed stays
+  useEffect(() => setVersion(node.version), [node.version]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  /** row key → its place in the entries sent (the server's findings say `body.entries[i]`) */
+  const [sent, setSent] = useState<Record<number, number>>({});
+  const fe = fieldErrors(error, ['body']);
+  const id = (r: BudgetRow, f: string) => `bg-${node.record.id}-${r.key}-${f}`;
+  const own = node.record.budgets.some((b) => b.year === year);
+  const stageLabel = (st: Stage) => t(`prog.${st}` as MessageKey);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const entries: BudgetInput[] = [];
+    const places: Record<number, number> = {};
+    for (const r of rows) {
+      const amount = parseNumber(r.amount);
+      if (amount === null) continue;
+      places[r.key] = entries.length;
+      if (Number.isNaN(amount)) {
+        setSent(places);
+        setError(
+          new ApiError(400, 'invalid-input', t('real.badNumber', { text: r.amount }), [
+            { severity: 'error', code: 'invalid-input', where: `body.entries[${entries.length}].amount`, message: t('real.badNumber', { text: r.amount }) },
+          ]),
+        );
+        return;
+      }
+      entries.push(compact<BudgetInput>({ ...r.base, stage: r.stage, amount, source: textOf(r.source) }));
+    }
+    setSent(places);
+    setBusy(true);
+    try {
+      await api.setBudgets(agencyId, node.record.id, { version, year, entries });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (r: BudgetRow, f: 'amount' | 'source' | 'stage') => (sent[r.key] === undefined ? `(unsent).${f}` : `entries[${sent[r.key]}].${f}`);
+  const update = (key: number, change: Partial<BudgetRow>) => setRows((rs) => rs.map((x) => (x.key === key ? { ...x, ...change } : x)));
+
+  return (
+    <form className="budget-form" onSubmit={submit} aria-label={`${t('prog.editBudget')} ${node.record.name}`}>
+      <p className="small muted">
+        {t('prog.budgetHelp', { year })}
+        {!own && node.children.length > 0 && ` ${t('prog.budgetFromChildren')}`}
+      </p>
+      <div className="form-row">
+        {rows.map((r) => {
+          const same = rows.filter((x) => x.stage === r.stage);
+          const label = `${stageLabel(r.stage)}${same.length > 1 ? ` ${same.indexOf(r) + 1}` : ''}`;
+          return (
+            <div key={r.key} data-stage={r.stage}>
+              <label htmlFor={id(r, 'amount')}>{t('prog.stageAmount', { stage: label })}</label>
+              <input
+                id={id(r, 'amount')}
+                className="num"
+                inputMode="decimal"
+                value={r.amount}
+                onChange={(e) => update(r.key, { amount: e.target.value })}
+                {...fe.aria(field(r, 'amount'), id(r, 'amount'))}
+              />
+              {fe.show(field(r, 'amount'), id(r, 'amount'))}
+              <label htmlFor={id(r, 'source')}>{t('prog.fundSource', { stage: label })}</label>
+              <input id={id(r, 'source')} value={r.source} onChange={(e) => update(r.key, { source: e.target.value })} {...fe.aria(field(r, 'source'), id(r, 'source'))} />
+              {fe.show(field(r, 'source'), id(r, 'source'))}
+            </div>
+          );
+        })}
+      </div>
+      <button type="button" className="link small" onClick={() => setRows((rs) => [...rs, { key: rowKey++, base: null, stage: 'initial', amount: '', source: '' }])}>
+        + {t('prog.addSource')}
+      </button>
+      <p className="small muted">
+        {t('prog.currentFinal')}: <strong>{rp(node.figures.final)}</strong>
+      </p>
+      <SaveError
+        error={error}
+        onReload={() => {
+          setError(null);
+          onReload();
+        }}
+      />
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={busy || loading}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SupportsForm(props: { agencyId: string; node: NodeView; plans: PlanView[]; t: Translate; loading: boolean; onSaved: () => void; onReload: () => void; onCancel: () => void }) {
+  const { agencyId, node, plans, t, loading, onSaved, onReload, onCancel } = props;
+  const original = node.record.supports ?? [];
+  const byShare = original.filter((s): s is Extract<Support, { share?: number }> => !('amount' in s));
+  const stated = original.filter((s) => 'amount' in s);
+  const [checked, setChecked] = useState<string[]>(() => byShare.map((s) => s.indicator));
+  const [shares, setShares] = useState<Record<string, string>>(() =>
+    Object.fromEntries(byShare.map((s) => [s.indicator, s.share === undefined ? '' : inputText(Math.round(s.share * 1e6) / 1e4)])),
+  );
+  const [version, setVersion] = useState(node.version);
+  useEffect(() => setVersion(node.version), [node.version]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<string[]>([]);
+  const fe = fieldErrors(error, ['body']);
+  const listed = new Set(plans.flatMap((p) => p.indicators.map((i) => `${p.id}/${i.record.id}`)));
+  const p = `sup-${node.record.id}`;
+  const toggle = (ref: string, on: boolean) => setChecked((c) => (on ? [...c, ref] : c.filter((x) => x !== ref)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    // the supports as read, in their order (unticked ones dropped), then the newly ticked
+    const order = [...byShare.map((s) => s.indicator).filter((r) => checked.includes(r)), ...checked.filter((r) => !byShare.some((s) => s.indicator === r))];
+    const supports: Support[] = [];
+    for (const ref of order) {
+      const text = shares[ref] ?? '';
+      const n = parseNumber(text);
+      const where = `body.supports[${supports.length}].share`;
+      if (n !== null && (Number.isNaN(n) || n < 0 || n > 100)) {
+        setSent([...order]);
+        setError(new ApiError(400, 'invalid-input', t('prog.badShare', { text }), [{ severity: 'error', code: 'invalid-input', where, message: t('prog.badShare', { text }) }]));
+        return;
+      }
+      const before = byShare.find((s) => s.indicator === ref);
+      supports.push(compact<Support>({ ...before, indicator: ref, share: n === null ? undefined : n / 100 }));
+    }
+    setSent(order);
+    setBusy(true);
+    try {
+      await api.setSupports(agencyId, node.record.id, { version, supports: [...supports, ...stated] });
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const item = (ref: string, name: string) => {
+    const i = sent.indexOf(ref);
+    const shareField = i < 0 ? '(unsent)' : `supports[${i}].share`;
+    const shareId = `${p}-${ref.replace(/[^A-Za-z0-9_-]/g, '_')}-share`;
+    return (
+      <li key={ref}>
+        <label>
+          <input type="checkbox" checked={checked.includes(ref)} onChange={(e) => toggle(ref, e.target.checked)} />
+          <span>
+            {name} <code className="small muted">{ref}</code>
+          </span>
+        </label>
+        {checked.includes(ref) && (
+          <span className="share">
+            <label htmlFor={shareId} className="small">
+              {t('prog.share', { name })}
+            </label>
+            <input
+              id={shareId}
+              className="num"
+              inputMode="decimal"
+              placeholder="100"
+              value={shares[ref] ?? ''}
+              onChange={(e) => setShares((s) => ({ ...s, [ref]: e.target.value }))}
+              {...fe.aria(shareField, shareId)}
+            />
+            {fe.show(shareField, shareId)}
+          </span>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <form className="supports-form" onSubmit={submit} aria-label={`${t('prog.editSupports')} ${node.record.name}`}>
+      <p className="small muted">{t('prog.supportsHelp')}</p>
+      {plans
+        .filter((pl) => pl.indicators.length > 0)
+        .map((pl) => (
+          <fieldset key={pl.id}>
+            <legend>
+              {pl.level === 'rpjmd' ? t('plans.rpjmd') : t('plans.renstra')} {pl.startYear}–{pl.endYear}
+            </legend>
+            <ul className="check-list single">{pl.indicators.map((i) => item(`${pl.id}/${i.record.id}`, i.record.name))}</ul>
+          </fieldset>
+        ))}
+      {byShare.some((s) => !listed.has(s.indicator)) && (
+        <fieldset>
+          <legend>{t('prog.otherSupports')}</legend>
+          <ul className="check-list single">{byShare.filter((s) => !listed.has(s.indicator)).map((s) => item(s.indicator, s.indicator))}</ul>
+        </fieldset>
+      )}
+      {stated.length > 0 && <p className="small muted">{t('prog.statedSupports', { n: stated.length })}</p>}
+      <SaveError
+        error={error}
+        onReload={() => {
+          setError(null);
+          onReload();
+        }}
+      />
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={busy || loading}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
         </button>
       </div>
     </form>

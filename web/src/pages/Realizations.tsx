@@ -26,7 +26,7 @@ import { useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
-import { measureText } from './Plans.js';
+import { measureText } from '../components/measure.js';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4', 'S1', 'S2', 'Y'];
 type Status = '' | 'no-data' | 'postponed' | 'not-applicable';

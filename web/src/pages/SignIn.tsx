@@ -4,7 +4,7 @@ import { ApiError } from '../http.js';
 import { useI18n } from '../i18n.js';
 
 export function SignIn() {
-  const { signIn, expired } = useAuth();
+  const { signIn, expired, notice } = useAuth();
   const { t, lang, setLang } = useI18n();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -36,6 +36,11 @@ export function SignIn() {
         {expired && (
           <p className="notice" role="status">
             {t('error.unauthorized')}
+          </p>
+        )}
+        {notice && !expired && (
+          <p className="notice" role="status" data-testid="signin-notice">
+            {t(notice)}
           </p>
         )}
         <label htmlFor="login">{t('auth.email')}</label>

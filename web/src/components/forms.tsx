@@ -1,0 +1,74 @@
+/**
+ * What every edit form shares: the server's answer to a failed save shown where it belongs — a
+ * 409 as the conflict notice (the input stays), anything else as the error with all its findings
+ * by path, and each finding that names a field of the form beside that field too.
+ */
+import type { ReactNode } from 'react';
+import { ApiError, type Finding } from '../http.js';
+import { ConflictNotice } from './Conflict.js';
+import { ErrorView, type NameOf } from './ui.js';
+
+/** Whether a finding's `where` is `path` or lies below it (`path.x`, `path[0]`, `path["2025"]`). */
+export function isAt(where: string, path: string): boolean {
+  return where === path || where.startsWith(`${path}.`) || where.startsWith(`${path}[`);
+}
+
+export interface FieldErrors {
+  /** the findings at a field: `field` is a path below any of the form's bases (`targets`, `baseline.value`, `entries[2]`) */
+  at: (field: string) => Finding[];
+  /** `aria-invalid` and `aria-describedby` for the input with this id, when the field has findings */
+  aria: (field: string, id: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
+  /** the findings' messages, to be placed right after the field */
+  show: (field: string, id: string) => ReactNode;
+}
+
+/**
+ * Findings of `error` by field. `bases` are where the form's record is: its place in the request
+ * (`body.indicator`) and, for a change the dataset's validation refuses (422), its place in the
+ * dataset (`plans[3].indicators[2]`).
+ */
+export function fieldErrors(error: unknown, bases: readonly string[]): FieldErrors {
+  const findings = error instanceof ApiError ? error.findings : [];
+  const at = (field: string) => findings.filter((f) => bases.some((b) => isAt(f.where, b === '' ? field : `${b}.${field}`)));
+  return {
+    at,
+    aria: (field, id) => (at(field).length > 0 ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}),
+    show: (field, id) => {
+      const list = at(field);
+      if (list.length === 0) return null;
+      return (
+        <span id={`${id}-error`} className="field-error" data-where={list.map((f) => f.where).join(' ')}>
+          {list.map((f) => f.message).join(' · ')}
+        </span>
+      );
+    },
+  };
+}
+
+/** A failed save: the 409 notice with a reload that keeps the form, or the error with its findings. */
+export function SaveError({ error, onReload, nameOf }: { error: unknown; onReload: () => void; nameOf?: NameOf }) {
+  if (error === null || error === undefined) return null;
+  if (error instanceof ApiError && error.status === 409 && error.code === 'version-conflict') {
+    return <ConflictNotice current={error.current} onReload={onReload} />;
+  }
+  return <ErrorView error={error} {...(nameOf ? { nameOf } : {})} />;
+}
+
+/** Lines of a textarea as a list (blank lines dropped); `undefined` for none, so an empty list is not written. */
+export function linesOf(text: string): string[] | undefined {
+  const list = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+/** A text field's value, `undefined` when it is blank (an optional field left out). */
+export function textOf(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text;
+}
+
+/** Drop the keys whose value is `undefined` (the dataset's objects are strict: an absent field, not an undefined one). */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
