@@ -306,6 +306,11 @@ forEachEngine('API', (engine) => {
     const badUnit = await admin.post('/api/accounts', { body: { username: 'x@dinco', name: 'X', role: 'operator', agencyId: AGENCY, unitId: 'u9', password: 'sandi-baru-123' } });
     expect(badUnit.status).toBe(422);
     expect(badUnit.body.error.findings[0]).toMatchObject({ where: 'body.unitId' });
+    // a planner is refused before the scope is looked at: an unknown unit or agency answers the same 403
+    for (const scope of [{ agencyId: AGENCY, unitId: 'u9' }, { agencyId: 'tidak-ada' }]) {
+      const refused = await s.clients.planner.post('/api/accounts', { body: { username: 'y@dinco', name: 'Y', role: 'operator', ...scope, password: 'sandi-baru-123' } });
+      expect(refused.status).toBe(403);
+    }
     const dup = await admin.post('/api/accounts', { body: { username: 'operator2@dinco', name: 'X', role: 'head', agencyId: AGENCY, password: 'sandi-baru-123' } });
     expect(dup.status).toBe(409);
     const op2 = s.anonymous();

@@ -70,6 +70,8 @@ export const create = defineRoute({
   ),
   response: VersionedAccount,
   async handler({ deps, user, body }) {
+    // refused before the scope is looked at: a non-admin learns nothing about which agencies or units exist
+    if (!accountPolicy.can(user, 'create', { region: user.region ?? '' })) throw forbidden('only the region’s admin creates its accounts');
     const login = checkLogin(body.username);
     const regionRole = body.role === 'admin' || body.role === 'evaluator';
     const scope = await checkScope(deps.pool, deps.cache, {
