@@ -1,3 +1,6 @@
+import type { Command } from 'commander';
+import { langOf, type Lang } from '../core/findings.js';
+
 /** The command line's connection to the outside world, passed in so tests can run commands in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -18,6 +21,12 @@ export function processIo(): CliIo {
     env,
     cwd: process.cwd(),
   };
+}
+
+/** The language findings and errors are printed in: `--lang`, else `KINERJA_LANG`, else Indonesian. */
+export function cliLang(program: Command, io: CliIo): Lang {
+  const flag = program.opts<{ lang?: string }>().lang;
+  return langOf(flag ?? io.env.KINERJA_LANG);
 }
 
 /** Exit codes of every command (README, "Command line"). */

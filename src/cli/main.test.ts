@@ -69,6 +69,35 @@ describe('validate', () => {
     expect(wheres.some((w) => w.startsWith('plans[0].indicators[0]'))).toBe(true);
     expect(body.findings.find((f) => f.where === 'agreements[0].rows[0].indicator')?.message).toContain('UMX');
   });
+
+  it('prints findings in Indonesian by default; English with --lang en or KINERJA_LANG=en', async () => {
+    const id = await kinerja('validate', 'bad.json');
+    expect(id.code).toBe(1);
+    expect(id.out).toContain('galat agreements[0].rows[0].indicator: tidak ada indikator "UMX" dalam Renstra renstra-2021-2026 [dangling-reference]');
+    expect(id.out).toContain('isian "targt" tidak dikenal');
+    expect(id.out).toMatch(/\n\d+ temuan: \d+ galat\n$/);
+
+    const en = await kinerja('validate', 'bad.json', '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.out).toContain('error agreements[0].rows[0].indicator: no indicator "UMX" in plan renstra-2021-2026 [dangling-reference]');
+    expect(en.out).toContain('unknown field "targt"');
+    expect(en.out).toMatch(/\n\d+ findings: \d+ errors\n$/);
+    expect((await kinerja('--lang', 'en', 'validate', 'bad.json')).out).toBe(en.out);
+
+    const saved = env.KINERJA_LANG;
+    env.KINERJA_LANG = 'en';
+    try {
+      expect((await kinerja('validate', 'bad.json')).out).toBe(en.out);
+      // the option wins over the environment
+      expect((await kinerja('validate', 'bad.json', '--lang', 'id')).out).toBe(id.out);
+      const refused = await kinerja('measure', 'bad.json', '--year', '2025');
+      expect(refused.err).toMatch(/^bad\.json: the dataset is not valid\nerror /);
+      expect(refused.err).toContain('\nerror agreements[0].rows[0].indicator: no indicator "UMX" in plan renstra-2021-2026 [dangling-reference]\n');
+    } finally {
+      env.KINERJA_LANG = saved;
+    }
+    expect((await kinerja('validate', 'bad.json', '--lang', 'fr')).code).toBe(2);
+  });
 });
 
 describe('measure', () => {
@@ -97,14 +126,15 @@ describe('measure', () => {
     await writeJson('broken.json', '{\n  "format": "kinerja-dataset/1",\n  "agency": { "name": }\n}');
     const r = await kinerja('measure', 'broken.json', '--year', '2025');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/line 3/);
+    expect(r.err).toMatch(/JSON tidak sah pada baris 3, kolom 23/);
+    expect((await kinerja('measure', 'broken.json', '--year', '2025', '--lang', 'en')).err).toMatch(/malformed JSON at line 3, column 23/);
   });
 
   it('refuses an empty file and a 50 MB file with a clear message', async () => {
     await writeJson('empty.json', '');
     const empty = await kinerja('measure', 'empty.json', '--year', '2025');
     expect(empty.code).toBe(1);
-    expect(empty.err).toMatch(/empty/i);
+    expect(empty.err).toMatch(/empty\.json: berkas kosong/);
 
     const big = join(dir, 'big.json');
     const fh = await open(big, 'w');
@@ -112,7 +142,7 @@ describe('measure', () => {
     await fh.close();
     const r = await kinerja('measure', 'big.json', '--year', '2025');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/50(\.0)? MB/);
+    expect(r.err).toMatch(/ukuran berkas 50,0 MB; dataset terbesar yang dibaca Kinerja 32 MB/);
   });
 
   it('answers a wrong command line with exit 2', async () => {
@@ -178,8 +208,8 @@ describe('import, export and --agency on the embedded database', () => {
   });
 
   it.each([
-    ['malformed JSON', '{"format": "kinerja-dataset/1",', /line 1/],
-    ['an empty file', '', /empty/i],
+    ['malformed JSON', '{"format": "kinerja-dataset/1",', /baris 1/],
+    ['an empty file', '', /berkas kosong/],
   ])('refuses %s on import and stores nothing', async (_label, text, message) => {
     await writeJson('text.json', text);
     const before = await kinerja('agencies', '--json');
@@ -193,7 +223,7 @@ describe('import, export and --agency on the embedded database', () => {
     const before = await kinerja('agencies', '--json');
     const r = await kinerja('import', 'big.json');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/50\.0 MB/);
+    expect(r.err).toMatch(/50,0 MB/);
     expect((await kinerja('agencies', '--json')).out).toBe(before.out);
   });
 

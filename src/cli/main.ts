@@ -11,7 +11,7 @@ import { review } from '../core/review/index.js';
 import { serializeDocument } from '../core/dataset/io.js';
 import { writeDocumentFile } from '../io/dataset-file.js';
 import { createDatasetQueries } from '../store/datasets.js';
-import { CliError, EXIT, processIo, type CliIo } from './io.js';
+import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
 import { renderFindings, renderMeasurement } from './render.js';
 import { renderReview } from './render-review.js';
 import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
@@ -37,9 +37,16 @@ function ratingScaleOf(src: LoadedDataset) {
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('kinerja')
     .description('Kinerja: akuntabilitas kinerja (SAKIP) — dataset, pengukuran, reviu')
+    .addOption(
+      new Option('--lang <lang>', 'language of findings and error messages: id (Bahasa Indonesia, the default) or en; KINERJA_LANG sets the default').choices([
+        'id',
+        'en',
+      ]),
+    )
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
+  const lang = () => cliLang(program, io);
 
   const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
   const jsonOpt = () => new Option('--json', 'print JSON instead of tables');
@@ -59,7 +66,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         if (!(e instanceof InvalidDocument)) throw e;
         findings = e.findings;
       }
-      io.out(flags.json ? JSON.stringify({ valid: !hasErrors(findings), findings }, null, 2) + '\n' : renderFindings(findings, { color: io.color }));
+      io.out(flags.json ? JSON.stringify({ valid: !hasErrors(findings), findings }, null, 2) + '\n' : renderFindings(findings, { color: io.color, lang: lang() }));
       setExit(hasErrors(findings) ? EXIT.failed : EXIT.ok);
     });
 
@@ -160,7 +167,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof InvalidDocument) {
-      io.err(`${e.origin}: dataset tidak valid\n` + renderFindings(e.findings.filter((f) => f.severity === 'error'), { color: false }));
+      const lang = cliLang(program, io);
+      const errors = e.findings.filter((f) => f.severity === 'error');
+      io.err(`${e.origin}: ${lang === 'en' ? 'the dataset is not valid' : 'dataset tidak valid'}\n` + renderFindings(errors, { color: false, lang }));
       return EXIT.failed;
     }
     if (e instanceof CliError) {

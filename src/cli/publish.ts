@@ -10,10 +10,11 @@ import { join, resolve } from 'node:path';
 import { formatDatasetChange, type MeasurementChange } from '../core/report/diff.js';
 import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication.js';
 import { formatNumber, formatPercent } from '../core/format.js';
+import { messageIn, type Lang } from '../core/findings.js';
 import { publicationChanges, PublishError, publishReport, reproducePublication } from '../publish/publish.js';
 import { ChromiumMissingError } from '../report/pdf.js';
 import { createPublicationQueries, type PublicationSummary } from '../store/publications.js';
-import { CliError, EXIT, type CliIo } from './io.js';
+import { cliLang, CliError, EXIT, type CliIo } from './io.js';
 import { withDatabase } from './source.js';
 
 function parseYear(v: string): number {
@@ -40,15 +41,15 @@ function describe(p: PublicationSummary): string {
 }
 
 /** Errors of the publishing layer as the command line's. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+async function guarded<T>(fn: () => Promise<T>, lang: Lang): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof PublishError) {
       const errors = e.findings.filter((f) => f.severity === 'error').slice(0, 10);
-      throw new CliError(e.message + errors.map((f) => `\n  ${f.where}: ${f.message}`).join(''));
+      throw new CliError(e.message + errors.map((f) => `\n  ${f.where}: ${messageIn(lang, f)}`).join(''));
     }
-    if (e instanceof ChromiumMissingError) throw new CliError(e.message);
+    if (e instanceof ChromiumMissingError) throw new CliError(lang === 'en' ? e.message : e.localized.id);
     throw e;
   }
 }
@@ -94,6 +95,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
             issuedBy,
           }),
         ),
+        cliLang(program, io),
       );
       if (flags.json) {
         io.out(JSON.stringify(s, null, 2) + '\n');
@@ -122,7 +124,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .requiredOption('-o, --output <dir>', 'folder to write the files to')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { output: string; json?: boolean }) => {
-      const r = await guarded(() => withDatabase(io, (db) => reproducePublication(db.pool, id)));
+      const r = await guarded(() => withDatabase(io, (db) => reproducePublication(db.pool, id)), cliLang(program, io));
       if (!r) throw new CliError(`no issued report "${id}" in the database`);
       const dir = resolve(io.cwd, flags.output);
       await mkdir(dir, { recursive: true });
@@ -157,7 +159,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'the issued report')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }) => {
-      const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)));
+      const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)), cliLang(program, io));
       if (!c) throw new CliError(`no issued report "${id}" in the database`);
       if (flags.json) {
         io.out(JSON.stringify(c, null, 2) + '\n');

@@ -4,18 +4,21 @@
  */
 import Table from 'cli-table3';
 import { createColors } from 'picocolors';
-import type { Finding } from '../core/findings.js';
+import { messageIn, type Finding, type Lang } from '../core/findings.js';
 import { formatNumber, formatRupiah } from '../core/format.js';
 import type { MeasureResult, MeasuredRow } from '../core/measure/index.js';
 import type { RatingBand } from '../core/dataset/schema.js';
 
 export interface RenderOptions {
   color: boolean;
+  /** the language of findings: Indonesian (default) or English (`--lang en`, `KINERJA_LANG=en`) */
+  lang?: Lang;
   /** the rating scale in force, so predicates take its colours */
   ratingScale?: readonly RatingBand[];
 }
 
 const SEVERITY_ID: Record<Finding['severity'], string> = { error: 'galat', warning: 'peringatan', info: 'info' };
+const SEVERITY_EN: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({
@@ -50,16 +53,20 @@ export function paintPredicate(label: string | null, opts: RenderOptions): strin
   return `\x1b[48;2;${rgb[0]};${rgb[1]};${rgb[2]}m\x1b[30m ${label} \x1b[0m`;
 }
 
+/** Findings one per line (severity, where, message, code) and a count; in Indonesian unless `lang` is `en`. */
 export function renderFindings(findings: readonly Finding[], opts: RenderOptions): string {
-  if (findings.length === 0) return 'Tidak ada temuan.\n';
+  const lang = opts.lang ?? 'id';
+  const en = lang === 'en';
+  if (findings.length === 0) return en ? 'No findings.\n' : 'Tidak ada temuan.\n';
+  const severity = en ? SEVERITY_EN : SEVERITY_ID;
   const c = createColors(opts.color);
   const paint = { error: c.red, warning: c.yellow, info: c.cyan };
-  const lines = findings.map((f) => `${paint[f.severity](SEVERITY_ID[f.severity])} ${c.bold(f.where)}: ${f.message} ${c.dim(`[${f.code}]`)}`);
+  const lines = findings.map((f) => `${paint[f.severity](severity[f.severity])} ${c.bold(f.where)}: ${messageIn(lang, f)} ${c.dim(`[${f.code}]`)}`);
   const counts = (['error', 'warning', 'info'] as const)
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${SEVERITY_ID[s]}`);
-  return `${lines.join('\n')}\n\n${findings.length} temuan: ${counts.join(', ')}\n`;
+    .map(([s, n]) => `${n} ${severity[s]}${en && n !== 1 && s !== 'info' ? 's' : ''}`);
+  return `${lines.join('\n')}\n\n${findings.length} ${en ? (findings.length === 1 ? 'finding' : 'findings') : 'temuan'}: ${counts.join(', ')}\n`;
 }
 
 /** The engine's reasons (English in the JSON contract) as the interface says them. */

@@ -22,6 +22,14 @@ function humanSize(bytes: number, oneDecimal: boolean): string {
   return `${oneDecimal || !Number.isInteger(v) ? v.toFixed(1) : String(v)} ${unit}`;
 }
 
+/** "50.0 MB" the Indonesian way: "50,0 MB". */
+const sizeId = (size: string): string => size.replace('.', ',').replace(' bytes', ' bita');
+
+const notFound = (path: string): DatasetParseError =>
+  new DatasetParseError(path, [finding('error', 'file-not-found', path, `file not found: ${path}`, `berkas tidak ditemukan: ${path}`)]);
+const unreadable = (path: string): DatasetParseError =>
+  new DatasetParseError(path, [finding('error', 'file-unreadable', path, `no permission to read ${path}`, `tidak ada izin untuk membaca ${path}`)]);
+
 /**
  * Read a document file and parse it (JSON or YAML by extension or content). The file's size
  * is checked before it is read: a file over `maxBytes` (default 32 MiB) is refused. A missing
@@ -33,26 +41,30 @@ export async function readDocumentFile(path: string, opts: { maxBytes?: number }
   try {
     const st = await stat(path);
     if (st.isDirectory()) {
-      throw new DatasetParseError(path, [finding('error', 'not-a-file', path, `${path} is a directory, not a dataset file`)]);
+      throw new DatasetParseError(path, [finding('error', 'not-a-file', path, `${path} is a directory, not a dataset file`, `${path} adalah direktori, bukan berkas dataset`)]);
     }
     if (!st.isFile()) {
-      throw new DatasetParseError(path, [finding('error', 'not-a-file', path, `${path} is not a regular file`)]);
+      throw new DatasetParseError(path, [finding('error', 'not-a-file', path, `${path} is not a regular file`, `${path} bukan berkas biasa`)]);
     }
     size = st.size;
   } catch (e) {
     if (e instanceof DatasetParseError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new DatasetParseError(path, [finding('error', 'file-not-found', path, `file not found: ${path}`)]);
+      throw notFound(path);
     }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new DatasetParseError(path, [finding('error', 'file-unreadable', path, `no permission to read ${path}`)]);
-    }
+    if (code === 'EACCES' || code === 'EPERM') throw unreadable(path);
     throw e;
   }
   if (size > maxBytes) {
     throw new DatasetParseError(path, [
-      finding('error', 'file-too-large', path, `file is ${humanSize(size, true)}; the largest dataset Kinerja reads is ${humanSize(maxBytes, false)}`),
+      finding(
+        'error',
+        'file-too-large',
+        path,
+        `file is ${humanSize(size, true)}; the largest dataset Kinerja reads is ${humanSize(maxBytes, false)}`,
+        `ukuran berkas ${sizeId(humanSize(size, true))}; dataset terbesar yang dibaca Kinerja ${sizeId(humanSize(maxBytes, false))}`,
+      ),
     ]);
   }
   let text: string;
@@ -60,10 +72,8 @@ export async function readDocumentFile(path: string, opts: { maxBytes?: number }
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DatasetParseError(path, [finding('error', 'file-not-found', path, `file not found: ${path}`)]);
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new DatasetParseError(path, [finding('error', 'file-unreadable', path, `no permission to read ${path}`)]);
-    }
+    if (code === 'ENOENT') throw notFound(path);
+    if (code === 'EACCES' || code === 'EPERM') throw unreadable(path);
     throw e;
   }
   return parseDocumentText(text, path);

@@ -36,12 +36,19 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Thrown when there is no Chromium to print with. */
 export class ChromiumMissingError extends Error {
-  constructor(path: string) {
+  /** the message in Indonesian */
+  readonly localized: { id: string };
+  constructor(readonly path: string) {
     super(
       `Chromium was not found at ${path}; PDF output needs it. Install it with ` +
         '`apt-get install chromium fonts-liberation2` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable.',
     );
     this.name = 'ChromiumMissingError';
+    this.localized = {
+      id:
+        `Chromium tidak ditemukan di ${path}; keluaran PDF memerlukannya. Pasang dengan ` +
+        '`apt-get install chromium fonts-liberation2` (Debian/Ubuntu), atau arahkan CHROMIUM_PATH ke program Chromium.',
+    };
   }
 }
 

@@ -62,6 +62,9 @@ forEachEngine('API', (engine) => {
     const missing = await s.anonymous().get('/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toMatch(/no route GET \/api\/nothing-here/);
+    // every error says the same in Indonesian, the error and each finding
+    expect(missing.body.error.localized).toEqual({ id: 'tidak ada rute GET /api/nothing-here; API dijelaskan di /api/openapi.json' });
+    expect(missing.body.error.findings[0].localized).toEqual(missing.body.error.localized);
   });
 
   it('GET measurements answers the same JSON as measure() of the stored dataset (kinerja measure --json)', async () => {
@@ -72,6 +75,8 @@ forEachEngine('API', (engine) => {
     const bad = await s.clients.planner.get(`${A}/measurements`, { query: { year: 'dua ribu' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.findings[0]).toMatchObject({ where: 'query.year' });
+    expect(bad.body.error.localized.id).toBe('parameter kueri (query) permintaan tidak sesuai dengan skemanya (1 masalah)');
+    expect(bad.body.error.findings[0].localized.id).toMatch(/^seharusnya berupa angka, tetapi /);
   });
 
   it('the dashboard gives counts, standing, programs and the measurement of the year', async () => {
@@ -127,10 +132,14 @@ forEachEngine('API', (engine) => {
     const stale = await planner.put(`${A}/plans/renstra-2021-2026/goals/S1`, { body: { version: goal.version, goal: goal.record } });
     expect(stale.body.error.current).toEqual({ record: after.record, version: after.version });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/^goal renstra-2021-2026\/S1 was changed by someone else after you read it/);
+    expect(stale.body.error.localized.id).toMatch(/^tujuan\/sasaran renstra-2021-2026\/S1 telah diubah oleh pengguna lain setelah Anda membacanya \(versi [0-9a-f]{16}, kini [0-9a-f]{16}\); tidak ada yang disimpan$/);
     // removing a goal that indicators measure is refused with findings by path
     const del = await planner.delete(`${A}/plans/renstra-2021-2026/goals/S1`, { query: { version: after.version } });
     expect(del.status).toBe(422);
     expect(del.body.error.findings.some((f: { where: string }) => f.where.startsWith('plans[0].indicators'))).toBe(true);
+    expect(del.body.error.localized.id).toMatch(/^perubahan ini akan membuat dataset perangkat daerah tidak valid \(\d+ kesalahan\); tidak ada yang disimpan$/);
+    for (const f of del.body.error.findings) expect(f.localized.id).toMatch(/^tidak ada tujuan\/sasaran "S1" dalam Renstra renstra-2021-2026$/);
   });
 
   it('agreements: a PK from the plan prefills its targets; an amendment keeps the original; differences are shown', async () => {
@@ -263,9 +272,16 @@ forEachEngine('API', (engine) => {
     const check = await s.clients.admin.post('/api/import', { body: broken });
     expect(check.status).toBe(200);
     expect(check.body.valid).toBe(false);
-    expect(check.body.findings[0]).toMatchObject({ severity: 'error', where: 'realizations[0].year' });
+    expect(check.body.findings[0]).toMatchObject({
+      severity: 'error',
+      where: 'realizations[0].year',
+      message: 'expected a number, got string "x"',
+      localized: { id: 'seharusnya berupa angka, tetapi berisi teks "x"' },
+    });
     const refused = await s.clients.admin.post('/api/import', { body: broken, query: { store: 'true' } });
     expect(refused.status).toBe(422);
+    expect(refused.body.error.localized).toEqual({ id: 'dokumen memiliki 1 kesalahan; tidak ada yang disimpan' });
+    expect(refused.body.error.findings[0].localized).toEqual({ id: 'seharusnya berupa angka, tetapi berisi teks "x"' });
     const changed = { ...exported.body, narrative: { conclusions: 'diimpor' } };
     const stored = await s.clients.planner.post('/api/import', { body: changed, query: { store: 'true' } });
     expect(stored.status).toBe(200);

@@ -19,7 +19,7 @@ import { sessionUser } from './auth.js';
 import { findAgency } from './commands/store.js';
 import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
-import { errorBody, HttpError, invalidRequest, notFound, unauthorized } from './errors.js';
+import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
 import type { Route } from './route.js';
@@ -39,28 +39,44 @@ async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   if (declared > limit) throw tooLarge(limit);
   const text = await c.req.text();
   if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
-  if (text.trim() === '') throw new HttpError(400, 'invalid-json', 'the request body is empty; expected JSON', { where: 'body' });
+  if (text.trim() === '') throw new HttpError(400, 'invalid-json', t('the request body is empty; expected JSON', 'isi permintaan kosong; seharusnya berupa JSON'), { where: 'body' });
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new HttpError(400, 'invalid-json', `the request body is not JSON: ${(e as Error).message}`, { where: 'body' });
+    // the parser's reason is English (the engine's); kept as it is in both texts
+    const why = (e as Error).message;
+    throw new HttpError(400, 'invalid-json', t(`the request body is not JSON: ${why}`, `isi permintaan bukan JSON yang sah: ${why}`), { where: 'body' });
   }
 }
 
-const tooLarge = (limit: number) =>
-  new HttpError(413, 'too-large', `the request body is larger than ${(limit / MIB).toFixed(limit % MIB === 0 ? 0 : 1)} MiB`, { where: 'body' });
+const tooLarge = (limit: number) => {
+  const mib = (limit / MIB).toFixed(limit % MIB === 0 ? 0 : 1);
+  return new HttpError(413, 'too-large', t(`the request body is larger than ${mib} MiB`, `isi permintaan lebih besar dari ${mib.replace('.', ',')} MiB`), { where: 'body' });
+};
 
 export function errorResponse(c: Context, e: unknown): Response {
   // a unique key taken by a concurrent request (two admins creating one login at once …)
   if ((e as { code?: unknown }).code === '23505') {
-    e = new HttpError(409, 'duplicate', `the record already exists (${(e as { constraint?: string }).constraint ?? 'a unique key'}); reload and try again`);
+    const constraint = (e as { constraint?: string }).constraint;
+    e = new HttpError(
+      409,
+      'duplicate',
+      t(
+        `the record already exists (${constraint ?? 'a unique key'}); reload and try again`,
+        `data tersebut sudah ada (${constraint ?? 'kunci unik'}); muat ulang lalu coba lagi`,
+      ),
+    );
   }
   if (e instanceof HttpError) {
     for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
     return c.json(errorBody(e), e.status as 400);
   }
   console.error(e);
-  const internal = new HttpError(500, 'internal-error', 'the server failed to answer this request; the error is in its log');
+  const internal = new HttpError(
+    500,
+    'internal-error',
+    t('the server failed to answer this request; the error is in its log', 'server gagal menjawab permintaan ini; kesalahannya tercatat dalam log server'),
+  );
   return c.json(errorBody(internal), 500);
 }
 
@@ -77,7 +93,10 @@ function wrap(deps: ServerDeps, route: Route) {
       if (params && typeof params.agency === 'string') {
         const found = await findAgency(deps.pool, params.agency);
         if (!found || !user || !agencyPolicy.can(user, 'read', { agencyId: found.id, region: found.region })) {
-          throw notFound(`no agency "${params.agency}" (or none you may see)`, 'params.agency');
+          throw notFound(
+            t(`no agency "${params.agency}" (or none you may see)`, `tidak ada perangkat daerah "${params.agency}" (atau yang boleh Anda lihat)`),
+            'params.agency',
+          );
         }
         agency = found;
       }
@@ -151,7 +170,8 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/api/') || path === '/api' || c.req.method !== 'GET') {
-      return errorResponse(c, notFound(`no route ${c.req.method} ${path}; the API is described at /api/openapi.json`));
+      const route = `${c.req.method} ${path}`;
+      return errorResponse(c, notFound(t(`no route ${route}; the API is described at /api/openapi.json`, `tidak ada rute ${route}; API dijelaskan di /api/openapi.json`)));
     }
     return serveWeb(c, deps.settings.webDist);
   });

@@ -14,7 +14,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { HttpError } from './errors.js';
+import { HttpError, text as t } from './errors.js';
 
 export const CSRF_COOKIE = 'kinerja.csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -58,12 +58,21 @@ export function checkCsrf(c: Context, o: CsrfOptions): void {
   const own = new URL(c.req.url).origin;
   if (origin !== undefined) {
     if (origin !== own && !o.trustedOrigins.includes(origin)) {
-      throw new HttpError(403, 'csrf-origin', `requests that change data are accepted from ${[own, ...o.trustedOrigins].join(', ')} only, not from ${origin}`, {
-        where: 'headers.origin',
-      });
+      const allowed = [own, ...o.trustedOrigins].join(', ');
+      throw new HttpError(
+        403,
+        'csrf-origin',
+        t(
+          `requests that change data are accepted from ${allowed} only, not from ${origin}`,
+          `permintaan yang mengubah data hanya diterima dari ${allowed}, bukan dari ${origin}`,
+        ),
+        { where: 'headers.origin' },
+      );
     }
   } else if (c.req.header('sec-fetch-site') === 'cross-site') {
-    throw new HttpError(403, 'csrf-origin', 'a cross-site request may not change data', { where: 'headers.sec-fetch-site' });
+    throw new HttpError(403, 'csrf-origin', t('a cross-site request may not change data', 'permintaan lintas situs tidak boleh mengubah data'), {
+      where: 'headers.sec-fetch-site',
+    });
   }
   const cookie = getCookie(c, CSRF_COOKIE);
   const header = c.req.header(CSRF_HEADER);
@@ -71,7 +80,10 @@ export function checkCsrf(c: Context, o: CsrfOptions): void {
     throw new HttpError(
       403,
       'csrf-token',
-      `missing or wrong CSRF token: send the value of the ${CSRF_COOKIE} cookie (GET /api/auth/csrf sets it) in the X-CSRF-Token header`,
+      t(
+        `missing or wrong CSRF token: send the value of the ${CSRF_COOKIE} cookie (GET /api/auth/csrf sets it) in the X-CSRF-Token header`,
+        `token CSRF tidak ada atau salah: kirim nilai cookie ${CSRF_COOKIE} (diatur oleh GET /api/auth/csrf) pada header X-CSRF-Token`,
+      ),
       { where: `headers.${CSRF_HEADER}` },
     );
   }

@@ -2,29 +2,38 @@
  * Errors of the API. Every error answers JSON in one shape, the validation findings'
  * format (src/core/findings.ts) saying what and where:
  *
- *   { "error": { "status": 409, "code": "version-conflict", "message": "…",
- *                "findings": [{ "severity": "error", "code": "…", "where": "body.version", "message": "…" }],
+ *   { "error": { "status": 409, "code": "version-conflict", "message": "…", "localized": { "id": "…" },
+ *                "findings": [{ "severity": "error", "code": "…", "where": "body.version", "message": "…",
+ *                               "localized": { "id": "…" } }],
  *                "current"?: … } }
+ *
+ * `message` is English (stable, for logs and the English interface); `localized.id` says the
+ * same in Indonesian, which the web shows when its language is Indonesian. Every HttpError is
+ * made with both texts side by side.
  *
  * `where` is a path into the request (`body.value`, `query.year`, `params.agency`) or, for a
  * change that would leave the dataset invalid, into the agency's dataset (`plans[0].goals[2]`).
  */
 import { z } from 'zod';
 import { EditError } from '../core/edit/common.js';
-import { finding, type Finding } from '../core/findings.js';
+import { finding, text, type Finding, type Localized, type Text } from '../core/findings.js';
 import { schemaFindings } from '../core/dataset/schema-issues.js';
 
 export class HttpError extends Error {
   readonly findings: Finding[];
+  /** the message in Indonesian */
+  readonly localized: Localized;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    /** what went wrong, in English and Indonesian (`text(en, id)`) */
+    message: Text,
     opts: { findings?: Finding[]; where?: string; current?: unknown; headers?: Record<string, string> } = {},
   ) {
-    super(message);
+    super(message.en);
     this.name = 'HttpError';
-    this.findings = opts.findings ?? [finding('error', code, opts.where ?? '(request)', message)];
+    this.localized = { id: message.id };
+    this.findings = opts.findings ?? [finding('error', code, opts.where ?? '(request)', message.en, message.id)];
     this.current = opts.current;
     this.headers = opts.headers;
   }
@@ -32,32 +41,58 @@ export class HttpError extends Error {
   readonly headers: Record<string, string> | undefined;
 }
 
-export const unauthorized = () => new HttpError(401, 'unauthenticated', 'sign in first: this needs a session (POST /api/auth/sign-in)');
-export const forbidden = (message: string, where = '(request)') => new HttpError(403, 'forbidden', message, { where });
-export const notFound = (message: string, where = '(request)') => new HttpError(404, 'not-found', message, { where });
+export { text };
+
+export const unauthorized = () =>
+  new HttpError(
+    401,
+    'unauthenticated',
+    text('sign in first: this needs a session (POST /api/auth/sign-in)', 'silakan masuk terlebih dahulu: permintaan ini memerlukan sesi (POST /api/auth/sign-in)'),
+  );
+/** 403, the reason in English and Indonesian. */
+export const forbidden = (message: Text, where = '(request)') => new HttpError(403, 'forbidden', message, { where });
+/** 404, what is missing in English and Indonesian. */
+export const notFound = (message: Text, where = '(request)') => new HttpError(404, 'not-found', message, { where });
+
+const PART_ID = { body: 'isi (body)', query: 'parameter kueri (query)', params: 'parameter alamat (params)' } as const;
 
 /** A request part that failed its schema: 400 with one finding per problem. */
 export function invalidRequest(part: 'body' | 'query' | 'params', error: z.ZodError, schema: z.ZodType, input: unknown): HttpError {
   const findings = schemaFindings(error.issues, schema, input, part);
-  return new HttpError(400, 'invalid-request', `the request ${part} does not match its schema (${findings.length} problem${findings.length === 1 ? '' : 's'})`, {
-    findings,
-  });
+  return new HttpError(
+    400,
+    'invalid-request',
+    text(
+      `the request ${part} does not match its schema (${findings.length} problem${findings.length === 1 ? '' : 's'})`,
+      `${PART_ID[part]} permintaan tidak sesuai dengan skemanya (${findings.length} masalah)`,
+    ),
+    { findings },
+  );
 }
 
 const EDIT_STATUS = { 'not-found': 404, conflict: 409, invalid: 422 } as const;
 
 export function fromEditError(e: EditError): HttpError {
-  return new HttpError(EDIT_STATUS[e.kind], e.code, e.message, { where: `body.${e.where}` });
+  return new HttpError(EDIT_STATUS[e.kind], e.code, text(e.message, e.localized.id), { where: `body.${e.where}` });
 }
+
+const LocalizedSchema = z.object({ id: z.string().describe('the message in Indonesian') });
 
 export const ErrorBody = z
   .object({
     error: z.object({
       status: z.number().int(),
       code: z.string(),
-      message: z.string(),
+      message: z.string().describe('in English'),
+      localized: LocalizedSchema.optional(),
       findings: z.array(
-        z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), where: z.string(), message: z.string() }),
+        z.object({
+          severity: z.enum(['error', 'warning', 'info']),
+          code: z.string(),
+          where: z.string(),
+          message: z.string(),
+          localized: LocalizedSchema.optional(),
+        }),
       ),
       current: z.unknown().optional().describe('409 version-conflict: the record as it is now, with its version'),
     }),
@@ -70,6 +105,7 @@ export function errorBody(e: HttpError): z.infer<typeof ErrorBody> {
       status: e.status,
       code: e.code,
       message: e.message,
+      localized: e.localized,
       findings: e.findings,
       ...(e.current !== undefined ? { current: e.current } : {}),
     },

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import * as S from '../core/dataset/schema.js';
+import { zodMessage } from '../core/findings.js';
 import { ROLES } from './policies/types.js';
 
 /** Names for the OpenAPI components; a schema registered here is referenced, not inlined. */
@@ -24,11 +25,22 @@ for (const [name, value] of Object.entries(S)) {
 }
 
 export const FindingSchema = named(
-  z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), where: z.string(), message: z.string() }),
+  z.object({
+    severity: z.enum(['error', 'warning', 'info']),
+    code: z.string(),
+    where: z.string(),
+    message: z.string().describe('in English'),
+    localized: z.object({ id: z.string().describe('the message in Indonesian') }).optional(),
+  }),
   'Finding',
 );
 
-export const Version = z.string().regex(/^[0-9a-f]{16}$/, 'expected a version as read from the API (16 hexadecimal digits)').describe(
+export const Version = z
+  .string()
+  .regex(
+    /^[0-9a-f]{16}$/,
+    zodMessage('expected a version as read from the API (16 hexadecimal digits)', 'seharusnya berupa versi sebagaimana dibaca dari API (16 digit heksadesimal)'),
+  ).describe(
   'The version of the record as read (a digest of its content); an edit that sends an outdated one gets 409 Conflict',
 );
 

@@ -362,6 +362,10 @@ describe('the web application against the real server', () => {
     const text = (await errors.textContent()) ?? '';
     expect(text).toContain('agency.name');
     expect(text).toContain('plans[0].goals[0]');
+    // in the interface's language: the server's Indonesian text of each finding
+    expect(text).toContain('isian wajib tidak ada: seharusnya berupa teks');
+    expect(text).toContain('isian "colour" tidak dikenal (bukan bagian dari Goal');
+    expect(text).not.toContain('required field missing');
     await shot(page, '11-import-errors');
 
     await file.setInputFiles({ name: 'dinkes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(demo)) });

@@ -1,14 +1,22 @@
 /**
  * HTTP to the Kinerja server: JSON in and out, the session in an HTTP-only cookie (sent by the
  * browser on same-origin requests), errors in the server's one shape
- * `{ error: { status, code, message, findings[], current? } }` (src/server/errors.ts).
+ * `{ error: { status, code, message, localized?, findings[], current? } }` (src/server/errors.ts).
+ * The server writes every message in English (`message`) and Indonesian (`localized.id`);
+ * `serverText` picks the one of the interface's language.
  */
+
+/** A message's other languages, as the server sends them: `{ id: "…" }` (Indonesian). */
+export interface Localized {
+  id: string;
+}
 
 export interface Finding {
   severity: 'error' | 'warning' | 'info';
   code: string;
   where: string;
   message: string;
+  localized?: Localized | undefined;
 }
 
 export class ApiError extends Error {
@@ -19,11 +27,20 @@ export class ApiError extends Error {
     readonly findings: Finding[] = [],
     /** 409 version-conflict: the record as it is now */
     readonly current?: unknown,
+    /** the message in Indonesian */
+    readonly localized?: Localized,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** The text of a server message (an error or a finding) in a language: Indonesian when the server gave it, else English. */
+export function serverText(m: { message: string; localized?: Localized | undefined }, lang: 'id' | 'en'): string {
+  return lang === 'id' && typeof m.localized?.id === 'string' ? m.localized.id : m.message;
+}
+
+type ErrorShape = Partial<{ code: string; message: string; localized: Localized; findings: Finding[]; current: unknown }>;
 
 /** Listeners told when any request answers 401 (the session is gone). */
 const unauthorizedListeners = new Set<() => void>();
@@ -39,9 +56,9 @@ async function errorOf(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through to a generic error
   }
-  const e = (body as { error?: Partial<{ code: string; message: string; findings: Finding[]; current: unknown }> } | null)?.error;
+  const e = (body as { error?: ErrorShape } | null)?.error;
   if (e && typeof e === 'object') {
-    return new ApiError(res.status, e.code ?? `http-${res.status}`, e.message ?? res.statusText, Array.isArray(e.findings) ? e.findings : [], e.current);
+    return new ApiError(res.status, e.code ?? `http-${res.status}`, e.message ?? res.statusText, Array.isArray(e.findings) ? e.findings : [], e.current, e.localized);
   }
   return new ApiError(res.status, `http-${res.status}`, res.statusText || `HTTP ${res.status}`);
 }
@@ -157,7 +174,7 @@ export async function upload<T>(
         resolve(parsed as T);
         return;
       }
-      const e = (parsed as { error?: Partial<{ code: string; message: string; findings: Finding[]; current: unknown }> } | null)?.error;
+      const e = (parsed as { error?: ErrorShape } | null)?.error;
       if (xhr.status === 401) for (const fn of unauthorizedListeners) fn();
       reject(
         new ApiError(
@@ -166,6 +183,7 @@ export async function upload<T>(
           e?.message ?? (xhr.statusText || `HTTP ${xhr.status}`),
           Array.isArray(e?.findings) ? e.findings : [],
           e?.current,
+          e?.localized,
         ),
       );
     };

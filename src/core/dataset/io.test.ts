@@ -15,7 +15,9 @@ function parseError(text: string, source: string): DatasetParseError {
 describe('parseDocumentText', () => {
   it.each(['', '   ', '\n\t\n', '\uFEFF  \n'])('an empty or blank text (%j) is "file is empty"', (text) => {
     const e = parseError(text, 'data/opd.json');
-    expect(e.findings).toEqual([{ severity: 'error', code: 'empty-file', where: 'data/opd.json', message: 'file is empty' }]);
+    expect(e.findings).toEqual([
+      { severity: 'error', code: 'empty-file', where: 'data/opd.json', message: 'file is empty', localized: { id: 'berkas kosong' } },
+    ]);
     expect(e.source).toBe('data/opd.json');
     expect(e.message).toContain('file is empty');
   });
@@ -45,6 +47,7 @@ describe('parseDocumentText', () => {
     expect(f.where).toBe(`opd.json:${line}:${column}`);
     expect(f.message).toContain(`line ${line}, column ${column}`);
     expect(f.message).toMatch(what);
+    expect(f.localized?.id).toContain(`JSON tidak sah pada baris ${line}, kolom ${column}: `);
   });
 
   it('YAML is accepted and gives the same document as the JSON', () => {

@@ -3,7 +3,7 @@
  * here (see src/io/dataset-file.ts); a syntax error says where it is, by line and column.
  */
 import YAML from 'yaml';
-import { finding, type Finding } from '../findings.js';
+import { finding, text, type Finding, type Text } from '../findings.js';
 
 /** A document that could not be read at all; `findings` say where and why. */
 export class DatasetParseError extends Error {
@@ -34,11 +34,11 @@ export function formatFromName(name: string): DocumentFormat | undefined {
 class JsonStop {
   constructor(
     readonly offset: number,
-    readonly message: string,
+    readonly message: Text,
   ) {}
 }
 
-const showChar = (c: string | undefined): string => (c === undefined ? 'the end of the text' : JSON.stringify(c));
+const showChar = (c: string | undefined): Text => (c === undefined ? text('the end of the text', 'akhir teks') : text(JSON.stringify(c), JSON.stringify(c)));
 
 /**
  * Find the first syntax error of a JSON text (JSON.parse does not always say where): the
@@ -47,8 +47,8 @@ const showChar = (c: string | undefined): string => (c === undefined ? 'the end 
 function locateJsonError(text: string): JsonStop | null {
   let i = 0;
   const n = text.length;
-  const stop = (message: string, at = i): never => {
-    throw new JsonStop(at, message);
+  const stop = (en: string, id: string, at = i): never => {
+    throw new JsonStop(at, { en, id });
   };
   const ws = (): void => {
     while (i < n) {
@@ -69,22 +69,27 @@ function locateJsonError(text: string): JsonStop | null {
       if (c === '\\') {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop('expected four hex digits after \\u');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop('expected four hex digits after \\u', 'seharusnya empat digit heksadesimal setelah \\u');
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else stop(`invalid escape \\${e ?? ''} in a string`);
+        else stop(`invalid escape \\${e ?? ''} in a string`, `escape \\${e ?? ''} tidak sah dalam string`);
         continue;
       }
-      if (c.charCodeAt(0) < 0x20) stop('a line break or control character inside a string (is a closing quote missing?)');
+      if (c.charCodeAt(0) < 0x20) {
+        stop(
+          'a line break or control character inside a string (is a closing quote missing?)',
+          'ada ganti baris atau karakter kendali di dalam string (apakah tanda kutip penutup terlewat?)',
+        );
+      }
       i++;
     }
-    stop('a string is not closed (missing closing quote)', start);
+    stop('a string is not closed (missing closing quote)', 'string tidak ditutup (tanda kutip penutup tidak ada)', start);
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === undefined) stop('unexpected end of the text: expected a value');
+    if (c === undefined) stop('unexpected end of the text: expected a value', 'teks berakhir sebelum waktunya: seharusnya ada sebuah nilai');
     if (c === '{') {
       i++;
       ws();
@@ -95,29 +100,31 @@ function locateJsonError(text: string): JsonStop | null {
       for (;;) {
         ws();
         if (text[i] !== '"') {
-          stop(
-            text[i] === "'"
-              ? 'property names are written in double quotes, not single quotes'
-              : `expected a property name in double quotes, got ${showChar(text[i])}`,
-          );
+          if (text[i] === "'") stop('property names are written in double quotes, not single quotes', 'nama properti ditulis dengan tanda kutip ganda, bukan tanda kutip tunggal');
+          const got = showChar(text[i]);
+          stop(`expected a property name in double quotes, got ${got.en}`, `seharusnya nama properti dalam tanda kutip ganda, tetapi ditemukan ${got.id}`);
         }
         str();
         ws();
-        if (text[i] !== ':') stop(`expected ":" after the property name, got ${showChar(text[i])}`);
+        if (text[i] !== ':') {
+          const got = showChar(text[i]);
+          stop(`expected ":" after the property name, got ${got.en}`, `seharusnya ":" setelah nama properti, tetapi ditemukan ${got.id}`);
+        }
         i++;
         value();
         ws();
         if (text[i] === ',') {
           i++;
           ws();
-          if (text[i] === '}') stop('a comma before "}" (JSON allows no trailing comma)');
+          if (text[i] === '}') stop('a comma before "}" (JSON allows no trailing comma)', 'ada koma sebelum "}" (JSON tidak membolehkan koma di akhir)');
           continue;
         }
         if (text[i] === '}') {
           i++;
           return;
         }
-        stop(`expected "," or "}" after a property value, got ${showChar(text[i])}`);
+        const got = showChar(text[i]);
+        stop(`expected "," or "}" after a property value, got ${got.en}`, `seharusnya "," atau "}" setelah nilai properti, tetapi ditemukan ${got.id}`);
       }
     }
     if (c === '[') {
@@ -129,24 +136,25 @@ function locateJsonError(text: string): JsonStop | null {
       }
       for (;;) {
         ws();
-        if (text[i] === ',') stop('an empty item in a list (two commas in a row)');
+        if (text[i] === ',') stop('an empty item in a list (two commas in a row)', 'ada butir kosong dalam daftar (dua koma berturut-turut)');
         value();
         ws();
         if (text[i] === ',') {
           i++;
           ws();
-          if (text[i] === ']') stop('a comma before "]" (JSON allows no trailing comma)');
+          if (text[i] === ']') stop('a comma before "]" (JSON allows no trailing comma)', 'ada koma sebelum "]" (JSON tidak membolehkan koma di akhir)');
           continue;
         }
         if (text[i] === ']') {
           i++;
           return;
         }
-        stop(`expected "," or "]" after a list item, got ${showChar(text[i])}`);
+        const got = showChar(text[i]);
+        stop(`expected "," or "]" after a list item, got ${got.en}`, `seharusnya "," atau "]" setelah butir daftar, tetapi ditemukan ${got.id}`);
       }
     }
     if (c === '"') return str();
-    if (c === "'") stop('strings are written in double quotes, not single quotes');
+    if (c === "'") stop('strings are written in double quotes, not single quotes', 'string ditulis dengan tanda kutip ganda, bukan tanda kutip tunggal');
     NUMBER.lastIndex = i;
     const num = NUMBER.exec(text);
     if (num && num[0] !== '-' && num[0].length > 0) {
@@ -160,12 +168,18 @@ function locateJsonError(text: string): JsonStop | null {
       }
     }
     const token = /^[^\s,:{}[\]"]+/.exec(text.slice(i, i + 40))?.[0] ?? c;
-    stop(`unexpected ${JSON.stringify(token)}: expected a value (a number, a string in double quotes, true, false, null, an object or a list)`);
+    stop(
+      `unexpected ${JSON.stringify(token)}: expected a value (a number, a string in double quotes, true, false, null, an object or a list)`,
+      `${JSON.stringify(token)} tidak diharapkan: seharusnya sebuah nilai (angka, string dalam tanda kutip ganda, true, false, null, objek, atau daftar)`,
+    );
   };
   try {
     value();
     ws();
-    if (i < n) stop(`unexpected ${showChar(text[i])} after the end of the document`);
+    if (i < n) {
+      const got = showChar(text[i]);
+      stop(`unexpected ${got.en} after the end of the document`, `${got.id} tidak diharapkan setelah akhir dokumen`);
+    }
     return null;
   } catch (e) {
     if (e instanceof JsonStop) return e;
@@ -198,13 +212,20 @@ function parseJson(text: string, source: string): unknown {
       const m = /at position (\d+)/.exec(reason);
       if (m) offset = Number(m[1]);
     }
-    const what = located?.message ?? reason;
+    // JSON.parse's own reason is English (the engine's); kept as it is in both texts
+    const what = located?.message ?? { en: reason, id: reason };
     if (offset === undefined) {
-      throw new DatasetParseError(source, [finding('error', 'invalid-json', source, `malformed JSON: ${what}`)]);
+      throw new DatasetParseError(source, [finding('error', 'invalid-json', source, `malformed JSON: ${what.en}`, `JSON tidak sah: ${what.id}`)]);
     }
     const { line, column } = lineColumn(text, offset);
     throw new DatasetParseError(source, [
-      finding('error', 'invalid-json', `${source}:${line}:${column}`, `malformed JSON at line ${line}, column ${column}: ${what}`),
+      finding(
+        'error',
+        'invalid-json',
+        `${source}:${line}:${column}`,
+        `malformed JSON at line ${line}, column ${column}: ${what.en}`,
+        `JSON tidak sah pada baris ${line}, kolom ${column}: ${what.id}`,
+      ),
     ]);
   }
 }
@@ -216,8 +237,15 @@ function parseYaml(text: string, source: string): unknown {
       const first = err.message.split('\n')[0] ?? err.message;
       const what = first.replace(/ at line \d+, column \d+:?$/, '');
       const pos = err.linePos?.[0];
-      if (!pos) return finding('error', 'invalid-yaml', source, `malformed YAML: ${what}`);
-      return finding('error', 'invalid-yaml', `${source}:${pos.line}:${pos.col}`, `malformed YAML at line ${pos.line}, column ${pos.col}: ${what}`);
+      // the yaml library's reason is English; kept as it is in both texts
+      if (!pos) return finding('error', 'invalid-yaml', source, `malformed YAML: ${what}`, `YAML tidak sah: ${what}`);
+      return finding(
+        'error',
+        'invalid-yaml',
+        `${source}:${pos.line}:${pos.col}`,
+        `malformed YAML at line ${pos.line}, column ${pos.col}: ${what}`,
+        `YAML tidak sah pada baris ${pos.line}, kolom ${pos.col}: ${what}`,
+      );
     });
     throw new DatasetParseError(source, findings);
   }
@@ -232,7 +260,7 @@ function parseYaml(text: string, source: string): unknown {
 export function parseDocumentText(text: string, source: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    throw new DatasetParseError(source, [finding('error', 'empty-file', source, 'file is empty')]);
+    throw new DatasetParseError(source, [finding('error', 'empty-file', source, 'file is empty', 'berkas kosong')]);
   }
   const format = formatFromName(source) ?? (body.trimStart().startsWith('{') ? 'json' : 'yaml');
   return format === 'json' ? parseJson(body, source) : parseYaml(body, source);

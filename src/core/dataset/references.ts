@@ -5,7 +5,7 @@
  */
 import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Plan } from './schema.js';
 import { indexDataset, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
 import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
 
@@ -32,11 +32,35 @@ const RESERVED = new Set<string>(RESERVED_IDS);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const q = (s: string): string => JSON.stringify(s);
 
-function ownerWord(idx: DatasetIndex, id: string): string {
-  if (idx.plans.has(id)) return `plan ${id}`;
-  if (idx.agreements.has(id)) return `agreement ${id}`;
-  if (idx.nodes.has(id)) return `program node ${id}`;
-  return id;
+// Indonesian words of the things a finding names (glossary.md); ids stay as they are.
+const NODE_ID = { program: 'program', kegiatan: 'kegiatan', subkegiatan: 'sub kegiatan' } as const;
+const GOAL_ID = { misi: 'misi', tujuan: 'tujuan', sasaran: 'sasaran' } as const;
+/** a goal of any kind */
+const GOAL = 'tujuan/sasaran';
+/** a program node of any level */
+const NODE = 'program/kegiatan/sub kegiatan';
+
+/** "Renstra renstra-2021-2026", "RPJMD rpjmd-2021-2026", or "rencana x" for a plan not in the document. */
+function planWordId(idx: DatasetIndex, id: string): string {
+  const plan = idx.plans.get(id);
+  return plan ? `${plan.level === 'rpjmd' ? 'RPJMD' : 'Renstra'} ${id}` : `rencana ${id}`;
+}
+
+function nodeWordId(idx: DatasetIndex, id: string): string {
+  const node = idx.nodes.get(id);
+  return node ? `${NODE_ID[node.level]} ${id}` : `${NODE} ${id}`;
+}
+
+function ownerWord(idx: DatasetIndex, id: string): Text {
+  if (idx.plans.has(id)) return text(`plan ${id}`, planWordId(idx, id));
+  if (idx.agreements.has(id)) return text(`agreement ${id}`, `perjanjian kinerja ${id}`);
+  if (idx.nodes.has(id)) return text(`program node ${id}`, nodeWordId(idx, id));
+  return text(id, id);
+}
+
+/** "A, B maupun C" */
+function joinNeither(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} maupun ${items[items.length - 1]}`;
 }
 
 function measureOf(entry: IndicatorEntry | undefined): Measure | undefined {
@@ -46,11 +70,12 @@ function measureOf(entry: IndicatorEntry | undefined): Measure | undefined {
 export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const P = (path: string): string => joinPath(ctx.prefix, path);
-  const error = (code: string, path: string, message: string): void => {
-    out.push(finding('error', code, P(path), message));
+  /** An error at `path`, its message in English and Indonesian. */
+  const error = (code: string, path: string, en: string, id: string): void => {
+    out.push(finding('error', code, P(path), en, id));
   };
-  const warning = (code: string, path: string, message: string): void => {
-    out.push(finding('warning', code, P(path), message));
+  const warning = (code: string, path: string, en: string, id: string): void => {
+    out.push(finding('warning', code, P(path), en, id));
   };
   const pos = (el: object, i: number): number => ctx.position?.get(el) ?? i;
   const broken = (id: string | undefined): boolean => id !== undefined && (ctx.broken?.has(id) ?? false);
@@ -64,33 +89,53 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   // ------------------------------------------------------------ ids
 
   const checkLocalId = (id: string, path: string): void => {
-    if (id.includes('/')) error('invalid-id', path, `id ${q(id)} contains "/"; references are written owner/id, so an id has no slash`);
+    if (id.includes('/')) {
+      error(
+        'invalid-id',
+        path,
+        `id ${q(id)} contains "/"; references are written owner/id, so an id has no slash`,
+        `id ${q(id)} memuat "/"; rujukan ditulis pemilik/id, sehingga id tidak boleh memuat garis miring`,
+      );
+    }
   };
 
   // plans, agreements and program nodes share one namespace
   const owners = new Map<string, string>();
-  const claimOwnerId = (id: string, path: string, what: string): void => {
+  const claimOwnerId = (id: string, path: string, what: Text): void => {
     checkLocalId(id, `${path}.id`);
     if (RESERVED.has(id)) {
-      error('reserved-id', `${path}.id`, `${q(id)} is a reserved word and cannot be the id of a ${what} (reserved: ${RESERVED_IDS.join(', ')})`);
+      error(
+        'reserved-id',
+        `${path}.id`,
+        `${q(id)} is a reserved word and cannot be the id of a ${what.en} (reserved: ${RESERVED_IDS.join(', ')})`,
+        `${q(id)} adalah kata yang dicadangkan dan tidak dapat menjadi id ${what.id} (kata yang dicadangkan: ${RESERVED_IDS.join(', ')})`,
+      );
     }
     const first = owners.get(id);
     if (first !== undefined) {
-      error('duplicate-id', `${path}.id`, `id ${q(id)} is already used by ${P(first)}; ids of plans, agreements and program nodes are unique across the document`);
+      error(
+        'duplicate-id',
+        `${path}.id`,
+        `id ${q(id)} is already used by ${P(first)}; ids of plans, agreements and program nodes are unique across the document`,
+        `id ${q(id)} sudah dipakai oleh ${P(first)}; id rencana, perjanjian kinerja, dan ${NODE} harus unik di seluruh dokumen`,
+      );
     } else owners.set(id, path);
   };
-  ds.plans.forEach((p, i) => claimOwnerId(p.id, `plans[${pos(p, i)}]`, 'plan'));
-  ds.agreements.forEach((a, i) => claimOwnerId(a.id, `agreements[${pos(a, i)}]`, 'agreement'));
-  ds.programs.forEach((n, i) => claimOwnerId(n.id, `programs[${pos(n, i)}]`, 'program node'));
+  ds.plans.forEach((p, i) => claimOwnerId(p.id, `plans[${pos(p, i)}]`, text('plan', 'rencana')));
+  ds.agreements.forEach((a, i) => claimOwnerId(a.id, `agreements[${pos(a, i)}]`, text('agreement', 'perjanjian kinerja')));
+  ds.programs.forEach((n, i) => claimOwnerId(n.id, `programs[${pos(n, i)}]`, text('program node', NODE_ID[n.level])));
 
-  /** Ids unique within one list; `kind` names the list in the message. */
-  const unique = <T extends object>(items: readonly T[], idOf: (t: T) => string, pathOf: (t: T, i: number) => string, kind: string): Map<string, T> => {
+  /** Ids unique within one list; `kind` names the list in the message (Indonesian: what the id is of, `id unit kerja`). */
+  const unique = <T extends object>(items: readonly T[], idOf: (t: T) => string, pathOf: (t: T, i: number) => string, kind: Text): Map<string, T> => {
     const seen = new Map<string, { item: T; path: string }>();
     items.forEach((item, i) => {
       const id = idOf(item);
       const path = pathOf(item, pos(item, i));
       const first = seen.get(id);
-      if (first) error('duplicate-id', path, `${kind} id ${q(id)} is already used by ${P(first.path.replace(/\.id$|\.label$/, ''))}`);
+      if (first) {
+        const at = P(first.path.replace(/\.id$|\.label$/, ''));
+        error('duplicate-id', path, `${kind.en} id ${q(id)} is already used by ${at}`, `${kind.id} ${q(id)} sudah dipakai oleh ${at}`);
+      }
       else seen.set(id, { item, path });
     });
     return new Map([...seen].map(([k, v]) => [k, v.item]));
@@ -98,28 +143,32 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
 
   const units = sectionBroken('organization') ? undefined : ds.organization?.units;
   const unitIds = units
-    ? unique(units, (u) => u.id, (_u, i) => `organization.units[${i}].id`, 'unit')
+    ? unique(units, (u) => u.id, (_u, i) => `organization.units[${i}].id`, text('unit', 'id unit kerja'))
     : undefined;
   const staffingIds = ds.organization?.staffing
-    ? unique(ds.organization.staffing.rows, (r) => r.id, (_r, i) => `organization.staffing.rows[${i}].id`, 'staffing row')
+    ? unique(ds.organization.staffing.rows, (r) => r.id, (_r, i) => `organization.staffing.rows[${i}].id`, text('staffing row', 'id baris kepegawaian'))
     : new Map();
   const assetIds = ds.organization?.assets
-    ? unique(ds.organization.assets.rows, (r) => r.id, (_r, i) => `organization.assets.rows[${i}].id`, 'asset row')
+    ? unique(ds.organization.assets.rows, (r) => r.id, (_r, i) => `organization.assets.rows[${i}].id`, text('asset row', 'id baris sarana prasarana'))
     : new Map();
-  const decreeIds = unique(ds.decrees ?? [], (d) => d.id, (_d, i) => `decrees[${i}].id`, 'decree');
-  const expenditureIds = unique(ds.expenditures ?? [], (e) => e.id, (_e, i) => `expenditures[${i}].id`, 'expenditure line');
-  const activityIds = unique(ds.activities ?? [], (a) => a.id, (_a, i) => `activities[${i}].id`, 'activity list');
+  const decreeIds = unique(ds.decrees ?? [], (d) => d.id, (_d, i) => `decrees[${i}].id`, text('decree', 'id surat keputusan'));
+  const expenditureIds = unique(ds.expenditures ?? [], (e) => e.id, (_e, i) => `expenditures[${i}].id`, text('expenditure line', 'id rincian belanja'));
+  const activityIds = unique(ds.activities ?? [], (a) => a.id, (_a, i) => `activities[${i}].id`, text('activity list', 'id daftar kegiatan'));
   if (ds.evaluation?.recommendations) {
-    unique(ds.evaluation.recommendations, (r) => r.id, (_r, i) => `evaluation.recommendations[${i}].id`, 'recommendation');
+    unique(ds.evaluation.recommendations, (r) => r.id, (_r, i) => `evaluation.recommendations[${i}].id`, text('recommendation', 'id rekomendasi'));
   }
 
   // ------------------------------------------------------------ shared checks of goals and indicators
 
-  const missingIndicator = (ownerId: string, localId: string): string => {
+  const missingIndicator = (ownerId: string, localId: string): Text => {
     if (!idx.plans.has(ownerId) && !idx.agreements.has(ownerId) && !idx.nodes.has(ownerId)) {
-      return `no plan, agreement or program node ${q(ownerId)} (in ${q(ref(ownerId, localId))})`;
+      return text(
+        `no plan, agreement or program node ${q(ownerId)} (in ${q(ref(ownerId, localId))})`,
+        `tidak ada rencana, perjanjian kinerja, atau ${NODE} ${q(ownerId)} (dalam ${q(ref(ownerId, localId))})`,
+      );
     }
-    return `no indicator ${q(localId)} in ${ownerWord(idx, ownerId)}`;
+    const owner = ownerWord(idx, ownerId);
+    return text(`no indicator ${q(localId)} in ${owner.en}`, `tidak ada indikator ${q(localId)} dalam ${owner.id}`);
   };
 
 
@@ -127,19 +176,21 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   interface GoalScope {
     resolve: (id: string) => string | undefined;
     broken: (id: string) => boolean;
-    where: string;
+    where: Text;
   }
 
   const checkGoals = (goals: readonly Goal[], base: string, ownerId: string, scope: GoalScope, ownPlanId?: string): void => {
-    unique(goals, (g) => g.id, (_g, j) => `${base}.goals[${j}].id`, 'goal');
+    unique(goals, (g) => g.id, (_g, j) => `${base}.goals[${j}].id`, text('goal', `id ${GOAL}`));
     const local = new Map(goals.map((g) => [g.id, g]));
     goals.forEach((g, j0) => {
       const j = pos(g, j0);
       const gp = `${base}.goals[${j}]`;
       checkLocalId(g.id, `${gp}.id`);
       if (g.parent !== undefined) {
-        if (g.parent === g.id) error('cycle', `${gp}.parent`, `goal ${q(g.id)} cannot be its own parent`);
-        else if (!scope.resolve(g.parent) && !scope.broken(g.parent)) error('dangling-reference', `${gp}.parent`, `no goal ${q(g.parent)} in ${scope.where}`);
+        if (g.parent === g.id) error('cycle', `${gp}.parent`, `goal ${q(g.id)} cannot be its own parent`, `${GOAL_ID[g.kind]} ${q(g.id)} tidak dapat menjadi induknya sendiri`);
+        else if (!scope.resolve(g.parent) && !scope.broken(g.parent)) {
+          error('dangling-reference', `${gp}.parent`, `no goal ${q(g.parent)} in ${scope.where.en}`, `tidak ada ${GOAL} ${q(g.parent)} dalam ${scope.where.id}`);
+        }
         else {
           // a cycle through parents within this owner
           const seen = new Set<string>([g.id]);
@@ -148,7 +199,12 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
           while (cur) {
             chain.push(cur.id);
             if (cur.id === g.id) {
-              error('cycle', `${gp}.parent`, `goal ${q(g.id)} is its own ancestor (${chain.join(' → ')})`);
+              error(
+                'cycle',
+                `${gp}.parent`,
+                `goal ${q(g.id)} is its own ancestor (${chain.join(' → ')})`,
+                `${GOAL_ID[g.kind]} ${q(g.id)} menjadi induk bagi dirinya sendiri melalui induk-induknya (${chain.join(' → ')})`,
+              );
               break;
             }
             if (seen.has(cur.id)) break;
@@ -161,16 +217,26 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
         const sp = `${gp}.supports[${k}]`;
         const r = splitRef(s);
         if (!r) {
-          error('invalid-reference', sp, `expected a reference planId/goalId, got ${q(s)}`);
+          error('invalid-reference', sp, `expected a reference planId/goalId, got ${q(s)}`, `seharusnya berupa rujukan planId/goalId, tetapi berisi ${q(s)}`);
           return;
         }
         if (broken(r.ownerId)) return;
         if (!idx.plans.has(r.ownerId)) {
-          error('dangling-reference', sp, `no plan ${q(r.ownerId)} (in ${q(s)}); a goal supports goals of another plan`);
+          error(
+            'dangling-reference',
+            sp,
+            `no plan ${q(r.ownerId)} (in ${q(s)}); a goal supports goals of another plan`,
+            `tidak ada rencana ${q(r.ownerId)} (dalam ${q(s)}); ${GOAL} mendukung ${GOAL} rencana lain`,
+          );
         } else if (r.ownerId === ownPlanId || r.ownerId === ownerId) {
-          error('invalid-reference', sp, `a goal supports goals of another plan, not of its own plan ${r.ownerId}`);
+          error(
+            'invalid-reference',
+            sp,
+            `a goal supports goals of another plan, not of its own plan ${r.ownerId}`,
+            `${GOAL} mendukung ${GOAL} rencana lain, bukan rencananya sendiri (${r.ownerId})`,
+          );
         } else if (!idx.goals.has(s) && !broken(s)) {
-          error('dangling-reference', sp, `no goal ${q(r.localId)} in plan ${r.ownerId}`);
+          error('dangling-reference', sp, `no goal ${q(r.localId)} in plan ${r.ownerId}`, `tidak ada ${GOAL} ${q(r.localId)} dalam ${planWordId(idx, r.ownerId)}`);
         }
       });
     });
@@ -181,12 +247,18 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
       const year = Number(key);
       const kp = `${path}[${q(key)}]`;
       if (year < MIN_YEAR || year > MAX_YEAR) {
-        error('target-year-out-of-range', kp, `expected a year between ${MIN_YEAR} and ${MAX_YEAR} as the key, got ${q(key)}`);
+        error(
+          'target-year-out-of-range',
+          kp,
+          `expected a year between ${MIN_YEAR} and ${MAX_YEAR} as the key, got ${q(key)}`,
+          `kunci seharusnya berupa tahun antara ${MIN_YEAR} dan ${MAX_YEAR}, tetapi berisi ${q(key)}`,
+        );
       } else if (plan && (year < plan.startYear || year > plan.endYear)) {
         warning(
           'target-outside-plan-period',
           kp,
           `target for ${key} lies outside the period of plan ${plan.id} (${plan.startYear}–${plan.endYear})`,
+          `target tahun ${key} berada di luar periode ${planWordId(idx, plan.id)} (${plan.startYear}–${plan.endYear})`,
         );
       }
     }
@@ -198,7 +270,7 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     | { kind: 'node' };
 
   const checkIndicators = (indicators: readonly Indicator[], base: string, ownerId: string, owner: IndicatorOwner): void => {
-    unique(indicators, (d) => d.id, (_d, j) => `${base}.indicators[${j}].id`, 'indicator');
+    unique(indicators, (d) => d.id, (_d, j) => `${base}.indicators[${j}].id`, text('indicator', 'id indikator'));
     indicators.forEach((ind, j0) => {
       const j = pos(ind, j0);
       const ip = `${base}.indicators[${j}]`;
@@ -206,24 +278,52 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
 
       // the goal it measures
       if (owner.kind === 'plan') {
-        if (ind.goal === undefined) error('missing-field', `${ip}.goal`, `required field missing: an indicator of a plan names the goal it measures`);
-        else if (!idx.goals.has(ref(ownerId, ind.goal)) && !broken(ref(ownerId, ind.goal))) error('dangling-reference', `${ip}.goal`, `no goal ${q(ind.goal)} in plan ${ownerId}`);
-        if (ind.targets === undefined) error('missing-field', `${ip}.targets`, `required field missing: an indicator of a plan gives its yearly targets`);
+        if (ind.goal === undefined) {
+          error(
+            'missing-field',
+            `${ip}.goal`,
+            `required field missing: an indicator of a plan names the goal it measures`,
+            `isian wajib tidak ada: indikator suatu rencana menyebutkan ${GOAL} yang diukurnya`,
+          );
+        } else if (!idx.goals.has(ref(ownerId, ind.goal)) && !broken(ref(ownerId, ind.goal))) {
+          error('dangling-reference', `${ip}.goal`, `no goal ${q(ind.goal)} in plan ${ownerId}`, `tidak ada ${GOAL} ${q(ind.goal)} dalam ${planWordId(idx, ownerId)}`);
+        }
+        if (ind.targets === undefined) {
+          error(
+            'missing-field',
+            `${ip}.targets`,
+            `required field missing: an indicator of a plan gives its yearly targets`,
+            `isian wajib tidak ada: indikator suatu rencana memuat target tahunannya`,
+          );
+        }
       } else if (owner.kind === 'agreement') {
         const a = owner.agreement;
-        if (ind.goal === undefined) error('missing-field', `${ip}.goal`, `required field missing: an indicator an agreement adds names the goal it measures`);
-        else if (!resolveAgreementLocal(idx, a, ind.goal, 'goals') && !agreementBroken(a, ind.goal)) {
-          error('dangling-reference', `${ip}.goal`, `no goal ${q(ind.goal)} in agreement ${a.id} or plan ${a.plan}`);
+        if (ind.goal === undefined) {
+          error(
+            'missing-field',
+            `${ip}.goal`,
+            `required field missing: an indicator an agreement adds names the goal it measures`,
+            `isian wajib tidak ada: indikator yang ditambahkan perjanjian kinerja menyebutkan ${GOAL} yang diukurnya`,
+          );
+        } else if (!resolveAgreementLocal(idx, a, ind.goal, 'goals') && !agreementBroken(a, ind.goal)) {
+          error(
+            'dangling-reference',
+            `${ip}.goal`,
+            `no goal ${q(ind.goal)} in agreement ${a.id} or plan ${a.plan}`,
+            `tidak ada ${GOAL} ${q(ind.goal)} dalam perjanjian kinerja ${a.id} maupun ${planWordId(idx, a.plan)}`,
+          );
         }
       }
 
       if (unitIds) {
         (ind.responsibleUnits ?? []).forEach((u, k) => {
-          if (!unitIds.has(u) && !broken(u)) error('dangling-reference', `${ip}.responsibleUnits[${k}]`, `no unit ${q(u)} in organization.units`);
+          if (!unitIds.has(u) && !broken(u)) {
+            error('dangling-reference', `${ip}.responsibleUnits[${k}]`, `no unit ${q(u)} in organization.units`, `tidak ada unit kerja ${q(u)} dalam organization.units`);
+          }
         });
       }
       (ind.decrees ?? []).forEach((d, k) => {
-        if (!decreeIds.has(d) && !broken(d)) error('dangling-reference', `${ip}.decrees[${k}]`, `no decree ${q(d)} in decrees`);
+        if (!decreeIds.has(d) && !broken(d)) error('dangling-reference', `${ip}.decrees[${k}]`, `no decree ${q(d)} in decrees`, `tidak ada surat keputusan ${q(d)} dalam decrees`);
       });
 
       const m = ind.measure;
@@ -231,13 +331,17 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
         m.of.forEach((r, k) => {
           const mp = `${ip}.measure.of[${k}]`;
           const sr = splitRef(r);
-          if (!sr) error('invalid-reference', mp, `expected an indicator reference ownerId/indicatorId, got ${q(r)}`);
-          else if (r === ref(ownerId, ind.id)) error('cycle', mp, `a derived indicator cannot count itself`);
-          else if (!idx.indicators.has(r) && !broken(sr.ownerId) && !broken(r)) error('dangling-reference', mp, missingIndicator(sr.ownerId, sr.localId));
+          if (!sr) {
+            error('invalid-reference', mp, `expected an indicator reference ownerId/indicatorId, got ${q(r)}`, `seharusnya berupa rujukan indikator ownerId/indicatorId, tetapi berisi ${q(r)}`);
+          } else if (r === ref(ownerId, ind.id)) error('cycle', mp, `a derived indicator cannot count itself`, `indikator turunan tidak dapat menghitung dirinya sendiri`);
+          else if (!idx.indicators.has(r) && !broken(sr.ownerId) && !broken(r)) {
+            const m = missingIndicator(sr.ownerId, sr.localId);
+            error('dangling-reference', mp, m.en, m.id);
+          }
         });
       }
       if (m.type === 'category') {
-        unique(m.categories, (c) => c.label, (_c, k) => `${ip}.measure.categories[${k}].label`, 'category label');
+        unique(m.categories, (c) => c.label, (_c, k) => `${ip}.measure.categories[${k}].label`, text('category label', 'label kategori'));
       }
 
       const plan = owner.kind === 'plan' ? owner.plan : undefined;
@@ -253,19 +357,19 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     const i = pos(plan, i0);
     const base = `plans[${i}]`;
     if (plan.startYear > plan.endYear) {
-      error('invalid-period', `${base}.endYear`, `endYear ${plan.endYear} is before startYear ${plan.startYear}`);
+      error('invalid-period', `${base}.endYear`, `endYear ${plan.endYear} is before startYear ${plan.startYear}`, `endYear ${plan.endYear} lebih awal daripada startYear ${plan.startYear}`);
     }
     checkGoals(plan.goals, base, plan.id, {
       resolve: (id) => (idx.goals.has(ref(plan.id, id)) ? ref(plan.id, id) : undefined),
       broken: (id) => broken(ref(plan.id, id)),
-      where: `plan ${plan.id}`,
+      where: text(`plan ${plan.id}`, planWordId(idx, plan.id)),
     }, plan.id);
     checkIndicators(plan.indicators ?? [], base, plan.id, { kind: 'plan', plan });
   });
 
   (ds.decrees ?? []).forEach((d, i) => {
     if (d.plan !== undefined && !idx.plans.has(d.plan) && !broken(d.plan)) {
-      error('dangling-reference', `decrees[${pos(d, i)}].plan`, `no plan ${q(d.plan)}`);
+      error('dangling-reference', `decrees[${pos(d, i)}].plan`, `no plan ${q(d.plan)}`, `tidak ada rencana ${q(d.plan)}`);
     }
   });
 
@@ -277,24 +381,51 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     const plan = idx.plans.get(a.plan);
     const planKnown = plan !== undefined;
     if (!plan) {
-      if (!broken(a.plan)) error('dangling-reference', `${base}.plan`, `no plan ${q(a.plan)}; an agreement is based on a Renstra plan of this document`);
+      if (!broken(a.plan)) {
+        error(
+          'dangling-reference',
+          `${base}.plan`,
+          `no plan ${q(a.plan)}; an agreement is based on a Renstra plan of this document`,
+          `tidak ada rencana ${q(a.plan)}; perjanjian kinerja disusun berdasarkan Renstra dalam dokumen ini`,
+        );
+      }
     } else if (plan.level !== 'renstra') {
-      error('invalid-reference', `${base}.plan`, `plan ${a.plan} is an RPJMD; an agreement is based on a Renstra plan`);
+      error(
+        'invalid-reference',
+        `${base}.plan`,
+        `plan ${a.plan} is an RPJMD; an agreement is based on a Renstra plan`,
+        `rencana ${a.plan} adalah RPJMD; perjanjian kinerja disusun berdasarkan Renstra`,
+      );
     } else if (a.year < plan.startYear || a.year > plan.endYear) {
-      warning('agreement-outside-plan-period', `${base}.year`, `agreement year ${a.year} lies outside the period of plan ${plan.id} (${plan.startYear}–${plan.endYear})`);
+      warning(
+        'agreement-outside-plan-period',
+        `${base}.year`,
+        `agreement year ${a.year} lies outside the period of plan ${plan.id} (${plan.startYear}–${plan.endYear})`,
+        `tahun perjanjian kinerja ${a.year} berada di luar periode Renstra ${plan.id} (${plan.startYear}–${plan.endYear})`,
+      );
     }
 
     if (a.kind === 'amendment') {
       if (a.amends === undefined) {
-        error('missing-field', `${base}.amends`, `required field missing: an amendment names the agreement it amends ("amends")`);
+        error(
+          'missing-field',
+          `${base}.amends`,
+          `required field missing: an amendment names the agreement it amends ("amends")`,
+          `isian wajib tidak ada: PK Perubahan menyebutkan perjanjian kinerja yang diubahnya ("amends")`,
+        );
       } else if (a.amends === a.id) {
-        error('cycle', `${base}.amends`, `an agreement cannot amend itself`);
+        error('cycle', `${base}.amends`, `an agreement cannot amend itself`, `perjanjian kinerja tidak dapat mengubah dirinya sendiri`);
       } else {
         const target = idx.agreements.get(a.amends);
         if (!target) {
-          if (!broken(a.amends)) error('dangling-reference', `${base}.amends`, `no agreement ${q(a.amends)}`);
+          if (!broken(a.amends)) error('dangling-reference', `${base}.amends`, `no agreement ${q(a.amends)}`, `tidak ada perjanjian kinerja ${q(a.amends)}`);
         } else if (target.year !== a.year) {
-          error('invalid-reference', `${base}.amends`, `agreement ${target.id} is of ${target.year}; an amendment amends an agreement of the same year (${a.year})`);
+          error(
+            'invalid-reference',
+            `${base}.amends`,
+            `agreement ${target.id} is of ${target.year}; an amendment amends an agreement of the same year (${a.year})`,
+            `perjanjian kinerja ${target.id} adalah perjanjian tahun ${target.year}; PK Perubahan mengubah perjanjian kinerja tahun yang sama (${a.year})`,
+          );
         } else {
           const seen = new Set<string>([a.id]);
           let cur: Agreement | undefined = target;
@@ -302,7 +433,8 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
             if (seen.has(cur.id)) break;
             seen.add(cur.id);
             if (cur.amends === a.id) {
-              error('cycle', `${base}.amends`, `agreements amend each other in a circle (${[...seen, a.id].join(' → ')})`);
+              const chain = [...seen, a.id].join(' → ');
+              error('cycle', `${base}.amends`, `agreements amend each other in a circle (${chain})`, `perjanjian kinerja saling mengubah secara melingkar (${chain})`);
               break;
             }
             cur = idx.agreements.get(cur.amends);
@@ -310,62 +442,101 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
         }
       }
     } else if (a.amends !== undefined) {
-      error('unexpected-field', `${base}.amends`, `an original agreement amends nothing: remove "amends" or set kind "amendment"`);
+      error(
+        'unexpected-field',
+        `${base}.amends`,
+        `an original agreement amends nothing: remove "amends" or set kind "amendment"`,
+        `perjanjian kinerja awal tidak mengubah perjanjian lain: hapus "amends" atau ubah kind menjadi "amendment"`,
+      );
     }
 
     // what the agreement adds must not repeat its plan
     (a.goals ?? []).forEach((g, j0) => {
       const j = pos(g, j0);
       if (plan && idx.goals.has(ref(plan.id, g.id))) {
-        error('duplicate-id', `${base}.goals[${j}].id`, `goal ${q(g.id)} is already a goal of plan ${plan.id}; an agreement adds only goals its plan lacks`);
+        error(
+          'duplicate-id',
+          `${base}.goals[${j}].id`,
+          `goal ${q(g.id)} is already a goal of plan ${plan.id}; an agreement adds only goals its plan lacks`,
+          `${q(g.id)} sudah menjadi ${GOAL} dalam ${planWordId(idx, plan.id)}; perjanjian kinerja hanya menambahkan ${GOAL} yang belum ada dalam rencananya`,
+        );
       }
     });
     (a.indicators ?? []).forEach((d, j0) => {
       const j = pos(d, j0);
       if (plan && idx.indicators.has(ref(plan.id, d.id))) {
-        error('duplicate-id', `${base}.indicators[${j}].id`, `indicator ${q(d.id)} is already an indicator of plan ${plan.id}; an agreement adds only indicators its plan lacks`);
+        error(
+          'duplicate-id',
+          `${base}.indicators[${j}].id`,
+          `indicator ${q(d.id)} is already an indicator of plan ${plan.id}; an agreement adds only indicators its plan lacks`,
+          `${q(d.id)} sudah menjadi indikator dalam ${planWordId(idx, plan.id)}; perjanjian kinerja hanya menambahkan indikator yang belum ada dalam rencananya`,
+        );
       }
     });
     checkGoals(a.goals ?? [], base, a.id, {
       resolve: (id) => resolveAgreementLocal(idx, a, id, 'goals'),
       broken: (id) => agreementBroken(a, id),
-      where: `agreement ${a.id} or plan ${a.plan}`,
+      where: text(`agreement ${a.id} or plan ${a.plan}`, `perjanjian kinerja ${a.id} maupun ${planWordId(idx, a.plan)}`),
     });
     checkIndicators(a.indicators ?? [], base, a.id, { kind: 'agreement', agreement: a, plan });
 
     // rows
-    const describeScope = (what: 'goal' | 'indicator', id: string): string => {
-      const places: string[] = [`plan ${a.plan}`];
+    const describeScope = (what: 'goal' | 'indicator', id: string): Text => {
+      const places: Text[] = [text(`plan ${a.plan}`, planWordId(idx, a.plan))];
       const ownList = what === 'goal' ? a.goals : a.indicators;
-      if ((ownList ?? []).length > 0) places.push(`agreement ${a.id}`);
-      if (a.kind === 'amendment' && a.amends !== undefined && idx.agreements.has(a.amends)) places.push(`the agreement it amends (${a.amends})`);
-      return `no ${what} ${q(id)} in ${places.join(' or ')}`;
+      if ((ownList ?? []).length > 0) places.push(text(`agreement ${a.id}`, `perjanjian kinerja ${a.id}`));
+      if (a.kind === 'amendment' && a.amends !== undefined && idx.agreements.has(a.amends)) {
+        places.push(text(`the agreement it amends (${a.amends})`, `perjanjian kinerja yang diubahnya (${a.amends})`));
+      }
+      return text(
+        `no ${what} ${q(id)} in ${places.map((p) => p.en).join(' or ')}`,
+        `tidak ada ${what === 'goal' ? GOAL : 'indikator'} ${q(id)} dalam ${joinNeither(places.map((p) => p.id))}`,
+      );
     };
     const rowSeen = new Map<string, number>();
     a.rows.forEach((row, j0) => {
       const j = pos(row, j0);
       const rp = `${base}.rows[${j}]`;
       const goalRef = resolveAgreementLocal(idx, a, row.goal, 'goals');
-      if (!goalRef && planKnown && !agreementBroken(a, row.goal)) error('dangling-reference', `${rp}.goal`, describeScope('goal', row.goal));
+      if (!goalRef && planKnown && !agreementBroken(a, row.goal)) {
+        const m = describeScope('goal', row.goal);
+        error('dangling-reference', `${rp}.goal`, m.en, m.id);
+      }
       const indRef = resolveAgreementLocal(idx, a, row.indicator, 'indicators');
       if (!indRef) {
-        if (planKnown && !agreementBroken(a, row.indicator)) error('dangling-reference', `${rp}.indicator`, describeScope('indicator', row.indicator));
+        if (planKnown && !agreementBroken(a, row.indicator)) {
+          const m = describeScope('indicator', row.indicator);
+          error('dangling-reference', `${rp}.indicator`, m.en, m.id);
+        }
         return;
       }
       const firstRow = rowSeen.get(indRef);
       if (firstRow !== undefined) {
-        warning('duplicate-row', `${rp}.indicator`, `indicator ${indRef} already has a row in this agreement (${P(`${base}.rows[${firstRow}]`)})`);
+        const at = P(`${base}.rows[${firstRow}]`);
+        warning(
+          'duplicate-row',
+          `${rp}.indicator`,
+          `indicator ${indRef} already has a row in this agreement (${at})`,
+          `indikator ${indRef} sudah memiliki baris dalam perjanjian kinerja ini (${at})`,
+        );
       } else rowSeen.set(indRef, j);
       const entry = idx.indicators.get(indRef);
       const m = measureOf(entry);
       if (typeof row.target === 'string') {
         if (m?.type !== 'category') {
-          error('invalid-target', `${rp}.target`, `expected a number, got string ${q(row.target)} (only a category indicator takes a category label as target)`);
-        } else if (!m.categories.some((c) => c.label === row.target)) {
           error(
             'invalid-target',
             `${rp}.target`,
-            `${q(row.target)} is not a category of indicator ${indRef} (categories: ${m.categories.map((c) => q(c.label)).join(', ')})`,
+            `expected a number, got string ${q(row.target)} (only a category indicator takes a category label as target)`,
+            `seharusnya berupa angka, tetapi berisi teks ${q(row.target)} (hanya indikator kategori yang menerima label kategori sebagai target)`,
+          );
+        } else if (!m.categories.some((c) => c.label === row.target)) {
+          const labels = m.categories.map((c) => q(c.label)).join(', ');
+          error(
+            'invalid-target',
+            `${rp}.target`,
+            `${q(row.target)} is not a category of indicator ${indRef} (categories: ${labels})`,
+            `${q(row.target)} bukan kategori indikator ${indRef} (kategori: ${labels})`,
           );
         }
       } else if (entry && entry.owner.kind === 'plan') {
@@ -375,6 +546,7 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
             'target-differs-from-plan',
             `${rp}.target`,
             `agreed target ${row.target} differs from the plan's target ${planTarget} for ${a.year} (${indRef})`,
+            `target yang diperjanjikan ${row.target} berbeda dengan target Renstra ${planTarget} untuk tahun ${a.year} (${indRef})`,
           );
         }
       }
@@ -385,9 +557,14 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
       const bp = `${base}.budget[${j}].program`;
       const node = idx.nodes.get(b.program);
       if (!node) {
-        if (!broken(b.program)) error('dangling-reference', bp, `no program node ${q(b.program)}`);
+        if (!broken(b.program)) error('dangling-reference', bp, `no program node ${q(b.program)}`, `tidak ada ${NODE} ${q(b.program)}`);
       } else if (node.level !== 'program') {
-        error('invalid-reference', bp, `node ${b.program} is a ${node.level}; an agreement's budget names program-level nodes`);
+        error(
+          'invalid-reference',
+          bp,
+          `node ${b.program} is a ${node.level}; an agreement's budget names program-level nodes`,
+          `${b.program} adalah ${NODE_ID[node.level]}; anggaran perjanjian kinerja hanya menyebutkan program`,
+        );
       }
     });
   });
@@ -399,17 +576,34 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     const i = pos(node, i0);
     const base = `programs[${i}]`;
     if (node.level === 'program') {
-      if (node.parent !== undefined) error('invalid-nesting', `${base}.parent`, `a program is at the top level and has no parent (got ${q(node.parent)})`);
+      if (node.parent !== undefined) {
+        error(
+          'invalid-nesting',
+          `${base}.parent`,
+          `a program is at the top level and has no parent (got ${q(node.parent)})`,
+          `program berada di tingkat teratas dan tidak memiliki induk (parent berisi ${q(node.parent)})`,
+        );
+      }
     } else {
       const want = expectedParent[node.level];
       if (node.parent === undefined) {
-        error('missing-parent', `${base}.parent`, `required field missing: a ${node.level} has a parent (a ${want})`);
+        error(
+          'missing-parent',
+          `${base}.parent`,
+          `required field missing: a ${node.level} has a parent (a ${want})`,
+          `isian wajib tidak ada: setiap ${NODE_ID[node.level]} berada di bawah sebuah ${NODE_ID[want]}`,
+        );
       } else {
         const parent = idx.nodes.get(node.parent);
         if (!parent) {
-          if (!broken(node.parent)) error('dangling-reference', `${base}.parent`, `no program node ${q(node.parent)}`);
+          if (!broken(node.parent)) error('dangling-reference', `${base}.parent`, `no program node ${q(node.parent)}`, `tidak ada ${NODE} ${q(node.parent)}`);
         } else if (parent.level !== want) {
-          error('invalid-nesting', `${base}.parent`, `a ${node.level} sits under a ${want}, but ${parent.id} is a ${parent.level}`);
+          error(
+            'invalid-nesting',
+            `${base}.parent`,
+            `a ${node.level} sits under a ${want}, but ${parent.id} is a ${parent.level}`,
+            `${NODE_ID[node.level]} berada di bawah ${NODE_ID[want]}, tetapi ${parent.id} adalah ${NODE_ID[parent.level]}`,
+          );
         }
       }
     }
@@ -420,7 +614,12 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
       while (cur) {
         chain.push(cur.id);
         if (cur.id === node.id) {
-          error('cycle', `${base}.parent`, `program node ${node.id} is its own ancestor (${chain.join(' → ')})`);
+          error(
+            'cycle',
+            `${base}.parent`,
+            `program node ${node.id} is its own ancestor (${chain.join(' → ')})`,
+            `${NODE_ID[node.level]} ${node.id} menjadi induk bagi dirinya sendiri melalui induk-induknya (${chain.join(' → ')})`,
+          );
           break;
         }
         if (seen.has(cur.id)) break;
@@ -434,19 +633,32 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
       const sp = `${base}.supports[${k}].indicator`;
       const r = splitRef(s.indicator);
       if (!r) {
-        error('invalid-reference', sp, `expected a reference planId/indicatorId or agreementId/indicatorId, got ${q(s.indicator)}`);
+        error(
+          'invalid-reference',
+          sp,
+          `expected a reference planId/indicatorId or agreementId/indicatorId, got ${q(s.indicator)}`,
+          `seharusnya berupa rujukan planId/indicatorId atau agreementId/indicatorId, tetapi berisi ${q(s.indicator)}`,
+        );
         return;
       }
       if (broken(r.ownerId) || broken(s.indicator)) return;
       if (idx.nodes.has(r.ownerId)) {
-        error('invalid-reference', sp, `${s.indicator} is an indicator of program node ${r.ownerId}; a node supports indicators of a plan or an agreement`);
+        error(
+          'invalid-reference',
+          sp,
+          `${s.indicator} is an indicator of program node ${r.ownerId}; a node supports indicators of a plan or an agreement`,
+          `${s.indicator} adalah indikator ${nodeWordId(idx, r.ownerId)}; ${NODE} mendukung indikator rencana atau perjanjian kinerja`,
+        );
         return;
       }
       const agreement = idx.agreements.get(r.ownerId);
       const ok = agreement
         ? resolveAgreementLocal(idx, agreement, r.localId, 'indicators') !== undefined || agreementBroken(agreement, r.localId)
         : idx.indicators.has(s.indicator);
-      if (!ok) error('dangling-reference', sp, missingIndicator(r.ownerId, r.localId));
+      if (!ok) {
+        const m = missingIndicator(r.ownerId, r.localId);
+        error('dangling-reference', sp, m.en, m.id);
+      }
     });
 
     checkIndicators(node.indicators ?? [], base, node.id, { kind: 'node' });
@@ -458,9 +670,9 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
    * Resolve `owner/indicator`. Realizations name the indicator's owner directly; benchmarks,
    * narrative and claims may also name a plan indicator through an agreement that uses it.
    */
-  const resolveIndicator = (r: string, viaAgreement: boolean): { entry?: IndicatorEntry; message?: string; skip?: boolean } => {
+  const resolveIndicator = (r: string, viaAgreement: boolean): { entry?: IndicatorEntry; message?: Text; skip?: boolean } => {
     const sr = splitRef(r);
-    if (!sr) return { message: `expected an indicator reference ownerId/indicatorId, got ${q(r)}` };
+    if (!sr) return { message: text(`expected an indicator reference ownerId/indicatorId, got ${q(r)}`, `seharusnya berupa rujukan indikator ownerId/indicatorId, tetapi berisi ${q(r)}`) };
     if (broken(sr.ownerId) || broken(r)) return { skip: true };
     const direct = idx.indicators.get(r);
     if (direct) return { entry: direct };
@@ -470,7 +682,13 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
       if (!via && agreementBroken(agreement, sr.localId)) return { skip: true };
       if (via) {
         if (viaAgreement) return { entry: idx.indicators.get(via) };
-        return { message: `no indicator ${q(sr.localId)} in agreement ${agreement.id} (it is an indicator of ${ownerWord(idx, splitRef(via)?.ownerId ?? '')}: write ${q(via)})` };
+        const owner = ownerWord(idx, splitRef(via)?.ownerId ?? '');
+        return {
+          message: text(
+            `no indicator ${q(sr.localId)} in agreement ${agreement.id} (it is an indicator of ${owner.en}: write ${q(via)})`,
+            `tidak ada indikator ${q(sr.localId)} dalam perjanjian kinerja ${agreement.id} (indikator itu milik ${owner.id}: tulis ${q(via)})`,
+          ),
+        };
       }
     }
     return { message: missingIndicator(sr.ownerId, sr.localId) };
@@ -483,21 +701,29 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     const i = pos(rz, i0);
     const base = `realizations[${i}]`;
     const res = resolveIndicator(rz.indicator, false);
-    if (res.message) error('dangling-reference', `${base}.indicator`, res.message);
+    if (res.message) error('dangling-reference', `${base}.indicator`, res.message.en, res.message.id);
 
     const period = rz.period ?? 'Y';
     const key = `${rz.indicator}\u0000${rz.year}\u0000${period}`;
     const first = realizationAt.get(key);
     if (first !== undefined) {
+      const a = P(`realizations[${first}]`);
+      const b = P(base);
       error(
         'duplicate-realization',
         base,
-        `a second realization of ${rz.indicator} for ${rz.year} period ${period}: ${P(`realizations[${first}]`)} and ${P(base)}; at most one per indicator, year and period`,
+        `a second realization of ${rz.indicator} for ${rz.year} period ${period}: ${a} and ${b}; at most one per indicator, year and period`,
+        `realisasi kedua untuk ${rz.indicator} tahun ${rz.year} periode ${period}: ${a} dan ${b}; paling banyak satu realisasi untuk setiap indikator, tahun, dan periode`,
       );
     } else realizationAt.set(key, i);
 
     if (rz.status !== undefined && (rz.note === undefined || rz.note.trim() === '')) {
-      warning('status-without-note', `${base}.note`, `status ${q(rz.status)} is given without a note saying why`);
+      warning(
+        'status-without-note',
+        `${base}.note`,
+        `status ${q(rz.status)} is given without a note saying why`,
+        `status ${q(rz.status)} diberikan tanpa catatan (note) yang menjelaskan alasannya`,
+      );
     }
 
     const m = measureOf(res.entry);
@@ -506,10 +732,13 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     if (m.type === 'ratio') {
       const bothParts = rz.numerator !== undefined && rz.denominator !== undefined;
       if (rz.value === undefined && !bothParts && rz.status === undefined) {
+        const neither = rz.numerator === undefined && rz.denominator === undefined;
+        const onlyNumerator = rz.denominator === undefined;
         error(
           'ratio-realization-incomplete',
           base,
-          `a realization of ratio indicator ${rz.indicator} gives numerator and denominator (or a value), or a status with a note; got ${rz.numerator === undefined && rz.denominator === undefined ? 'neither' : `only the ${rz.numerator === undefined ? 'denominator' : 'numerator'}`}`,
+          `a realization of ratio indicator ${rz.indicator} gives numerator and denominator (or a value), or a status with a note; got ${neither ? 'neither' : `only the ${onlyNumerator ? 'numerator' : 'denominator'}`}`,
+          `realisasi indikator rasio ${rz.indicator} memuat pembilang dan penyebut (atau nilai), atau status disertai catatan; yang diberikan ${neither ? 'tidak satu pun' : `hanya ${onlyNumerator ? 'pembilang' : 'penyebut'}`}`,
         );
       }
       if (rz.value !== undefined && rz.numerator !== undefined && rz.denominator !== undefined && rz.denominator !== 0) {
@@ -522,26 +751,48 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
             'ratio-value-mismatch',
             `${base}.value`,
             `value ${rz.value} disagrees with ${rz.numerator} ÷ ${rz.denominator} × ${factor} = ${computed} (${rounded} at the value's ${plural(decimals, 'decimal')})`,
+            `nilai ${rz.value} tidak sesuai dengan ${rz.numerator} ÷ ${rz.denominator} × ${factor} = ${computed} (${rounded} bila dibulatkan ke ${decimals} desimal seperti nilai tersebut)`,
           );
         }
       }
     } else if (m.type === 'category') {
       const labels = new Set(m.categories.map((c) => c.label));
-      if (rz.category !== undefined && !labels.has(rz.category)) {
-        error('invalid-category', `${base}.category`, `${q(rz.category)} is not a category of indicator ${rz.indicator} (categories: ${[...labels].map(q).join(', ')})`);
-      }
+      const known = [...labels].map(q).join(', ');
+      const notCategory = (label: string, at: string): void =>
+        error(
+          'invalid-category',
+          at,
+          `${q(label)} is not a category of indicator ${rz.indicator} (categories: ${known})`,
+          `${q(label)} bukan kategori indikator ${rz.indicator} (kategori: ${known})`,
+        );
+      if (rz.category !== undefined && !labels.has(rz.category)) notCategory(rz.category, `${base}.category`);
       (rz.categories ?? []).forEach((c, k) => {
-        if (!labels.has(c)) error('invalid-category', `${base}.categories[${k}]`, `${q(c)} is not a category of indicator ${rz.indicator} (categories: ${[...labels].map(q).join(', ')})`);
+        if (!labels.has(c)) notCategory(c, `${base}.categories[${k}]`);
       });
       if (!hasCategory && rz.value === undefined && rz.status === undefined) {
-        warning('empty-realization', base, `the realization gives neither a category nor a status, so the row stays unmeasured`);
+        warning(
+          'empty-realization',
+          base,
+          `the realization gives neither a category nor a status, so the row stays unmeasured`,
+          `realisasi tidak memuat kategori maupun status, sehingga baris ini belum dapat diukur`,
+        );
       }
     } else {
       if (hasCategory) {
-        error('invalid-category', `${base}.${rz.category !== undefined ? 'category' : 'categories'}`, `indicator ${rz.indicator} is not a category indicator (its measure is ${m.type}); give a value instead`);
+        error(
+          'invalid-category',
+          `${base}.${rz.category !== undefined ? 'category' : 'categories'}`,
+          `indicator ${rz.indicator} is not a category indicator (its measure is ${m.type}); give a value instead`,
+          `indikator ${rz.indicator} bukan indikator kategori (jenis ukurannya ${m.type}); isikan nilai`,
+        );
       }
       if ((m.type === 'value' || m.type === 'count') && rz.value === undefined && rz.status === undefined) {
-        warning('empty-realization', base, `the realization gives neither a value nor a status, so the row stays unmeasured`);
+        warning(
+          'empty-realization',
+          base,
+          `the realization gives neither a value nor a status, so the row stays unmeasured`,
+          `realisasi tidak memuat nilai maupun status, sehingga baris ini belum dapat diukur`,
+        );
       }
     }
   });
@@ -551,24 +802,36 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   (ds.benchmarks ?? []).forEach((b, i) => {
     const base = `benchmarks[${pos(b, i)}]`;
     const res = resolveIndicator(b.indicator, true);
-    if (res.message) error('dangling-reference', `${base}.indicator`, res.message);
+    if (res.message) error('dangling-reference', `${base}.indicator`, res.message.en, res.message.id);
     if (b.value === null && (b.note === undefined || b.note.trim() === '')) {
-      warning('status-without-note', `${base}.note`, `a benchmark without a value is given without a note saying why`);
+      warning(
+        'status-without-note',
+        `${base}.note`,
+        `a benchmark without a value is given without a note saying why`,
+        `pembanding (benchmark) tanpa nilai diberikan tanpa catatan yang menjelaskan alasannya`,
+      );
     }
   });
 
   (ds.expenditures ?? []).forEach((e, i0) => {
     const base = `expenditures[${pos(e, i0)}]`;
-    if (e.node !== undefined && !idx.nodes.has(e.node) && !broken(e.node)) error('dangling-reference', `${base}.node`, `no program node ${q(e.node)}`);
+    if (e.node !== undefined && !idx.nodes.has(e.node) && !broken(e.node)) error('dangling-reference', `${base}.node`, `no program node ${q(e.node)}`, `tidak ada ${NODE} ${q(e.node)}`);
     if (e.parent !== undefined) {
-      if (e.parent === e.id) error('cycle', `${base}.parent`, `an expenditure line cannot be its own parent`);
-      else if (!expenditureIds.has(e.parent) && !broken(e.parent)) error('dangling-reference', `${base}.parent`, `no expenditure line ${q(e.parent)}`);
+      if (e.parent === e.id) error('cycle', `${base}.parent`, `an expenditure line cannot be its own parent`, `rincian belanja tidak dapat menjadi induknya sendiri`);
+      else if (!expenditureIds.has(e.parent) && !broken(e.parent)) {
+        error('dangling-reference', `${base}.parent`, `no expenditure line ${q(e.parent)}`, `tidak ada rincian belanja ${q(e.parent)}`);
+      }
       else {
         const seen = new Set<string>([e.id]);
         let cur = expenditureIds.get(e.parent);
         while (cur && cur.parent !== undefined) {
           if (cur.parent === e.id) {
-            error('cycle', `${base}.parent`, `expenditure line ${e.id} is part of itself through its parents`);
+            error(
+              'cycle',
+              `${base}.parent`,
+              `expenditure line ${e.id} is part of itself through its parents`,
+              `rincian belanja ${e.id} menjadi bagian dari dirinya sendiri melalui induk-induknya`,
+            );
             break;
           }
           if (seen.has(cur.id)) break;
@@ -581,13 +844,20 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
 
   (ds.activities ?? []).forEach((l, i) => {
     if (l.node !== undefined && !idx.nodes.has(l.node) && !broken(l.node)) {
-      error('dangling-reference', `activities[${pos(l, i)}].node`, `no program node ${q(l.node)}`);
+      error('dangling-reference', `activities[${pos(l, i)}].node`, `no program node ${q(l.node)}`, `tidak ada ${NODE} ${q(l.node)}`);
     }
   });
 
   if (units && unitIds) {
     units.forEach((u, i) => {
-      if (u.parent !== undefined && !unitIds.has(u.parent) && !broken(u.parent)) error('dangling-reference', `organization.units[${pos(u, i)}].parent`, `no unit ${q(u.parent)} in organization.units`);
+      if (u.parent !== undefined && !unitIds.has(u.parent) && !broken(u.parent)) {
+        error(
+          'dangling-reference',
+          `organization.units[${pos(u, i)}].parent`,
+          `no unit ${q(u.parent)} in organization.units`,
+          `tidak ada unit kerja ${q(u.parent)} dalam organization.units`,
+        );
+      }
     });
   }
 
@@ -618,16 +888,17 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
           'dangling-reference',
           `narrative.analyses[${i}].subject`,
           `no goal, indicator, plan, agreement or program node ${q(s)}; expected an id or a reference such as planId/goalId or nodeId/indicatorId`,
+          `tidak ada ${GOAL}, indikator, rencana, perjanjian kinerja, atau ${NODE} ${q(s)}; seharusnya berupa id atau rujukan seperti planId/goalId atau nodeId/indicatorId`,
         );
       }
     });
   }
 
-  const sectioned: Record<string, { ids: Map<string, unknown>; what: string; section: string }> = {
-    expenditures: { ids: expenditureIds, what: 'expenditure line', section: 'expenditures' },
-    staffing: { ids: staffingIds, what: 'staffing row', section: 'organization' },
-    assets: { ids: assetIds, what: 'asset row', section: 'organization' },
-    activities: { ids: activityIds, what: 'activity list', section: 'activities' },
+  const sectioned: Record<string, { ids: Map<string, unknown>; what: Text; section: string }> = {
+    expenditures: { ids: expenditureIds, what: text('expenditure line', 'rincian belanja'), section: 'expenditures' },
+    staffing: { ids: staffingIds, what: text('staffing row', 'baris kepegawaian'), section: 'organization' },
+    assets: { ids: assetIds, what: text('asset row', 'baris sarana prasarana'), section: 'organization' },
+    activities: { ids: activityIds, what: text('activity list', 'daftar kegiatan'), section: 'activities' },
   };
   (ds.claims ?? []).forEach((c, i0) => {
     const cp = `claims[${pos(c, i0)}].subject`;
@@ -636,13 +907,19 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     if (idx.agreements.has(s) || idx.nodes.has(s) || broken(s)) return;
     const sr = splitRef(s);
     if (!sr) {
-      error('dangling-reference', cp, `no agreement or program node ${q(s)}; a claim's subject is agency, an agreement or node id, or a reference such as agreementId/indicatorId`);
+      error(
+        'dangling-reference',
+        cp,
+        `no agreement or program node ${q(s)}; a claim's subject is agency, an agreement or node id, or a reference such as agreementId/indicatorId`,
+        `tidak ada perjanjian kinerja atau ${NODE} ${q(s)}; subjek klaim berupa agency, id perjanjian kinerja atau ${NODE}, atau rujukan seperti agreementId/indicatorId`,
+      );
       return;
     }
     const sec = sectioned[sr.ownerId];
     if (sec) {
       if (!sec.ids.has(sr.localId) && !sectionBroken(sec.section) && !broken(sr.localId)) {
-        error('dangling-reference', cp, `no ${sec.what} ${q(sr.localId)} in ${sr.ownerId === 'staffing' || sr.ownerId === 'assets' ? `organization.${sr.ownerId}.rows` : sr.ownerId}`);
+        const list = sr.ownerId === 'staffing' || sr.ownerId === 'assets' ? `organization.${sr.ownerId}.rows` : sr.ownerId;
+        error('dangling-reference', cp, `no ${sec.what.en} ${q(sr.localId)} in ${list}`, `tidak ada ${sec.what.id} ${q(sr.localId)} dalam ${list}`);
       }
       return;
     }
@@ -651,11 +928,17 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     if (agreement) {
       const isRow = agreement.rows.some((r) => r.indicator === sr.localId);
       if (isRow || resolveAgreementLocal(idx, agreement, sr.localId, 'indicators') || resolvesGoal(s) || agreementBroken(agreement, sr.localId)) return;
-      error('dangling-reference', cp, `no row, indicator or goal ${q(sr.localId)} in agreement ${agreement.id}`);
+      error(
+        'dangling-reference',
+        cp,
+        `no row, indicator or goal ${q(sr.localId)} in agreement ${agreement.id}`,
+        `tidak ada baris, indikator, atau ${GOAL} ${q(sr.localId)} dalam perjanjian kinerja ${agreement.id}`,
+      );
       return;
     }
     if (idx.indicators.has(s) || idx.goals.has(s) || broken(s)) return;
-    error('dangling-reference', cp, missingIndicator(sr.ownerId, sr.localId));
+    const m = missingIndicator(sr.ownerId, sr.localId);
+    error('dangling-reference', cp, m.en, m.id);
   });
 
   return out;

@@ -1,10 +1,11 @@
 /**
  * Turn zod issues into findings that say where (a path such as `agreements[1].rows[3].indicator`)
- * and what was expected and found (`expected a number, got string "87,24"`). IO-free.
+ * and what was expected and found (`expected a number, got string "87,24"`; in Indonesian
+ * `seharusnya berupa angka, tetapi berisi teks "87,24"`). IO-free.
  */
 import { z } from 'zod';
 import * as S from './schema.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, text, zodMessageId, type Finding, type Text } from '../findings.js';
 
 type Issue = z.core.$ZodIssue;
 type Segment = PropertyKey;
@@ -61,31 +62,54 @@ export function describeValue(v: unknown): string {
   return typeof v;
 }
 
-const EXPECTED: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false (a boolean)',
-  array: 'a list (array)',
-  object: 'an object',
-  record: 'an object',
-  null: 'null',
-  undefined: 'nothing',
-  never: 'nothing here',
+/** What was found, in Indonesian, as the end of "seharusnya …, tetapi …": `berisi teks "87,24"`, `tidak diisi`. */
+export function describeValueId(v: unknown): string {
+  if (v === undefined) return 'tidak diisi';
+  if (v === null) return 'berisi null';
+  if (typeof v === 'string') return v === '' ? 'berisi teks kosong' : `berisi teks ${quote(v)}`;
+  if (typeof v === 'number') return `berisi angka ${v}`;
+  if (typeof v === 'boolean') return `berisi ${v}`;
+  if (Array.isArray(v)) return `berisi daftar ${v.length} butir`;
+  if (typeof v === 'object') return 'berisi objek';
+  return `berisi ${typeof v}`;
+}
+
+/**
+ * What a value was expected to be, in both languages: English as a noun phrase after
+ * "expected" (`a number`), Indonesian as what follows "seharusnya" (`berupa angka`).
+ */
+const EXPECTED: Record<string, Text> = {
+  string: text('a string', 'berupa teks'),
+  number: text('a number', 'berupa angka'),
+  int: text('a whole number', 'berupa bilangan bulat'),
+  boolean: text('true or false (a boolean)', 'berupa true atau false (boolean)'),
+  array: text('a list (array)', 'berupa daftar (array)'),
+  object: text('an object', 'berupa objek'),
+  record: text('an object', 'berupa objek'),
+  null: text('null', 'null'),
+  undefined: text('nothing', 'tidak diisi'),
+  never: text('nothing here', 'tidak diisi di sini'),
 };
-const expectedWord = (e: string): string => EXPECTED[e] ?? e;
+const expectedWord = (e: string): Text => EXPECTED[e] ?? text(e, `berupa ${e}`);
 
-function joinAlternatives(items: string[]): string {
-  const unique = [...new Set(items)];
-  if (unique.length <= 1) return unique[0] ?? 'something else';
-  if (unique.length === 2) return `${unique[0]} or ${unique[1]}`;
-  return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+function joinAlternatives(items: Text[]): Text {
+  const en = [...new Set(items.map((t) => t.en))];
+  // "berupa teks atau angka": the verb once
+  const id = [...new Set(items.map((t) => t.id))].map((s, i) => (i === 0 ? s : s.replace(/^berupa /, '')));
+  if (en.length === 0) return text('something else', 'berupa sesuatu yang lain');
+  const join = (xs: string[], or: string): string =>
+    xs.length === 1 ? (xs[0] ?? '') : xs.length === 2 ? `${xs[0]} ${or} ${xs[1]}` : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`;
+  return text(join(en, 'or'), join(id, 'atau'));
 }
 
-function literalList(values: readonly unknown[]): string {
+function literalList(values: readonly unknown[]): Text {
   const shown = values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)));
-  return shown.length === 1 ? (shown[0] ?? '') : `one of ${shown.join(', ')}`;
+  if (shown.length === 1) return text(shown[0] ?? '', shown[0] ?? '');
+  return text(`one of ${shown.join(', ')}`, `salah satu dari ${shown.join(', ')}`);
 }
+
+/** A message written in schema.ts (`zodMessage`) in Indonesian; the English one when none was given. */
+const customId = (en: string): string => zodMessageId(en) ?? en;
 
 /** zod's own default messages; anything else was written in schema.ts and is kept. */
 const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
@@ -206,9 +230,9 @@ interface IssueContext {
  * If every branch of a union failed only because the value itself has the wrong type, the list
  * of types that would have been accepted; otherwise null.
  */
-function unionAlternatives(issue: Issue): string[] | null {
+function unionAlternatives(issue: Issue): Text[] | null {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return null;
-  const out: string[] = [];
+  const out: Text[] = [];
   for (const branch of issue.errors) {
     if (branch.length !== 1) return null;
     const only = branch[0];
@@ -235,12 +259,14 @@ function convert(issue: Issue, base: readonly Segment[], ctx: IssueContext, out:
   const where = formatPath(path, ctx.prefix);
   const value = valueAt(ctx.input, path);
   const missing = isMissing(ctx.input, path, value);
-  const push = (code: string, message: string, at = where): void => {
-    out.push(finding('error', code, at, message));
+  const push = (code: string, en: string, id: string, at = where): void => {
+    out.push(finding('error', code, at, en, id));
   };
-  const missingOr = (expected: string, code: string): void => {
-    if (missing) push('missing-field', `required field missing: expected ${expected}`);
-    else push(code, `expected ${expected}, got ${describeValue(value)}`);
+  const got = describeValue(value);
+  const gotId = describeValueId(value);
+  const missingOr = (expected: Text, code: string): void => {
+    if (missing) push('missing-field', `required field missing: expected ${expected.en}`, `isian wajib tidak ada: seharusnya ${expected.id}`);
+    else push(code, `expected ${expected.en}, got ${got}`, `seharusnya ${expected.id}, tetapi ${gotId}`);
   };
 
   switch (issue.code) {
@@ -253,6 +279,7 @@ function convert(issue: Issue, base: readonly Segment[], ctx: IssueContext, out:
         push(
           'unknown-field',
           `unknown field "${key}" (not part of ${name}; put free data under "extra")`,
+          `isian "${key}" tidak dikenal (bukan bagian dari ${name}; data tambahan ditempatkan di bawah "extra")`,
           formatPath([...path, key], ctx.prefix),
         );
       }
@@ -280,45 +307,56 @@ function convert(issue: Issue, base: readonly Segment[], ctx: IssueContext, out:
       const best = [...(branches.length > 0 ? branches : issue.errors)].sort((a, b) => a.length - b.length)[0];
       if (best && best.length > 0) {
         for (const inner of best) convert(inner, path, ctx, out);
-      } else push('invalid-value', `expected one of the accepted forms, got ${describeValue(value)}`);
+      } else push('invalid-value', `expected one of the accepted forms, got ${got}`, `seharusnya berupa salah satu bentuk yang diterima, tetapi ${gotId}`);
       return;
     }
     case 'invalid_key': {
-      const key = path[path.length - 1];
+      const key = JSON.stringify(String(path[path.length - 1]));
       const inner = issue.issues[0];
-      const what = inner && !DEFAULT_MESSAGE.test(inner.message) ? inner.message : 'a different key';
-      push('invalid-key', `${what}, got key ${JSON.stringify(String(key))}`);
+      const custom = inner && !DEFAULT_MESSAGE.test(inner.message) ? inner.message : undefined;
+      push(
+        'invalid-key',
+        `${custom ?? 'a different key'}, got key ${key}`,
+        `${custom !== undefined ? customId(custom) : 'seharusnya kunci yang lain'}, tetapi kuncinya ${key}`,
+      );
       return;
     }
     case 'invalid_format': {
       const expected = !DEFAULT_MESSAGE.test(issue.message)
-        ? issue.message.replace(/^expected /, '')
+        ? text(issue.message.replace(/^expected /, ''), customId(issue.message).replace(/^seharusnya /, ''))
         : issue.format === 'date'
-          ? 'a date as YYYY-MM-DD'
-          : `text in the format ${issue.format}`;
+          ? text('a date as YYYY-MM-DD', 'berupa tanggal berformat YYYY-MM-DD')
+          : text(`text in the format ${issue.format}`, `berupa teks berformat ${issue.format}`);
       missingOr(expected, 'invalid-format');
       return;
     }
     case 'too_small':
     case 'too_big': {
       if (!DEFAULT_MESSAGE.test(issue.message)) {
-        push('out-of-range', `${issue.message}, got ${describeValue(value)}`);
+        push('out-of-range', `${issue.message}, got ${got}`, `${customId(issue.message)}, tetapi ${gotId}`);
         return;
       }
       const small = issue.code === 'too_small';
       const limit = Number(small ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
-      let expected: string;
-      if (issue.origin === 'string') expected = small && limit === 1 ? 'a non-empty string' : `a string of ${small ? 'at least' : 'at most'} ${limit} characters`;
-      else if (issue.origin === 'array' || issue.origin === 'set')
-        expected = `${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}`;
-      else if (small) expected = inclusive ? `a number of at least ${limit}` : `a number greater than ${limit}`;
-      else expected = inclusive ? `a number of at most ${limit}` : `a number less than ${limit}`;
-      push('out-of-range', `expected ${expected}, got ${describeValue(value)}`);
+      let expected: Text;
+      if (issue.origin === 'string') {
+        expected =
+          small && limit === 1
+            ? text('a non-empty string', 'berupa teks yang tidak kosong')
+            : text(`a string of ${small ? 'at least' : 'at most'} ${limit} characters`, `berupa teks paling ${small ? 'sedikit' : 'banyak'} ${limit} karakter`);
+      } else if (issue.origin === 'array' || issue.origin === 'set') {
+        expected = text(`${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}`, `berisi paling ${small ? 'sedikit' : 'banyak'} ${limit} butir`);
+      } else if (small) {
+        expected = inclusive ? text(`a number of at least ${limit}`, `berupa angka paling kecil ${limit}`) : text(`a number greater than ${limit}`, `berupa angka lebih besar dari ${limit}`);
+      } else {
+        expected = inclusive ? text(`a number of at most ${limit}`, `berupa angka paling besar ${limit}`) : text(`a number less than ${limit}`, `berupa angka lebih kecil dari ${limit}`);
+      }
+      push('out-of-range', `expected ${expected.en}, got ${got}`, `seharusnya ${expected.id}, tetapi ${gotId}`);
       return;
     }
     default:
-      push('invalid-value', `${issue.message} (got ${describeValue(value)})`);
+      push('invalid-value', `${issue.message} (got ${got})`, `${DEFAULT_MESSAGE.test(issue.message) ? 'nilai tidak sah' : customId(issue.message)} (${gotId})`);
   }
 }
 

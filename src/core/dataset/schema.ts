@@ -10,6 +10,7 @@
  * separately in validate.ts, because they need the whole document.
  */
 import { z } from 'zod';
+import { zodMessage } from '../findings.js';
 
 export const DATASET_FORMAT = 'kinerja-dataset/1' as const;
 export const REGION_FORMAT = 'kinerja-region/1' as const;
@@ -25,9 +26,9 @@ function obj<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject({ ...shape, extra: extra.optional(), note: z.string().optional() });
 }
 
-export const Id = z.string().min(1, 'an id must not be empty');
+export const Id = z.string().min(1, zodMessage('an id must not be empty', 'id tidak boleh kosong'));
 export const Year = z.number().int().min(1900).max(2200);
-export const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+export const IsoDate = z.iso.date({ message: zodMessage('expected a date as YYYY-MM-DD', 'seharusnya berupa tanggal berformat YYYY-MM-DD') });
 export const Money = z.number().finite();
 export const Num = z.number().finite();
 const aliases = z.array(z.string()).optional();
@@ -197,7 +198,7 @@ export const Measure = z.discriminatedUnion('type', [
 export type Measure = z.infer<typeof Measure>;
 
 /** `{ "<year>": value }` — JSON object keys are strings; each must be a year. */
-const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as "2025" as the key');
+const yearKey = z.string().regex(/^\d{4}$/, zodMessage('expected a year such as "2025" as the key', 'kunci seharusnya berupa tahun, misalnya "2025"'));
 export const YearTargets = z.record(yearKey, Num);
 export const PeriodTargets = z.record(
   yearKey,

@@ -405,6 +405,7 @@ describe('agreements', () => {
       code: 'dangling-reference',
       where: 'agreements[1].rows[3].indicator',
       message: 'no indicator "UMX" in plan renstra-2021-2026',
+      localized: { id: 'tidak ada indikator "UMX" dalam Renstra renstra-2021-2026' },
     });
   });
 

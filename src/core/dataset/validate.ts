@@ -26,37 +26,54 @@ type FormatCheck = { ok: true; kind: DocumentKind } | { ok: false; finding: Find
 
 const FORMAT_OF: Record<DocumentKind, string> = { dataset: DATASET_FORMAT, region: REGION_FORMAT };
 const READS = SUPPORTED_FORMATS.join(' and ');
+const READS_ID = SUPPORTED_FORMATS.join(' dan ');
+const GOT_ID: Record<string, string> = { string: 'teks', number: 'angka', boolean: 'boolean', undefined: 'kosong', bigint: 'angka' };
 const FORMAT_PATTERN = /^kinerja-(dataset|region)\/(\d+)$/;
 
 function checkFormat(input: unknown, prefix: string, accept: readonly DocumentKind[]): FormatCheck {
-  const expected = accept.map((k) => JSON.stringify(FORMAT_OF[k])).join(' or ');
+  const formats = accept.map((k) => JSON.stringify(FORMAT_OF[k]));
+  const expected = formats.join(' or ');
+  const expectedId = formats.join(' atau ');
   const at = joinPath(prefix, 'format');
-  const fail = (code: string, message: string, where = at): FormatCheck => ({ ok: false, finding: finding('error', code, where, message) });
+  const fail = (code: string, en: string, id: string, where = at): FormatCheck => ({ ok: false, finding: finding('error', code, where, en, id) });
   if (!isPlainObject(input)) {
     const got = Array.isArray(input) ? 'a list' : input === null ? 'null' : typeof input;
-    return fail('not-an-object', `expected a document object with "format": ${expected}, got ${got}`, prefix === '' ? '(document)' : prefix);
+    const gotId = Array.isArray(input) ? 'daftar' : input === null ? 'null' : (GOT_ID[typeof input] ?? typeof input);
+    return fail(
+      'not-an-object',
+      `expected a document object with "format": ${expected}, got ${got}`,
+      `seharusnya berupa objek dokumen dengan "format": ${expectedId}, tetapi berisi ${gotId}`,
+      prefix === '' ? '(document)' : prefix,
+    );
   }
   const format = input.format;
   if (format === undefined) {
-    return fail('missing-format', `required field missing: "format" says what the document is; expected ${expected}`);
+    return fail(
+      'missing-format',
+      `required field missing: "format" says what the document is; expected ${expected}`,
+      `isian wajib tidak ada: "format" menyatakan jenis dokumen; seharusnya ${expectedId}`,
+    );
   }
   if (typeof format !== 'string') {
-    return fail('unknown-format', `expected "format" to be ${expected}, got ${JSON.stringify(format)}`);
+    const got = JSON.stringify(format);
+    return fail('unknown-format', `expected "format" to be ${expected}, got ${got}`, `"format" seharusnya ${expectedId}, tetapi berisi ${got}`);
   }
+  const got = JSON.stringify(format);
   for (const kind of ['dataset', 'region'] as const) {
     if (format === FORMAT_OF[kind]) {
       if (accept.includes(kind)) return { ok: true, kind };
-      return fail('unexpected-format', `expected ${expected} here, got ${JSON.stringify(format)}`);
+      return fail('unexpected-format', `expected ${expected} here, got ${got}`, `di sini seharusnya ${expectedId}, tetapi berisi ${got}`);
     }
   }
   const m = FORMAT_PATTERN.exec(format);
   if (m && Number(m[2]) > 1) {
     return fail(
       'unsupported-format',
-      `format ${JSON.stringify(format)} is a later version than this Kinerja reads; it reads ${READS} (a newer Kinerja is needed for this file)`,
+      `format ${got} is a later version than this Kinerja reads; it reads ${READS} (a newer Kinerja is needed for this file)`,
+      `format ${got} adalah versi yang lebih baru daripada yang dapat dibaca Kinerja ini; Kinerja ini membaca ${READS_ID} (berkas ini memerlukan Kinerja versi yang lebih baru)`,
     );
   }
-  return fail('unknown-format', `unknown format ${JSON.stringify(format)}; this Kinerja reads ${READS}`);
+  return fail('unknown-format', `unknown format ${got}; this Kinerja reads ${READS}`, `format ${got} tidak dikenal; Kinerja ini membaca ${READS_ID}`);
 }
 
 // ---------------------------------------------------------------- dataset
@@ -217,7 +234,15 @@ export function validateRegion(input: unknown): { region?: Region; findings: Fin
     const id = agencyId(agency);
     const first = seen.get(id);
     if (id === '') {
-      findings.push(finding('error', 'invalid-id', `${prefix}.agency`, `the agency's id is empty: give it a "code" (or a name with letters or digits)`));
+      findings.push(
+        finding(
+          'error',
+          'invalid-id',
+          `${prefix}.agency`,
+          `the agency's id is empty: give it a "code" (or a name with letters or digits)`,
+          `id perangkat daerah kosong: isi "code" (atau nama yang memuat huruf atau angka)`,
+        ),
+      );
     } else if (first !== undefined) {
       findings.push(
         finding(
@@ -225,6 +250,7 @@ export function validateRegion(input: unknown): { region?: Region; findings: Fin
           'duplicate-agency',
           `${prefix}.agency`,
           `agency id ${JSON.stringify(id)} is already used by agencies[${first}]; agency ids (the code, else the abbreviation or name) are unique within a region`,
+          `id perangkat daerah ${JSON.stringify(id)} sudah dipakai oleh agencies[${first}]; id perangkat daerah (kodenya, atau singkatan atau namanya bila tanpa kode) harus unik dalam satu daerah`,
         ),
       );
     } else seen.set(id, i);

@@ -19,7 +19,9 @@ export function updateAgencyProfile(ds: Dataset, changes: AgencyChanges): EditRe
   const after: Record<string, unknown> = { ...copy(before) };
   for (const [k, v] of Object.entries(changes)) {
     if (k === 'region') continue;
-    if (v === null && REQUIRED.has(k)) throw new EditError('invalid', 'required', k, `the agency's ${k} cannot be cleared`);
+    if (v === null && REQUIRED.has(k)) {
+      throw new EditError('invalid', 'required', k, `the agency's ${k} cannot be cleared`, `isian ${k} perangkat daerah tidak boleh dikosongkan`);
+    }
     if (v === null) delete after[k];
     else if (v !== undefined) after[k] = copy(v);
   }
@@ -32,6 +34,7 @@ export function updateAgencyProfile(ds: Dataset, changes: AgencyChanges): EditRe
       'agency-id-changes',
       field,
       `this change would make the agency's id "${agencyId(agency)}" instead of "${id}"; the id names the agency in every stored record, so it stays (export the dataset, change it and import it as a new agency instead)`,
+      `perubahan ini akan mengubah id perangkat daerah menjadi "${agencyId(agency)}", bukan "${id}"; id menandai perangkat daerah di setiap data yang tersimpan sehingga tidak dapat diubah (sebagai gantinya, ekspor dataset, ubah, lalu impor sebagai perangkat daerah baru)`,
     );
   }
   const next = copy(ds);

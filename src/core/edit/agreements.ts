@@ -28,22 +28,36 @@ export interface FromPlanInput {
 
 const agreementAt = (ds: Dataset, id: string): number => {
   const i = ds.agreements.findIndex((a) => a.id === id);
-  if (i < 0) throw notFound('agreement', 'agreement', id, ds.agreements.map((a) => a.id));
+  if (i < 0) throw notFound('agreement', 'perjanjian kinerja', 'agreement', id, ds.agreements.map((a) => a.id));
   return i;
 };
 
 /** Ids of plans, agreements and program nodes share one namespace (dataset-format.md). */
 function checkFreeId(ds: Dataset, id: string, where: string): void {
   const taken = [...ds.plans, ...ds.agreements, ...ds.programs].some((x) => x.id === id);
-  if (taken) throw new EditError('conflict', 'duplicate-id', where, `the id "${id}" is already used by a plan, an agreement or a program node`);
+  if (taken) {
+    throw new EditError(
+      'conflict',
+      'duplicate-id',
+      where,
+      `the id "${id}" is already used by a plan, an agreement or a program node`,
+      `id "${id}" sudah dipakai oleh rencana, perjanjian kinerja, atau program/kegiatan/sub kegiatan`,
+    );
+  }
 }
 
 /** Draft a year's agreement from a plan: one row per indicator, its target the plan's target for the year. */
 export function agreementFromPlan(ds: Dataset, input: FromPlanInput): EditResult<Agreement> {
   const plan = ds.plans.find((p) => p.id === input.plan);
-  if (!plan) throw notFound('plan', 'plan', input.plan, ds.plans.map((p) => p.id));
+  if (!plan) throw notFound('plan', 'rencana', 'plan', input.plan, ds.plans.map((p) => p.id));
   if (input.year < plan.startYear || input.year > plan.endYear) {
-    throw new EditError('invalid', 'year-outside-plan', 'year', `${input.year} is outside plan ${plan.id} (${plan.startYear}–${plan.endYear})`);
+    throw new EditError(
+      'invalid',
+      'year-outside-plan',
+      'year',
+      `${input.year} is outside plan ${plan.id} (${plan.startYear}–${plan.endYear})`,
+      `tahun ${input.year} berada di luar periode rencana ${plan.id} (${plan.startYear}–${plan.endYear})`,
+    );
   }
   const id = input.id ?? `pk-${input.year}`;
   checkFreeId(ds, id, 'id');
@@ -51,26 +65,52 @@ export function agreementFromPlan(ds: Dataset, input: FromPlanInput): EditResult
   const indicators = plan.indicators ?? [];
   if (wanted) {
     const unknown = wanted.find((w) => !indicators.some((x) => x.id === w));
-    if (unknown !== undefined) throw notFound('indicator', 'indicators', `${plan.id}/${unknown}`, indicators.map((x) => x.id));
+    if (unknown !== undefined) throw notFound('indicator', 'indikator', 'indicators', `${plan.id}/${unknown}`, indicators.map((x) => x.id));
   }
   const rows: AgreementRow[] = [];
   for (const ind of indicators) {
     if (wanted ? !wanted.includes(ind.id) : ind.goal === undefined || yearTarget(ind, input.year) === undefined) continue;
     const target = yearTarget(ind, input.year);
     if (ind.goal === undefined) {
-      throw new EditError('invalid', 'indicator-without-goal', 'indicators', `indicator ${plan.id}/${ind.id} measures no goal; an agreement row needs one`);
+      throw new EditError(
+        'invalid',
+        'indicator-without-goal',
+        'indicators',
+        `indicator ${plan.id}/${ind.id} measures no goal; an agreement row needs one`,
+        `indikator ${plan.id}/${ind.id} tidak mengukur tujuan/sasaran mana pun; baris perjanjian kinerja memerlukannya`,
+      );
     }
     if (target === undefined) {
-      throw new EditError('invalid', 'no-plan-target', 'indicators', `indicator ${plan.id}/${ind.id} has no target for ${input.year} in the plan; give the agreement's target by editing the row`);
+      throw new EditError(
+        'invalid',
+        'no-plan-target',
+        'indicators',
+        `indicator ${plan.id}/${ind.id} has no target for ${input.year} in the plan; give the agreement's target by editing the row`,
+        `indikator ${plan.id}/${ind.id} tidak memiliki target tahun ${input.year} dalam rencana; isikan target perjanjian kinerja dengan mengubah barisnya`,
+      );
     }
     rows.push({ goal: ind.goal, indicator: ind.id, target });
   }
   if (rows.length === 0) {
-    throw new EditError('invalid', 'nothing-to-agree', 'plan', `plan ${plan.id} has no indicator with a goal and a target for ${input.year}`);
+    throw new EditError(
+      'invalid',
+      'nothing-to-agree',
+      'plan',
+      `plan ${plan.id} has no indicator with a goal and a target for ${input.year}`,
+      `rencana ${plan.id} tidak memiliki indikator yang mempunyai tujuan/sasaran dan target tahun ${input.year}`,
+    );
   }
   const latest = ds.agreements.at(-1);
   const secondParty = input.secondParty ?? latest?.secondParty;
-  if (!secondParty) throw new EditError('invalid', 'second-party-required', 'secondParty', 'the first agreement needs its second party (the superior who signs it)');
+  if (!secondParty) {
+    throw new EditError(
+      'invalid',
+      'second-party-required',
+      'secondParty',
+      'the first agreement needs its second party (the superior who signs it)',
+      'perjanjian kinerja pertama memerlukan pihak kedua (atasan yang menandatanganinya)',
+    );
+  }
   const agreement: Agreement = {
     id,
     year: input.year,
@@ -151,7 +191,13 @@ export function removeAgreement(ds: Dataset, id: string): EditResult<Agreement> 
   const i = agreementAt(ds, id);
   const amendments = ds.agreements.filter((a) => a.amends === id).map((a) => a.id);
   if (amendments.length > 0) {
-    throw new EditError('conflict', 'agreement-amended', 'agreement', `agreement ${id} is amended by ${amendments.join(', ')}; remove the amendment first`);
+    throw new EditError(
+      'conflict',
+      'agreement-amended',
+      'agreement',
+      `agreement ${id} is amended by ${amendments.join(', ')}; remove the amendment first`,
+      `perjanjian kinerja ${id} diubah oleh ${amendments.join(', ')}; hapus PK Perubahan tersebut terlebih dahulu`,
+    );
   }
   const next = copy(ds);
   const [before] = next.agreements.splice(i, 1);

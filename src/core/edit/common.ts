@@ -9,19 +9,24 @@
  * result is a valid dataset is decided by validate.ts on the whole document afterwards.
  */
 import type { Dataset } from '../dataset/schema.js';
+import type { Localized } from '../findings.js';
 
 export type EditErrorKind = 'not-found' | 'conflict' | 'invalid';
 
+/** An edit that cannot be made; its message in English (`message`) and Indonesian (`localized.id`). */
 export class EditError extends Error {
+  readonly localized: Localized;
   constructor(
     readonly kind: EditErrorKind,
     readonly code: string,
     /** where in the request or the dataset the problem is (`indicator`, `plans[0].goals`) */
     readonly where: string,
     message: string,
+    messageId: string,
   ) {
     super(message);
     this.name = 'EditError';
+    this.localized = { id: messageId };
   }
 }
 
@@ -36,6 +41,19 @@ export type Entity =
   | 'recommendation'
   | 'narrative'
   | 'agency';
+
+/** Each entity in Indonesian, for messages about a record (`realisasi pk-2025/UMM 2025 Y`). */
+export const ENTITY_ID: Readonly<Record<Entity, string>> = {
+  realization: 'realisasi',
+  goal: 'tujuan/sasaran',
+  indicator: 'indikator',
+  agreement: 'perjanjian kinerja',
+  program: 'program/kegiatan/sub kegiatan',
+  score: 'nilai SAKIP',
+  recommendation: 'rekomendasi',
+  narrative: 'narasi',
+  agency: 'profil perangkat daerah',
+};
 
 export interface EditResult<T = unknown> {
   dataset: Dataset;
@@ -57,7 +75,10 @@ export function defined<T extends object>(o: T): T {
   return out as T;
 }
 
-export function notFound(what: string, where: string, id: string, known: readonly string[]): EditError {
-  const list = known.length === 0 ? 'there are none' : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
-  return new EditError('not-found', `unknown-${what}`, where, `no ${what} "${id}" (${list})`);
+/** No record `id`; `what` names its kind in English (and the code, `unknown-plan`) and `whatId` in Indonesian. */
+export function notFound(what: string, whatId: string, where: string, id: string, known: readonly string[]): EditError {
+  const shown = `${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
+  const list = known.length === 0 ? 'there are none' : `known: ${shown}`;
+  const listId = known.length === 0 ? 'belum ada satu pun' : `yang ada: ${shown}`;
+  return new EditError('not-found', `unknown-${what}`, where, `no ${what} "${id}" (${list})`, `tidak ada ${whatId} "${id}" (${listId})`);
 }

@@ -25,7 +25,7 @@ export function addRecommendation(ds: Dataset, rec: Recommendation): EditResult<
   const evaluation = (next.evaluation ??= {});
   const list = (evaluation.recommendations ??= []);
   if (list.some((r) => r.id === rec.id)) {
-    throw new EditError('conflict', 'duplicate-id', 'recommendation.id', `there is already a recommendation "${rec.id}"`);
+    throw new EditError('conflict', 'duplicate-id', 'recommendation.id', `there is already a recommendation "${rec.id}"`, `rekomendasi "${rec.id}" sudah ada`);
   }
   list.push(rec);
   return { dataset: next, entity: 'recommendation', key: rec.id, before: null, after: rec };
@@ -41,7 +41,7 @@ export function updateRecommendation(ds: Dataset, id: string, changes: Recommend
   const next = copy(ds);
   const list = next.evaluation?.recommendations ?? [];
   const i = list.findIndex((r) => r.id === id);
-  if (i < 0) throw notFound('recommendation', 'recommendation', id, list.map((r) => r.id));
+  if (i < 0) throw notFound('recommendation', 'rekomendasi', 'recommendation', id, list.map((r) => r.id));
   const before = ds.evaluation!.recommendations![i]!;
   const after: Recommendation = { ...list[i]!, ...defined(changes) };
   list[i] = after;
@@ -52,7 +52,7 @@ export function removeRecommendation(ds: Dataset, id: string): EditResult<Recomm
   const next = copy(ds);
   const list = next.evaluation?.recommendations ?? [];
   const i = list.findIndex((r) => r.id === id);
-  if (i < 0) throw notFound('recommendation', 'recommendation', id, list.map((r) => r.id));
+  if (i < 0) throw notFound('recommendation', 'rekomendasi', 'recommendation', id, list.map((r) => r.id));
   const [before] = list.splice(i, 1);
   return { dataset: next, entity: 'recommendation', key: id, before: before!, after: null };
 }

@@ -8,13 +8,19 @@ import { copy, EditError, notFound, type EditResult } from './common.js';
 
 function planAt(ds: Dataset, planId: string): number {
   const i = ds.plans.findIndex((p) => p.id === planId);
-  if (i < 0) throw notFound('plan', 'plan', planId, ds.plans.map((p) => p.id));
+  if (i < 0) throw notFound('plan', 'rencana', 'plan', planId, ds.plans.map((p) => p.id));
   return i;
 }
 
 function sameId(where: string, pathId: string, bodyId: string): void {
   if (pathId !== bodyId) {
-    throw new EditError('invalid', 'id-mismatch', `${where}.id`, `the id "${bodyId}" differs from the record addressed ("${pathId}"); ids are not changed by an edit`);
+    throw new EditError(
+      'invalid',
+      'id-mismatch',
+      `${where}.id`,
+      `the id "${bodyId}" differs from the record addressed ("${pathId}"); ids are not changed by an edit`,
+      `id "${bodyId}" berbeda dengan data yang dituju ("${pathId}"); id tidak dapat diubah melalui penyuntingan`,
+    );
   }
 }
 
@@ -22,7 +28,7 @@ export function addGoal(ds: Dataset, planId: string, goal: Goal): EditResult<Goa
   const next = copy(ds);
   const plan = next.plans[planAt(next, planId)]!;
   if (plan.goals.some((g) => g.id === goal.id)) {
-    throw new EditError('conflict', 'duplicate-id', 'goal.id', `plan ${planId} already has a goal "${goal.id}"`);
+    throw new EditError('conflict', 'duplicate-id', 'goal.id', `plan ${planId} already has a goal "${goal.id}"`, `rencana ${planId} sudah memiliki tujuan/sasaran "${goal.id}"`);
   }
   plan.goals.push(goal);
   return { dataset: next, entity: 'goal', key: `${planId}/${goal.id}`, before: null, after: goal };
@@ -33,7 +39,7 @@ export function replaceGoal(ds: Dataset, planId: string, goalId: string, goal: G
   const next = copy(ds);
   const plan = next.plans[planAt(next, planId)]!;
   const i = plan.goals.findIndex((g) => g.id === goalId);
-  if (i < 0) throw notFound('goal', 'goal', `${planId}/${goalId}`, plan.goals.map((g) => g.id));
+  if (i < 0) throw notFound('goal', 'tujuan/sasaran', 'goal', `${planId}/${goalId}`, plan.goals.map((g) => g.id));
   const before = plan.goals[i]!;
   plan.goals[i] = goal;
   return { dataset: next, entity: 'goal', key: `${planId}/${goalId}`, before, after: goal };
@@ -43,7 +49,7 @@ export function removeGoal(ds: Dataset, planId: string, goalId: string): EditRes
   const next = copy(ds);
   const plan = next.plans[planAt(next, planId)]!;
   const i = plan.goals.findIndex((g) => g.id === goalId);
-  if (i < 0) throw notFound('goal', 'goal', `${planId}/${goalId}`, plan.goals.map((g) => g.id));
+  if (i < 0) throw notFound('goal', 'tujuan/sasaran', 'goal', `${planId}/${goalId}`, plan.goals.map((g) => g.id));
   const [before] = plan.goals.splice(i, 1);
   return { dataset: next, entity: 'goal', key: `${planId}/${goalId}`, before: before!, after: null };
 }
@@ -54,7 +60,7 @@ export function addIndicator(ds: Dataset, planId: string, indicator: Indicator):
   const next = copy(ds);
   const list = indicatorsOf(next.plans[planAt(next, planId)]!);
   if (list.some((x) => x.id === indicator.id)) {
-    throw new EditError('conflict', 'duplicate-id', 'indicator.id', `plan ${planId} already has an indicator "${indicator.id}"`);
+    throw new EditError('conflict', 'duplicate-id', 'indicator.id', `plan ${planId} already has an indicator "${indicator.id}"`, `rencana ${planId} sudah memiliki indikator "${indicator.id}"`);
   }
   list.push(indicator);
   return { dataset: next, entity: 'indicator', key: `${planId}/${indicator.id}`, before: null, after: indicator };
@@ -65,7 +71,7 @@ export function replaceIndicator(ds: Dataset, planId: string, indicatorId: strin
   const next = copy(ds);
   const list = indicatorsOf(next.plans[planAt(next, planId)]!);
   const i = list.findIndex((x) => x.id === indicatorId);
-  if (i < 0) throw notFound('indicator', 'indicator', `${planId}/${indicatorId}`, list.map((x) => x.id));
+  if (i < 0) throw notFound('indicator', 'indikator', 'indicator', `${planId}/${indicatorId}`, list.map((x) => x.id));
   const before = list[i]!;
   list[i] = indicator;
   return { dataset: next, entity: 'indicator', key: `${planId}/${indicatorId}`, before, after: indicator };
@@ -76,7 +82,7 @@ export function removeIndicator(ds: Dataset, planId: string, indicatorId: string
   const plan = next.plans[planAt(next, planId)]!;
   const list = plan.indicators ?? [];
   const i = list.findIndex((x) => x.id === indicatorId);
-  if (i < 0) throw notFound('indicator', 'indicator', `${planId}/${indicatorId}`, list.map((x) => x.id));
+  if (i < 0) throw notFound('indicator', 'indikator', 'indicator', `${planId}/${indicatorId}`, list.map((x) => x.id));
   const [before] = list.splice(i, 1);
   return { dataset: next, entity: 'indicator', key: `${planId}/${indicatorId}`, before: before!, after: null };
 }

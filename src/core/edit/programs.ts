@@ -7,7 +7,7 @@ import { copy, notFound, type EditResult } from './common.js';
 
 function nodeAt(ds: Dataset, nodeId: string): number {
   const i = ds.programs.findIndex((n) => n.id === nodeId);
-  if (i < 0) throw notFound('program node', 'node', nodeId, ds.programs.map((n) => n.id));
+  if (i < 0) throw notFound('program node', 'program/kegiatan/sub kegiatan', 'node', nodeId, ds.programs.map((n) => n.id));
   return i;
 }
 

@@ -34,6 +34,7 @@ export function indicatorOf(ds: Dataset, ref: string): Indicator {
       'unknown-indicator',
       'indicator',
       `no indicator "${ref}"; expected a reference such as "renstra-2021-2026/UMM" (plan, agreement or program node id, a slash, the indicator id)`,
+      `tidak ada indikator "${ref}"; seharusnya berupa rujukan seperti "renstra-2021-2026/UMM" (id rencana, perjanjian kinerja, atau program/kegiatan/sub kegiatan, garis miring, lalu id indikator)`,
     );
   }
   return entry.indicator;
@@ -52,12 +53,22 @@ export interface RealizationEntry {
 
 /** Which value fields an indicator's measure takes, checked before anything is stored. */
 function checkEntry(indicator: Indicator, e: RealizationEntry): void {
-  const bad = (where: string, message: string) => new EditError('invalid', 'realization-value', where, message);
+  const bad = (where: string, en: string, id: string) => new EditError('invalid', 'realization-value', where, en, id);
   const has = (x: unknown) => x !== undefined;
   if (e.status !== undefined) {
-    if (!e.note) throw bad('note', `a realization with status "${e.status}" needs a note saying why there is no value`);
+    if (!e.note) {
+      throw bad(
+        'note',
+        `a realization with status "${e.status}" needs a note saying why there is no value`,
+        `realisasi berstatus "${e.status}" memerlukan catatan yang menjelaskan mengapa tidak ada nilai`,
+      );
+    }
     if (has(e.value) || has(e.numerator) || has(e.denominator) || has(e.category) || has(e.categories)) {
-      throw bad('status', `a realization with status "${e.status}" has no value; leave value, numerator, denominator and category out`);
+      throw bad(
+        'status',
+        `a realization with status "${e.status}" has no value; leave value, numerator, denominator and category out`,
+        `realisasi berstatus "${e.status}" tidak memiliki nilai; kosongkan nilai, pembilang, penyebut, dan kategori`,
+      );
     }
     return;
   }
@@ -66,27 +77,44 @@ function checkEntry(indicator: Indicator, e: RealizationEntry): void {
     case 'ratio': {
       const parts = has(e.numerator) || has(e.denominator);
       if (parts && !(has(e.numerator) && has(e.denominator))) {
-        throw bad(has(e.numerator) ? 'denominator' : 'numerator', `give both the numerator (${m.numerator}) and the denominator (${m.denominator})`);
+        throw bad(
+          has(e.numerator) ? 'denominator' : 'numerator',
+          `give both the numerator (${m.numerator}) and the denominator (${m.denominator})`,
+          `isikan pembilang (${m.numerator}) dan penyebut (${m.denominator}) sekaligus`,
+        );
       }
-      if (!parts && !has(e.value)) throw bad('value', `expected the numerator (${m.numerator}) and the denominator (${m.denominator}), or a value`);
-      if (has(e.category) || has(e.categories)) throw bad('category', 'a ratio indicator takes numbers, not categories');
+      if (!parts && !has(e.value)) {
+        throw bad(
+          'value',
+          `expected the numerator (${m.numerator}) and the denominator (${m.denominator}), or a value`,
+          `seharusnya diisi pembilang (${m.numerator}) dan penyebut (${m.denominator}), atau nilai`,
+        );
+      }
+      if (has(e.category) || has(e.categories)) throw bad('category', 'a ratio indicator takes numbers, not categories', 'indikator rasio diisi dengan angka, bukan kategori');
       return;
     }
     case 'category': {
       const labels = m.categories.map((c) => c.label);
       const given = [...(e.category !== undefined ? [e.category] : []), ...(e.categories ?? [])];
-      if (given.length === 0) throw bad('category', `expected a category: one of ${labels.map((l) => `"${l}"`).join(', ')}`);
+      const shown = labels.map((l) => `"${l}"`).join(', ');
+      if (given.length === 0) throw bad('category', `expected a category: one of ${shown}`, `seharusnya diisi kategori: salah satu dari ${shown}`);
       const unknown = given.find((g) => !labels.includes(g));
-      if (unknown !== undefined) throw bad('category', `"${unknown}" is none of the categories ${labels.map((l) => `"${l}"`).join(', ')}`);
-      if (has(e.value) || has(e.numerator) || has(e.denominator)) throw bad('value', 'a category indicator takes a category, not a number');
+      if (unknown !== undefined) throw bad('category', `"${unknown}" is none of the categories ${shown}`, `"${unknown}" tidak termasuk kategori ${shown}`);
+      if (has(e.value) || has(e.numerator) || has(e.denominator)) {
+        throw bad('value', 'a category indicator takes a category, not a number', 'indikator kategori diisi dengan kategori, bukan angka');
+      }
       return;
     }
     case 'derived':
-      throw bad('indicator', `the realization of a derived indicator (${m.rule}) is computed from the indicators it lists; it is not entered`);
+      throw bad(
+        'indicator',
+        `the realization of a derived indicator (${m.rule}) is computed from the indicators it lists; it is not entered`,
+        `realisasi indikator turunan (${m.rule}) dihitung dari indikator yang disebutkannya; realisasi ini tidak diisikan`,
+      );
     default:
-      if (!has(e.value)) throw bad('value', 'expected a value');
+      if (!has(e.value)) throw bad('value', 'expected a value', 'seharusnya diisi nilai');
       if (has(e.numerator) || has(e.denominator) || has(e.category) || has(e.categories)) {
-        throw bad('value', `a ${m.type} indicator takes a value only`);
+        throw bad('value', `a ${m.type} indicator takes a value only`, `indikator ${m.type} hanya diisi dengan nilai`);
       }
   }
 }
@@ -144,7 +172,13 @@ export function addEvidence(ds: Dataset, k: RealizationKey, evidence: string): E
 }
 
 function missing(k: RealizationKey): EditError {
-  return new EditError('not-found', 'unknown-realization', 'realization', `no realization of ${k.indicator} for ${k.year} period ${k.period}`);
+  return new EditError(
+    'not-found',
+    'unknown-realization',
+    'realization',
+    `no realization of ${k.indicator} for ${k.year} period ${k.period}`,
+    `tidak ada realisasi ${k.indicator} tahun ${k.year} periode ${k.period}`,
+  );
 }
 
 // ---------------------------------------------------------------- workflow
@@ -162,6 +196,16 @@ export const WORKFLOW: Record<WorkflowAction, { from: readonly WorkflowState[]; 
   reopen: { from: ['approved'], to: 'draft' },
 };
 
+/** The workflow's states and actions in Indonesian (the interface's words: draf, diajukan …; ajukan, verifikasi …). */
+export const STATE_ID: Readonly<Record<WorkflowState, string>> = { draft: 'draf', submitted: 'diajukan', verified: 'diverifikasi', approved: 'disetujui' };
+export const ACTION_ID: Readonly<Record<WorkflowAction, string>> = {
+  submit: 'mengajukan',
+  verify: 'memverifikasi',
+  approve: 'menyetujui',
+  return: 'mengembalikan ke draf',
+  reopen: 'membuka kembali',
+};
+
 /** The actions the workflow allows from a state (before any role is considered). */
 export const actionsFrom = (state: WorkflowState): WorkflowAction[] =>
   (Object.keys(WORKFLOW) as WorkflowAction[]).filter((a) => WORKFLOW[a].from.includes(state));
@@ -177,6 +221,7 @@ export function transitionRealization(ds: Dataset, k: RealizationKey, action: Wo
       'invalid-transition',
       'action',
       `cannot ${action} a realization that is ${state}; ${action} applies to ${step.from.join(' or ')} (allowed now: ${actionsFrom(state).join(', ') || 'none'})`,
+      `tidak dapat ${ACTION_ID[action]} realisasi yang berstatus ${STATE_ID[state]}; tindakan ${action} hanya berlaku untuk realisasi berstatus ${step.from.map((s) => STATE_ID[s]).join(' atau ')} (yang dapat dilakukan sekarang: ${actionsFrom(state).join(', ') || 'tidak ada'})`,
     );
   }
   const next = copy(ds);

@@ -8,7 +8,7 @@ export type Polarity = 'positive' | 'negative';
 
 export type AchievementOutcome =
   | { ok: true; value: number }
-  | { ok: false; reason: 'zero target' | 'zero realization'; message: string };
+  | { ok: false; reason: 'zero target' | 'zero realization'; message: string; messageId: string };
 
 export interface AchievementInput {
   polarity: Polarity;
@@ -36,6 +36,7 @@ export function achievementOf(input: AchievementInput): AchievementOutcome {
     ok: false,
     reason: 'zero target',
     message: 'the target is 0 (or too close to 0), so the achievement (a division by the target) cannot be computed',
+    messageId: 'target bernilai 0 (atau terlalu mendekati 0), sehingga capaian (pembagian dengan target) tidak dapat dihitung',
   };
   if (t === 0) return zeroTarget;
   if (polarity === 'positive' || method === 'reverse') {
@@ -50,6 +51,7 @@ export function achievementOf(input: AchievementInput): AchievementOutcome {
     ok: false,
     reason: 'zero realization',
     message: 'the realization of a negative indicator scored by the ratio method (T / R) is 0 and no achievementCap is set, so the achievement cannot be computed',
+    messageId: 'realisasi indikator berpolaritas negatif yang dinilai dengan metode rasio (T / R) bernilai 0 dan achievementCap tidak ditetapkan, sehingga capaian tidak dapat dihitung',
   };
 }
 

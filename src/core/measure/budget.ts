@@ -22,6 +22,9 @@ import type { BudgetEntry, BudgetStage, Dataset, Period, ProgramNode, SpendingEn
 import { finding, type Finding } from '../findings.js';
 import { addMoney, sumMoney } from './money.js';
 
+/** A budget stage in Indonesian (glossary: anggaran awal, pergeseran, perubahan). */
+const STAGE_ID: Readonly<Record<BudgetStage, string>> = { initial: 'anggaran awal', shift: 'anggaran pergeseran', revised: 'anggaran perubahan' };
+
 export const STAGE_ORDER: readonly BudgetStage[] = ['initial', 'shift', 'revised'];
 const stageRank = (s: BudgetStage): number => STAGE_ORDER.indexOf(s);
 
@@ -291,6 +294,7 @@ export function budgetFindings(b: BudgetIndex, year: number): Finding[] {
           'budget-parent-differs-from-children',
           `programs[${b.position.get(node.id) ?? '?'}].budgets (${node.id}, ${year}, ${stage})`,
           `the ${stage} budget of ${node.id} in ${year} is ${ownAmount}, but its children's ${stage} budgets add up to ${kids} (difference ${ownAmount - kids}); expected them to be equal`,
+          `${STAGE_ID[stage]} ${node.id} tahun ${year} sebesar ${ownAmount}, tetapi jumlah ${STAGE_ID[stage]} kegiatan/sub kegiatan di bawahnya ${kids} (selisih ${ownAmount - kids}); seharusnya sama`,
         ),
       );
     }

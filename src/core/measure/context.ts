@@ -86,6 +86,7 @@ export function createMeasureContext(ds: Dataset, options: ContextOptions = {}):
           'duplicate-realization',
           `realizations[${i}]`,
           `a second realization of ${c} for ${r.year} period ${r.period ?? 'Y'} (the first is realizations[${first}]); expected at most one per indicator, year and period — the first is used`,
+          `realisasi kedua untuk ${c} tahun ${r.year} periode ${r.period ?? 'Y'} (yang pertama realizations[${first}]); seharusnya paling banyak satu untuk setiap indikator, tahun, dan periode — yang pertama digunakan`,
         ),
       });
       return;

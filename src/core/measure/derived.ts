@@ -21,6 +21,7 @@ import { finding, type Finding } from '../findings.js';
 import { agreesAtPrecision } from '../format.js';
 import type { MeasureContext } from './context.js';
 import { leastAdvanced, realizationOfEntries, type Realized } from './realization.js';
+import { unmeasuredReasonId } from './reasons.js';
 
 export interface MemberOutcome {
   ref: string;
@@ -70,6 +71,7 @@ export function shareAchieved(
           'derived-cycle',
           where,
           `${entry.ref} lists ${ref}, which (directly or through other derived indicators) lists ${entry.ref} again; expected the derived indicators to form no cycle`,
+          `${entry.ref} menghitung ${ref}, yang (secara langsung atau melalui indikator turunan lain) kembali menghitung ${entry.ref}; indikator turunan tidak boleh saling merujuk secara melingkar`,
         ),
       );
       continue;
@@ -94,6 +96,7 @@ export function shareAchieved(
           'derived-entered-used',
           where,
           `none of the indicators ${entry.ref} counts is measured in ${year}, so the share achieved cannot be computed; the realization entered directly (${entered.value}) is used`,
+          `tidak satu pun indikator yang dihitung ${entry.ref} terukur pada tahun ${year}, sehingga persentase yang tercapai tidak dapat dihitung; realisasi yang diisikan langsung (${entered.value}) digunakan`,
         ),
       );
       return { realized: entered, findings, members };
@@ -107,6 +110,10 @@ export function shareAchieved(
           reason === 'no applicable indicators'
             ? `every indicator ${entry.ref} counts is not applicable in ${year}`
             : `none of the indicators ${entry.ref} counts is measured in ${year} and no realization is entered`,
+        messageId:
+          reason === 'no applicable indicators'
+            ? `semua indikator yang dihitung ${entry.ref} tidak berlaku pada tahun ${year}`
+            : `tidak satu pun indikator yang dihitung ${entry.ref} terukur pada tahun ${year} dan tidak ada realisasi yang diisikan`,
         state: null,
         sources: [],
       },
@@ -124,6 +131,9 @@ export function shareAchieved(
         `${entry.ref} counts ${unmeasured.length} indicator(s) that are not measured in ${year} as not achieved: ${unmeasured
           .map((x) => `${x.ref} "${x.name}" (${x.reason ?? 'unmeasured'})`)
           .join('; ')}`,
+        `${entry.ref} menghitung ${unmeasured.length} indikator yang belum terukur pada tahun ${year} sebagai tidak tercapai: ${unmeasured
+          .map((x) => `${x.ref} "${x.name}" (${unmeasuredReasonId(x.reason)})`)
+          .join('; ')}`,
       ),
     );
   }
@@ -135,6 +145,7 @@ export function shareAchieved(
         'derived-realization-differs',
         where,
         `the realization entered for ${entry.ref} in ${year} is ${entered.value}, but ${achievedCount} of ${applicable.length} counted indicators are achieved, which gives ${value}; the computed value is used`,
+        `realisasi yang diisikan untuk ${entry.ref} pada tahun ${year} adalah ${entered.value}, tetapi ${achievedCount} dari ${applicable.length} indikator yang dihitung tercapai, sehingga nilainya ${value}; nilai hasil perhitungan yang digunakan`,
       ),
     );
   }

@@ -155,6 +155,7 @@ export function supportFindings(ctx: MeasureContext): Finding[] {
             'support-shares-exceed-one',
             `programs[${i}].supports (${node.id})`,
             `the shares with which ${node.id} supports indicators of ${plan} (${acc.refs.join(', ')}) add up to ${acc.total}; expected at most 1`,
+            `jumlah porsi dukungan ${node.id} terhadap indikator ${plan} (${acc.refs.join(', ')}) adalah ${acc.total}; seharusnya paling besar 1`,
           ),
         );
       }

@@ -11,6 +11,7 @@ import { bandOf, isAchieved } from './predicate.js';
 import { scoreIndicator } from './score.js';
 import { endTargetOf, yearTarget } from './target.js';
 import { trendOf } from './trend.js';
+import { unmeasuredReasonId } from './reasons.js';
 import type { MeasuredRow } from './types.js';
 
 export interface MeasureIndicatorOptions {
@@ -38,12 +39,13 @@ const UNMEASURED_SEVERITY: Record<string, Severity> = {
   cycle: 'error',
 };
 
-function unmeasuredFinding(where: string, ref: string, name: string, year: number, reason: string, message: string): Finding {
+function unmeasuredFinding(where: string, ref: string, name: string, year: number, reason: string, message: string, messageId: string): Finding {
   return finding(
     UNMEASURED_SEVERITY[reason] ?? 'warning',
     `unmeasured-${reason.replace(/\s+/g, '-')}`,
     where,
     `${ref} "${name}" is not measured in ${year} (${reason}): ${message}`,
+    `${ref} "${name}" belum dapat diukur pada tahun ${year} (${unmeasuredReasonId(reason)}): ${messageId}`,
   );
 }
 
@@ -86,7 +88,13 @@ export function measureIndicator(
       state: null,
       unmeasured: 'unknown indicator',
     };
-    const f = finding('error', 'unmeasured-unknown-indicator', where, `${c} names no indicator of the dataset; expected planId/indicatorId, agreementId/indicatorId or nodeId/indicatorId`);
+    const f = finding(
+      'error',
+      'unmeasured-unknown-indicator',
+      where,
+      `${c} names no indicator of the dataset; expected planId/indicatorId, agreementId/indicatorId or nodeId/indicatorId`,
+      `${c} tidak merujuk indikator mana pun dalam dataset; seharusnya berupa planId/indicatorId, agreementId/indicatorId, atau nodeId/indicatorId`,
+    );
     return { row, findings: [f], achievementForMeans: null, supporting };
   }
 
@@ -146,7 +154,7 @@ export function measureIndicator(
   if (realized.ok && realized.provisional) row.provisional = true;
   if (!outcome.ok) {
     row.unmeasured = outcome.reason;
-    findings.push(unmeasuredFinding(where, entry.ref, ind.name, year, outcome.reason, outcome.message));
+    findings.push(unmeasuredFinding(where, entry.ref, ind.name, year, outcome.reason, outcome.message, outcome.messageId));
   }
   if (band?.color !== undefined) row.predicateColor = band.color;
   if (achievement !== null && forMeans !== null && forMeans !== achievement) row.achievementCapped = forMeans;

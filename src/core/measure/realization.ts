@@ -20,6 +20,7 @@ import type { Indicator, Period, Realization, WorkflowState } from '../dataset/s
 import { bestCategory } from './achievement.js';
 import { PERIOD_RANK } from './budget.js';
 import type { IndexedRealization } from './context.js';
+import { UNMEASURED_REASON_ID } from './reasons.js';
 
 export type UnmeasuredReason =
   | 'no realization'
@@ -59,6 +60,8 @@ export interface NotRealized {
   reason: UnmeasuredReason;
   /** why, in words, for the finding */
   message: string;
+  /** the same in Indonesian */
+  messageId: string;
   state: WorkflowState | null;
   sources: number[];
 }
@@ -73,7 +76,7 @@ const STATUS_REASON = { 'no-data': 'no data', postponed: 'postponed', 'not-appli
 
 type EntryValue =
   | { ok: true; value: number; display: number | string; parts?: { numerator: number; denominator: number }; categories?: string[] }
-  | { ok: false; reason: UnmeasuredReason; message: string };
+  | { ok: false; reason: UnmeasuredReason; message: string; messageId: string };
 
 /** The value one realization entry gives, by the indicator's measure. */
 export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
@@ -83,10 +86,13 @@ export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
     if (labels.length > 0) {
       const best = bestCategory(m.categories, labels);
       if (!best) {
+        const given = labels.map((l) => `"${l}"`).join(', ');
+        const known = m.categories.map((c) => `"${c.label}"`).join(', ');
         return {
           ok: false,
           reason: 'unknown category',
-          message: `the realized categories ${labels.map((l) => `"${l}"`).join(', ')} are none of the indicator's categories (${m.categories.map((c) => `"${c.label}"`).join(', ')})`,
+          message: `the realized categories ${given} are none of the indicator's categories (${known})`,
+          messageId: `kategori realisasi ${given} tidak termasuk kategori indikator ini (${known})`,
         };
       }
       const out: EntryValue = { ok: true, value: best.score, display: best.label };
@@ -94,20 +100,39 @@ export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
       return out;
     }
     if (r.value !== undefined) return { ok: true, value: r.value, display: r.value };
-    return { ok: false, reason: 'no realization', message: 'the realization entry has neither a category nor a value' };
+    return {
+      ok: false,
+      reason: 'no realization',
+      message: 'the realization entry has neither a category nor a value',
+      messageId: 'isian realisasi tidak memuat kategori maupun nilai',
+    };
   }
   if (m.type === 'ratio' && r.numerator !== undefined && r.denominator !== undefined) {
     if (r.denominator === 0) {
-      return { ok: false, reason: 'zero denominator', message: `the realization's denominator (${m.denominator}) is 0` };
+      return {
+        ok: false,
+        reason: 'zero denominator',
+        message: `the realization's denominator (${m.denominator}) is 0`,
+        messageId: `penyebut realisasi (${m.denominator}) bernilai 0`,
+      };
     }
     const value = (r.numerator * (m.factor ?? 100)) / r.denominator;
     return { ok: true, value, display: value, parts: { numerator: r.numerator, denominator: r.denominator } };
   }
   if (r.value !== undefined) return { ok: true, value: r.value, display: r.value };
-  return { ok: false, reason: 'no realization', message: 'the realization entry has no value' };
+  return { ok: false, reason: 'no realization', message: 'the realization entry has no value', messageId: 'isian realisasi tidak memuat nilai' };
 }
 
 const stateOf = (r: Realization): WorkflowState => r.state ?? 'approved';
+
+const noRealization = (): NotRealized => ({
+  ok: false,
+  reason: 'no realization',
+  message: 'no realization is recorded for the year',
+  messageId: 'belum ada realisasi yang dicatat untuk tahun ini',
+  state: null,
+  sources: [],
+});
 
 function fromStatus(e: IndexedRealization): NotRealized | null {
   const s = e.r.status;
@@ -117,6 +142,7 @@ function fromStatus(e: IndexedRealization): NotRealized | null {
     ok: false,
     reason,
     message: `the source states the realization is ${reason}${e.r.note ? ` (${e.r.note})` : ''}`,
+    messageId: `menurut sumber data, ${UNMEASURED_REASON_ID[reason]}${e.r.note ? ` (${e.r.note})` : ''}`,
     state: stateOf(e.r),
     sources: [e.i],
   };
@@ -143,7 +169,7 @@ function single(e: IndexedRealization, v: Extract<EntryValue, { ok: true }>, pro
  */
 export function realizationOfEntries(indicator: Indicator, entries: readonly IndexedRealization[] | undefined): Realized {
   if (!entries || entries.length === 0) {
-    return { ok: false, reason: 'no realization', message: 'no realization is recorded for the year', state: null, sources: [] };
+    return noRealization();
   }
   const yearly = entries.find((e) => (e.r.period ?? 'Y') === 'Y');
   if (yearly) {
@@ -166,7 +192,7 @@ export function realizationOfEntries(indicator: Indicator, entries: readonly Ind
     if (firstFailure) return firstFailure;
     // only entries with a status: the latest one says why
     const latest = [...entries].sort((a, b) => PERIOD_RANK[b.r.period ?? 'Y'] - PERIOD_RANK[a.r.period ?? 'Y'])[0];
-    return (latest && fromStatus(latest)) ?? { ok: false, reason: 'no realization', message: 'no realization is recorded for the year', state: null, sources: [] };
+    return (latest && fromStatus(latest)) ?? noRealization();
   }
   const latest = valued.reduce((a, b) => (PERIOD_RANK[b.e.r.period ?? 'Y'] > PERIOD_RANK[a.e.r.period ?? 'Y'] ? b : a));
   if (indicator.periodValues !== 'separate') return single(latest.e, latest.v, true);

@@ -31,7 +31,7 @@ export function realize(
   return { realized: realizationOfEntries(entry.indicator, ctx.realizations.get(entry.ref)?.get(year)), findings: [] };
 }
 
-export type ScoreOutcome = AchievementOutcome | { ok: false; reason: UnmeasuredReason; message: string };
+export type ScoreOutcome = AchievementOutcome | { ok: false; reason: UnmeasuredReason; message: string; messageId: string };
 
 export interface Scored {
   realized: Realized;
@@ -54,9 +54,10 @@ export function scoreIndicator(
   where?: string,
 ): Scored {
   const { realized, findings } = realize(ctx, entry, year, visiting, where);
-  if (!realized.ok) return { realized, outcome: { ok: false, reason: realized.reason, message: realized.message }, findings };
+  if (!realized.ok) return { realized, outcome: { ok: false, reason: realized.reason, message: realized.message, messageId: realized.messageId }, findings };
   if (target === null) {
-    return { realized, outcome: { ok: false, reason: 'no target', message: `the indicator has no target for ${year}` }, findings };
+    const outcome = { ok: false, reason: 'no target', message: `the indicator has no target for ${year}`, messageId: `indikator tidak memiliki target untuk tahun ${year}` } as const;
+    return { realized, outcome, findings };
   }
   const t = targetValue(entry.indicator, target);
   if (!t.ok) return { realized, outcome: t, findings };

@@ -9,7 +9,7 @@ import type { MeasureContext } from './context.js';
 
 export type TargetValue =
   | { ok: true; value: number }
-  | { ok: false; reason: 'unknown target category' | 'invalid target'; message: string };
+  | { ok: false; reason: 'unknown target category' | 'invalid target'; message: string; messageId: string };
 
 /** The number a target stands for: itself, or for a category indicator a label's score. */
 export function targetValue(indicator: Indicator, target: number | string): TargetValue {
@@ -17,13 +17,20 @@ export function targetValue(indicator: Indicator, target: number | string): Targ
   if (indicator.measure.type === 'category') {
     const score = categoryScore(indicator.measure.categories, target);
     if (score !== undefined) return { ok: true, value: score };
+    const labels = indicator.measure.categories.map((c) => `"${c.label}"`).join(', ');
     return {
       ok: false,
       reason: 'unknown target category',
-      message: `the target "${target}" is none of the indicator's categories (${indicator.measure.categories.map((c) => `"${c.label}"`).join(', ')})`,
+      message: `the target "${target}" is none of the indicator's categories (${labels})`,
+      messageId: `target "${target}" tidak termasuk kategori indikator ini (${labels})`,
     };
   }
-  return { ok: false, reason: 'invalid target', message: `the target "${target}" is a label, but the indicator is not a category indicator; expected a number` };
+  return {
+    ok: false,
+    reason: 'invalid target',
+    message: `the target "${target}" is a label, but the indicator is not a category indicator; expected a number`,
+    messageId: `target "${target}" berupa label, padahal indikator ini bukan indikator kategori; seharusnya berupa angka`,
+  };
 }
 
 /** The indicator's own target for a year, or `undefined`. */

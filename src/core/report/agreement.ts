@@ -31,7 +31,10 @@ export class UnknownAgreement extends Error {
     readonly known: string[],
   ) {
     super(`no agreement "${id}" in the dataset (it has: ${known.join(', ') || 'none'})`);
+    this.localized = { id: `tidak ada perjanjian kinerja "${id}" dalam dataset (yang ada: ${known.join(', ') || 'belum ada'})` };
   }
+  /** the message in Indonesian */
+  readonly localized: { id: string };
 }
 
 /** A target with its unit: a percentage or a plain number stays numeric; other units are written out ("1 penghargaan"). */

@@ -9,6 +9,7 @@
 import type { Agreement, Goal, GoalKind, Person } from '../dataset/schema.js';
 import type { Block, Cell, CellValue, Heading, Inline, List, NumberFormat, Paragraph, Table } from '../document/model.js';
 import { formatNumber, formatPercent, formatRupiah } from '../format.js';
+import { unmeasuredReasonId } from '../measure/reasons.js';
 
 // ---------------------------------------------------------------- cells
 
@@ -148,43 +149,8 @@ export function joinId(parts: readonly string[]): string {
 
 // ---------------------------------------------------------------- Indonesian wording
 
-/** Why a row is unmeasured, in Indonesian (the engine's reasons are English keys). */
-export function unmeasuredText(reason: string | undefined): string {
-  switch (reason) {
-    case 'no realization':
-      return 'belum ada realisasi';
-    case 'no data':
-      return 'data realisasi tidak tersedia';
-    case 'postponed':
-      return 'kegiatan ditunda';
-    case 'not applicable':
-      return 'tidak berlaku pada tahun ini';
-    case 'zero target':
-      return 'target bernilai nol sehingga capaian tidak dapat dihitung';
-    case 'zero realization':
-      return 'realisasi nol pada indikator berpolaritas negatif (metode rasio) tanpa batas atas capaian';
-    case 'zero denominator':
-      return 'penyebut realisasi bernilai nol';
-    case 'unknown category':
-      return 'kategori realisasi tidak dikenal';
-    case 'unknown target category':
-      return 'kategori target tidak dikenal';
-    case 'invalid target':
-      return 'target tidak sesuai jenis indikator';
-    case 'no target':
-      return 'tidak ada target untuk tahun ini';
-    case 'unknown indicator':
-      return 'indikator tidak ditemukan dalam data';
-    case 'cycle':
-      return 'indikator turunan saling merujuk';
-    case 'no applicable indicators':
-      return 'tidak ada indikator penyusun yang dapat dihitung';
-    case undefined:
-      return 'belum dapat diukur';
-    default:
-      return `belum dapat diukur (${reason})`;
-  }
-}
+/** Why a row is unmeasured, in Indonesian (the engine's reasons are English keys; core/measure/reasons.ts). */
+export const unmeasuredText = (reason: string | undefined): string => unmeasuredReasonId(reason);
 
 /** Why a row has no efficiency category, in Indonesian. */
 export function efficiencyReasonText(reason: string | undefined): string {

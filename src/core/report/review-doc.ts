@@ -9,7 +9,7 @@ import type { Claim, Dataset } from '../dataset/schema.js';
 import { splitRef } from '../dataset/model.js';
 import { validateDataset } from '../dataset/validate.js';
 import type { Block, Cell, DocumentModel } from '../document/model.js';
-import type { Finding } from '../findings.js';
+import { messageIn, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber } from '../format.js';
 import { createMeasureContext, type MeasureContext } from '../measure/index.js';
 import type { ClaimCheck, ReviewResult } from '../review/index.js';
@@ -269,7 +269,7 @@ export function buildReviewDocument(ds: Dataset, year: number, result: ReviewRes
         id: 'reviu-tabel-temuan',
         caption: `Temuan Validasi dan Pengukuran (${findings.length})`,
         header: [[h('No'), h('Tingkat'), h('Kode'), h('Lokasi'), h('Uraian')]],
-        body: findings.map((f, i) => [int(i + 1, { align: 'center' }), text(SEVERITY[f.severity], { align: 'center' }), text(f.code), text(f.where), text(f.message)]),
+        body: findings.map((f, i) => [int(i + 1, { align: 'center' }), text(SEVERITY[f.severity], { align: 'center' }), text(f.code), text(f.where), text(messageIn('id', f))]),
         widths: [4, 10, 16, 20, 50],
       },
       'Tidak ada temuan atas data.',

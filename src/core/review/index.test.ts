@@ -31,8 +31,9 @@ describe('review: claims against computed figures', () => {
     expect(check.computed).toBeCloseTo(9.285714285714286, 12);
     expect(check.where).toBe('Tabel 3.2, baris 2, kolom %');
     const f = result.findings.find((x) => x.code === 'claim-contradicted');
-    expect(f?.message).toContain('tercetak 14%');
+    expect(f?.message).toContain('printed 14%');
     expect(f?.message).toContain('9,29');
+    expect(f?.localized?.id).toContain('tercetak 14%, data memberi 9,29');
     expect(result.summary).toEqual({ claims: 1, agreed: 0, contradicted: 1, unchecked: 0 });
   });
 

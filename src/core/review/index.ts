@@ -424,6 +424,8 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
           'warning',
           'claim-contradicted',
           `claims[${i}] (${where})`,
+          // the explanation is the review's own (Indonesian) wording, in both texts
+          `${claim.subject} ${claim.quantity}: printed ${printed}, the data give ${computedShown} — ${c.explanation}`,
           `${claim.subject} ${claim.quantity}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
         ),
       );

@@ -6,9 +6,9 @@
 import type pg from 'pg';
 import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { validateDataset } from '../../core/dataset/validate.js';
-import { EditError, type EditResult } from '../../core/edit/common.js';
-import type { Finding } from '../../core/findings.js';
-import { fromEditError, HttpError, notFound } from '../errors.js';
+import { EditError, ENTITY_ID, type EditResult } from '../../core/edit/common.js';
+import type { Finding, Text } from '../../core/findings.js';
+import { fromEditError, HttpError, notFound, text as t } from '../errors.js';
 import type { User } from '../policies/types.js';
 import { versionOf } from '../versions.js';
 import { appendAudit } from './audit.js';
@@ -45,20 +45,36 @@ export interface EditOutcome<T> {
 }
 
 /** 409 with the record as it is now, so the client can show it and merge. */
-export function conflict<T>(current: T | null, message: string, version: string | null = current === null ? null : versionOf(current)): HttpError {
+export function conflict<T>(current: T | null, message: Text, version: string | null = current === null ? null : versionOf(current)): HttpError {
   return new HttpError(409, 'version-conflict', message, { where: 'body.version', current: { record: current, version } });
 }
 
-export function checkVersion<T>(before: T | null, sent: string | null | undefined, what: string): void {
+/** `what` names the record in English and Indonesian (`realization …` / `realisasi …`). */
+export function checkVersion<T>(before: T | null, sent: string | null | undefined, what: Text): void {
   if (before === null) {
-    if (sent !== undefined && sent !== null) throw conflict(null, `${what} no longer exists (it was removed after you read it)`);
+    if (sent !== undefined && sent !== null) {
+      throw conflict(null, t(`${what.en} no longer exists (it was removed after you read it)`, `${what.id} sudah tidak ada (dihapus setelah Anda membacanya)`));
+    }
     return;
   }
   if (sent === undefined || sent === null) {
-    throw conflict(before, `${what} already exists: send the version you read (the current one is in "current") to change it`);
+    throw conflict(
+      before,
+      t(
+        `${what.en} already exists: send the version you read (the current one is in "current") to change it`,
+        `${what.id} sudah ada: kirim versi yang Anda baca (versi terkini ada di "current") untuk mengubahnya`,
+      ),
+    );
   }
-  if (sent !== versionOf(before)) {
-    throw conflict(before, `${what} was changed by someone else after you read it (version ${sent}, now ${versionOf(before)}); nothing was written`);
+  const now = versionOf(before);
+  if (sent !== now) {
+    throw conflict(
+      before,
+      t(
+        `${what.en} was changed by someone else after you read it (version ${sent}, now ${now}); nothing was written`,
+        `${what.id} telah diubah oleh pengguna lain setelah Anda membacanya (versi ${sent}, kini ${now}); tidak ada yang disimpan`,
+      ),
+    );
   }
 }
 
@@ -66,7 +82,7 @@ export async function runEdit<T>(pool: pg.Pool, req: EditRequest<T>): Promise<Ed
   return transaction(pool, async (client) => {
     await lockAgency(client, req.agencyId);
     const stored = await readForUpdate(client, req.agencyId);
-    if (!stored) throw notFound(`no agency "${req.agencyId}"`, 'params.agency');
+    if (!stored) throw notFound(t(`no agency "${req.agencyId}"`, `tidak ada perangkat daerah "${req.agencyId}"`), 'params.agency');
     let result: EditResult<T>;
     try {
       result = req.apply({ dataset: stored.dataset, region: stored.region, regionSettings: stored.regionSettings });
@@ -74,13 +90,19 @@ export async function runEdit<T>(pool: pg.Pool, req: EditRequest<T>): Promise<Ed
       if (e instanceof EditError) throw fromEditError(e);
       throw e;
     }
-    checkVersion(result.before, req.version, `${result.entity} ${result.key}`);
+    checkVersion(result.before, req.version, t(`${result.entity} ${result.key}`, `${ENTITY_ID[result.entity]} ${result.key}`));
     const { findings } = validateDataset(result.dataset);
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
-      throw new HttpError(422, 'invalid-dataset', `the change would leave the agency's dataset invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was written`, {
-        findings: errors,
-      });
+      throw new HttpError(
+        422,
+        'invalid-dataset',
+        t(
+          `the change would leave the agency's dataset invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was written`,
+          `perubahan ini akan membuat dataset perangkat daerah tidak valid (${errors.length} kesalahan); tidak ada yang disimpan`,
+        ),
+        { findings: errors },
+      );
     }
     await writeAgency(client, req.agencyId, result.dataset, { region: stored.region, position: stored.position });
     await appendAudit(client, {

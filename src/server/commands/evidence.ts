@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { HttpError } from '../errors.js';
+import { HttpError, text as t } from '../errors.js';
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 export const EVIDENCE_PREFIX = 'kinerja-evidence:';
@@ -40,18 +40,32 @@ export interface EvidenceFile {
 
 /** Check an upload; throws 413 or 415 with what was expected. */
 export function checkUpload(fileName: string, declared: string, bytes: Uint8Array): EvidenceType {
-  if (bytes.byteLength === 0) throw new HttpError(422, 'empty-file', 'the file is empty', { where: 'body.file' });
+  if (bytes.byteLength === 0) throw new HttpError(422, 'empty-file', t('the file is empty', 'berkas kosong'), { where: 'body.file' });
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
-    throw new HttpError(413, 'too-large', `the file has ${bytes.byteLength} bytes; evidence files are at most 5 MiB (${MAX_EVIDENCE_BYTES} bytes)`, { where: 'body.file' });
+    throw new HttpError(
+      413,
+      'too-large',
+      t(
+        `the file has ${bytes.byteLength} bytes; evidence files are at most 5 MiB (${MAX_EVIDENCE_BYTES} bytes)`,
+        `berkas berukuran ${bytes.byteLength} bita; berkas bukti paling besar 5 MiB (${MAX_EVIDENCE_BYTES} bita)`,
+      ),
+      { where: 'body.file' },
+    );
   }
   const type = sniffType(bytes);
-  const unsupported = (why: string) => new HttpError(415, 'unsupported-file-type', `${why}; evidence files are PDF, JPEG or PNG`, { where: 'body.file' });
-  if (!type) throw unsupported(`"${fileName}" is not a PDF, JPEG or PNG file by its content`);
+  const unsupported = (en: string, id: string) =>
+    new HttpError(415, 'unsupported-file-type', t(`${en}; evidence files are PDF, JPEG or PNG`, `${id}; berkas bukti berupa PDF, JPEG, atau PNG`), { where: 'body.file' });
+  if (!type) throw unsupported(`"${fileName}" is not a PDF, JPEG or PNG file by its content`, `menurut isinya, "${fileName}" bukan berkas PDF, JPEG, atau PNG`);
   const lower = fileName.toLowerCase();
-  if (!EXTENSIONS[type].some((ext) => lower.endsWith(ext))) throw unsupported(`"${fileName}" holds ${type} content but its name does not end in ${EXTENSIONS[type].join(' or ')}`);
+  if (!EXTENSIONS[type].some((ext) => lower.endsWith(ext))) {
+    throw unsupported(
+      `"${fileName}" holds ${type} content but its name does not end in ${EXTENSIONS[type].join(' or ')}`,
+      `"${fileName}" berisi ${type} tetapi namanya tidak berakhiran ${EXTENSIONS[type].join(' atau ')}`,
+    );
+  }
   const plainDeclared = declared.split(';')[0]!.trim().toLowerCase();
   if (plainDeclared !== '' && plainDeclared !== 'application/octet-stream' && plainDeclared !== type) {
-    throw unsupported(`"${fileName}" was sent as ${plainDeclared} but holds ${type} content`);
+    throw unsupported(`"${fileName}" was sent as ${plainDeclared} but holds ${type} content`, `"${fileName}" dikirim sebagai ${plainDeclared} tetapi berisi ${type}`);
   }
   return type;
 }

@@ -1,5 +1,6 @@
 /** Helpers shared by the routes that change an agency's dataset. */
 import type { EditResult } from '../../core/edit/common.js';
+import type { Text } from '../../core/findings.js';
 import type { ServerDeps } from '../deps.js';
 import type { User } from '../policies/types.js';
 import type { AgencyRef } from './store.js';
@@ -26,7 +27,7 @@ export async function editAgency<T>(deps: ServerDeps, user: User, agency: Agency
   return { record: outcome.result.after, version: outcome.version, key: outcome.result.key, dataset: outcome.result.dataset, regionSettings: outcome.regionSettings };
 }
 
-/** Throw 403 unless `allowed`. */
-export function allow(allowed: boolean, message: string): void {
+/** Throw 403 unless `allowed`; the reason in English and Indonesian. */
+export function allow(allowed: boolean, message: Text): void {
   if (!allowed) throw forbidden(message);
 }

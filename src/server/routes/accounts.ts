@@ -5,7 +5,9 @@ import { appendAudit } from '../commands/audit.js';
 import { checkLogin, checkScope, getAccount, listAccounts, type Account } from '../commands/accounts.js';
 import { conflict } from '../commands/edit.js';
 import { transaction } from '../commands/store.js';
-import { forbidden, HttpError, notFound } from '../errors.js';
+import { forbidden, HttpError, notFound, text as t } from '../errors.js';
+
+const ONLY_ADMIN_CHANGES = t('only the region’s admin changes its accounts', 'hanya admin daerah yang mengubah akun daerahnya');
 import * as accountPolicy from '../policies/account.js';
 import { defineRoute } from '../route.js';
 import { named, RoleSchema, Version } from '../schemas.js';
@@ -42,7 +44,7 @@ export const list = defineRoute({
   auth: 'user',
   response: named(z.object({ accounts: z.array(VersionedAccount) }), 'AccountList'),
   async handler({ deps, user }) {
-    if (!user.region || !accountPolicy.can(user, 'list', { region: user.region })) throw forbidden('only the region’s admin manages accounts');
+    if (!user.region || !accountPolicy.can(user, 'list', { region: user.region })) throw forbidden(t('only the region’s admin manages accounts', 'hanya admin daerah yang mengelola akun'));
     return { accounts: (await listAccounts(deps.pool, user.region)).map(withVersion) };
   },
 });
@@ -71,7 +73,7 @@ export const create = defineRoute({
   response: VersionedAccount,
   async handler({ deps, user, body }) {
     // refused before the scope is looked at: a non-admin learns nothing about which agencies or units exist
-    if (!accountPolicy.can(user, 'create', { region: user.region ?? '' })) throw forbidden('only the region’s admin creates its accounts');
+    if (!accountPolicy.can(user, 'create', { region: user.region ?? '' })) throw forbidden(t('only the region’s admin creates its accounts', 'hanya admin daerah yang membuat akun daerahnya'));
     const login = checkLogin(body.username);
     const regionRole = body.role === 'admin' || body.role === 'evaluator';
     const scope = await checkScope(deps.pool, deps.cache, {
@@ -80,10 +82,14 @@ export const create = defineRoute({
       unitId: body.unitId ?? null,
       region: regionRole ? (body.region ?? user.region) : null,
     });
-    if (!accountPolicy.can(user, 'create', { region: scope.region })) throw forbidden('only the region’s admin creates its accounts');
+    if (!accountPolicy.can(user, 'create', { region: scope.region })) throw forbidden(t('only the region’s admin creates its accounts', 'hanya admin daerah yang membuat akun daerahnya'));
     const email = (body.email ?? placeholderEmail(login)).toLowerCase();
     const taken = await deps.pool.query('SELECT 1 FROM auth_user WHERE username = $1 OR email = $2', [login, email]);
-    if (taken.rows.length > 0) throw new HttpError(409, 'duplicate-account', `the login name "${login}" (or the e-mail) is taken`, { where: 'body.username' });
+    if (taken.rows.length > 0) {
+      throw new HttpError(409, 'duplicate-account', t(`the login name "${login}" (or the e-mail) is taken`, `nama login "${login}" (atau surelnya) sudah dipakai`), {
+        where: 'body.username',
+      });
+    }
     const id = await createAccount(deps.auth, {
       username: login,
       name: body.name,
@@ -132,10 +138,10 @@ export const update = defineRoute({
   ),
   response: VersionedAccount,
   async handler({ deps, user, params, body }) {
-    if (user.role !== 'admin') throw forbidden('only the region’s admin changes its accounts');
+    if (user.role !== 'admin') throw forbidden(ONLY_ADMIN_CHANGES);
     const current = await getAccount(deps.pool, params.id);
     if (!current || !current.region || !accountPolicy.can(user, 'list', { region: current.region })) {
-      throw notFound(`no account "${params.id}" (or none you may manage)`, 'params.id');
+      throw notFound(t(`no account "${params.id}" (or none you may manage)`, `tidak ada akun "${params.id}" (atau yang boleh Anda kelola)`), 'params.id');
     }
     const role = body.role ?? current.role;
     const roleChanged = body.role !== undefined && body.role !== current.role;
@@ -149,13 +155,23 @@ export const update = defineRoute({
     });
     const changes = { ...(body.role !== undefined ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active } : {}) };
     if (!accountPolicy.can(user, 'update', { id: current.id, region: scope.region, changes })) {
-      throw forbidden(current.id === user.id ? 'an admin cannot disable or demote their own account' : 'only the region’s admin changes its accounts');
+      throw forbidden(
+        current.id === user.id
+          ? t('an admin cannot disable or demote their own account', 'admin tidak dapat menonaktifkan atau menurunkan peran akunnya sendiri')
+          : ONLY_ADMIN_CHANGES,
+      );
     }
     // check the version and write in one transaction (the row locked), so two admins cannot both win
     await transaction(deps.pool, async (client) => {
       await client.query('SELECT 1 FROM auth_user WHERE id = $1 FOR UPDATE', [current.id]);
       const now = (await getAccount(client, current.id))!;
-      if (body.version !== accountVersion(now)) throw conflict(now, `account ${now.username} was changed after you read it; nothing was written`, accountVersion(now));
+      if (body.version !== accountVersion(now)) {
+        const changed = t(
+          `account ${now.username} was changed after you read it; nothing was written`,
+          `akun ${now.username} telah diubah setelah Anda membacanya; tidak ada yang disimpan`,
+        );
+        throw conflict(now, changed, accountVersion(now));
+      }
       await client.query(
         `UPDATE auth_user SET name = $2, role = $3, agency_id = $4, unit_id = $5, region = $6, active = $7, updated_at = now() WHERE id = $1`,
         [current.id, body.name ?? now.name, role, scope.agencyId, scope.unitId, regionRole ? scope.region : null, body.active ?? now.active],

@@ -4,7 +4,7 @@ import * as S from '../../core/dataset/schema.js';
 import { readAudit } from '../commands/audit.js';
 import { agencyDashboard, regionDashboard } from '../commands/dashboard.js';
 import { listAgencies } from '../commands/store.js';
-import { forbidden, HttpError, notFound } from '../errors.js';
+import { forbidden, HttpError, notFound, text as t } from '../errors.js';
 import { BudgetTotalsSchema, MeasureResultSchema } from '../measure-schema.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
@@ -15,16 +15,18 @@ import type { ServerDeps } from '../deps.js';
 
 export const todayOf = (deps: ServerDeps): string => deps.now().toISOString().slice(0, 10);
 
+const noAgency = (id: string) => notFound(t(`no agency "${id}"`, `tidak ada perangkat daerah "${id}"`), 'params.agency');
+
 /** The agency's dataset as stored (404 when it was removed meanwhile). */
 export async function loaded(deps: ServerDeps, id: string) {
   const l = await deps.cache.load(id);
-  if (!l) throw notFound(`no agency "${id}"`, 'params.agency');
+  if (!l) throw noAgency(id);
   return l;
 }
 
 export async function measured(deps: ServerDeps, id: string, year: number) {
   const m = await deps.cache.measure(id, year);
-  if (!m) throw notFound(`no agency "${id}"`, 'params.agency');
+  if (!m) throw noAgency(id);
   return m;
 }
 
@@ -188,11 +190,15 @@ export const regionDashboardRoute = defineRoute({
   ),
   async handler({ deps, user, params, query }) {
     if (!regionPolicy.can(user, 'read', { region: params.region })) {
-      if (isRegionRole(user)) throw notFound(`no region "${params.region}" (or none you may see)`, 'params.region');
-      throw forbidden("the region's dashboard is for its admin and evaluator");
+      if (isRegionRole(user)) {
+        throw notFound(t(`no region "${params.region}" (or none you may see)`, `tidak ada daerah "${params.region}" (atau yang boleh Anda lihat)`), 'params.region');
+      }
+      throw forbidden(t("the region's dashboard is for its admin and evaluator", 'dasbor daerah diperuntukkan bagi admin dan evaluator daerah'));
     }
     const measured = await deps.cache.measureRegion(params.region, query.year);
-    if (measured.length === 0) throw notFound(`no agency in region "${params.region}"`, 'params.region');
+    if (measured.length === 0) {
+      throw notFound(t(`no agency in region "${params.region}"`, `tidak ada perangkat daerah di daerah "${params.region}"`), 'params.region');
+    }
     return regionDashboard(
       params.region,
       query.year,
@@ -212,7 +218,7 @@ export const exportDataset = defineRoute({
   params: AgencyParams,
   response: S.Dataset,
   async handler({ deps, user, agency, c }) {
-    if (!agencyPolicy.can(user, 'export', { agencyId: agency.id, region: agency.region })) throw forbidden('you may not export this agency');
+    if (!agencyPolicy.can(user, 'export', { agencyId: agency.id, region: agency.region })) throw forbidden(t('you may not export this agency', 'Anda tidak berwenang mengekspor data perangkat daerah ini'));
     const { dataset } = await loaded(deps, agency.id);
     c.header('content-disposition', `attachment; filename="${agency.id}.kinerja.json"`);
     return dataset;
@@ -238,7 +244,12 @@ export const audit = defineRoute({
   response: named(z.object({ entries: z.array(AuditEntrySchema) }), 'AuditLog'),
   async handler({ deps, agency, query }) {
     if (query.key !== undefined && query.entity === undefined) {
-      throw new HttpError(400, 'invalid-request', 'a record key needs its entity (e.g. entity=realization)', { where: 'query.entity' });
+      throw new HttpError(
+        400,
+        'invalid-request',
+        t('a record key needs its entity (e.g. entity=realization)', 'kunci data memerlukan entitasnya (misalnya entity=realization)'),
+        { where: 'query.entity' },
+      );
     }
     return {
       entries: await readAudit(deps.pool, {

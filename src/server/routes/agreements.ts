@@ -14,12 +14,16 @@ import type { AgencyRef } from '../commands/store.js';
 import * as agreementPolicy from '../policies/agreement.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
 import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
 const mayEdit = (user: User, agency: AgencyRef, action: agreementPolicy.AgreementAction) =>
-  allow(agreementPolicy.can(user, action, { agencyId: agency.id, region: agency.region }), "agreements are drafted and changed by the agency's planner");
+  allow(
+    agreementPolicy.can(user, action, { agencyId: agency.id, region: agency.region }),
+    t("agreements are drafted and changed by the agency's planner", 'perjanjian kinerja disusun dan diubah oleh perencana perangkat daerah'),
+  );
 
 const Difference = z.object({
   indicator: z.string(),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { endSessions, forgetSession, sessionUser, setPassword } from '../auth.js';
 import { ensureCsrfCookie } from '../csrf.js';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../errors.js';
+import { HttpError, text as t } from '../errors.js';
 import { defineRoute } from '../route.js';
 import { named, Ok, UserSchema } from '../schemas.js';
 import { appendAudit } from '../commands/audit.js';
@@ -67,14 +67,20 @@ export const signIn = defineRoute({
     const address = clientAddress(c, deps.settings.trustProxy);
     const wait = deps.limiter.retryAfter(login, address);
     if (wait > 0) {
-      throw new HttpError(429, 'too-many-attempts', `too many failed sign-in attempts; try again in ${wait} s`, {
+      const again = t(`too many failed sign-in attempts; try again in ${wait} s`, `terlalu banyak percobaan masuk yang gagal; coba lagi dalam ${wait} detik`);
+      throw new HttpError(429, 'too-many-attempts', again, {
         where: 'body.username',
         headers: { 'retry-after': String(wait) },
       });
     }
     const fail = () => {
       deps.limiter.fail(login, address);
-      return new HttpError(401, 'invalid-credentials', 'wrong login name or password (or the account is disabled)', { where: 'body.password' });
+      return new HttpError(
+        401,
+        'invalid-credentials',
+        t('wrong login name or password (or the account is disabled)', 'nama login atau kata sandi salah (atau akun dinonaktifkan)'),
+        { where: 'body.password' },
+      );
     };
     const { rows } = await deps.pool.query<{ active: boolean }>('SELECT active FROM auth_user WHERE username = $1', [login]);
     if (rows[0]?.active === false) throw fail();
@@ -155,7 +161,7 @@ export const changePassword = defineRoute({
     });
     if (!check.ok) {
       deps.limiter.fail(user.username, clientAddress(c, deps.settings.trustProxy));
-      throw new HttpError(403, 'invalid-credentials', 'the current password is wrong', { where: 'body.currentPassword' });
+      throw new HttpError(403, 'invalid-credentials', t('the current password is wrong', 'kata sandi saat ini salah'), { where: 'body.currentPassword' });
     }
     await setPassword(deps.auth, user.id, body.newPassword);
     await endSessions(deps.auth, user.id);

@@ -8,11 +8,13 @@ import type { AgencyRef } from '../commands/store.js';
 import * as evaluationPolicy from '../policies/evaluation.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { text as t } from '../errors.js';
+import type { Text } from '../../core/findings.js';
 import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import { loaded, todayOf } from './agencies.js';
 
-const may = (user: User, agency: AgencyRef, action: evaluationPolicy.EvaluationAction, message: string) =>
+const may = (user: User, agency: AgencyRef, action: evaluationPolicy.EvaluationAction, message: Text) =>
   allow(evaluationPolicy.can(user, action, { agencyId: agency.id, region: agency.region }), message);
 
 const RecommendationView = named(
@@ -55,7 +57,7 @@ export const score = defineRoute({
   body: named(z.object({ version: Version.nullable().optional().describe('the version read; omit for a new score'), score: S.EvaluationScore }), 'ScoreEntry'),
   response: ScoreView,
   async handler({ deps, user, agency, body }) {
-    may(user, agency, 'score', "SAKIP scores are entered by the region's evaluator (Inspektorat)");
+    may(user, agency, 'score', t("SAKIP scores are entered by the region's evaluator (Inspektorat)", 'nilai SAKIP diisi oleh evaluator daerah (Inspektorat)'));
     const r = await editAgency(deps, user, agency, { action: 'score', version: body.version ?? null, apply: ({ dataset }) => putScore(dataset, body.score) });
     return { record: r.record!, version: r.version!, key: r.key };
   },
@@ -73,7 +75,7 @@ export const recommend = defineRoute({
   body: named(z.object({ recommendation: S.Recommendation }), 'NewRecommendation'),
   response: RecommendationView,
   async handler({ deps, user, agency, body }) {
-    may(user, agency, 'recommend', "recommendations are written by the region's evaluator (Inspektorat)");
+    may(user, agency, 'recommend', t("recommendations are written by the region's evaluator (Inspektorat)", 'rekomendasi ditulis oleh evaluator daerah (Inspektorat)'));
     const r = await editAgency(deps, user, agency, { action: 'create', apply: ({ dataset }) => addRecommendation(dataset, body.recommendation) });
     return { record: r.record!, version: r.version!, overdue: isOverdue(r.record!, todayOf(deps)) };
   },
@@ -110,8 +112,17 @@ export const updateRec = defineRoute({
     const { version, ...changes } = body;
     const changed = Object.keys(defined(changes));
     const followUpOnly = changed.every((k) => (FOLLOW_UP_FIELDS as readonly string[]).includes(k));
-    if (followUpOnly) may(user, agency, 'follow-up', "the follow-up is written by the agency's planner or head (or the evaluator)");
-    else may(user, agency, 'recommend', `only the evaluator changes ${changed.filter((k) => !(FOLLOW_UP_FIELDS as readonly string[]).includes(k)).join(', ')}`);
+    if (followUpOnly) {
+      may(
+        user,
+        agency,
+        'follow-up',
+        t("the follow-up is written by the agency's planner or head (or the evaluator)", 'tindak lanjut ditulis oleh perencana atau kepala perangkat daerah (atau evaluator)'),
+      );
+    } else {
+      const fields = changed.filter((k) => !(FOLLOW_UP_FIELDS as readonly string[]).includes(k)).join(', ');
+      may(user, agency, 'recommend', t(`only the evaluator changes ${fields}`, `hanya evaluator yang dapat mengubah ${fields}`));
+    }
     const r = await editAgency(deps, user, agency, {
       action: followUpOnly ? 'follow-up' : 'update',
       version,
@@ -132,7 +143,7 @@ export const deleteRec = defineRoute({
   query: VersionQuery,
   response: Ok,
   async handler({ deps, user, agency, params, query }) {
-    may(user, agency, 'recommend', "recommendations are removed by the region's evaluator");
+    may(user, agency, 'recommend', t("recommendations are removed by the region's evaluator", 'rekomendasi dihapus oleh evaluator daerah'));
     await editAgency(deps, user, agency, { action: 'delete', version: query.version, apply: ({ dataset }) => removeRecommendation(dataset, params.recommendation) });
     return { ok: true as const };
   },

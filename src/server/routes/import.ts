@@ -14,7 +14,7 @@ import { createDatasetQueries } from '../../store/datasets.js';
 import { appendAudit } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
-import { forbidden, HttpError } from '../errors.js';
+import { forbidden, HttpError, text } from '../errors.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
@@ -38,7 +38,13 @@ async function checkMayImport(deps: ServerDeps, user: User, id: string, region: 
   const targets = [{ agencyId: id, region }, ...(existing && existing.region !== region ? [{ agencyId: id, region: existing.region }] : [])];
   for (const t of targets) {
     if (!agencyPolicy.can(user, 'import', t)) {
-      throw forbidden(`you may not import agency "${id}" into ${t.region}: the region's admin imports any agency of it, a planner only their own`, 'body.agency');
+      throw forbidden(
+        text(
+          `you may not import agency "${id}" into ${t.region}: the region's admin imports any agency of it, a planner only their own`,
+          `Anda tidak berwenang mengimpor perangkat daerah "${id}" ke ${t.region}: admin daerah dapat mengimpor perangkat daerah mana pun di daerahnya, perencana hanya perangkat daerahnya sendiri`,
+        ),
+        'body.agency',
+      );
     }
   }
 }
@@ -70,14 +76,18 @@ export const importDocument = defineRoute({
     'ImportResult',
   ),
   async handler({ deps, user, query, body }) {
-    if (user.role !== 'admin' && user.role !== 'planner') throw forbidden("imports are for the region's admin and an agency's planner");
+    if (user.role !== 'admin' && user.role !== 'planner') throw forbidden(text("imports are for the region's admin and an agency's planner", 'impor dilakukan oleh admin daerah dan perencana perangkat daerah'));
     const result = validateDocument(body);
     const store = query.store === 'true';
     if (result.kind === 'invalid') {
       if (store) {
-        throw new HttpError(422, 'invalid-document', `the document has ${result.findings.filter((f) => f.severity === 'error').length} error(s); nothing was stored`, {
-          findings: result.findings,
-        });
+        const errors = result.findings.filter((f) => f.severity === 'error').length;
+        throw new HttpError(
+          422,
+          'invalid-document',
+          text(`the document has ${errors} error(s); nothing was stored`, `dokumen memiliki ${errors} kesalahan; tidak ada yang disimpan`),
+          { findings: result.findings },
+        );
       }
       return { valid: false, kind: null, stored: false, agencies: [], findings: result.findings };
     }
@@ -103,7 +113,7 @@ export const importDocument = defineRoute({
     }
     const region = result.region;
     const ids = region.agencies.map((a) => agencyId(a.agency));
-    if (!regionPolicy.can(user, 'import', { region: region.region })) throw forbidden(`only the admin of ${region.region} imports its region file`, 'body.region');
+    if (!regionPolicy.can(user, 'import', { region: region.region })) throw forbidden(text(`only the admin of ${region.region} imports its region file`, `hanya admin ${region.region} yang mengimpor berkas daerahnya`), 'body.region');
     for (const id of ids) await checkMayImport(deps, user, id, region.region);
     if (!store) return { valid: true, kind: 'region' as const, stored: false, agencies: ids, findings: result.findings };
     const previous = await listAgencies(deps.pool, region.region);

@@ -5,6 +5,7 @@ import { setNarrative } from '../../core/edit/narrative.js';
 import { allow, editAgency } from '../commands/respond.js';
 import * as narrativePolicy from '../policies/narrative.js';
 import { defineRoute } from '../route.js';
+import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
 import { AgencyParams, named, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
@@ -40,7 +41,10 @@ export const put = defineRoute({
   body: named(z.object({ version: Version.nullable().optional().describe('the version read; omit while there is none'), narrative: S.Narrative }), 'NarrativeChange'),
   response: NarrativeView,
   async handler({ deps, user, agency, body }) {
-    allow(narrativePolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }), "the narrative is written by the agency's planner");
+    allow(
+      narrativePolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }),
+      t("the narrative is written by the agency's planner", 'narasi ditulis oleh perencana perangkat daerah'),
+    );
     const r = await editAgency(deps, user, agency, { action: 'update', version: body.version ?? null, apply: ({ dataset }) => setNarrative(dataset, body.narrative) });
     return { record: r.record, version: r.version };
   },

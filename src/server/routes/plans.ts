@@ -6,6 +6,7 @@ import { addGoal, addIndicator, removeGoal, removeIndicator, replaceGoal, replac
 import { allow, editAgency } from '../commands/respond.js';
 import * as planPolicy from '../policies/plan.js';
 import { defineRoute } from '../route.js';
+import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
 import { AgencyParams, named, Ok, Version, VersionQuery, versioned } from '../schemas.js';
 import { versionOf } from '../versions.js';
@@ -13,7 +14,10 @@ import type { AgencyRef } from '../commands/store.js';
 import type { User } from '../policies/types.js';
 
 const mayEdit = (user: User, agency: AgencyRef) =>
-  allow(planPolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }), "plans are edited by the agency's planner and the region's admin");
+  allow(
+    planPolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }),
+    t("plans are edited by the agency's planner and the region's admin", 'rencana disunting oleh perencana perangkat daerah dan admin daerah'),
+  );
 
 const CascadeLink = z.object({
   ref: z.string().describe('planId/goalId as written in `supports`'),

@@ -9,6 +9,7 @@ import { updateAgencyProfile, type AgencyChanges } from '../../core/edit/agency.
 import { allow, editAgency } from '../commands/respond.js';
 import * as agencyPolicy from '../policies/agency.js';
 import { defineRoute } from '../route.js';
+import { text } from '../errors.js';
 import { AgencyParams, named, Version, versioned } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import { loaded } from './agencies.js';
@@ -64,7 +65,10 @@ export const updateProfile = defineRoute({
   body: ProfileChanges,
   response: VersionedAgency,
   async handler({ deps, user, agency, body }) {
-    allow(agencyPolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }), "the profile is changed by the agency's planner or the region's admin");
+    allow(
+      agencyPolicy.can(user, 'update', { agencyId: agency.id, region: agency.region }),
+      text("the profile is changed by the agency's planner or the region's admin", 'profil diubah oleh perencana perangkat daerah atau admin daerah'),
+    );
     const { version, note, ...changes } = body;
     const r = await editAgency(deps, user, agency, {
       action: 'update',

@@ -8,6 +8,7 @@ import type { AgencyRef } from '../commands/store.js';
 import * as programPolicy from '../policies/program.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
 import { AgencyParams, named, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
@@ -15,7 +16,9 @@ import { versionOf } from '../versions.js';
 const mayEdit = (user: User, agency: AgencyRef, action: programPolicy.ProgramAction) =>
   allow(
     programPolicy.can(user, action, { agencyId: agency.id, region: agency.region }),
-    action === 'spending' ? "spending is entered by the agency's planner and operators" : `program ${action} are the agency's planner's`,
+    action === 'spending'
+      ? t("spending is entered by the agency's planner and operators", 'realisasi anggaran diisi oleh perencana dan operator perangkat daerah')
+      : t(`program ${action} are the agency's planner's`, `${action === 'budget' ? 'anggaran' : 'dukungan (supports)'} program diisi oleh perencana perangkat daerah`),
   );
 
 const n = z.number().nullable();

@@ -10,6 +10,7 @@ import * as S from '../../core/dataset/schema.js';
 import type { Dataset, Realization, Settings } from '../../core/dataset/schema.js';
 import { indexDataset } from '../../core/dataset/model.js';
 import {
+  ACTION_ID,
   addEvidence,
   findRealization,
   indicatorOf,
@@ -17,6 +18,7 @@ import {
   putRealization,
   realizationKeyText,
   removeRealization,
+  STATE_ID,
   stateOf,
   transitionRealization,
   type RealizationKey,
@@ -29,7 +31,8 @@ import { yearTarget } from '../../core/measure/target.js';
 import { checkUpload, discardEvidence, EVIDENCE_PREFIX, evidenceFiles, MAX_EVIDENCE_BYTES, readEvidence, storeEvidence } from '../commands/evidence.js';
 import { editAgency } from '../commands/respond.js';
 import type { AgencyRef } from '../commands/store.js';
-import { forbidden, fromEditError, HttpError, invalidRequest, notFound } from '../errors.js';
+import { forbidden, fromEditError, HttpError, invalidRequest, notFound, text as t } from '../errors.js';
+import { zodMessage } from '../../core/findings.js';
 import { MeasuredRowSchema } from '../measure-schema.js';
 import * as policy from '../policies/realization.js';
 import type { User } from '../policies/types.js';
@@ -51,26 +54,57 @@ function recordFor(agency: AgencyRef, ds: Dataset, k: RealizationKey): policy.Re
   };
 }
 
+/** What a user may do with a realization, in Indonesian, for "Anda tidak berwenang … realisasi". */
+const POLICY_ACTION_ID: Readonly<Record<policy.RealizationAction, string>> = {
+  ...ACTION_ID,
+  enter: 'mengisi',
+  delete: 'menghapus',
+  evidence: 'melampirkan bukti pada',
+};
+
 /** 403 saying why: not responsible, wrong role, or the realization's state (locked after approval). */
 function authorize(user: User, action: policy.RealizationAction, rec: policy.RealizationRecord): void {
   if (policy.can(user, action, rec)) return;
   const entering = action === 'enter' || action === 'delete' || action === 'evidence' || action === 'submit';
   if (entering && policy.enters(user, rec)) {
-    if (rec.state === undefined) throw new HttpError(404, 'unknown-realization', 'no such realization', { where: 'body' });
+    if (rec.state === undefined) throw new HttpError(404, 'unknown-realization', t('no such realization', 'realisasi tersebut tidak ada'), { where: 'body' });
     if (rec.state === 'approved') {
-      throw new HttpError(403, 'locked', 'the realization is approved and locked; the head can reopen it', { where: 'body' });
+      throw new HttpError(
+        403,
+        'locked',
+        t('the realization is approved and locked; the head can reopen it', 'realisasi telah disetujui dan dikunci; kepala perangkat daerah dapat membukanya kembali'),
+        { where: 'body' },
+      );
     }
-    throw new HttpError(403, 'not-draft', `the realization is ${rec.state}; only a draft can be changed (it can be returned to draft first)`, { where: 'body' });
+    throw new HttpError(
+      403,
+      'not-draft',
+      t(
+        `the realization is ${rec.state}; only a draft can be changed (it can be returned to draft first)`,
+        `realisasi berstatus ${STATE_ID[rec.state]}; hanya draf yang dapat diubah (kembalikan ke draf terlebih dahulu)`,
+      ),
+      { where: 'body' },
+    );
   }
   if (entering) {
+    const units = rec.responsibleUnits?.join(', ');
     throw forbidden(
-      rec.responsibleUnits && rec.responsibleUnits.length > 0
-        ? `realizations of this indicator are entered by the operators of ${rec.responsibleUnits.join(', ')}`
-        : "this indicator names no responsible unit: its realizations are entered by the agency's planner",
+      units
+        ? t(`realizations of this indicator are entered by the operators of ${units}`, `realisasi indikator ini diisi oleh operator ${units}`)
+        : t(
+            "this indicator names no responsible unit: its realizations are entered by the agency's planner",
+            'indikator ini tidak menyebutkan unit kerja penanggung jawab: realisasinya diisi oleh perencana perangkat daerah',
+          ),
       'body.indicator',
     );
   }
-  throw forbidden(`you may not ${action} a realization that is ${rec.state ?? 'not entered'}`, 'body.action');
+  throw forbidden(
+    t(
+      `you may not ${action} a realization that is ${rec.state ?? 'not entered'}`,
+      `Anda tidak berwenang ${POLICY_ACTION_ID[action]} realisasi yang ${rec.state ? `berstatus ${STATE_ID[rec.state]}` : 'belum diisi'}`,
+    ),
+    'body.action',
+  );
 }
 
 /** The indicator's rows in the measurement (agreement rows first, then plan and program rows). */
@@ -322,13 +356,14 @@ export const uploadEvidence = defineRoute({
   async handler({ deps, user, agency, c }) {
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > MAX_EVIDENCE_BYTES + 64 * 1024) {
-      throw new HttpError(413, 'too-large', `the upload is larger than 5 MiB`, { where: 'body.file' });
+      throw new HttpError(413, 'too-large', t(`the upload is larger than 5 MiB`, `unggahan lebih besar dari 5 MiB`), { where: 'body.file' });
     }
     let form: Record<string, string | File | (string | File)[]>;
     try {
       form = await c.req.parseBody();
     } catch (e) {
-      throw new HttpError(400, 'invalid-request', `expected multipart/form-data: ${(e as Error).message}`, { where: 'body' });
+      const why = (e as Error).message;
+      throw new HttpError(400, 'invalid-request', t(`expected multipart/form-data: ${why}`, `seharusnya berupa multipart/form-data: ${why}`), { where: 'body' });
     }
     const fields = z
       .object({
@@ -336,7 +371,7 @@ export const uploadEvidence = defineRoute({
         year: z.coerce.number().int().min(1900).max(2200),
         period: S.Period.optional(),
         version: Version,
-        file: z.instanceof(File, { message: 'expected a file in the field "file"' }),
+        file: z.instanceof(File, { message: zodMessage('expected a file in the field "file"', 'seharusnya berupa berkas pada isian "file"') }),
       })
       .safeParse(form);
     if (!fields.success) throw invalidRequest('body', fields.error, z.object({}), form);
@@ -377,12 +412,12 @@ export const downloadEvidence = defineRoute({
   tag: 'realizations',
   summary: 'An evidence file',
   auth: 'user',
-  params: AgencyParams.extend({ file: z.string().regex(/^ev_[0-9a-f]{24}$/, 'expected an evidence file id such as ev_0123…') }),
+  params: AgencyParams.extend({ file: z.string().regex(/^ev_[0-9a-f]{24}$/, zodMessage('expected an evidence file id such as ev_0123…', 'seharusnya berupa id berkas bukti seperti ev_0123…')) }),
   response: null,
   produces: 'application/pdf, image/jpeg, image/png',
   async handler({ deps, agency, params, c }) {
     const found = await readEvidence(deps.pool, deps.settings.dataDir, agency.id, params.file);
-    if (!found) throw notFound(`no evidence file "${params.file}"`, 'params.file');
+    if (!found) throw notFound(t(`no evidence file "${params.file}"`, `tidak ada berkas bukti "${params.file}"`), 'params.file');
     return c.body(new Uint8Array(found.bytes), 200, {
       'content-type': found.file.contentType,
       'content-length': String(found.bytes.byteLength),

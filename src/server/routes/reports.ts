@@ -10,7 +10,7 @@ import { UnknownAgreement } from '../../core/report/agreement.js';
 import { ChromiumMissingError } from '../../report/pdf.js';
 import { CONTENT_TYPE, FORMATS_OF, produceReport, type DocumentFormat, type ReportRequest } from '../../report/produce.js';
 import type { Context } from 'hono';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, notFound, text as t } from '../errors.js';
 import type { AgencyRef } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route.js';
@@ -28,8 +28,8 @@ async function answer(deps: ServerDeps, agency: AgencyRef, c: Context, req: Repo
   try {
     produced = await produceReport(dataset, req, format, { regionSettings, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
   } catch (e) {
-    if (e instanceof UnknownAgreement) throw notFound(e.message, 'params.agreement');
-    if (e instanceof ChromiumMissingError) throw new HttpError(503, 'pdf-unavailable', e.message, { where: 'query.format' });
+    if (e instanceof UnknownAgreement) throw notFound(t(e.message, e.localized.id), 'params.agreement');
+    if (e instanceof ChromiumMissingError) throw new HttpError(503, 'pdf-unavailable', t(e.message, e.localized.id), { where: 'query.format' });
     throw e;
   }
   const bytes = typeof produced.content === 'string' ? Buffer.from(produced.content, 'utf8') : produced.content;

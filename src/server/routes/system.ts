@@ -1,7 +1,7 @@
 /** Health and the API's description. */
 import { z } from 'zod';
 import { defineRoute } from '../route.js';
-import { HttpError } from '../errors.js';
+import { HttpError, text as t } from '../errors.js';
 import { named } from '../schemas.js';
 
 export const healthz = defineRoute({
@@ -16,7 +16,8 @@ export const healthz = defineRoute({
     try {
       await deps.pool.query('SELECT 1');
     } catch (e) {
-      throw new HttpError(503, 'database-unavailable', `the database does not answer: ${(e as Error).message}`, { where: 'database' });
+      const why = (e as Error).message;
+      throw new HttpError(503, 'database-unavailable', t(`the database does not answer: ${why}`, `basis data tidak menjawab: ${why}`), { where: 'database' });
     }
     return { status: 'ok' as const, database: 'ok' as const };
   },

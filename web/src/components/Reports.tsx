@@ -32,7 +32,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 export function ReportsPanel({ agencyId, year, agreements }: { agencyId: string; year: number; agreements: { id: string; kind: string }[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<{ key: string; text: string }[]>([]);
   const running = useRef(new Set<string>());
@@ -59,7 +59,7 @@ export function ReportsPanel({ agencyId, year, agreements }: { agencyId: string;
       }
     } catch (e) {
       preview?.close();
-      setErrors((es) => [...es.filter((x) => x.key !== key), { key, text: t('rep.failed', { file: `${label} (${format.toUpperCase()})`, message: errorText(e, t) }) }]);
+      setErrors((es) => [...es.filter((x) => x.key !== key), { key, text: t('rep.failed', { file: `${label} (${format.toUpperCase()})`, message: errorText(e, t, lang) }) }]);
     } finally {
       running.current.delete(key);
       setBusy(new Set(running.current));

@@ -1,7 +1,7 @@
 /** Small shared pieces: loading and error states, predicate cells, badges, sparklines. */
 import type { ReactNode } from 'react';
-import { ApiError } from '../http.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { ApiError, serverText } from '../http.js';
+import { isKey, useI18n, type Lang, type MessageKey } from '../i18n.js';
 import { num } from '../fmt.js';
 import { unmeasuredText } from '../../../src/core/report/common.js';
 
@@ -14,14 +14,14 @@ export function Loading() {
   );
 }
 
-/** The message of an error, in the interface language where the status says what happened. */
-export function errorText(error: unknown, t: (k: MessageKey) => string): string {
+/** The message of an error in the interface language: the server's own text in it, after what the status says. */
+export function errorText(error: unknown, t: (k: MessageKey) => string, lang: Lang): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('error.network');
     if (error.status === 401) return t('error.unauthorized');
-    if (error.status === 403) return `${t('error.forbidden')} (${error.message})`;
-    if (error.status === 404) return `${t('error.notFound')} (${error.message})`;
-    return error.message;
+    if (error.status === 403) return `${t('error.forbidden')} (${serverText(error, lang)})`;
+    if (error.status === 404) return `${t('error.notFound')} (${serverText(error, lang)})`;
+    return serverText(error, lang);
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -31,12 +31,12 @@ export type NameOf = (where: string) => string | null;
 
 /** An error with every finding the server gave, each with where it is. */
 export function ErrorView({ error, onRetry, nameOf }: { error: unknown; onRetry?: () => void; nameOf?: NameOf }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // findings that only repeat the message add nothing; the others say what and where
   const findings = error instanceof ApiError ? error.findings.filter((f) => f.message !== error.message) : [];
   return (
     <div className="error" role="alert">
-      <strong>{t('error.title')}:</strong> {errorText(error, t)}
+      <strong>{t('error.title')}:</strong> {errorText(error, t, lang)}
       {findings.length > 0 && <FindingList findings={findings} {...(nameOf ? { nameOf } : {})} />}
       {onRetry && (
         <p>
@@ -49,8 +49,8 @@ export function ErrorView({ error, onRetry, nameOf }: { error: unknown; onRetry?
   );
 }
 
-export function FindingList({ findings, nameOf }: { findings: { severity: string; code: string; where: string; message: string }[]; nameOf?: NameOf }) {
-  const { t } = useI18n();
+export function FindingList({ findings, nameOf }: { findings: { severity: string; code: string; where: string; message: string; localized?: { id: string } | undefined }[]; nameOf?: NameOf }) {
+  const { t, lang } = useI18n();
   return (
     <table className="findings">
       <thead>
@@ -63,12 +63,12 @@ export function FindingList({ findings, nameOf }: { findings: { severity: string
       <tbody>
         {findings.map((f, i) => (
           <tr key={i} className={`sev-${f.severity}`}>
-            <td>{f.severity}</td>
+            <td>{isKey(`severity.${f.severity}`) ? t(`severity.${f.severity}` as MessageKey) : f.severity}</td>
             <td>
               <code>{f.where}</code>
               {nameOf?.(f.where) && <div className="small">{nameOf(f.where)}</div>}
             </td>
-            <td>{f.message}</td>
+            <td>{serverText(f, lang)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../auth.js';
-import { ApiError } from '../http.js';
+import { ApiError, serverText } from '../http.js';
 import { useI18n } from '../i18n.js';
 
 export function SignIn() {
@@ -20,7 +20,7 @@ export function SignIn() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('auth.failed'));
       else if (err instanceof ApiError && err.status === 0) setError(t('error.network'));
-      else setError(err instanceof Error ? err.message : String(err));
+      else setError(err instanceof ApiError ? serverText(err, lang) : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
