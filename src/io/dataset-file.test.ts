@@ -61,19 +61,22 @@ describe('readDocumentFile', () => {
     const path = join(dir, 'empty.json');
     await writeFile(path, '');
     const e = await readError(path);
-    expect(e.findings).toEqual([{ severity: 'error', code: 'empty-file', where: path, message: 'file is empty' }]);
+    expect(e.findings).toEqual([{ severity: 'error', code: 'empty-file', where: path, message: 'file is empty', localized: { id: 'berkas kosong' } }]);
   });
 
   it('a missing file names the path', async () => {
     const path = join(dir, 'nope', 'missing.json');
     const e = await readError(path);
-    expect(e.findings).toEqual([{ severity: 'error', code: 'file-not-found', where: path, message: `file not found: ${path}` }]);
+    expect(e.findings).toEqual([
+      { severity: 'error', code: 'file-not-found', where: path, message: `file not found: ${path}`, localized: { id: `berkas tidak ditemukan: ${path}` } },
+    ]);
   });
 
   it('a directory is refused', async () => {
     const e = await readError(dir);
     expect(e.findings[0]).toMatchObject({ code: 'not-a-file', where: dir });
     expect(e.findings[0]!.message).toContain('is a directory');
+    expect(e.findings[0]!.localized?.id).toContain('adalah direktori, bukan berkas dataset');
   });
 
   it('a 50 MB file is refused by its size, before it is read', async () => {
@@ -82,7 +85,13 @@ describe('readDocumentFile', () => {
     await truncate(path, 50 * 1024 * 1024); // sparse: no 50 MB written
     const e = await readError(path);
     expect(e.findings).toEqual([
-      { severity: 'error', code: 'file-too-large', where: path, message: 'file is 50.0 MB; the largest dataset Kinerja reads is 32 MB' },
+      {
+        severity: 'error',
+        code: 'file-too-large',
+        where: path,
+        message: 'file is 50.0 MB; the largest dataset Kinerja reads is 32 MB',
+        localized: { id: 'ukuran berkas 50,0 MB; dataset terbesar yang dibaca Kinerja 32 MB' },
+      },
     ]);
     expect(DEFAULT_MAX_DATASET_BYTES).toBe(32 * 1024 * 1024);
   });
