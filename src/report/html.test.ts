@@ -87,7 +87,8 @@ describe('renderHtml', () => {
   });
 
   it('writes merged header cells, repeated headers and formatted, right-aligned numbers', () => {
-    const table = /<figure class="k-table" id="tabel-3-2">(.*?)<\/figure>/s.exec(html)?.[1] ?? '';
+    // a short table is kept on one page
+    const table = /<figure class="k-table k-keep" id="tabel-3-2">(.*?)<\/figure>/s.exec(html)?.[1] ?? '';
     expect(table).toContain('<figcaption>Tabel 3.2 Capaian Kinerja Tahun 2025');
     const thead = /<thead>(.*?)<\/thead>/s.exec(table)?.[1] ?? '';
     const rows = thead.split('</tr>').filter((r) => r.includes('<th'));

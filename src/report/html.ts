@@ -124,7 +124,6 @@ ${(['p', 'l'] as const)
 .kinerja-doc li { margin: 0 0 1mm; }
 .kinerja-doc figure { margin: 4mm 0 5mm; }
 .kinerja-doc .k-table { break-inside: auto; }
-/* a table short enough for one page is never split, so its caption never stands alone at a page's foot */
 .kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
 .kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
@@ -227,7 +226,10 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
     .join('');
 }
 
-/** Tables of at most this many rows (header included) are kept on one page. */
+/**
+ * Tables of at most this many rows (header included) are kept on one page (`k-keep`): never split,
+ * so a caption never stands alone at a page's foot.
+ */
 const KEEP_TOGETHER_ROWS = 14;
 
 function tableHtml(t: Table): string {
