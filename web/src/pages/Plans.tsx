@@ -2,14 +2,15 @@
  * Plans: the Renstra goal tree with its cascade to the RPJMD, and every indicator with its
  * definition and targets. The agency's planner and the region's admin (policies/plan.ts) add,
  * change and remove goals and indicators here: a goal's kind, statement, parent and the RPJMD
- * goals it supports; an indicator's definition, formula, measure, polarity, unit, responsible
- * units, data source, baseline, yearly targets and end target. Fields the forms do not show
- * (aliases, criteria, decrees, quarterly targets, `extra`, `note`) are sent back as they were read.
+ * goals it supports; an indicator's definition, formula, criteria, measure, polarity, unit,
+ * responsible units, data source, baseline, yearly targets, targets by quarter and semester, and
+ * end target. Fields the forms do not show (aliases, decrees, `periodValues`, `extra`, `note`) are
+ * sent back as they were read.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type Goal, type GoalView, type Indicator, type PlanView, type Unit, type Versioned } from '../api.js';
 import { useUser } from '../auth.js';
-import { compact, fieldErrors, SaveError, textOf } from '../components/forms.js';
+import { compact, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
 import { ErrorView, Loading, type NameOf } from '../components/ui.js';
 import { inputText, num, parseNumber } from '../fmt.js';
 import { useAsync } from '../hooks.js';
@@ -366,6 +367,18 @@ function IndicatorCard({ view, ctx }: { view: Versioned<Indicator>; ctx: Ctx }) 
               <dd>{ind.formulaText}</dd>
             </>
           )}
+          {ind.criteria && ind.criteria.length > 0 && (
+            <>
+              <dt>{t('plans.criteria')}</dt>
+              <dd>
+                <ul className="criteria" data-testid="criteria">
+                  {ind.criteria.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           <dt>{t('plans.measure')}</dt>
           <dd>{measureText(ind, t)}</dd>
           <dt>{t('plans.polarity')}</dt>
@@ -382,35 +395,75 @@ function IndicatorCard({ view, ctx }: { view: Versioned<Indicator>; ctx: Ctx }) 
           <dt>{t('col.baseline')}</dt>
           <dd>{ind.baseline ? `${num(ind.baseline.value)} (${ind.baseline.year})` : '—'}</dd>
         </dl>
-        {years.length > 0 && (
-          <table className="targets">
-            <caption className="small">{t('plans.targets')}</caption>
-            <thead>
-              <tr>
-                {years.map((y) => (
-                  <th key={y} scope="col">
-                    {y}
-                  </th>
-                ))}
-                <th scope="col">{t('col.endTarget')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {years.map((y) => (
-                  <td key={y} className="num" data-year={y}>
-                    {num(ind.targets?.[y])}
+        <div className="ind-targets">
+          {years.length > 0 && (
+            <table className="targets">
+              <caption className="small">{t('plans.targets')}</caption>
+              <thead>
+                <tr>
+                  {years.map((y) => (
+                    <th key={y} scope="col">
+                      {y}
+                    </th>
+                  ))}
+                  <th scope="col">{t('col.endTarget')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {years.map((y) => (
+                    <td key={y} className="num" data-year={y}>
+                      {num(ind.targets?.[y])}
+                    </td>
+                  ))}
+                  <td className="num" data-year="end">
+                    {num(endTarget)}
                   </td>
-                ))}
-                <td className="num" data-year="end">
-                  {num(endTarget)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        )}
+                </tr>
+              </tbody>
+            </table>
+          )}
+          <PeriodTargetsTable ind={ind} t={t} />
+        </div>
       </div>
     </article>
+  );
+}
+
+/** An indicator's targets within the year, a row per year; the semester columns only when one is given. */
+function PeriodTargetsTable({ ind, t }: { ind: Indicator; t: Translate }) {
+  const years = Object.keys(ind.periodTargets ?? {}).sort();
+  if (years.length === 0) return null;
+  const rows = years.map((y) => [y, ind.periodTargets?.[y] ?? {}] as const);
+  const shown = WITHIN.filter((q) => q.startsWith('Q') || rows.some(([, r]) => r[q] !== undefined));
+  return (
+    <table className="targets period-targets-table" data-testid="period-targets">
+      <caption className="small">
+        {t('plans.periodTargets')} ({t(`plans.periodTargets.${periodKind(ind)}`)})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('plans.yearCol')}</th>
+          {shown.map((q) => (
+            <th key={q} scope="col" className="num">
+              {t(`period.${q}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([y, r]) => (
+          <tr key={y} data-year={y}>
+            <th scope="row">{y}</th>
+            {shown.map((q) => (
+              <td key={q} className="num" data-period={q}>
+                {num(r[q])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -582,12 +635,107 @@ const MEASURE_TYPES: MeasureType[] = ['value', 'count', 'ratio', 'category'];
 
 const categoriesText = (m: Measure | undefined) => (m?.type === 'category' ? m.categories.map((c) => `${c.label} = ${inputText(c.score)}`).join('\n') : '');
 
+/** The periods within a year that may have a target (dataset-format.md, `periodTargets`). */
+const WITHIN = ['Q1', 'Q2', 'Q3', 'Q4', 'S1', 'S2'] as const;
+type Within = (typeof WITHIN)[number];
+type PeriodTargets = NonNullable<Indicator['periodTargets']>;
+
+/** How the indicator's period values are read (`periodValues`, cumulative unless it says `separate`): its period targets are read the same way. */
+const periodKind = (ind: Indicator | null): 'cumulative' | 'separate' => (ind?.periodValues === 'separate' ? 'separate' : 'cumulative');
+
+/** The path of a period target in a finding: `periodTargets["2026"].Q2`. */
+const periodField = (year: string, period: Within) => `periodTargets["${year}"].${period}`;
+
 /** The years a plan's indicator has targets for: the plan's period and any other year it already has. */
 function targetYears(plan: PlanView, ind: Indicator | null): string[] {
   const years = new Set<string>();
   for (let y = plan.startYear; y <= plan.endYear; y++) years.add(String(y));
   for (const y of Object.keys(ind?.targets ?? {})) years.add(y);
+  for (const y of Object.keys(ind?.periodTargets ?? {})) years.add(y);
   return [...years].sort();
+}
+
+const emptyPeriods = () => Object.fromEntries(WITHIN.map((q) => [q, ''])) as Record<Within, string>;
+
+/**
+ * Targets within the year: a row per year of the plan, a box per quarter and semester (an empty
+ * box is no target). The legend and the help say how they are read — cumulative or each period's
+ * own, as the indicator's period values are — and that achievement stays against the year's target.
+ */
+function PeriodTargetsFields(props: {
+  p: string;
+  t: Translate;
+  years: string[];
+  kind: 'cumulative' | 'separate';
+  values: Record<string, Record<Within, string>>;
+  yearly: Record<string, string>;
+  onChange: (year: string, period: Within, value: string) => void;
+  fe: FieldErrors;
+}) {
+  const { p, t, years, kind, values, yearly, onChange, fe } = props;
+  // findings about the targets within the year that no box shows (a year, the whole field)
+  const boxes = years.flatMap((y) => WITHIN.map((q) => periodField(y, q)));
+  const rest = fe.at('periodTargets').filter((f) => !boxes.some((b) => f.where.endsWith(b)));
+  return (
+    <fieldset className="period-targets" aria-describedby={`${p}-pt-help`}>
+      <legend>
+        {t('plans.periodTargets')} ({t(`plans.periodTargets.${kind}`)})
+      </legend>
+      <p id={`${p}-pt-help`} className="small muted">
+        {t(`plans.periodTargetsHelp.${kind}`)} {t('plans.periodTargetsNote')}
+      </p>
+      <div className="table-wrap">
+        <table className="period-grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('plans.yearCol')}</th>
+              {WITHIN.map((q) => (
+                <th key={q} scope="col" className="num">
+                  {t(`period.${q}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('plans.yearTargetCol')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y} data-year={y}>
+                <th scope="row">{y}</th>
+                {WITHIN.map((q) => {
+                  const field = periodField(y, q);
+                  const id = `${p}-pt${y}${q}`;
+                  return (
+                    <td key={q}>
+                      <input
+                        id={id}
+                        className="num"
+                        inputMode="decimal"
+                        aria-label={t('plans.periodTargetOf', { period: t(`period.${q}`), year: y })}
+                        value={values[y]?.[q] ?? ''}
+                        onChange={(e) => onChange(y, q, e.target.value)}
+                        {...fe.aria(field, id)}
+                      />
+                      {fe.show(field, id)}
+                    </td>
+                  );
+                })}
+                <td className="num muted" data-col="year-target">
+                  {yearly[y]?.trim() || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rest.length > 0 && (
+        <span id={`${p}-pt-error`} className="field-error" data-where={rest.map((f) => f.where).join(' ')}>
+          {rest.map((f) => f.message).join(' · ')}
+        </span>
+      )}
+    </fieldset>
+  );
 }
 
 /** A client-side finding, shown exactly as the server's are (at the field, and in the list). */
@@ -618,6 +766,10 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   const [baselineYear, setBaselineYear] = useState(base?.baseline ? String(base.baseline.year) : '');
   const [baselineValue, setBaselineValue] = useState(inputText(base?.baseline?.value));
   const [targets, setTargets] = useState<Record<string, string>>(() => Object.fromEntries(years.map((y) => [y, inputText(base?.targets?.[y])])));
+  const [periodTargets, setPeriodTargets] = useState<Record<string, Record<Within, string>>>(() =>
+    Object.fromEntries(years.map((y) => [y, Object.fromEntries(WITHIN.map((q) => [q, inputText(base?.periodTargets?.[y]?.[q])])) as Record<Within, string>])),
+  );
+  const [criteria, setCriteria] = useState((base?.criteria ?? []).join('\n'));
   const [endTarget, setEndTarget] = useState(inputText(base?.endTarget));
   const [version, setVersion] = useState(view?.version ?? '');
   useEffect(() => setVersion(view?.version ?? ''), [view?.version]);
@@ -627,6 +779,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   const fe = fieldErrors(error, ['body.indicator', `plans[${ctx.planIndex}].indicators[${index}]`]);
   const p = `ind-${plan.id}-${base?.id ?? 'new'}`;
   const derived = base?.measure.type === 'derived';
+  const criteriaAria = fe.aria('criteria', `${p}-criteria`);
 
   /** The indicator to send, or the first input that is not a number. */
   function build(): Indicator | ApiError {
@@ -658,6 +811,18 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
       if (v instanceof ApiError) return v;
       if (v !== undefined) yearly[y] = v;
     }
+    // each year's periods over what was read (a year's `note` or `extra` stays); a year left with nothing is left out
+    const within: PeriodTargets = {};
+    for (const y of Object.keys(periodTargets).sort()) {
+      const entered: Partial<Record<Within, number>> = {};
+      for (const q of WITHIN) {
+        const v = number(periodTargets[y]?.[q] ?? '', periodField(y, q));
+        if (v instanceof ApiError) return v;
+        entered[q] = v;
+      }
+      const year = compact({ ...base?.periodTargets?.[y], ...entered });
+      if (Object.keys(year).length > 0) within[y] = year;
+    }
     const end = number(endTarget, 'endTarget');
     if (end instanceof ApiError) return end;
     const bValue = number(baselineValue, 'baseline.value');
@@ -678,11 +843,13 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
       key: key || undefined,
       definition: textOf(definition),
       formulaText: textOf(formula),
+      criteria: linesOf(criteria),
       measure,
       responsibleUnits: responsible.length > 0 ? responsible : undefined,
       dataSource: textOf(dataSource),
       baseline: bValue !== undefined && bYear !== undefined ? compact({ ...base?.baseline, year: bYear, value: bValue }) : undefined,
       targets: Object.keys(yearly).length > 0 ? yearly : undefined,
+      periodTargets: Object.keys(within).length > 0 ? within : undefined,
       endTarget: end,
     });
   }
@@ -795,6 +962,19 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
           <label htmlFor={`${p}-formula`}>{t('plans.formula')}</label>
           <textarea id={`${p}-formula`} rows={2} value={formula} onChange={(e) => setFormula(e.target.value)} {...fe.aria('formulaText', `${p}-formula`)} />
           {fe.show('formulaText', `${p}-formula`)}
+          <label htmlFor={`${p}-criteria`}>{t('plans.criteria')}</label>
+          <textarea
+            id={`${p}-criteria`}
+            rows={3}
+            value={criteria}
+            onChange={(e) => setCriteria(e.target.value)}
+            aria-invalid={criteriaAria['aria-invalid']}
+            aria-describedby={[criteriaAria['aria-describedby'], `${p}-criteria-help`].filter(Boolean).join(' ')}
+          />
+          <span id={`${p}-criteria-help`} className="small muted">
+            {t('plans.criteriaHelp')}
+          </span>
+          {fe.show('criteria', `${p}-criteria`)}
           <label htmlFor={`${p}-source`}>{t('plans.dataSource')}</label>
           <input id={`${p}-source`} value={dataSource} onChange={(e) => setDataSource(e.target.value)} {...fe.aria('dataSource', `${p}-source`)} />
           {fe.show('dataSource', `${p}-source`)}
@@ -856,6 +1036,16 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
         {fe.show('baseline', `${p}-byear`)}
         <span className="small muted">{t('plans.endTargetHelp', { year: plan.endYear })}</span>
       </fieldset>
+      <PeriodTargetsFields
+        p={p}
+        t={t}
+        years={years}
+        kind={periodKind(base)}
+        values={periodTargets}
+        yearly={targets}
+        onChange={(y, q, v) => setPeriodTargets((s) => ({ ...s, [y]: { ...(s[y] ?? emptyPeriods()), [q]: v } }))}
+        fe={fe}
+      />
       <SaveError
         error={error}
         nameOf={ctx.nameOf}

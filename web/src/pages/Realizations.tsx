@@ -3,6 +3,8 @@
  * year (numerator and denominator with the value computed as you type), a note, evidence; move
  * each entry through draft → submitted → verified → approved as the role allows. Achievement and
  * predicate are shown from the server's answer to every change. A 409 conflict keeps the input.
+ * Beside the year's target, the planner's target of the chosen quarter or semester (the plan's
+ * `periodTargets`), for monitoring: achievement stays against the year's target (measurement.md).
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
@@ -303,6 +305,8 @@ function Editor(props: {
 
   const units = (ind.indicator.responsibleUnits ?? []).map((u) => unitName.get(u) ?? u);
   const periodLabel = (p: Period) => t(`period.${p}` as MessageKey);
+  // the planner's target for the chosen quarter or semester, for monitoring (achievement stays against the year's target)
+  const periodTarget = form.period === 'Y' ? undefined : ind.indicator.periodTargets?.[String(year)]?.[form.period];
 
   return (
     <div data-testid="editor" data-ref={ind.ref}>
@@ -310,6 +314,17 @@ function Editor(props: {
       <p className="small muted">
         <code>{ind.ref}</code> · {measureText(ind.indicator, t)}
         {ind.indicator.unit ? ` · ${ind.indicator.unit}` : ''} · {t('real.target', { year })}: {num(ind.rows[0]?.target ?? ind.target)}
+        {periodTarget !== undefined && (
+          <span data-testid="period-target">
+            {' · '}
+            {t('real.periodTarget', {
+              period: periodLabel(form.period),
+              year,
+              kind: t(ind.indicator.periodValues === 'separate' ? 'plans.periodTargets.separate' : 'plans.periodTargets.cumulative'),
+            })}
+            : {num(periodTarget)}
+          </span>
+        )}
         {units.length > 0 ? ` · ${t('plans.units')}: ${units.join(', ')}` : ''}
       </p>
 

@@ -1,0 +1,195 @@
+/**
+ * End to end, an indicator's targets within the year and its criteria: a planner sets the 2026
+ * quarter targets of KOP_FASILITASI and its criteria in the plan's indicator form (a box that is
+ * not a number is shown at that box before anything is sent), saves, reloads and sees them, with
+ * every other field of the indicator kept; an emptied box is left out of the record. Then the
+ * operator enters a Q2 realization of 2026 for that indicator on the Realizations page: the page
+ * shows the Q2 target the planner set, and the provisional achievement the core computes — which,
+ * as measurement.md says, is against the year's agreed target (here the plan's 2026 target), not
+ * against the quarter's. The form fits 1366×768 and an 820 px tablet. Screenshots 32–35.
+ * Its own server and browser, as the other e2e files.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Indicator } from '../../src/core/dataset/schema.js';
+import { formatPercent } from '../../src/core/format.js';
+import { apiCall, DEMO_PASSWORD, launchBrowser, open, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+const sessions: Session[] = [];
+
+async function as(username: string): Promise<Session> {
+  const s = await signIn(browser, base, username);
+  sessions.push(s);
+  return s;
+}
+
+/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+const PLAN = 'renstra-2025-2029';
+const KOP = `${PLAN}/KOP_FASILITASI`;
+const KOP_NAME = 'Persentase Koperasi yang difasilitasi';
+/** the 2026 plan target of KOP_FASILITASI in the demo dataset (no agreement of 2026 exists there, so the plan's target is the one measured) */
+const KOP_TARGET_2026 = 43;
+/** the quarter targets the planner sets, cumulative (the indicator records no `periodValues`): Q4 is the year's target */
+const QUARTERS = { Q1: 10.75, Q2: 21.5, Q3: 32, Q4: 43 } as const;
+/** the quarters as the interface names them */
+const LABEL = { Q1: 'TW I', Q2: 'TW II', Q3: 'TW III', Q4: 'TW IV' } as const;
+/** as typed, the Indonesian way */
+const TYPED = { Q1: '10,75', Q2: '21,5', Q3: '32', Q4: '43' } as const;
+const CRITERIA = ['Melaksanakan RAT minimal setahun sekali', 'Berbadan hukum koperasi'];
+/** the operator's Q2 realization: 150 of 857 active cooperatives facilitated */
+const Q2_NUMERATOR = 150;
+const Q2_DENOMINATOR = 857;
+
+type PlanList = { plans: { id: string; indicators: { record: Indicator }[] }[] };
+
+beforeAll(async () => {
+  server = await startServer();
+  base = server.url;
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+describe('targets by quarter and criteria of an indicator', () => {
+  let before: Indicator;
+
+  it('a planner sets the 2026 quarter targets and the criteria, saves, reloads and sees them; the rest of the indicator is kept', async () => {
+    const { page, context } = await as('perencana@diskopum');
+    const read = async () =>
+      ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === PLAN)!.indicators.find((i) => i.record.id === 'KOP_FASILITASI')!
+        .record;
+    before = await read();
+    expect(before.periodTargets).toBeUndefined();
+    expect(before.criteria).toBeUndefined();
+
+    await open(page, base, '/a/diskopum/plans');
+    const card = page.locator(`[data-indicator="${KOP}"]`);
+    await card.getByRole('button', { name: `Ubah ${KOP_NAME}` }).click();
+    const form = page.locator('form.indicator-form');
+    await form.waitFor();
+    // the grid says how its targets are read: cumulative, as the indicator's quarterly realizations
+    const grid = form.getByRole('group', { name: /^Target triwulan dan semester \(kumulatif\)/ });
+    expect(await grid.textContent()).toContain('capaian kinerja tetap dihitung terhadap target tahunan');
+    // one row per year of the plan, the year's own target beside it
+    expect(await grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')))).toEqual(['2025', '2026', '2027', '2028', '2029']);
+    expect(await grid.locator('tr[data-year="2026"] [data-col="year-target"]').textContent()).toBe('43');
+
+    for (const q of ['Q1', 'Q2', 'Q3', 'Q4'] as const) await form.getByLabel(`Target ${LABEL[q]} 2026`).fill(TYPED[q]);
+    await form.getByLabel('Kriteria').fill(`${CRITERIA[0]}\n\n  ${CRITERIA[1]}  \n`);
+    // a box that is not a number is shown at that box, before anything is sent
+    await form.getByLabel('Target TW II 2026').fill('dua puluh');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    const q2Error = form.locator('[id$="-pt2026Q2-error"]');
+    await q2Error.waitFor();
+    expect(await q2Error.textContent()).toBe('Bukan angka: dua puluh');
+    expect(await q2Error.getAttribute('data-where')).toBe('body.indicator.periodTargets["2026"].Q2');
+    expect(await form.getByLabel('Target TW II 2026').getAttribute('aria-invalid')).toBe('true');
+    await grid.scrollIntoViewIfNeeded();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '32-plans-period-targets');
+
+    await form.getByLabel('Target TW II 2026').fill(TYPED.Q2);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await card.waitFor();
+    const row = card.getByTestId('period-targets').locator('tr[data-year="2026"]');
+    expect(await row.locator('td').allTextContents()).toEqual(['10,75', '21,5', '32', '43']);
+    expect(await card.getByTestId('period-targets').locator('caption').textContent()).toBe('Target triwulan dan semester (kumulatif)');
+    expect(await card.getByTestId('criteria').locator('li').allTextContents()).toEqual(CRITERIA);
+    await card.scrollIntoViewIfNeeded();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '33-plans-period-targets-card');
+
+    const after = await read();
+    expect(after).toEqual({ ...before, periodTargets: { '2026': QUARTERS }, criteria: CRITERIA });
+
+    // the form shows them again; a box emptied is left out of the record (no key), the others stay
+    await card.getByRole('button', { name: `Ubah ${KOP_NAME}` }).click();
+    await form.waitFor();
+    expect(await form.getByLabel('Target TW II 2026').inputValue()).toBe('21,5');
+    expect(await form.getByLabel('Target TW I 2026').inputValue()).toBe('10,75');
+    expect(await form.getByLabel('Kriteria').inputValue()).toBe(CRITERIA.join('\n'));
+    await form.getByLabel('Target TW I 2026').fill('');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await read()).periodTargets).toEqual({ '2026': { Q2: 21.5, Q3: 32, Q4: 43 } });
+    expect(await row.locator('td').allTextContents()).toEqual(['—', '21,5', '32', '43']);
+    // the server names a period target by the same path the form's boxes answer to
+    const wrong = await apiCall(context, base, 'PUT', `/api/agencies/diskopum/plans/${PLAN}/indicators/KOP_FASILITASI`, {
+      version: 'x',
+      indicator: { ...after, periodTargets: { '2026': { Q2: '21,5' } } },
+    });
+    expect(wrong.status).toBe(400);
+    expect((wrong.json as { error: { findings: { where: string }[] } }).error.findings.map((f) => f.where)).toContain('body.indicator.periodTargets["2026"].Q2');
+  });
+
+  it("the operator's Q2 realization of 2026 shows the Q2 target, and its provisional achievement is the core's, against the year's target", async () => {
+    const { page } = await as('operator@diskopum');
+    await open(page, base, `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`);
+    const editor = page.getByTestId('editor');
+    await editor.waitFor();
+    await page.getByLabel('Periode').selectOption('Q2');
+    // the quarter's target the planner set, how it is read, beside the year's
+    expect(await editor.getByTestId('period-target').textContent()).toBe(' · Target TW II 2026 (kumulatif): 21,5');
+    await page.getByLabel(/^Pembilang/).fill(String(Q2_NUMERATOR));
+    await page.getByLabel(/^Penyebut/).fill(String(Q2_DENOMINATOR));
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+
+    // the core: a ratio's value is numerator × 100 ÷ denominator; a positive indicator's achievement is R × 100 ÷ T
+    const realized = (Q2_NUMERATOR * 100) / Q2_DENOMINATOR;
+    const expected = formatPercent((realized * 100) / KOP_TARGET_2026);
+    const againstQuarter = formatPercent((realized * 100) / QUARTERS.Q2);
+    expect(expected).not.toBe(againstQuarter);
+    const achievement = page.getByTestId('outcome-achievement').first();
+    await achievement.filter({ hasText: expected }).waitFor();
+    expect(await achievement.textContent()).toBe(expected);
+    const outcome = page.getByTestId('outcome');
+    expect(await outcome.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('43');
+    expect(await outcome.textContent()).toContain('sementara TW II');
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '34-realization-period-target');
+  });
+
+  it('the indicator form with its quarter grid fits an 820 px tablet', async () => {
+    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, locale: 'id-ID' });
+    const page = await tablet.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    sessions.push({ context: tablet, page, errors });
+    await page.goto(base);
+    await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).tap();
+    await page.getByTestId('user-name').waitFor();
+    await open(page, base, '/a/diskopum/plans');
+    await page.locator(`[data-indicator="${KOP}"]`).getByRole('button', { name: `Ubah ${KOP_NAME}` }).tap();
+    const grid = page.locator('form.indicator-form fieldset.period-targets');
+    await grid.waitFor();
+    await grid.scrollIntoViewIfNeeded();
+    expect(await fitsWidth(page)).toBe(true);
+    // every box of the grid is inside the fieldset: nothing scrolls sideways within it either
+    const overflow = await grid.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBe(0);
+    await shot(page, '35-tablet-period-targets');
+  });
+});
+
+describe('the browser', () => {
+  it('saw no uncaught error on any page of this file', () => {
+    expect(sessions.length).toBe(3);
+    expect(sessions.flatMap((s) => s.errors)).toEqual([]);
+  });
+});
