@@ -44,6 +44,16 @@ const rowShape = {
   achievementCapped: num.optional(),
   realizationParts: z.strictObject({ numerator: num, denominator: num }).optional(),
   realizationPeriod: PeriodOrComputed.optional(),
+  periodTarget: z
+    .strictObject({
+      period: z.enum(['S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4']),
+      target: num,
+      achievement: num.nullable(),
+      predicate: z.string().nullable(),
+      predicateColor: z.string().optional(),
+    })
+    .optional()
+    .describe("a provisional row's realization against the plan's target for its period (periodTargets), for monitoring; the row's achievement stays against the year's target"),
   realizationCategories: z.array(z.string()).optional(),
   efficiencyReason: z.string().optional(),
   supportingNodes: z.array(z.string()).optional(),

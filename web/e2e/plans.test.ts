@@ -136,7 +136,7 @@ describe('targets by quarter and criteria of an indicator', () => {
     expect((wrong.json as { error: { findings: { where: string }[] } }).error.findings.map((f) => f.where)).toContain('body.indicator.periodTargets["2026"].Q2');
   });
 
-  it("the operator's Q2 realization of 2026 shows the Q2 target, and its provisional achievement is the core's, against the year's target", async () => {
+  it("the operator's Q2 realization of 2026 shows the Q2 target; its provisional achievement is the core's against the year's target, and against the quarter's for monitoring", async () => {
     const { page } = await as('operator@diskopum');
     await open(page, base, `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`);
     const editor = page.getByTestId('editor');
@@ -159,6 +159,11 @@ describe('targets by quarter and criteria of an indicator', () => {
     const outcome = page.getByTestId('outcome');
     expect(await outcome.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('43');
     expect(await outcome.textContent()).toContain('sementara TW II');
+    // and, to monitor the year, the same realization against the Q2 target the planner set (the server's figure)
+    const period = outcome.getByTestId('outcome-period').first();
+    expect(await period.locator('td').nth(1).textContent()).toBe('21,5');
+    expect(await period.getByTestId('outcome-period-achievement').textContent()).toBe(againstQuarter);
+    expect(await period.locator('td').first().textContent()).toBe('Terhadap target TW II (pemantauan)');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '34-realization-period-target');
   });

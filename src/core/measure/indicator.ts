@@ -9,7 +9,7 @@ import { whereOf, type MeasureContext } from './context.js';
 import { efficiencyOf, supportingBudget, type SupportingBudget } from './efficiency.js';
 import { bandOf, isAchieved } from './predicate.js';
 import { scoreIndicator } from './score.js';
-import { endTargetOf, yearTarget } from './target.js';
+import { endTargetOf, periodTargetOf, yearTarget } from './target.js';
 import { trendOf } from './trend.js';
 import { unmeasuredReasonId } from './reasons.js';
 import type { MeasuredRow } from './types.js';
@@ -164,5 +164,21 @@ export function measureIndicator(
   if (efficiency === null && efficiencyReason !== undefined) row.efficiencyReason = efficiencyReason;
   if (supporting.nodes.length > 0) row.supportingNodes = [...supporting.nodes];
   if (bm.note !== undefined) row.benchmarkNote = bm.note;
+  // during the year: the provisional realization against the plan's target for its period, when set
+  if (realized.ok && realized.provisional && realized.period !== 'Y' && realized.period !== 'computed' && typeof realized.value === 'number') {
+    const periodTarget = periodTargetOf(ind, year, realized.period);
+    if (periodTarget !== undefined) {
+      const a = achievementOf({ polarity, method: rules.negativeMethod, target: periodTarget, realization: realized.value, cap: rules.achievementCap });
+      const value = a.ok ? a.value : null;
+      const pBand = value === null ? null : bandOf(rules.ratingScale, capAchievement(value, rules.achievementCap));
+      row.periodTarget = {
+        period: realized.period,
+        target: periodTarget,
+        achievement: value,
+        predicate: pBand?.label ?? null,
+        ...(pBand?.color !== undefined ? { predicateColor: pBand.color } : {}),
+      };
+    }
+  }
   return { row, findings, achievementForMeans: forMeans, supporting };
 }

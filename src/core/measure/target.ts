@@ -67,3 +67,31 @@ export function endTargetOf(ctx: MeasureContext, entry: IndicatorEntry): number 
   }
   return last;
 }
+
+const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+const SEMESTERS = ['S1', 'S2'] as const;
+
+/**
+ * The plan's target within the year for the period a provisional realization comes from
+ * (`periodTargets`), to monitor progress during the year; `undefined` when the plan sets none.
+ * With cumulative period values (the default) it is the period's own target. With separate
+ * values an amount indicator (value, count) adds up the periods, so the target is the sum of
+ * the targets of the periods up to this one (every one of them set); a ratio, category or
+ * derived indicator has none then.
+ */
+export function periodTargetOf(indicator: Indicator, year: number, period: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'S1' | 'S2'): number | undefined {
+  const set = indicator.periodTargets?.[String(year)];
+  if (!set) return undefined;
+  const type = indicator.measure.type;
+  if (type === 'category' || type === 'derived') return undefined;
+  if ((indicator.periodValues ?? 'cumulative') === 'cumulative') return set[period];
+  if (type === 'ratio') return undefined;
+  const kind: readonly ('Q1' | 'Q2' | 'Q3' | 'Q4' | 'S1' | 'S2')[] = period.startsWith('Q') ? QUARTERS : SEMESTERS;
+  let sum = 0;
+  for (const p of kind.slice(0, kind.indexOf(period) + 1)) {
+    const t = set[p];
+    if (t === undefined) return undefined;
+    sum += t;
+  }
+  return sum;
+}

@@ -55,6 +55,12 @@ export interface MeasuredRow {
   achievementCapped?: number;
   /** the numerator and denominator of a ratio realization (a derived one: achieved and counted indicators) */
   realizationParts?: { numerator: number; denominator: number };
+  /**
+   * A provisional row whose period has a target in the plan (`periodTargets`): the realization
+   * against that target, to monitor the year as it goes. The row's own achievement stays the
+   * one against the year's target (measurement.md).
+   */
+  periodTarget?: { period: Exclude<Period, 'Y'>; target: number; achievement: number | null; predicate: string | null; predicateColor?: string };
   /** the period the realization comes from when it is not `Y` (`computed` for a derived indicator) */
   realizationPeriod?: Period | 'computed';
   /** every realized category when there were several */

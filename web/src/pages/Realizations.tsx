@@ -4,7 +4,9 @@
  * each entry through draft → submitted → verified → approved as the role allows. Achievement and
  * predicate are shown from the server's answer to every change. A 409 conflict keeps the input.
  * Beside the year's target, the planner's target of the chosen quarter or semester (the plan's
- * `periodTargets`), for monitoring: achievement stays against the year's target (measurement.md).
+ * `periodTargets`), for monitoring: achievement stays against the year's target (measurement.md),
+ * and the server's `periodTarget` figure (the provisional realization against that period's
+ * target) is shown under it.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
@@ -133,7 +135,7 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
+          {rows.map((r, i) => [
             <tr key={i}>
               <td>{labels[i] ?? '—'}</td>
               <td className="num">{num(r.target)}</td>
@@ -151,8 +153,22 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
               <td data-testid="outcome-predicate">
                 <PredicateBadge label={r.predicate} color={r.predicateColor} unmeasured={r.unmeasured} />
               </td>
-            </tr>
-          ))}
+            </tr>,
+            // during the year: the same realization against the plan's target for its period (the server's figure)
+            r.periodTarget && (
+              <tr key={`${i}-period`} className="period-row" data-testid="outcome-period">
+                <td className="small">{t('real.againstPeriod', { period: t(`period.${r.periodTarget.period}` as MessageKey) })}</td>
+                <td className="num">{num(r.periodTarget.target)}</td>
+                <td className="num">{num(r.realization)}</td>
+                <td className="num" data-testid="outcome-period-achievement">
+                  {pct(r.periodTarget.achievement)}
+                </td>
+                <td>
+                  <PredicateBadge label={r.periodTarget.predicate} color={r.periodTarget.predicateColor} />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
     </div>
