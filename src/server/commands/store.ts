@@ -19,6 +19,7 @@ import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { measure } from '../../core/measure/index.js';
 import type { MeasureResult } from '../../core/measure/types.js';
 import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
+import { queryPrepared } from '../../store/prepared.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -40,13 +41,14 @@ export async function findAgency(db: Queryable, id: string): Promise<AgencyRef |
 }
 
 /**
- * The agency of a request's path and its revision in one query. Every request to an agency's
- * route asks this once; the cache then answers from memory when the revision is the one it
- * holds. (Not a named prepared statement: PGlite is one session behind every connection of
- * its socket, so a name prepared through one connection collides with the next one's.)
+ * The agency of a request's path and its revision in one query, a prepared statement of the
+ * connection (parsed and planned once: store/prepared.ts). Every request to an agency's route
+ * asks this once; the cache then answers from memory when the revision is the one it holds.
  */
-export async function findAgencyRevision(db: Queryable, id: string): Promise<SeenAgency | undefined> {
-  const { rows } = await db.query<SeenAgency>(
+export async function findAgencyRevision(pool: pg.Pool, id: string): Promise<SeenAgency | undefined> {
+  const { rows } = await queryPrepared<SeenAgency>(
+    pool,
+    'agency_revision',
     `SELECT a.id, a.name, a.region, a.xmin::text || ':' || r.xmin::text AS rev
        FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1`,
     [id],
