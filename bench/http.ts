@@ -1,8 +1,8 @@
 /**
  * HTTP benchmark of the web server (src/server): autocannon against the real server on the
  * loopback interface only (127.0.0.1, a free port), each route for a bounded time (10 s by
- * default) at 50 connections, printing requests per second, p50/p99 latency and the server's
- * CPU time per request.
+ * default) at 50 connections, printing requests per second, p50/p99 latency and the CPU time
+ * per request of the server process and of this one (the load generator).
  *
  * The server runs in a process of its own (bench/http-server.ts, forked), the load generator
  * in this one: on a 2-core machine each has a core, and neither's event loop, heap or garbage
@@ -142,6 +142,8 @@ interface Row {
   bytes: number;
   /** the server process's CPU time (user + system) per request of the load */
   serverCpuUsPerRequest: number;
+  /** this process's (the load generator's) CPU time per request */
+  clientCpuUsPerRequest: number;
 }
 const rows: Row[] = [];
 for (const t of targets) {
@@ -157,7 +159,9 @@ for (const t of targets) {
     await next();
   }
   const cpu0 = await serverCpuUs();
+  const own0 = process.cpuUsage();
   const r = await autocannon({ url: base + t.path, connections, duration, headers: t.cookie ? { cookie: t.cookie } : {} });
+  const own = process.cpuUsage(own0);
   const cpu1 = await serverCpuUs();
   if (cpuProf) {
     child.send({ profile: 'stop', file: join(resolve(cpuProf), `${t.name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+$/, '')}.cpuprofile`) });
@@ -175,6 +179,7 @@ for (const t of targets) {
     firstMs,
     bytes: body.byteLength,
     serverCpuUsPerRequest: r.requests.total > 0 ? (cpu1 - cpu0) / r.requests.total : NaN,
+    clientCpuUsPerRequest: r.requests.total > 0 ? (own.user + own.system) / r.requests.total : NaN,
   });
 }
 
@@ -187,7 +192,7 @@ console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} 
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(w)}  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms` +
-      `  server CPU ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs/req  (${(r.bytes / 1024).toFixed(1)} KiB; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
+      `  CPU per request: server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs, load generator ${r.clientCpuUsPerRequest.toFixed(0).padStart(5)} µs  (${(r.bytes / 1024).toFixed(1)} KiB; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
   );
 }
 console.log(JSON.stringify({ phase: 'http', engine, connections, duration, routes: rows }));

@@ -164,7 +164,9 @@ export class AgencyCache {
    * read again.
    */
   async measureRegion(region: string, year: number): Promise<{ id: string; rev: string; agency: LoadedAgency; result: MeasureResult }[]> {
-    const { rows } = await this.pool.query<{ id: string; rev: string }>(
+    const { rows } = await queryPrepared<{ id: string; rev: string }>(
+      this.pool,
+      'region_revisions',
       `SELECT a.id, a.xmin::text || ':' || r.xmin::text AS rev FROM agencies a JOIN regions r ON r.name = a.region
         WHERE a.region = $1 ORDER BY a.position, a.id COLLATE "C"`,
       [region],
