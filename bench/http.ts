@@ -1,7 +1,12 @@
 /**
  * HTTP benchmark of the web server (src/server): autocannon against the real server on the
  * loopback interface only (127.0.0.1, a free port), each route for a bounded time (10 s by
- * default) at 50 connections, printing requests per second and p50/p99 latency.
+ * default) at 50 connections, printing requests per second, p50/p99 latency and the CPU time
+ * per request of the server process and of this one (the load generator).
+ *
+ * The server runs in a process of its own (bench/http-server.ts, forked), the load generator
+ * in this one: on a 2-core machine each has a core, and neither's event loop, heap or garbage
+ * collection delays the other's.
  *
  * Routes: /healthz (the floor: no session, one `SELECT 1`), an agency's dashboard and its
  * measurements (signed in as the region's admin), on the demo agency (Diskopum 2025) and on
@@ -11,28 +16,20 @@
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, in a schema of its own, dropped afterwards).
  *
  *   node --import tsx bench/http.ts [--duration 10] [--connections 50] [--engine pglite|postgres]
+ *                                   [--only dashboard,measurements] [--cpu-prof DIR]
  *
+ * `--only` keeps the floor and the routes whose name contains one of the words; `--cpu-prof DIR`
+ * writes a V8 CPU profile of the server process during each route's load into
+ * DIR/<route>.cpuprofile (open it in Chrome's DevTools; the figures of such a run are slower).
  * The last line printed is the results as JSON.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { generateRegion } from '../src/core/dataset/generate.js';
-import { validateDocument } from '../src/core/dataset/validate.js';
-import { createDatasetQueries } from '../src/store/datasets.js';
-import { openDatabase, type Db } from '../src/store/db.js';
-import { createApp } from '../src/server/app.js';
-import { createAccount } from '../src/server/auth.js';
-import { DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from '../src/server/demo.js';
-import { createDeps } from '../src/server/server.js';
-
-const REGION_SHAPE = { seed: 1, agencies: 60, indicators: 40, years: 10, agreementsPerYear: 2 as const };
-const REGION_YEAR = 2021 + REGION_SHAPE.years - 1;
+import { DEMO_AGENCY, DEMO_PASSWORD } from '../src/server/demo.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,57 +38,64 @@ function arg(name: string, fallback: string): string {
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '50'));
 const engine = arg('engine', 'pglite');
-if (!(duration > 0 && duration <= 60) || !(connections > 0 && connections <= 500)) {
-  console.error('expected --duration in (0, 60] seconds and --connections in (0, 500]');
+const only = arg('only', '').split(',').filter(Boolean);
+const cpuProf = arg('cpu-prof', '');
+if (!(duration > 0 && duration <= 60) || !(connections > 0 && connections <= 500) || !['pglite', 'postgres'].includes(engine)) {
+  console.error('expected --duration in (0, 60] seconds, --connections in (0, 500] and --engine pglite|postgres');
   process.exit(2);
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-bench-http-'));
-let db: Db;
-let dropSchema: (() => Promise<void>) | undefined;
 if (engine === 'postgres') {
+  // like the import-postgres phase: skipped (and saying so) when PostgreSQL does not answer
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_http_${randomBytes(4).toString('hex')}`;
-  db = await openDatabase({ databaseUrl: url, schema });
-  dropSchema = async () => {
-    const admin = new pg.Pool({ connectionString: url, max: 1 });
-    await admin.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
-    await admin.end();
-  };
-} else {
-  db = await openDatabase({ dataDir });
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await probe.connect();
+    await probe.end();
+  } catch (e) {
+    console.log(`HTTP (postgres): skipped, ${url.replace(/\/\/[^@/]*@/, '//…@')} does not answer`);
+    console.log(JSON.stringify({ phase: 'http', engine, skipped: `PostgreSQL does not answer: ${(e as Error).message}` }));
+    process.exit(0);
+  }
 }
 
-const deps = createDeps({
-  pool: db.pool,
-  secret: randomBytes(32).toString('hex'),
-  settings: { dataDir, maxDatasetBytes: 64 * 1024 * 1024, publicUrl: 'http://127.0.0.1', trustedOrigins: [], trustProxy: false },
+interface Ready {
+  port: number;
+  region: string;
+  agency: string;
+  year: number;
+}
+const child = fork(new URL('./http-server.ts', import.meta.url).pathname, ['--engine', engine], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
-process.stderr.write('bench http: loading the demo and a generated region of 60 agencies …\n');
-await seedDemo(deps);
-const region = validateDocument(generateRegion(REGION_SHAPE));
-if (region.kind !== 'region') throw new Error('the generated region is not valid');
-await createDatasetQueries(db.pool).importRegion(region.region);
-const generatedRegion = region.region.region;
-const generatedAgency = 'opd-001';
-await createAccount(deps.auth, { username: 'admin@bench', name: 'Bench admin', role: 'admin', region: generatedRegion, password: DEMO_PASSWORD });
+const messages: Record<string, unknown>[] = [];
+let waiting: ((m: Record<string, unknown>) => void) | undefined;
+child.on('message', (m) => {
+  if (waiting) {
+    const w = waiting;
+    waiting = undefined;
+    w(m as Record<string, unknown>);
+  } else messages.push(m as Record<string, unknown>);
+});
+const exited = once(child, 'exit');
+void exited.then(([code]) => {
+  if (waiting) {
+    console.error(`bench http: the server process exited (${String(code)})`);
+    process.exit(1);
+  }
+});
+/** The server process's next message. */
+const next = (): Promise<Record<string, unknown>> =>
+  messages.length ? Promise.resolve(messages.shift()!) : new Promise((r) => (waiting = r));
+const serverCpuUs = async (): Promise<number> => {
+  child.send('cpu');
+  return (await next()).cpu as number;
+};
 
-const app = createApp(deps);
-let inFlight = 0;
-const server = serve({
-  fetch: async (req, env) => {
-    inFlight++;
-    try {
-      return await app.fetch(req, env);
-    } finally {
-      inFlight--;
-    }
-  },
-  port: 0,
-  hostname: '127.0.0.1',
-});
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const ready = (await next()).ready as Ready;
+if (cpuProf) await mkdir(resolve(cpuProf), { recursive: true });
+const base = `http://127.0.0.1:${ready.port}`;
 
 /** Sign in over HTTP like a browser: CSRF token, then the session cookie. */
 async function sessionCookie(username: string): Promise<string> {
@@ -114,14 +118,15 @@ interface Target {
 }
 const demoCookie = await sessionCookie('admin@demo');
 const regionCookie = await sessionCookie('admin@bench');
+const { agency, year, region } = ready;
 const targets: Target[] = [
   { name: 'healthz (floor)', path: '/healthz' },
   { name: 'demo: dashboard 2025', path: `/api/agencies/${DEMO_AGENCY}/dashboard?year=2025`, cookie: demoCookie },
   { name: 'demo: measurements 2025', path: `/api/agencies/${DEMO_AGENCY}/measurements?year=2025`, cookie: demoCookie },
-  { name: `region60: dashboard ${generatedAgency} ${REGION_YEAR}`, path: `/api/agencies/${generatedAgency}/dashboard?year=${REGION_YEAR}`, cookie: regionCookie },
-  { name: `region60: measurements ${generatedAgency} ${REGION_YEAR}`, path: `/api/agencies/${generatedAgency}/measurements?year=${REGION_YEAR}`, cookie: regionCookie },
-  { name: `region60: region dashboard ${REGION_YEAR}`, path: `/api/regions/${encodeURIComponent(generatedRegion)}/dashboard?year=${REGION_YEAR}`, cookie: regionCookie },
-];
+  { name: `region60: dashboard ${agency} ${year}`, path: `/api/agencies/${agency}/dashboard?year=${year}`, cookie: regionCookie },
+  { name: `region60: measurements ${agency} ${year}`, path: `/api/agencies/${agency}/measurements?year=${year}`, cookie: regionCookie },
+  { name: `region60: region dashboard ${year}`, path: `/api/regions/${encodeURIComponent(region)}/dashboard?year=${year}`, cookie: regionCookie },
+].filter((t) => t.name.startsWith('healthz') || only.length === 0 || only.some((w) => t.name.includes(w)));
 
 interface Row {
   name: string;
@@ -133,18 +138,35 @@ interface Row {
   non2xx: number;
   errors: number;
   firstMs: number;
+  /** the answer's size */
+  bytes: number;
+  /** the server process's CPU time (user + system) per request of the load */
+  serverCpuUsPerRequest: number;
+  /** this process's (the load generator's) CPU time per request */
+  clientCpuUsPerRequest: number;
 }
 const rows: Row[] = [];
 for (const t of targets) {
   // the first request alone: a cold cache (export + measure) for the data routes
   const t0 = performance.now();
   const first = await fetch(base + t.path, { headers: t.cookie ? { cookie: t.cookie } : {} });
-  await first.arrayBuffer();
+  const body = await first.arrayBuffer();
   const firstMs = performance.now() - t0;
   if (!first.ok) throw new Error(`${t.path}: ${first.status}`);
   process.stderr.write(`bench http: ${t.name} (${duration} s, ${connections} connections) …\n`);
-  // the load comes from a worker thread, so it does not share the server's event loop
-  const r = await autocannon({ url: base + t.path, connections, duration, workers: 1, headers: t.cookie ? { cookie: t.cookie } : {} });
+  if (cpuProf) {
+    child.send({ profile: 'start' });
+    await next();
+  }
+  const cpu0 = await serverCpuUs();
+  const own0 = process.cpuUsage();
+  const r = await autocannon({ url: base + t.path, connections, duration, headers: t.cookie ? { cookie: t.cookie } : {} });
+  const own = process.cpuUsage(own0);
+  const cpu1 = await serverCpuUs();
+  if (cpuProf) {
+    child.send({ profile: 'stop', file: join(resolve(cpuProf), `${t.name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+$/, '')}.cpuprofile`) });
+    process.stderr.write(`bench http: profile ${String((await next()).profiled)}\n`);
+  }
   rows.push({
     name: t.name,
     path: t.path,
@@ -155,22 +177,22 @@ for (const t of targets) {
     non2xx: r.non2xx,
     errors: r.errors,
     firstMs,
+    bytes: body.byteLength,
+    serverCpuUsPerRequest: r.requests.total > 0 ? (cpu1 - cpu0) / r.requests.total : NaN,
+    clientCpuUsPerRequest: r.requests.total > 0 ? (own.user + own.system) / r.requests.total : NaN,
   });
 }
 
-await new Promise<void>((resolve) => server.close(() => resolve()));
-// requests autocannon gave up on may still be running: let them finish before the store closes
-for (let waited = 0; inFlight > 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-await db.close();
-await dropSchema?.();
-await rm(dataDir, { recursive: true, force: true });
+child.send('stop');
+await next();
+await exited;
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route)`);
+console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route; the server in its own process)`);
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(w)}  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms` +
-      `  (first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
+      `  CPU per request: server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs, load generator ${r.clientCpuUsPerRequest.toFixed(0).padStart(5)} µs  (${(r.bytes / 1024).toFixed(1)} KiB; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
   );
 }
 console.log(JSON.stringify({ phase: 'http', engine, connections, duration, routes: rows }));

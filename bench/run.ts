@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http'];
+const ALL = ['measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -16,8 +16,10 @@ type Result = Record<string, number | string>;
 const results: Result[] = [];
 for (const phase of phases) {
   process.stderr.write(`bench: ${phase} …\n`);
-  // the HTTP load test is its own script (bench/http.ts): the real server under autocannon
-  const script = phase === 'http' ? [new URL('./http.ts', import.meta.url).pathname] : [new URL('./phases.ts', import.meta.url).pathname, phase];
+  // the HTTP load test is its own script (bench/http.ts): autocannon here, the real server in a process of its own
+  const http = new URL('./http.ts', import.meta.url).pathname;
+  const script =
+    phase === 'http' ? [http] : phase === 'http-postgres' ? [http, '--engine', 'postgres'] : [new URL('./phases.ts', import.meta.url).pathname, phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,
@@ -54,13 +56,24 @@ for (const r of results) {
       );
       break;
     case 'http': {
-      const routes = (r as unknown as { routes: { name: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number }[] }).routes;
+      if (r.skipped) {
+        out.push(`HTTP on loopback (${r.engine}): skipped (${r.skipped})`);
+        break;
+      }
+      type HttpRow = { name: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; serverCpuUsPerRequest: number };
+      const routes = (r as unknown as { routes: HttpRow[] }).routes;
       const floor = routes.find((x) => x.name.startsWith('healthz'));
-      out.push(`HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route; goal p99 < 100 ms and < 5× the floor's p99):`);
+      out.push(
+        `HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route, the server in its own process; ` +
+          `goal p99 < 100 ms and < 5× the floor's p99; server CPU: the server process's CPU time per request):`,
+      );
       for (const x of routes) {
         const ratio = floor ? x.p99Ms / floor.p99Ms : NaN;
-        const goal = x === floor ? '' : ` [${verdict(x.p99Ms < 100 && ratio < 5)}: ${f(ratio, 1)}× floor]`;
-        out.push(`  ${x.name.padEnd(38)} ${f(x.requestsPerSecond, 0).padStart(6)} req/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms${x.non2xx ? `  (${x.non2xx} non-2xx)` : ''}${goal}`);
+        const goal = x === floor ? '' : ` [${verdict(x.p99Ms < 100 && ratio < 5 && !x.non2xx && !x.errors)}: ${f(ratio, 1)}× floor]`;
+        out.push(
+          `  ${x.name.padEnd(38)} ${f(x.requestsPerSecond, 0).padStart(6)} req/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms` +
+            `  server CPU ${f(x.serverCpuUsPerRequest, 0).padStart(5)} µs/req${x.non2xx || x.errors ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}${goal}`,
+        );
       }
       break;
     }

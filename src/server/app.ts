@@ -16,10 +16,11 @@ import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { sessionUser } from './auth.js';
-import { findAgency } from './commands/store.js';
+import { findAgencyRevision, type SeenAgency } from './commands/store.js';
 import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
+import { JsonText } from './json.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
 import type { Route } from './route.js';
@@ -89,9 +90,10 @@ function wrap(deps: ServerDeps, route: Route) {
       const user: User | null = route.auth === 'user' ? await sessionUser(deps.auth, c.req.raw.headers) : null;
       if (route.auth === 'user' && !user) throw unauthorized();
       const params = parsePart('params', route.params, c.req.param()) as Record<string, unknown> | undefined;
-      let agency = null;
+      let agency: SeenAgency | null = null;
       if (params && typeof params.agency === 'string') {
-        const found = await findAgency(deps.pool, params.agency);
+        // the agency and its revision in one query: the cache answers from memory when it holds that revision
+        const found = await findAgencyRevision(deps.pool, params.agency);
         if (!found || !user || !agencyPolicy.can(user, 'read', { agencyId: found.id, region: found.region })) {
           throw notFound(
             t(`no agency "${params.agency}" (or none you may see)`, `tidak ada perangkat daerah "${params.agency}" (atau yang boleh Anda lihat)`),
@@ -104,10 +106,13 @@ function wrap(deps: ServerDeps, route: Route) {
       const body = route.body ? parsePart('body', route.body, await readJsonBody(c, limit)) : undefined;
       const result = await route.handler({ deps, c, user, params, query, body, agency: agency! });
       if (result instanceof Response) return result;
+      const value = result instanceof JsonText ? result.value : result;
       if (deps.checkResponses && route.response) {
-        const checked = route.response.safeParse(result);
+        const checked = route.response.safeParse(value);
         if (!checked.success) throw new Error(`response of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
       }
+      // an answer serialized once (json.ts) goes out as its bytes: what c.json would send
+      if (result instanceof JsonText) return c.body(result.bytes, (route.status ?? 200) as 200, { 'content-type': 'application/json' });
       return c.json(result as object, (route.status ?? 200) as 200);
     } catch (e) {
       return errorResponse(c, e);
@@ -161,10 +166,19 @@ async function serveWeb(c: Context, dist: string | undefined): Promise<Response>
 export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
-    await next();
+    // set before the handler, so that the response it makes carries them (a handler may set its
+    // own x-frame-options). Setting a header after the response is made would copy it into a
+    // new Response, whose body is then read back as a stream: far slower for every answer.
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
-    if (!c.res.headers.has('x-frame-options')) c.header('x-frame-options', 'DENY');
+    c.header('x-frame-options', 'DENY');
+    await next();
+    // a Response made by a handler itself (not through the context) has none of them yet
+    if (!c.res.headers.has('x-content-type-options')) {
+      c.header('x-content-type-options', 'nosniff');
+      c.header('referrer-policy', 'same-origin');
+      if (!c.res.headers.has('x-frame-options')) c.header('x-frame-options', 'DENY');
+    }
   });
   for (const route of routes) app.on(route.method.toUpperCase(), route.path, wrap(deps, route));
   app.notFound((c) => {

@@ -127,16 +127,25 @@ export function toUser(u: SessionUser): User | null {
  * its session on every request (PGlite answers one query at a time). The memory is kept per
  * Auth instance (one per server), and every change of a session or its account made through
  * this server forgets the user at once: sign-out, sign-out everywhere, a new password, a
- * changed, demoted or disabled account. Another server process sharing one PostgreSQL database
- * sees such a change within SESSION_MEMORY_MS.
+ * changed, demoted or disabled account (and a lookup that was running then remembers nothing).
+ * Concurrent requests of one session whose memory has run out share one lookup. Another server
+ * process sharing one PostgreSQL database sees such a change within SESSION_MEMORY_MS.
  */
 export const SESSION_MEMORY_MS = 5_000;
 const SESSION_MEMORY_MAX = 10_000;
-const sessionMemory = new WeakMap<Auth, Map<string, { user: User; until: number }>>();
 
-function memoryOf(auth: Auth): Map<string, { user: User; until: number }> {
+interface SessionMemory {
+  users: Map<string, { user: User; until: number }>;
+  /** lookups running now, by token: concurrent requests of one session ask the database once */
+  pending: Map<string, Promise<User | null>>;
+  /** counts forgets: a lookup that began before one does not remember what it read */
+  generation: number;
+}
+const sessionMemory = new WeakMap<Auth, SessionMemory>();
+
+function memoryOf(auth: Auth): SessionMemory {
   let m = sessionMemory.get(auth);
-  if (!m) sessionMemory.set(auth, (m = new Map()));
+  if (!m) sessionMemory.set(auth, (m = { users: new Map(), pending: new Map(), generation: 0 }));
   return m;
 }
 
@@ -155,30 +164,54 @@ function sessionToken(headers: Headers): string | undefined {
 /** The signed-in user of a request (an inactive account has no session). */
 export async function sessionUser(auth: Auth, headers: Headers, now: number = Date.now()): Promise<User | null> {
   const token = sessionToken(headers);
+  if (!token) return lookUp(auth, headers);
   const memory = memoryOf(auth);
-  const known = token ? memory.get(token) : undefined;
+  const known = memory.users.get(token);
   if (known && known.until > now) return known.user;
+  const running = memory.pending.get(token);
+  if (running) return running;
+  const generation = memory.generation;
+  const lookup = lookUp(auth, headers).then((user) => {
+    if (memory.generation === generation) {
+      if (user) {
+        if (memory.users.size >= SESSION_MEMORY_MAX) memory.users.clear();
+        memory.users.set(token, { user, until: now + SESSION_MEMORY_MS });
+      } else memory.users.delete(token);
+    }
+    return user;
+  });
+  const pending = lookup.finally(() => {
+    if (memory.pending.get(token) === pending) memory.pending.delete(token);
+  });
+  memory.pending.set(token, pending);
+  return pending;
+}
+
+async function lookUp(auth: Auth, headers: Headers): Promise<User | null> {
   const s = await auth.api.getSession({ headers });
-  const user = s ? toUser(s.user as unknown as SessionUser) : null;
-  if (token) {
-    if (user) {
-      if (memory.size >= SESSION_MEMORY_MAX) memory.clear();
-      memory.set(token, { user, until: now + SESSION_MEMORY_MS });
-    } else memory.delete(token);
-  }
-  return user;
+  return s ? toUser(s.user as unknown as SessionUser) : null;
+}
+
+/** Forget what was read of sessions (and what is being read): a session or account changed. */
+function forget(memory: SessionMemory): void {
+  memory.generation += 1;
+  memory.pending.clear();
 }
 
 /** Forget the session of this request (it is being signed out). */
 export function forgetSession(auth: Auth, headers: Headers): void {
   const token = sessionToken(headers);
-  if (token) memoryOf(auth).delete(token);
+  if (!token) return;
+  const memory = memoryOf(auth);
+  forget(memory);
+  memory.users.delete(token);
 }
 
 /** Forget every remembered session of a user (their account or sessions changed). */
 export function forgetUser(auth: Auth, userId: string): void {
   const memory = memoryOf(auth);
-  for (const [token, { user }] of memory) if (user.id === userId) memory.delete(token);
+  forget(memory);
+  for (const [token, { user }] of memory.users) if (user.id === userId) memory.users.delete(token);
 }
 
 export interface NewAccount {

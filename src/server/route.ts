@@ -7,7 +7,8 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ServerDeps } from './deps.js';
-import type { AgencyRef } from './commands/store.js';
+import type { SeenAgency } from './commands/store.js';
+import type { JsonText } from './json.js';
 import type { User } from './policies/types.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -21,8 +22,8 @@ export interface RouteContext<P, Q, B, U> {
   params: P;
   query: Q;
   body: B;
-  /** the agency of a path with `:agency`, already checked readable by the user */
-  agency: AgencyRef;
+  /** the agency of a path with `:agency`, already checked readable by the user, with the revision the request read */
+  agency: SeenAgency;
 }
 
 interface RouteBase {
@@ -51,7 +52,7 @@ export interface RouteDef<PS, QS, BS, RS, A extends 'public' | 'user'> extends R
   /** the JSON response's schema; `null` for a response that is not JSON (described in `produces`) */
   response: RS;
   produces?: string;
-  handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>, A extends 'user' ? User : User | null>) => Promise<RS extends z.ZodType ? z.input<RS> | Response : Response>;
+  handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>, A extends 'user' ? User : User | null>) => Promise<RS extends z.ZodType ? z.input<RS> | JsonText<z.input<RS>> | Response : Response>;
 }
 
 /** A route with its types erased, as the table holds it. */

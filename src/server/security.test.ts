@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { main as cli } from '../cli/main.js';
 import { forEachEngine } from '../store/testing.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
+import { createApp } from './app.js';
+import { forgetSession, sessionUser, SESSION_MEMORY_MS } from './auth.js';
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
 import { LoginLimiter } from './rate-limit.js';
+import { defineRoute } from './route.js';
 import { AGENCY, startTestServer, TestClient, TEST_PASSWORD, type TestServer } from './testing.js';
 
 const A = `/api/agencies/${AGENCY}`;
@@ -103,6 +106,78 @@ forEachEngine('CSRF and sign-in limits', (engine) => {
       expect((await c.post('/api/auth/sign-in', { body: { username: name, password: 'salah' } })).status).toBe(401);
     }
     expect((await c.post('/api/auth/sign-in', { body: { username: 'operator@dinco', password: TEST_PASSWORD } })).status).toBe(429);
+  });
+
+  it('sessions: concurrent requests of one session whose memory ran out ask once; a forget during a lookup is not undone by it', async () => {
+    const auth = s.deps.auth;
+    const headers = new Headers({ cookie: [...s.clients.planner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') });
+    const original = auth.api.getSession;
+    let lookups = 0;
+    auth.api.getSession = ((...args: Parameters<typeof original>) => {
+      lookups += 1;
+      return original(...args);
+    }) as typeof original;
+    try {
+      const later = Date.now() + 60 * SESSION_MEMORY_MS; // whatever was remembered has run out by then
+      const users = await Promise.all(Array.from({ length: 5 }, () => sessionUser(auth, headers, later)));
+      expect(users.map((u) => u?.username)).toEqual(Array(5).fill('perencana@dinco'));
+      expect(lookups).toBe(1);
+      expect((await sessionUser(auth, headers, later))?.username).toBe('perencana@dinco');
+      expect(lookups).toBe(1); // remembered
+
+      const evenLater = later + 60 * SESSION_MEMORY_MS;
+      const running = sessionUser(auth, headers, evenLater);
+      forgetSession(auth, headers); // e.g. a sign-out while the lookup runs
+      await running;
+      expect(lookups).toBe(2);
+      await sessionUser(auth, headers, evenLater);
+      expect(lookups).toBe(3); // the lookup that began before the forget remembered nothing
+    } finally {
+      auth.api.getSession = original;
+    }
+  });
+
+  it('every answer carries nosniff, a same-origin referrer policy and x-frame-options: JSON, remembered JSON, errors, pages, a handler\'s own Response', async () => {
+    const secured = (h: Headers, frame = 'DENY') => {
+      expect(h.get('x-content-type-options')).toBe('nosniff');
+      expect(h.get('referrer-policy')).toBe('same-origin');
+      expect(h.get('x-frame-options')).toBe(frame);
+    };
+    const health = await s.anonymous().get('/healthz');
+    secured(health.headers);
+    const texts = [];
+    for (let i = 0; i < 2; i++) {
+      // the second answer is the one kept in memory (json.ts): the same bytes, and the headers c.json gives
+      const dashboard = await s.clients.planner.get(`${A}/dashboard`, { query: { year: 2025 } });
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.headers.get('content-type')).toBe(health.headers.get('content-type'));
+      secured(dashboard.headers);
+      texts.push(dashboard.text);
+    }
+    expect(texts[1]).toBe(texts[0]);
+    secured((await s.anonymous().get(`${A}/dashboard`, { query: { year: 2025 } })).headers); // 401
+    secured((await s.anonymous().get('/api/nothing-here')).headers); // 404
+    secured((await s.anonymous().get('/')).headers);
+    const own = createApp(s.deps, [
+      defineRoute({ id: 'test.raw', method: 'get', path: '/raw', tag: 'test', summary: 'a Response made by the handler', auth: 'public', response: null, handler: async () => new Response('raw') }),
+      defineRoute({
+        id: 'test.framed',
+        method: 'get',
+        path: '/framed',
+        tag: 'test',
+        summary: 'a handler that sets its own x-frame-options',
+        auth: 'public',
+        response: null,
+        handler: async ({ c }) => {
+          c.header('x-frame-options', 'SAMEORIGIN');
+          return c.text('framed');
+        },
+      }),
+    ]);
+    const raw = await own.request('/raw');
+    expect(await raw.text()).toBe('raw');
+    secured(raw.headers);
+    secured((await own.request('/framed')).headers, 'SAMEORIGIN');
   });
 });
 

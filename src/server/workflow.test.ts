@@ -4,9 +4,11 @@
  * and evidence files.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { measure } from '../core/measure/index.js';
+import { createDatasetQueries } from '../store/datasets.js';
 import { forEachEngine } from '../store/testing.js';
 import { ROUTES } from './routes/index.js';
-import { AGENCY, startTestServer, type TestServer } from './testing.js';
+import { AGENCY, startTestServer, TEST_REGION, type TestServer } from './testing.js';
 
 const A = `/api/agencies/${AGENCY}`;
 const UMM = 'renstra-2021-2026/UMM';
@@ -84,6 +86,49 @@ forEachEngine('workflow, versions, audit', (engine) => {
     expect(year.status).toBe(200);
     expect(year.body.measured).toEqual({ achievement: (80 / 75) * 100, predicate: 'Sangat Tinggi', provisional: false, unmeasured: null });
     expect(year.body.key).toBe(`${UMM}@2026/Y`);
+  });
+
+  it('answers kept in memory follow every change at once: a realization entered, and an import written by another program', async () => {
+    const { operator, admin } = s.clients;
+    const regionPath = `/api/regions/${encodeURIComponent(TEST_REGION)}/dashboard`;
+    const read = async (year: number) => ({
+      dashboard: (await operator.get(`${A}/dashboard`, { query: { year } })).body,
+      measurements: (await operator.get(`${A}/measurements`, { query: { year } })).body,
+      region: (await admin.get(regionPath, { query: { year } })).body,
+    });
+    const expected = async (year: number) => JSON.parse(JSON.stringify(measure(await s.dataset(), year)));
+
+    // a realization entered through the API: the next dashboard counts it, the measurement is of the stored data
+    const before2026 = await read(2026);
+    expect(await read(2026)).toEqual(before2026); // answered again from memory: the same
+    const entered = await operator.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, period: 'Q4', numerator: 500, denominator: 1000 } });
+    expect(entered.status).toBe(200);
+    const after2026 = await read(2026);
+    expect(after2026.dashboard.counts.realizations.draft).toBe(before2026.dashboard.counts.realizations.draft + 1);
+    expect(after2026.measurements).toStrictEqual(await expected(2026));
+    expect(after2026.dashboard.measurement).toStrictEqual(after2026.measurements);
+
+    // the store changed without this server (as `kinerja import` does from the command line): seen at the next request
+    const before = await read(2025);
+    const stored = await s.dataset();
+    const changed = structuredClone(stored);
+    const umm = changed.realizations.find((r) => r.indicator === UMM && r.year === 2025 && r.period === undefined)!;
+    Object.assign(umm, { numerator: 700, denominator: 1000, value: 70 });
+    const queries = createDatasetQueries(s.pool);
+    await queries.importDataset(changed);
+    try {
+      const after = await read(2025);
+      expect(after.measurements).toStrictEqual(await expected(2025));
+      expect(after.measurements).not.toEqual(before.measurements);
+      expect(after.dashboard.measurement).toStrictEqual(after.measurements);
+      expect(after.dashboard.standing).not.toEqual(before.dashboard.standing);
+      const mine = (r: typeof before.region) => r.agencies.find((a: { id: string }) => a.id === AGENCY);
+      expect(mine(after.region).achievement).toBe(after.dashboard.standing.achievement);
+      expect(mine(after.region).achievement).not.toBe(mine(before.region).achievement);
+    } finally {
+      await queries.importDataset(stored);
+    }
+    expect(await read(2025)).toEqual(before);
   });
 
   it('imported realizations (no state: approved) are locked for everyone until reopened', async () => {

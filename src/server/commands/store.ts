@@ -19,6 +19,7 @@ import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { measure } from '../../core/measure/index.js';
 import type { MeasureResult } from '../../core/measure/types.js';
 import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
+import { queryPrepared } from '../../store/prepared.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -28,8 +29,30 @@ export interface AgencyRef {
   region: string;
 }
 
+/** An agency as a request found it: with the row versions it had then (see {@link AgencyCache}). */
+export interface SeenAgency extends AgencyRef {
+  /** `xmin` of the agency's row and of its region's row, when the request read them */
+  rev: string;
+}
+
 export async function findAgency(db: Queryable, id: string): Promise<AgencyRef | undefined> {
   const { rows } = await db.query<AgencyRef>('SELECT id, name, region FROM agencies WHERE id = $1', [id]);
+  return rows[0];
+}
+
+/**
+ * The agency of a request's path and its revision in one query, a prepared statement of the
+ * connection (parsed and planned once: store/prepared.ts). Every request to an agency's route
+ * asks this once; the cache then answers from memory when the revision is the one it holds.
+ */
+export async function findAgencyRevision(pool: pg.Pool, id: string): Promise<SeenAgency | undefined> {
+  const { rows } = await queryPrepared<SeenAgency>(
+    pool,
+    'agency_revision',
+    `SELECT a.id, a.name, a.region, a.xmin::text || ':' || r.xmin::text AS rev
+       FROM agencies a JOIN regions r ON r.name = a.region WHERE a.id = $1`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -74,16 +97,42 @@ interface CacheEntry extends LoadedAgency {
 /** Datasets and their measurements in memory, valid while the store's row versions stay the same. */
 export class AgencyCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** loads running now, so that concurrent requests for one changed agency read it once */
+  private readonly loading = new Map<string, Promise<CacheEntry | undefined>>();
+  /** results derived from a whole region (its dashboards), kept with the revisions of its agencies they were made from */
+  readonly regionMemo = new Map<string, unknown>();
   constructor(private readonly pool: pg.Pool) {}
 
-  private async entry(id: string): Promise<CacheEntry | undefined> {
-    const current = await revisionOf(this.pool, id);
-    if (!current) {
-      this.entries.delete(id);
-      return undefined;
-    }
+  /**
+   * The agency's entry. `seen` is the revision the caller read in this request
+   * ({@link findAgencyRevision}): when the entry in memory has it, no query is made; otherwise
+   * the revision is read here first.
+   */
+  private async entry(id: string, seen?: string): Promise<CacheEntry | undefined> {
     const cached = this.entries.get(id);
-    if (cached && cached.rev === current.rev) return cached;
+    if (seen !== undefined && cached?.rev === seen) return cached;
+    if (seen === undefined) {
+      const current = await revisionOf(this.pool, id);
+      if (!current) {
+        this.entries.delete(id);
+        return undefined;
+      }
+      if (cached && cached.rev === current.rev) return cached;
+      seen = current.rev;
+    }
+    // a load already running serves this request only when it read the revision this request saw
+    for (let running = this.loading.get(id); running; running = this.loading.get(id)) {
+      const e = await running.catch(() => undefined); // its error is its own request's
+      if (e && e.rev === seen) return e;
+    }
+    const load: Promise<CacheEntry | undefined> = this.read(id).finally(() => {
+      if (this.loading.get(id) === load) this.loading.delete(id);
+    });
+    this.loading.set(id, load);
+    return load;
+  }
+
+  private async read(id: string): Promise<CacheEntry | undefined> {
     // read the revision and the rows in one snapshot, so the label always matches the data
     const loaded = await transaction(
       this.pool,
@@ -95,14 +144,18 @@ export class AgencyCache {
       },
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
-    if (!loaded) return undefined;
+    if (!loaded) {
+      this.entries.delete(id);
+      return undefined;
+    }
     const entry: CacheEntry = { ...loaded, measures: new Map(), memo: new Map() };
     this.entries.set(id, entry);
     return entry;
   }
 
-  async load(id: string): Promise<LoadedAgency | undefined> {
-    return this.entry(id);
+  /** The agency's dataset; `seen`: the revision this request read (no query when it is the one in memory). */
+  async load(id: string, seen?: string): Promise<LoadedAgency | undefined> {
+    return this.entry(id, seen);
   }
 
   /**
@@ -110,18 +163,19 @@ export class AgencyCache {
    * of them are read with one query, and only agencies changed since they were cached are
    * read again.
    */
-  async measureRegion(region: string, year: number): Promise<{ id: string; agency: LoadedAgency; result: MeasureResult }[]> {
-    const { rows } = await this.pool.query<{ id: string; rev: string }>(
+  async measureRegion(region: string, year: number): Promise<{ id: string; rev: string; agency: LoadedAgency; result: MeasureResult }[]> {
+    const { rows } = await queryPrepared<{ id: string; rev: string }>(
+      this.pool,
+      'region_revisions',
       `SELECT a.id, a.xmin::text || ':' || r.xmin::text AS rev FROM agencies a JOIN regions r ON r.name = a.region
         WHERE a.region = $1 ORDER BY a.position, a.id COLLATE "C"`,
       [region],
     );
     const out = [];
     for (const { id, rev } of rows) {
-      const cached = this.entries.get(id);
-      const e = cached && cached.rev === rev ? cached : await this.entry(id);
+      const e = await this.entry(id, rev);
       if (!e) continue; // removed meanwhile
-      out.push({ id, agency: e, result: this.measured(e, year) });
+      out.push({ id, rev: e.rev, agency: e, result: this.measured(e, year) });
     }
     return out;
   }
@@ -136,8 +190,8 @@ export class AgencyCache {
   }
 
   /** `measure(dataset, year)` with the region's settings: the `kinerja measure --json` result. */
-  async measure(id: string, year: number): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
-    const e = await this.entry(id);
+  async measure(id: string, year: number, seen?: string): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
+    const e = await this.entry(id, seen);
     if (!e) return undefined;
     return { agency: e, result: this.measured(e, year) };
   }

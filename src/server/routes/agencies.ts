@@ -5,6 +5,7 @@ import { readAudit } from '../commands/audit.js';
 import { agencyDashboard, regionDashboard } from '../commands/dashboard.js';
 import { listAgencies } from '../commands/store.js';
 import { forbidden, HttpError, notFound, text as t } from '../errors.js';
+import { memoJson } from '../json.js';
 import { BudgetTotalsSchema, MeasureResultSchema } from '../measure-schema.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
@@ -17,16 +18,20 @@ export const todayOf = (deps: ServerDeps): string => deps.now().toISOString().sl
 
 const noAgency = (id: string) => notFound(t(`no agency "${id}"`, `tidak ada perangkat daerah "${id}"`), 'params.agency');
 
-/** The agency's dataset as stored (404 when it was removed meanwhile). */
-export async function loaded(deps: ServerDeps, id: string) {
-  const l = await deps.cache.load(id);
-  if (!l) throw noAgency(id);
+/**
+ * The agency's dataset as stored (404 when it was removed meanwhile). `agency.rev`, the
+ * revision the request read when it found the agency, spares a query when the cache holds
+ * it; handlers read before they write, so that revision is the latest the request knows of.
+ */
+export async function loaded(deps: ServerDeps, agency: { id: string; rev?: string }) {
+  const l = await deps.cache.load(agency.id, agency.rev);
+  if (!l) throw noAgency(agency.id);
   return l;
 }
 
-export async function measured(deps: ServerDeps, id: string, year: number) {
-  const m = await deps.cache.measure(id, year);
-  if (!m) throw noAgency(id);
+export async function measured(deps: ServerDeps, agency: { id: string; rev?: string }, year: number) {
+  const m = await deps.cache.measure(agency.id, year, agency.rev);
+  if (!m) throw noAgency(agency.id);
   return m;
 }
 
@@ -72,7 +77,7 @@ export const get = defineRoute({
     'AgencyProfile',
   ),
   async handler({ deps, agency }) {
-    const ds = (await loaded(deps, agency.id)).dataset;
+    const ds = (await loaded(deps, agency)).dataset;
     const years = new Set<number>([...ds.agreements.map((a) => a.year), ...ds.realizations.map((r) => r.year)]);
     return {
       id: agency.id,
@@ -97,7 +102,9 @@ export const measurements = defineRoute({
   query: YearQuery,
   response: MeasureResultSchema,
   async handler({ deps, agency, query }) {
-    return (await measured(deps, agency.id, query.year)).result;
+    // serialized once per revision and year (the result is a function of the dataset, the region's settings and the year)
+    const { agency: loaded, result } = await measured(deps, agency, query.year);
+    return memoJson(loaded.memo, `measurements:${query.year}`, '', () => result);
   },
 });
 
@@ -139,15 +146,12 @@ export const dashboard = defineRoute({
     'AgencyDashboard',
   ),
   async handler({ deps, agency, query }) {
-    const { agency: loaded, result } = await measured(deps, agency.id, query.year);
+    const { agency: loaded, result } = await measured(deps, agency, query.year);
+    // serialized once per revision, year and day (overdue recommendations depend on today)
     const today = todayOf(deps);
-    const key = `dashboard:${query.year}:${today}`;
-    let d = loaded.memo.get(key) as ReturnType<typeof agencyDashboard> | undefined;
-    if (!d) {
-      d = agencyDashboard(loaded.dataset, result, { id: agency.id, region: agency.region, regionSettings: loaded.regionSettings, today });
-      loaded.memo.set(key, d);
-    }
-    return d;
+    return memoJson(loaded.memo, `dashboard:${query.year}`, today, () =>
+      agencyDashboard(loaded.dataset, result, { id: agency.id, region: agency.region, regionSettings: loaded.regionSettings, today }),
+    );
   },
 });
 
@@ -199,11 +203,16 @@ export const regionDashboardRoute = defineRoute({
     if (measured.length === 0) {
       throw notFound(t(`no agency in region "${params.region}"`, `tidak ada perangkat daerah di daerah "${params.region}"`), 'params.region');
     }
-    return regionDashboard(
-      params.region,
-      query.year,
-      measured.map((m) => ({ id: m.id, dataset: m.agency.dataset, measurement: m.result })),
-      { regionSettings: measured[0]!.agency.regionSettings, today: todayOf(deps) },
+    // serialized once per year, day and revisions of the region's agencies (each names its region's row version too)
+    const today = todayOf(deps);
+    const made = `${today} ${measured.map((m) => `${m.id}@${m.rev}`).join(' ')}`;
+    return memoJson(deps.cache.regionMemo, `${params.region}\u0000${query.year}`, made, () =>
+      regionDashboard(
+        params.region,
+        query.year,
+        measured.map((m) => ({ id: m.id, dataset: m.agency.dataset, measurement: m.result })),
+        { regionSettings: measured[0]!.agency.regionSettings, today },
+      ),
     );
   },
 });
@@ -219,7 +228,7 @@ export const exportDataset = defineRoute({
   response: S.Dataset,
   async handler({ deps, user, agency, c }) {
     if (!agencyPolicy.can(user, 'export', { agencyId: agency.id, region: agency.region })) throw forbidden(t('you may not export this agency', 'Anda tidak berwenang mengekspor data perangkat daerah ini'));
-    const { dataset } = await loaded(deps, agency.id);
+    const { dataset } = await loaded(deps, agency);
     c.header('content-disposition', `attachment; filename="${agency.id}.kinerja.json"`);
     return dataset;
   },

@@ -51,7 +51,7 @@ export const list = defineRoute({
   query: z.object({ year: z.coerce.number().int().min(1900).max(2200).optional() }),
   response: named(z.object({ agreements: z.array(AgreementView) }), 'AgreementList'),
   async handler({ deps, agency, query }) {
-    const ds = (await loaded(deps, agency.id)).dataset;
+    const ds = (await loaded(deps, agency)).dataset;
     return { agreements: ds.agreements.filter((a) => query.year === undefined || a.year === query.year).map((a) => view(ds, a)) };
   },
 });

@@ -36,7 +36,7 @@ export const get = defineRoute({
     'EvaluationView',
   ),
   async handler({ deps, agency }) {
-    const ds = (await loaded(deps, agency.id)).dataset;
+    const ds = (await loaded(deps, agency)).dataset;
     const today = todayOf(deps);
     return {
       today,

@@ -25,7 +25,7 @@ export const get = defineRoute({
   params: AgencyParams,
   response: NarrativeView,
   async handler({ deps, agency }) {
-    const n = (await loaded(deps, agency.id)).dataset.narrative ?? null;
+    const n = (await loaded(deps, agency)).dataset.narrative ?? null;
     return { record: n, version: n === null ? null : versionOf(n) };
   },
 });

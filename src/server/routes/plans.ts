@@ -62,7 +62,7 @@ export const list = defineRoute({
   params: AgencyParams,
   response: named(z.object({ plans: z.array(PlanView) }), 'PlanList'),
   async handler({ deps, agency }) {
-    const ds = (await loaded(deps, agency.id)).dataset;
+    const ds = (await loaded(deps, agency)).dataset;
     const idx = indexDataset(ds);
     return {
       plans: ds.plans.map((plan) => ({

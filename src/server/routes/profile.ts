@@ -49,7 +49,7 @@ export const profile = defineRoute({
   params: AgencyParams,
   response: VersionedAgency,
   async handler({ deps, agency }) {
-    const { agency: record } = (await loaded(deps, agency.id)).dataset;
+    const { agency: record } = (await loaded(deps, agency)).dataset;
     return { record, version: versionOf(record) };
   },
 });

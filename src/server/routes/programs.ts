@@ -50,7 +50,7 @@ export const list = defineRoute({
   query: YearQuery,
   response: named(z.object({ year: z.number().int(), nodes: z.array(NodeView) }), 'ProgramList'),
   async handler({ deps, agency, query }) {
-    const ds = (await loaded(deps, agency.id)).dataset;
+    const ds = (await loaded(deps, agency)).dataset;
     const b = indexBudgets(ds);
     const y = query.year;
     return {

@@ -191,7 +191,7 @@ export const list = defineRoute({
   query: YearQuery,
   response: named(z.object({ year: z.number().int(), indicators: z.array(IndicatorView) }), 'RealizationList'),
   async handler({ deps, user, agency, query }) {
-    const m = (await measured(deps, agency.id, query.year));
+    const m = (await measured(deps, agency, query.year));
     const ds = m.agency.dataset;
     const idx = indexDataset(ds);
     const refs = new Set<string>();
@@ -380,7 +380,7 @@ export const uploadEvidence = defineRoute({
     const bytes = new Uint8Array(await f.file.arrayBuffer());
     const type = checkUpload(f.file.name, f.file.type, bytes);
     // authorize before anything is written to disk (the edit checks again, on fresh data)
-    const current = await loaded(deps, agency.id);
+    const current = await loaded(deps, agency);
     try {
       authorize(user, 'evidence', recordFor(agency, current.dataset, k));
     } catch (e) {

@@ -11,7 +11,7 @@ import { ChromiumMissingError } from '../../report/pdf.js';
 import { CONTENT_TYPE, FORMATS_OF, produceReport, type DocumentFormat, type ReportRequest } from '../../report/produce.js';
 import type { Context } from 'hono';
 import { HttpError, notFound, text as t } from '../errors.js';
-import type { AgencyRef } from '../commands/store.js';
+import type { SeenAgency } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route.js';
 import { AgencyParams, YearQuery } from '../schemas.js';
@@ -22,8 +22,8 @@ const formatQuery = (formats: readonly DocumentFormat[]) =>
 
 const producesOf = (formats: readonly DocumentFormat[]) => formats.map((f) => CONTENT_TYPE[f].split(';')[0]).join(', ');
 
-async function answer(deps: ServerDeps, agency: AgencyRef, c: Context, req: ReportRequest, format: DocumentFormat): Promise<Response> {
-  const { dataset, regionSettings } = await loaded(deps, agency.id);
+async function answer(deps: ServerDeps, agency: SeenAgency, c: Context, req: ReportRequest, format: DocumentFormat): Promise<Response> {
+  const { dataset, regionSettings } = await loaded(deps, agency);
   let produced;
   try {
     produced = await produceReport(dataset, req, format, { regionSettings, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
