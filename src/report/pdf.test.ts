@@ -27,9 +27,10 @@ describe('createPdfRenderer without Chromium', () => {
     await renderer.close();
   });
 
-  it('takes the executable from CHROMIUM_PATH, else Debian\'s', () => {
-    expect(chromiumPath({ CHROMIUM_PATH: '/opt/chromium/chrome' })).toBe('/opt/chromium/chrome');
-    expect(chromiumPath({})).toBe('/usr/bin/chromium');
+  it('takes the executable from CHROMIUM_PATH, else Debian\'s headless shell when installed, else Debian\'s chromium', () => {
+    expect(chromiumPath({ CHROMIUM_PATH: '/opt/chromium/chrome' }, () => true)).toBe('/opt/chromium/chrome');
+    expect(chromiumPath({}, (p) => p === '/usr/bin/chromium-headless-shell')).toBe('/usr/bin/chromium-headless-shell');
+    expect(chromiumPath({}, () => false)).toBe('/usr/bin/chromium');
   });
 });
 
@@ -112,14 +113,6 @@ describe.skipIf(!haveChromium || !havePoppler)('PDF of the sample report', () =>
     execFileSync('pdftoppm', ['-png', '-r', '50', file, join(out, 'report-sample')]);
     const pngs = readdirSync(out).filter((f) => /^report-sample-\d+\.png$/.test(f));
     expect(pngs.length).toBeGreaterThanOrEqual(6);
-  });
-
-  it('prints the sample again in under 3 seconds with the browser warm', async () => {
-    const start = performance.now();
-    const again = await renderer.render(sampleDocument());
-    const ms = performance.now() - start;
-    expect(again.length).toBeGreaterThan(10_000);
-    expect(ms).toBeLessThan(3000);
   });
 
   it('serves concurrent renders from one browser, and a one-shot render closes its own', async () => {

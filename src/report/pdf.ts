@@ -17,6 +17,12 @@ import { headingAnchors, pageStyleOf } from './layout.js';
 import { canonicalPdfNodeIds, issueDate, stampPdfDates } from './stamp.js';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell): the same engine without the
+ * browser's user interface, so a print takes about 230 MB less memory (bench report-demo: the
+ * browser's processes 439 MB PSS against 672 MB with the full chromium, one run each on this machine).
+ */
+export const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -29,9 +35,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The Chromium executable to use: `CHROMIUM_PATH` when set, else Debian's. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM_PATH;
+/** The Chromium executable to use: `CHROMIUM_PATH` when set, else Debian's headless shell when installed, else Debian's chromium. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
+  if (env['CHROMIUM_PATH']) return env['CHROMIUM_PATH'];
+  return exists(HEADLESS_SHELL_PATH) ? HEADLESS_SHELL_PATH : DEFAULT_CHROMIUM_PATH;
 }
 
 /** Thrown when there is no Chromium to print with. */
