@@ -15,8 +15,12 @@
  * directory (as `npm start` runs), or PostgreSQL with `--engine postgres`
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, in a schema of its own, dropped afterwards).
  *
- *   node --import tsx bench/http.ts [--duration 10] [--connections 50] [--engine pglite|postgres]
+ *   node --import tsx bench/http.ts [--duration 10] [--warmup 2] [--connections 50] [--engine pglite|postgres]
  *                                   [--only dashboard,measurements] [--cpu-prof DIR]
+ *
+ * Each route is first loaded for `--warmup` seconds (default 2) that are not counted, so that
+ * the figures are of a server that has compiled the route's code (the floor is warmed the
+ * same way); the first request alone, before that, is printed as the cold one.
  *
  * `--only` keeps the floor and the routes whose name contains one of the words; `--cpu-prof DIR`
  * writes a V8 CPU profile of the server process during each route's load into
@@ -36,12 +40,13 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 const duration = Number(arg('duration', '10'));
+const warmup = Number(arg('warmup', '2'));
 const connections = Number(arg('connections', '50'));
 const engine = arg('engine', 'pglite');
 const only = arg('only', '').split(',').filter(Boolean);
 const cpuProf = arg('cpu-prof', '');
-if (!(duration > 0 && duration <= 60) || !(connections > 0 && connections <= 500) || !['pglite', 'postgres'].includes(engine)) {
-  console.error('expected --duration in (0, 60] seconds, --connections in (0, 500] and --engine pglite|postgres');
+if (!(duration > 0 && duration <= 60) || !(warmup >= 0 && warmup <= 60) || !(connections > 0 && connections <= 500) || !['pglite', 'postgres'].includes(engine)) {
+  console.error('expected --duration in (0, 60] seconds, --warmup in [0, 60], --connections in (0, 500] and --engine pglite|postgres');
   process.exit(2);
 }
 
@@ -153,14 +158,16 @@ for (const t of targets) {
   const body = await first.arrayBuffer();
   const firstMs = performance.now() - t0;
   if (!first.ok) throw new Error(`${t.path}: ${first.status}`);
-  process.stderr.write(`bench http: ${t.name} (${duration} s, ${connections} connections) …\n`);
+  process.stderr.write(`bench http: ${t.name} (${warmup} s warm-up, ${duration} s, ${connections} connections) …\n`);
+  const headers = t.cookie ? { cookie: t.cookie } : {};
+  if (warmup > 0) await autocannon({ url: base + t.path, connections, duration: warmup, headers });
   if (cpuProf) {
     child.send({ profile: 'start' });
     await next();
   }
   const cpu0 = await serverCpuUs();
   const own0 = process.cpuUsage();
-  const r = await autocannon({ url: base + t.path, connections, duration, headers: t.cookie ? { cookie: t.cookie } : {} });
+  const r = await autocannon({ url: base + t.path, connections, duration, headers });
   const own = process.cpuUsage(own0);
   const cpu1 = await serverCpuUs();
   if (cpuProf) {
@@ -188,11 +195,11 @@ await next();
 await exited;
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route; the server in its own process)`);
+console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route after ${warmup} s of warm-up; the server in its own process)`);
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(w)}  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms` +
       `  CPU per request: server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs, load generator ${r.clientCpuUsPerRequest.toFixed(0).padStart(5)} µs  (${(r.bytes / 1024).toFixed(1)} KiB; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
   );
 }
-console.log(JSON.stringify({ phase: 'http', engine, connections, duration, routes: rows }));
+console.log(JSON.stringify({ phase: 'http', engine, connections, duration, warmup, routes: rows }));

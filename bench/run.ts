@@ -64,7 +64,7 @@ for (const r of results) {
       const routes = (r as unknown as { routes: HttpRow[] }).routes;
       const floor = routes.find((x) => x.name.startsWith('healthz'));
       out.push(
-        `HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route, the server in its own process; ` +
+        `HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route after ${r.warmup} s of warm-up, the server in its own process; ` +
           `goal p99 < 100 ms and < 5× the floor's p99; server CPU: the server process's CPU time per request):`,
       );
       for (const x of routes) {
