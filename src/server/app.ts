@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { sessionUser } from './auth.js';
-import { findAgencyRevision, type SeenAgency } from './commands/store.js';
+import type { SeenAgency } from './commands/store.js';
 import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
@@ -92,8 +92,9 @@ function wrap(deps: ServerDeps, route: Route) {
       const params = parsePart('params', route.params, c.req.param()) as Record<string, unknown> | undefined;
       let agency: SeenAgency | null = null;
       if (params && typeof params.agency === 'string') {
-        // the agency and its revision in one query: the cache answers from memory when it holds that revision
-        const found = await findAgencyRevision(deps.pool, params.agency);
+        // the agency and its revision in one query (shared by concurrent requests, read after they came):
+        // the cache answers from memory when it holds that revision
+        const found = await deps.cache.find(params.agency);
         if (!found || !user || !agencyPolicy.can(user, 'read', { agencyId: found.id, region: found.region })) {
           throw notFound(
             t(`no agency "${params.agency}" (or none you may see)`, `tidak ada perangkat daerah "${params.agency}" (atau yang boleh Anda lihat)`),

@@ -20,6 +20,7 @@ import { measure } from '../../core/measure/index.js';
 import type { MeasureResult } from '../../core/measure/types.js';
 import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
 import { queryPrepared } from '../../store/prepared.js';
+import { FreshReads } from '../coalesce.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -101,7 +102,33 @@ export class AgencyCache {
   private readonly loading = new Map<string, Promise<CacheEntry | undefined>>();
   /** results derived from a whole region (its dashboards), kept with the revisions of its agencies they were made from */
   readonly regionMemo = new Map<string, unknown>();
-  constructor(private readonly pool: pg.Pool) {}
+  /** the agency and revision lookups of requests: concurrent requests share one read started after they came */
+  private readonly revisions: FreshReads<string, SeenAgency | undefined>;
+  /** the revisions of a region's agencies, in its order, read as {@link revisions} are */
+  private readonly regionRevisions: FreshReads<string, { id: string; rev: string }[]>;
+  constructor(private readonly pool: pg.Pool) {
+    this.revisions = new FreshReads((id) => findAgencyRevision(pool, id));
+    this.regionRevisions = new FreshReads(async (region) => {
+      const { rows } = await queryPrepared<{ id: string; rev: string }>(
+        pool,
+        'region_revisions',
+        `SELECT a.id, a.xmin::text || ':' || r.xmin::text AS rev FROM agencies a JOIN regions r ON r.name = a.region
+          WHERE a.region = $1 ORDER BY a.position, a.id COLLATE "C"`,
+        [region],
+      );
+      return rows;
+    });
+  }
+
+  /**
+   * The agency of a request's path with its revision ({@link findAgencyRevision}), read after
+   * the request came: requests that come while a lookup of the agency runs share the next one
+   * (../coalesce.ts), so a change committed before a request came is always seen by it.
+   */
+  async find(id: string): Promise<SeenAgency | undefined> {
+    const found = await this.revisions.get(id);
+    return found && { ...found };
+  }
 
   /**
    * The agency's entry. `seen` is the revision the caller read in this request
@@ -160,17 +187,11 @@ export class AgencyCache {
 
   /**
    * Every agency of a region measured for a year, in the region's order: the revisions of all
-   * of them are read with one query, and only agencies changed since they were cached are
-   * read again.
+   * of them are read with one query (shared by concurrent requests, read after they came), and
+   * only agencies changed since they were cached are read again.
    */
   async measureRegion(region: string, year: number): Promise<{ id: string; rev: string; agency: LoadedAgency; result: MeasureResult }[]> {
-    const { rows } = await queryPrepared<{ id: string; rev: string }>(
-      this.pool,
-      'region_revisions',
-      `SELECT a.id, a.xmin::text || ':' || r.xmin::text AS rev FROM agencies a JOIN regions r ON r.name = a.region
-        WHERE a.region = $1 ORDER BY a.position, a.id COLLATE "C"`,
-      [region],
-    );
+    const rows = await this.regionRevisions.get(region);
     const out = [];
     for (const { id, rev } of rows) {
       const e = await this.entry(id, rev);
