@@ -12,7 +12,7 @@ import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFor
 import { formatNumber, formatPercent } from '../core/format.js';
 import { messageIn, type Lang } from '../core/findings.js';
 import { publicationChanges, PublishError, publishReport, reproducePublication } from '../publish/publish.js';
-import { ChromiumMissingError } from '../report/pdf.js';
+import { ChromiumMissingError } from '../report/chromium.js';
 import { createPublicationQueries, type PublicationSummary } from '../store/publications.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
 import { withDatabase } from './source.js';

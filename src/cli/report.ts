@@ -9,9 +9,10 @@ import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
 import { UnknownAgreement } from '../core/report/agreement.js';
-import { ChromiumMissingError } from '../report/pdf.js';
+import { ChromiumMissingError } from '../report/chromium.js';
 import { buildReport, renderDocument as renderAs } from '../report/produce.js';
-import { CliError, EXIT, type CliIo } from './io.js';
+import type { Lang } from '../core/findings.js';
+import { cliLang, CliError, EXIT, type CliIo } from './io.js';
 import { loadDataset } from './source.js';
 
 export const FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
@@ -52,17 +53,17 @@ export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): 
 }
 
 /** The document in a format, as bytes or text (a missing Chromium becomes a CLI error). */
-export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
+export async function renderDocument(doc: DocumentModel, format: ReportFormat, lang: Lang = 'id'): Promise<Buffer | string> {
   try {
     return await renderAs(doc, format);
   } catch (e) {
-    if (e instanceof ChromiumMissingError) throw new CliError(e.message);
+    if (e instanceof ChromiumMissingError) throw new CliError(lang === 'en' ? e.message : e.localized.id);
     throw e;
   }
 }
 
-async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output: string | undefined): Promise<void> {
-  const content = await renderDocument(doc, format);
+async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output: string | undefined, lang: Lang): Promise<void> {
+  const content = await renderDocument(doc, format, lang);
   if (!output) {
     io.out(typeof content === 'string' ? content : content.toString('utf8'));
     return;
@@ -92,7 +93,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       const format = formatOf(flags, reportFormats);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
-      await emit(io, doc, format, flags.output);
+      await emit(io, doc, format, flags.output, cliLang(program, io));
     });
 
   program
@@ -113,7 +114,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
         if (e instanceof UnknownAgreement) throw new CliError(`${src.origin}: ${e.message}`);
         throw e;
       }
-      await emit(io, doc, format, flags.output);
+      await emit(io, doc, format, flags.output, cliLang(program, io));
     });
 
   const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
@@ -129,6 +130,6 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       const format = formatOf(flags, reviewFormats);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'review', year: flags.year }, { regionSettings: src.regionSettings });
-      await emit(io, doc, format, flags.output);
+      await emit(io, doc, format, flags.output, cliLang(program, io));
     });
 }

@@ -10,7 +10,7 @@ import { agencyId } from '../core/dataset/model.js';
 import type { Finding } from '../core/findings.js';
 import { DatasetParseError } from '../core/dataset/io.js';
 import { readDocumentFile } from '../io/dataset-file.js';
-import { openDatabase, type Db } from '../store/db.js';
+import type { Db } from '../store/db.js';
 import { createDatasetQueries } from '../store/datasets.js';
 import { CliError, type CliIo } from './io.js';
 
@@ -47,6 +47,8 @@ export function configFrom(io: CliIo): Config {
 /** Open the configured database for the length of `fn`, and close it whatever happens. */
 export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFrom(io);
+  // the database drivers (pg, PGlite) are loaded only by the commands that open the database
+  const { openDatabase } = await import('../store/db.js');
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(io.cwd, config.dataDir) });
   try {
     return await fn(db);

@@ -29,11 +29,9 @@ import {
   type PublicationRecipe,
   type PublicationSettings,
 } from '../core/report/publication.js';
-import { renderDocx } from '../report/docx.js';
-import { renderHtml } from '../report/html.js';
 import { createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
+import { renderDocument } from '../report/produce.js';
 import { w3cdtf } from '../report/stamp.js';
-import { renderXlsx } from '../report/xlsx.js';
 import { createDatasetQueries } from '../store/datasets.js';
 import { createPublicationQueries, sha256Hex, type PublicationSummary } from '../store/publications.js';
 
@@ -92,20 +90,8 @@ export async function renderFormats(doc: DocumentModel, formats: readonly Public
   try {
     const out: { format: PublicationFormat; content: Buffer }[] = [];
     for (const format of formats) {
-      switch (format) {
-        case 'docx':
-          out.push({ format, content: await renderDocx(doc) });
-          break;
-        case 'xlsx':
-          out.push({ format, content: await renderXlsx(doc) });
-          break;
-        case 'html':
-          out.push({ format, content: Buffer.from(renderHtml(doc), 'utf8') });
-          break;
-        case 'pdf':
-          out.push({ format, content: await pdf!.render(doc) });
-          break;
-      }
+      const content = await renderDocument(doc, format, pdf);
+      out.push({ format, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
     }
     return out;
   } finally {

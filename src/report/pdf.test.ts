@@ -22,7 +22,7 @@ describe('createPdfRenderer without Chromium', () => {
     const err = await renderer.render(sampleDocument()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChromiumMissingError);
     expect((err as Error).message).toContain('/nonexistent/chromium');
-    expect((err as Error).message).toContain('apt-get install chromium fonts-liberation2');
+    expect((err as Error).message).toContain('apt-get install chromium-headless-shell fonts-liberation2');
     expect((err as Error).message).toContain('CHROMIUM_PATH');
     await renderer.close();
   });

@@ -5,6 +5,10 @@
  *
  * PDF needs a {@link PdfRenderer}: the caller owns it (the server keeps one for its lifetime;
  * the command line opens one per run). Without one, a temporary renderer is opened and closed.
+ *
+ * Each renderer is loaded when its format is first asked for, so a command writing one format
+ * never loads the libraries of the others (docx, exceljs, playwright-core): a PDF from the
+ * command line takes that much less memory.
  */
 import type { DocumentModel } from '../core/document/model.js';
 import type { Dataset } from '../core/dataset/schema.js';
@@ -14,10 +18,7 @@ import { buildAgreement } from '../core/report/agreement.js';
 import { buildLkip } from '../core/report/lkip.js';
 import { buildReviewDocument } from '../core/report/review-doc.js';
 import { review } from '../core/review/index.js';
-import { renderDocx } from './docx.js';
-import { renderHtml } from './html.js';
-import { createPdfRenderer, type PdfRenderer } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
+import type { PdfRenderer } from './pdf.js';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -74,16 +75,16 @@ export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOpti
 export async function renderDocument(doc: DocumentModel, format: DocumentFormat, pdf?: PdfRenderer): Promise<Buffer | string> {
   switch (format) {
     case 'html':
-      return renderHtml(doc);
+      return (await import('./html.js')).renderHtml(doc);
     case 'json':
       return JSON.stringify(doc, null, 2) + '\n';
     case 'docx':
-      return renderDocx(doc);
+      return (await import('./docx.js')).renderDocx(doc);
     case 'xlsx':
-      return renderXlsx(doc);
+      return (await import('./xlsx.js')).renderXlsx(doc);
     case 'pdf': {
       if (pdf) return pdf.render(doc);
-      const own = createPdfRenderer();
+      const own = (await import('./pdf.js')).createPdfRenderer();
       try {
         return await own.render(doc);
       } finally {

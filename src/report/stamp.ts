@@ -14,7 +14,6 @@
  *   (the cross-reference table) stays valid. Chromium writes no `/ID`. The structure elements'
  *   ids (from a renderer-wide DOM node counter) are renumbered by rank, also in place.
  */
-import JSZip from 'jszip';
 import type { DocumentModel } from '../core/document/model.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -81,6 +80,7 @@ export function canonicalDocxIds(xml: string): string {
  * are always stamped with `date`).
  */
 export async function normalizePackage(bytes: Uint8Array, date: Date, rewrite?: (name: string, text: string) => string): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip'); // only the DOCX and XLSX writers need it, not HTML or PDF
   const src = await JSZip.loadAsync(bytes);
   const out = new JSZip();
   for (const entry of Object.values(src.files)) {

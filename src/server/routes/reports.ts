@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { UnknownAgreement } from '../../core/report/agreement.js';
-import { ChromiumMissingError } from '../../report/pdf.js';
+import { ChromiumMissingError } from '../../report/chromium.js';
 import { CONTENT_TYPE, FORMATS_OF, produceReport, type DocumentFormat, type ReportRequest } from '../../report/produce.js';
 import type { Context } from 'hono';
 import { HttpError, notFound, text as t } from '../errors.js';
