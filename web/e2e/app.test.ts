@@ -12,22 +12,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/core/format.js';
-import type { Page } from 'playwright-core';
-import { apiCall, DEMO_PASSWORD, launchBrowser, open, REPO, shot, signIn, startServer, VIEWPORT, type RunningServer, type Session } from './harness.js';
+import { apiCall, DEMO_PASSWORD, fitsWidth, open, REPO, shot, useE2E, VIEWPORT, type Session } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-const sessions: Session[] = [];
-
-async function as(username: string, password?: string): Promise<Session> {
-  const s = await signIn(browser, base, username, password);
-  sessions.push(s);
-  return s;
-}
+const e2e = useE2E();
+const { as, sessions } = e2e;
 
 const KOP = 'renstra-2025-2029/KOP_FASILITASI';
 const KOP_ROUTE = `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`;
@@ -36,32 +26,15 @@ const KOP_TARGET_2026 = 43;
 /** achievement of a positive ratio indicator, formatted as the page prints it */
 const expectedAchievement = (numerator: number, denominator: number, target: number) => formatPercent(((numerator / denominator) * 100 * 100) / target);
 
-/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
-
 describe('the web application against the real server', () => {
   it('refuses a wrong password, signs in, shows the user with role and agency, switches language, signs out', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await e2e.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(base);
+    await page.goto(e2e.base);
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     // the first page's JavaScript, gzipped as the build reports it, stays under 400 KB; no chart library in it
     const gzipped = await Promise.all(scripts.map(async (path) => gzipSync(await readFile(join(REPO, 'web', 'dist', path))).byteLength));
@@ -77,11 +50,11 @@ describe('the web application against the real server', () => {
     await context.close();
 
     // by keyboard alone: the login field has the focus, Tab to the password, Enter signs in
-    const kb = await browser.newContext({ viewport: VIEWPORT });
+    const kb = await e2e.browser.newContext({ viewport: VIEWPORT });
     const s: Session = { context: kb, page: await kb.newPage(), errors: [] };
     sessions.push(s);
     const { page: p } = s;
-    await p.goto(base);
+    await p.goto(e2e.base);
     await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
     await p.keyboard.type('perencana@diskopum');
     await p.keyboard.press('Tab');
@@ -103,13 +76,13 @@ describe('the web application against the real server', () => {
 
     await p.getByRole('button', { name: 'Keluar' }).click();
     await p.getByRole('button', { name: 'Masuk' }).waitFor();
-    const after = await s.context.request.get(`${base}/api/auth/session`);
+    const after = await s.context.request.get(`${e2e.base}/api/auth/session`);
     expect(after.status()).toBe(401);
   });
 
   it('shows the 2025 dashboard: both agreements, predicates in their colours, counts, Indonesian numbers', async () => {
     const { page } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/dashboard/2025');
+    await open(page, e2e.base, '/a/diskopum/dashboard/2025');
     const original = page.getByTestId('rows-pk-2025');
     const amendment = page.getByTestId('rows-pk-2025-perubahan');
     await original.waitFor();
@@ -131,7 +104,7 @@ describe('the web application against the real server', () => {
 
   it('shows the plans, programs, evaluation and the printable agreement', async () => {
     const { page } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
     const umm = page.locator('[data-indicator="renstra-2021-2026/UMM"]');
     await umm.waitFor();
@@ -139,7 +112,7 @@ describe('the web application against the real server', () => {
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '02-plans');
 
-    await open(page, base, '/a/diskopum/programs/2025');
+    await open(page, e2e.base, '/a/diskopum/programs/2025');
     await page.getByTestId('programs').waitFor();
     await page.getByRole('button', { name: /^Buka/ }).first().click();
     expect(await page.getByTestId('programs').locator('tbody tr').count()).toBeGreaterThan(10);
@@ -161,13 +134,13 @@ describe('the web application against the real server', () => {
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '03-programs-2025');
 
-    await open(page, base, '/a/diskopum/evaluation');
+    await open(page, e2e.base, '/a/diskopum/evaluation');
     await page.getByTestId('scores').waitFor();
     expect(await page.getByTestId('scores').textContent()).toContain('87,24');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '04-evaluation');
 
-    await open(page, base, '/a/diskopum/agreements/print/pk-2025');
+    await open(page, e2e.base, '/a/diskopum/agreements/print/pk-2025');
     const doc = page.getByTestId('agreement-document');
     await doc.waitFor();
     expect(await doc.textContent()).toContain('PERJANJIAN KINERJA TAHUN 2025');
@@ -179,7 +152,7 @@ describe('the web application against the real server', () => {
     const s = await as('operator@diskopum');
     const { page, context } = s;
     await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Operator · Diskopum');
-    await open(page, base, KOP_ROUTE);
+    await open(page, e2e.base, KOP_ROUTE);
     const editor = page.getByTestId('editor');
     await editor.waitFor();
     // not measured yet: no realization for 2026
@@ -198,12 +171,12 @@ describe('the web application against the real server', () => {
     await page.locator('[data-testid="entries"] tr[data-period="Q4"]').locator('.state', { hasText: 'Draf' }).waitFor();
 
     // someone changes the same draft behind this page's back (another tab of the same operator)
-    const list = (await apiCall(context, base, 'GET', '/api/agencies/diskopum/realizations?year=2026')).json as {
+    const list = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/realizations?year=2026')).json as {
       indicators: { ref: string; entries: { version: string; record: { period?: string } }[] }[];
     };
     const q4 = list.indicators.find((i) => i.ref === KOP)?.entries.find((e) => e.record.period === 'Q4');
     expect(q4).toBeDefined();
-    const behind = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+    const behind = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/realizations', {
       indicator: KOP,
       year: 2026,
       period: 'Q4',
@@ -254,7 +227,7 @@ describe('the web application against the real server', () => {
 
   it('a planner drafts the 2026 agreement from the plan, verifies the realization and amends the agreement keeping the original', async () => {
     const { page } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/agreements/2026');
+    await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK 2026 dari Renstra' }).click();
     await page.getByLabel('Renstra acuan').selectOption('renstra-2025-2029');
     await page.getByLabel('Tanggal penandatanganan').fill('2026-01-15');
@@ -270,13 +243,13 @@ describe('the web application against the real server', () => {
     expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
 
     // verify the operator's submitted Q4 entry
-    await open(page, base, KOP_ROUTE);
+    await open(page, e2e.base, KOP_ROUTE);
     const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
     await row.getByRole('button', { name: 'Verifikasi' }).click();
     await row.locator('.state', { hasText: 'Diverifikasi' }).waitFor();
 
     // amend the 2026 agreement: a new PK Perubahan, the original stays
-    await open(page, base, '/a/diskopum/agreements/2026');
+    await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK Perubahan' }).click();
     await page.getByLabel('Tanggal penandatanganan').fill('2026-07-01');
     await page.getByRole('button', { name: 'Susun PK Perubahan' }).click();
@@ -295,7 +268,7 @@ describe('the web application against the real server', () => {
     await shot(page, '08-agreements-2026');
 
     // the dashboard measures the amended row against its new target
-    await open(page, base, '/a/diskopum/dashboard/2026');
+    await open(page, e2e.base, '/a/diskopum/dashboard/2026');
     const dashRow = page.getByTestId('rows-pk-2026-perubahan').locator(`tr[data-indicator="${KOP}"]`);
     await dashRow.waitFor();
     expect(await dashRow.locator('[data-col="achievement"]').textContent()).toBe(expectedAchievement(400, 857, 45));
@@ -308,7 +281,7 @@ describe('the web application against the real server', () => {
   it('the head approves and the entry is locked', async () => {
     const { page } = await as('kepala@diskopum');
     await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Kepala Perangkat Daerah · Diskopum');
-    await open(page, base, KOP_ROUTE);
+    await open(page, e2e.base, KOP_ROUTE);
     const row = page.locator('[data-testid="entries"] tr[data-period="Q4"]');
     await row.getByRole('button', { name: 'Setujui' }).click();
     await row.locator('.state', { hasText: 'Disetujui' }).waitFor();
@@ -327,10 +300,10 @@ describe('the web application against the real server', () => {
 
     // the operator can no longer change it
     const op = await as('operator@diskopum');
-    await open(op.page, base, KOP_ROUTE);
+    await open(op.page, e2e.base, KOP_ROUTE);
     await op.page.getByLabel('Periode').selectOption('Q4');
     expect(await op.page.getByLabel(/^Pembilang/).isDisabled()).toBe(true);
-    const refused = await apiCall(op.context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+    const refused = await apiCall(op.context, e2e.base, 'PUT', '/api/agencies/diskopum/realizations', {
       indicator: KOP,
       year: 2026,
       period: 'Q4',
@@ -353,7 +326,7 @@ describe('the web application against the real server', () => {
 
     const { page, context } = await as('admin@demo');
     await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Admin (Bappeda) · Kabupaten Jember');
-    await open(page, base, '/a/diskopum/data');
+    await open(page, e2e.base, '/a/diskopum/data');
     const file = page.getByLabel('Berkas dataset');
     await file.setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     await page.getByRole('button', { name: 'Impor' }).click();
@@ -373,7 +346,7 @@ describe('the web application against the real server', () => {
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-done').textContent()).toContain('dinkes');
 
-    const created = await apiCall(context, base, 'POST', '/api/accounts', {
+    const created = await apiCall(context, e2e.base, 'POST', '/api/accounts', {
       username: 'operator@dinkes',
       name: 'Operator Dinkes',
       role: 'operator',
@@ -383,7 +356,7 @@ describe('the web application against the real server', () => {
     });
     expect(created.status).toBe(201);
 
-    await open(page, base, '/region/Kabupaten%20Jember/2025');
+    await open(page, e2e.base, '/region/Kabupaten%20Jember/2025');
     const table = page.getByTestId('region-agencies');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(2);
@@ -400,7 +373,7 @@ describe('the web application against the real server', () => {
     await expect.poll(() => page.locator('main h1').first().textContent()).toMatch(/Dinkes/);
 
     for (const route of ['/a/diskopum/dashboard/2025', KOP_ROUTE, '/a/diskopum/agreements/2026', '/a/diskopum/plans']) {
-      await page.goto(`${base}/#${route}`);
+      await page.goto(`${e2e.base}/#${route}`);
       const alert = page.locator('main [role="alert"]');
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/tidak ditemukan|tidak berwenang/);
@@ -410,10 +383,10 @@ describe('the web application against the real server', () => {
     await shot(page, '13-other-agency-refused');
 
     for (const path of ['/api/agencies/diskopum', '/api/agencies/diskopum/dashboard?year=2025', '/api/agencies/diskopum/realizations?year=2026', '/api/agencies/diskopum/export']) {
-      const res = await apiCall(context, base, 'GET', path);
+      const res = await apiCall(context, e2e.base, 'GET', path);
       expect([403, 404], path).toContain(res.status);
     }
-    const write = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/realizations', {
+    const write = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/realizations', {
       indicator: KOP,
       year: 2026,
       period: 'Q3',
@@ -421,29 +394,29 @@ describe('the web application against the real server', () => {
       denominator: 2,
     });
     expect([403, 404]).toContain(write.status);
-    const agencies = (await apiCall(context, base, 'GET', '/api/agencies')).json as { agencies: { id: string }[] };
+    const agencies = (await apiCall(context, e2e.base, 'GET', '/api/agencies')).json as { agencies: { id: string }[] };
     expect(agencies.agencies.map((a) => a.id)).toEqual(['dinkes']);
   });
 
   it('overdue recommendations stand out; the dataset exports from the browser with the approved realization', async () => {
     const evaluator = await as('inspektorat@demo');
-    const added = await apiCall(evaluator.context, base, 'POST', '/api/agencies/diskopum/evaluation/recommendations', {
+    const added = await apiCall(evaluator.context, e2e.base, 'POST', '/api/agencies/diskopum/evaluation/recommendations', {
       recommendation: { id: 'rek-e2e', year: 2025, text: 'Lengkapi bukti dukung realisasi triwulan', action: 'Unggah bukti', owner: 'Sekretariat', status: 'open', due: '2025-01-31' },
     });
     expect(added.status).toBe(201);
 
     const { page, context } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/evaluation');
+    await open(page, e2e.base, '/a/diskopum/evaluation');
     const row = page.getByTestId('recommendations').locator('tr', { hasText: 'Lengkapi bukti dukung realisasi triwulan' });
     await row.waitFor();
     expect(await row.getAttribute('data-overdue')).toBe('true');
     expect(await row.textContent()).toContain('31 Januari 2025');
     expect(await row.textContent()).toContain('Lewat batas waktu');
 
-    await open(page, base, '/a/diskopum/data');
+    await open(page, e2e.base, '/a/diskopum/data');
     const href = await page.getByTestId('export-link').getAttribute('href');
     expect(href).toBe('/api/agencies/diskopum/export');
-    const res = await context.request.get(`${base}${href}`);
+    const res = await context.request.get(`${e2e.base}${href}`);
     expect(res.status()).toBe(200);
     const ds = (await res.json()) as { format: string; realizations: { indicator: string; year: number; period?: string; state?: string; numerator?: number }[] };
     expect(ds.format).toBe('kinerja-dataset/1');
@@ -453,19 +426,19 @@ describe('the web application against the real server', () => {
   });
 
   it('works on a tablet (820×1180, touch): dashboard and realization entry fit the screen', async () => {
-    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    const tablet = await e2e.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
     const page = await tablet.newPage();
     sessions.push({ context: tablet, page, errors: [] });
-    await page.goto(base);
+    await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('operator@diskopum');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByTestId('user-name').waitFor();
-    await open(page, base, '/a/diskopum/dashboard/2026');
+    await open(page, e2e.base, '/a/diskopum/dashboard/2026');
     await page.getByTestId('rows-pk-2026').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '15-tablet-dashboard');
-    await open(page, base, KOP_ROUTE);
+    await open(page, e2e.base, KOP_ROUTE);
     await page.getByTestId('editor').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '16-tablet-realization');

@@ -6,47 +6,21 @@
  * its own browser context; the steps build on each other in order. Screenshots go to
  * artifacts/screenshots/ (20-…).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../src/core/format.js';
-import { apiCall, launchBrowser, open, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+import { apiCall, fitsWidth, open, shot, useE2E, type Session } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-const sessions: Session[] = [];
+const e2e = useE2E();
+const { as, sessions } = e2e;
 /** the admin's browser context, for reading the accounts the other roles may not */
 let admin: Session;
-
-async function as(username: string, password?: string): Promise<Session> {
-  const s = await signIn(browser, base, username, password);
-  sessions.push(s);
-  return s;
-}
 
 /** An amount as a program table cell prints it (`8.520.000`), read back as a number. */
 const amountOf = (text: string | null) => Number((text ?? '').trim().replace(/\./g, '').replace(',', '.'));
 const cell = (amount: number) => formatRupiah(amount).replace('Rp ', '');
 
-/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
-
 const NEW_LOGIN = 'pemasaran@diskopum';
 const NEW_PASSWORD = 'pemasaran-rahasia-1';
-
-beforeAll(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
 
 describe('accounts', () => {
   it('an admin creates an operator account in the browser (a taken login is shown at its field) and it signs in with that role', async () => {
@@ -86,7 +60,7 @@ describe('accounts', () => {
 
     const created = await as(NEW_LOGIN, NEW_PASSWORD);
     await expect.poll(() => created.page.getByTestId('user-role').textContent()).toBe('Operator · Diskopum');
-    const session = (await apiCall(created.context, base, 'GET', '/api/auth/session')).json as { user: { role: string; agencyId: string; unitId: string } };
+    const session = (await apiCall(created.context, e2e.base, 'GET', '/api/auth/session')).json as { user: { role: string; agencyId: string; unitId: string } };
     expect(session.user).toMatchObject({ role: 'operator', agencyId: 'diskopum', unitId: 'bid-pemasaran' });
     // an operator has no accounts link
     expect(await created.page.getByRole('link', { name: 'Akun pengguna' }).count()).toBe(0);
@@ -99,22 +73,22 @@ describe('accounts', () => {
     await edit.getByRole('button', { name: 'Simpan' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => row.locator('[data-col="role"]').textContent()).toBe('Perencana');
-    expect((await apiCall(created.context, base, 'GET', '/api/auth/session')).status).toBe(401);
+    expect((await apiCall(created.context, e2e.base, 'GET', '/api/auth/session')).status).toBe(401);
     const again = await as(NEW_LOGIN, NEW_PASSWORD);
     await expect.poll(() => again.page.getByTestId('user-role').textContent()).toBe('Perencana · Diskopum');
   });
 
   it('a non-admin has no accounts link, and the accounts API and page refuse them', async () => {
     type Listed = { accounts: { record: { id: string; username: string; role: string; active: boolean }; version: string }[] };
-    const list = async () => (await apiCall(admin.context, base, 'GET', '/api/accounts')).json as Listed;
+    const list = async () => (await apiCall(admin.context, e2e.base, 'GET', '/api/accounts')).json as Listed;
     const target = (await list()).accounts.find((a) => a.record.username === 'operator@diskopum')!;
     for (const login of ['perencana@diskopum', 'inspektorat@demo']) {
       const { page, context } = await as(login);
       await page.locator('main h1').first().waitFor();
       expect(await page.getByRole('link', { name: 'Akun pengguna' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Akun saya' }).count()).toBe(1);
-      expect((await apiCall(context, base, 'GET', '/api/accounts')).status).toBe(403);
-      const create = await apiCall(context, base, 'POST', '/api/accounts', {
+      expect((await apiCall(context, e2e.base, 'GET', '/api/accounts')).status).toBe(403);
+      const create = await apiCall(context, e2e.base, 'POST', '/api/accounts', {
         username: 'penyusup@diskopum',
         name: 'Penyusup',
         role: 'planner',
@@ -122,10 +96,10 @@ describe('accounts', () => {
         password: 'rahasia-sekali',
       });
       expect(create.status).toBe(403);
-      const patch = await apiCall(context, base, 'PATCH', `/api/accounts/${target.record.id}`, { version: target.version, active: false });
+      const patch = await apiCall(context, e2e.base, 'PATCH', `/api/accounts/${target.record.id}`, { version: target.version, active: false });
       expect(patch.status).toBe(403);
       // the address typed by hand shows the server's refusal and no list
-      await page.goto(`${base}/#/accounts`);
+      await page.goto(`${e2e.base}/#/accounts`);
       const alert = page.locator('main [role="alert"]');
       await alert.waitFor();
       expect(await alert.textContent()).toContain('tidak berwenang');
@@ -150,11 +124,11 @@ describe('accounts', () => {
     await second.page.getByRole('button', { name: 'Keluar dari semua perangkat' }).click();
     await second.page.getByTestId('signin-notice').waitFor();
     expect(await second.page.getByTestId('signin-notice').textContent()).toBe('Anda telah keluar dari semua perangkat.');
-    expect((await apiCall(first.context, base, 'GET', '/api/auth/session')).status).toBe(401);
+    expect((await apiCall(first.context, e2e.base, 'GET', '/api/auth/session')).status).toBe(401);
 
     const again = await as(NEW_LOGIN, NEW_PASSWORD);
     const p = again.page;
-    await open(p, base, '/account');
+    await open(p, e2e.base, '/account');
     await p.getByLabel('Kata sandi saat ini').fill('bukan-kata-sandinya');
     await p.getByLabel(/^Kata sandi baru/).fill('pemasaran-baru-22');
     await p.getByLabel('Ulangi kata sandi baru').fill('pemasaran-baru-22');
@@ -169,9 +143,9 @@ describe('accounts', () => {
     await p.getByRole('button', { name: 'Ganti kata sandi' }).click();
     await p.getByTestId('signin-notice').waitFor();
     expect(await p.getByTestId('signin-notice').textContent()).toContain('Kata sandi telah diganti');
-    expect((await apiCall(again.context, base, 'GET', '/api/auth/session')).status).toBe(401);
+    expect((await apiCall(again.context, e2e.base, 'GET', '/api/auth/session')).status).toBe(401);
     // the old password no longer works, the new one does
-    expect((await apiCall(again.context, base, 'POST', '/api/auth/sign-in', { username: NEW_LOGIN, password: NEW_PASSWORD })).status).toBe(401);
+    expect((await apiCall(again.context, e2e.base, 'POST', '/api/auth/sign-in', { username: NEW_LOGIN, password: NEW_PASSWORD })).status).toBe(401);
     await p.getByLabel('Email atau nama pengguna').fill(NEW_LOGIN);
     await p.getByLabel('Kata sandi').fill('pemasaran-baru-22');
     await p.getByRole('button', { name: 'Masuk' }).click();
@@ -182,7 +156,7 @@ describe('accounts', () => {
 describe('narrative', () => {
   it('a planner edits the narrative, reloads and sees it kept; the LKIP prints it; a conflict keeps the input', async () => {
     const { page, context } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/narrative');
+    await open(page, e2e.base, '/a/diskopum/narrative');
     await page.getByRole('link', { name: 'Narasi LKIP' }).waitFor();
     const background = page.getByLabel('Latar belakang', { exact: true });
     await background.waitFor();
@@ -209,17 +183,17 @@ describe('narrative', () => {
       'Pendamping usaha terbatas\nData usaha mikro belum tunggal',
     );
     // what the page does not show is kept as it was read
-    const stored = (await apiCall(context, base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { extra: Record<string, unknown>; analyses: unknown[] }; version: string };
+    const stored = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { extra: Record<string, unknown>; analyses: unknown[] }; version: string };
     expect(Object.keys(stored.record.extra)).toEqual(expect.arrayContaining(['headOfRegionSupport', 'measurementFramework', 'reportingBasis']));
     // the LKIP prints the new background and step
-    const lkip = await context.request.get(`${base}/api/agencies/diskopum/reports/lkip?year=2025&format=html`);
+    const lkip = await context.request.get(`${e2e.base}/api/agencies/diskopum/reports/lkip?year=2025&format=html`);
     expect(lkip.status()).toBe(200);
     const html = await lkip.text();
     expect(html).toContain('Kalimat tambahan e2e');
     expect(html).toContain('Memperbarui basis data UMKM setiap triwulan');
 
     // someone saves the narrative behind this page's back: saving here answers 409, the input stays
-    const behind = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/narrative', { version: stored.version, narrative: { ...stored.record, purpose: 'Diubah di tab lain.' } });
+    const behind = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/narrative', { version: stored.version, narrative: { ...stored.record, purpose: 'Diubah di tab lain.' } });
     expect(behind.status).toBe(200);
     await page.getByLabel('Kesimpulan').fill('Kesimpulan baru dari e2e.');
     await page.getByRole('button', { name: 'Simpan' }).click();
@@ -229,18 +203,18 @@ describe('narrative', () => {
     await page.getByTestId('conflict').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByTestId('narrative-saved').waitFor();
-    const after = (await apiCall(context, base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { conclusions: string } };
+    const after = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { conclusions: string } };
     expect(after.record.conclusions).toBe('Kesimpulan baru dari e2e.');
   });
 
   it('the head reads the narrative without a way to change it', async () => {
     const { page, context } = await as('kepala@diskopum');
-    await open(page, base, '/a/diskopum/narrative');
+    await open(page, e2e.base, '/a/diskopum/narrative');
     const background = page.getByLabel('Latar belakang', { exact: true });
     await background.waitFor();
     expect(await background.getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('button', { name: 'Simpan' }).count()).toBe(0);
-    const put = await apiCall(context, base, 'PUT', '/api/agencies/diskopum/narrative', { narrative: { background: 'x' } });
+    const put = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/narrative', { narrative: { background: 'x' } });
     expect(put.status).toBe(403);
   });
 });
@@ -250,11 +224,11 @@ type PlanList = { plans: { id: string; goals: { record: { id: string } }[]; indi
 describe('plans', () => {
   it('a planner edits an indicator target and sees it in the plan, the rest of the indicator kept', async () => {
     const { page, context } = await as('perencana@diskopum');
-    const read = async () => ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
+    const read = async () => ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
     const before = (await read()).indicators.find((i) => i.record.id === 'UM_AKTIF')!.record;
     expect(before.targets?.['2027']).toBe(23.5);
 
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     const card = page.locator('[data-indicator="renstra-2025-2029/UM_AKTIF"]');
     await card.getByRole('button', { name: 'Ubah Persentase Usaha Mikro Aktif' }).click();
     const form = page.locator('form.indicator-form');
@@ -277,7 +251,7 @@ describe('plans', () => {
 
   it('a planner adds a goal with its cascade and an indicator under it; removing a goal still measured is refused with the findings; both are removed', async () => {
     const { page, context } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     const t1 = page.locator('li[data-goal="renstra-2025-2029/T1"]');
     await t1.getByRole('button', { name: 'Tambah di bawahnya T1' }).first().click();
     const goalForm = page.getByRole('form', { name: 'Tujuan/sasaran baru' });
@@ -329,7 +303,7 @@ describe('plans', () => {
     await s3.getByRole('button', { name: 'Hapus Sasaran S3' }).click();
     await s3.getByRole('button', { name: 'Ya, hapus' }).click();
     await s3.waitFor({ state: 'detached' });
-    const plan = ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
+    const plan = ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === 'renstra-2025-2029')!;
     expect(plan.goals.map((g) => g.record.id)).toEqual(['T1', 'S1', 'S2']);
     expect(plan.indicators.some((i) => i.record.id === 'UM_MITRA')).toBe(false);
   });
@@ -338,7 +312,7 @@ describe('plans', () => {
 describe('programs', () => {
   it('a planner changes a budget stage and sees the totals recomputed, then sets the indicators a node supports', async () => {
     const { page } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/programs/2025');
+    await open(page, e2e.base, '/a/diskopum/programs/2025');
     const table = page.getByTestId('programs');
     await table.waitFor();
     await page.getByRole('button', { name: /^Buka/ }).first().click();
@@ -377,24 +351,24 @@ describe('programs', () => {
 
 describe('the editing pages on a tablet', () => {
   it('the narrative, an indicator form and a budget form fit 820 px', async () => {
-    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    const tablet = await e2e.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
     const page = await tablet.newPage();
     sessions.push({ context: tablet, page, errors: [] });
-    await page.goto(base);
+    await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
     await page.getByLabel('Kata sandi').fill('kinerja-demo');
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByTestId('user-name').waitFor();
-    await open(page, base, '/a/diskopum/narrative');
+    await open(page, e2e.base, '/a/diskopum/narrative');
     await page.getByTestId('narrative-form').waitFor();
     expect(await fitsWidth(page)).toBe(true);
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     await page.locator('[data-indicator="renstra-2025-2029/UM_FASILITASI"]').getByRole('button', { name: /^Ubah/ }).tap();
     await page.locator('form.indicator-form').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await page.locator('form.indicator-form').scrollIntoViewIfNeeded();
     await shot(page, '27-tablet-plans-edit');
-    await open(page, base, '/a/diskopum/programs/2025');
+    await open(page, e2e.base, '/a/diskopum/programs/2025');
     await page.getByTestId('programs').locator('tr[data-node="p1"]').getByRole('button', { name: /^Ubah anggaran/ }).tap();
     await page.locator('form.budget-form').waitFor();
     expect(await fitsWidth(page)).toBe(true);

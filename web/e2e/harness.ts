@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildWeb } from '../build.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -126,6 +127,74 @@ export async function signIn(browser: Browser, base: string, username: string, p
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByTestId('user-name').waitFor();
   return { context, page, errors };
+}
+
+/** One test file's server and browser, and the browser contexts its tests opened. */
+export interface E2E {
+  /** the running server (from the file's `beforeAll` on) */
+  readonly server: RunningServer;
+  /** the server's address, `http://127.0.0.1:<port>` */
+  readonly base: string;
+  /** the file's Chromium */
+  readonly browser: Browser;
+  /** every session opened through `as` or added by a test, closed after the file; their `errors` are the browser errors seen */
+  readonly sessions: Session[];
+  /** A fresh browser context signed in as `username` (see `signIn`), kept in `sessions`. */
+  as(username: string, password?: string): Promise<Session>;
+}
+
+/**
+ * Registers the file's `beforeAll` (start the server with the demo, then launch Chromium) and
+ * `afterAll` (close every kept session, the browser, stop the server) and returns their accessors.
+ * Call it once at the top level of a test file; read `server`, `base` and `browser` inside tests
+ * and hooks only (they throw before `beforeAll` has run).
+ */
+export function useE2E(): E2E {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  const running = (): RunningServer => {
+    if (!server) throw new Error('the e2e server is not running (read it inside a test, after beforeAll)');
+    return server;
+  };
+  const launched = (): Browser => {
+    if (!browser) throw new Error('the e2e browser is not launched (read it inside a test, after beforeAll)');
+    return browser;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  return {
+    get server() {
+      return running();
+    },
+    get base() {
+      return running().url;
+    },
+    get browser() {
+      return launched();
+    },
+    sessions,
+    async as(username, password) {
+      const s = await signIn(launched(), running().url, username, password);
+      sessions.push(s);
+      return s;
+    },
+  };
+}
+
+/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 /** Open a page of the application by its hash route and wait for its heading. */

@@ -9,27 +9,13 @@
  * against the quarter's. The form fits 1366×768 and an 820 px tablet. Screenshots 32–35.
  * Its own server and browser, as the other e2e files.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../src/core/dataset/schema.js';
 import { formatPercent } from '../../src/core/format.js';
-import { apiCall, DEMO_PASSWORD, launchBrowser, open, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+import { apiCall, DEMO_PASSWORD, fitsWidth, open, shot, useE2E } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-const sessions: Session[] = [];
-
-async function as(username: string): Promise<Session> {
-  const s = await signIn(browser, base, username);
-  sessions.push(s);
-  return s;
-}
-
-/** The page itself never scrolls sideways (wide tables scroll inside their own box). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
+const e2e = useE2E();
+const { as, sessions } = e2e;
 
 const PLAN = 'renstra-2025-2029';
 const KOP = `${PLAN}/KOP_FASILITASI`;
@@ -49,31 +35,19 @@ const Q2_DENOMINATOR = 857;
 
 type PlanList = { plans: { id: string; indicators: { record: Indicator }[] }[] };
 
-beforeAll(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
-
 describe('targets by quarter and criteria of an indicator', () => {
   let before: Indicator;
 
   it('a planner sets the 2026 quarter targets and the criteria, saves, reloads and sees them; the rest of the indicator is kept', async () => {
     const { page, context } = await as('perencana@diskopum');
     const read = async () =>
-      ((await apiCall(context, base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === PLAN)!.indicators.find((i) => i.record.id === 'KOP_FASILITASI')!
+      ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === PLAN)!.indicators.find((i) => i.record.id === 'KOP_FASILITASI')!
         .record;
     before = await read();
     expect(before.periodTargets).toBeUndefined();
     expect(before.criteria).toBeUndefined();
 
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     const card = page.locator(`[data-indicator="${KOP}"]`);
     await card.getByRole('button', { name: `Ubah ${KOP_NAME}` }).click();
     const form = page.locator('form.indicator-form');
@@ -128,7 +102,7 @@ describe('targets by quarter and criteria of an indicator', () => {
     await expect.poll(async () => (await read()).periodTargets).toEqual({ '2026': { Q2: 21.5, Q3: 32, Q4: 43 } });
     expect(await row.locator('td').allTextContents()).toEqual(['—', '21,5', '32', '43']);
     // the server names a period target by the same path the form's boxes answer to
-    const wrong = await apiCall(context, base, 'PUT', `/api/agencies/diskopum/plans/${PLAN}/indicators/KOP_FASILITASI`, {
+    const wrong = await apiCall(context, e2e.base, 'PUT', `/api/agencies/diskopum/plans/${PLAN}/indicators/KOP_FASILITASI`, {
       version: 'x',
       indicator: { ...after, periodTargets: { '2026': { Q2: '21,5' } } },
     });
@@ -138,7 +112,7 @@ describe('targets by quarter and criteria of an indicator', () => {
 
   it("the operator's Q2 realization of 2026 shows the Q2 target; its provisional achievement is the core's against the year's target, and against the quarter's for monitoring", async () => {
     const { page } = await as('operator@diskopum');
-    await open(page, base, `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`);
+    await open(page, e2e.base, `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`);
     const editor = page.getByTestId('editor');
     await editor.waitFor();
     await page.getByLabel('Periode').selectOption('Q2');
@@ -169,17 +143,17 @@ describe('targets by quarter and criteria of an indicator', () => {
   });
 
   it('the indicator form with its quarter grid fits an 820 px tablet', async () => {
-    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, locale: 'id-ID' });
+    const tablet = await e2e.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, locale: 'id-ID' });
     const page = await tablet.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     sessions.push({ context: tablet, page, errors });
-    await page.goto(base);
+    await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByTestId('user-name').waitFor();
-    await open(page, base, '/a/diskopum/plans');
+    await open(page, e2e.base, '/a/diskopum/plans');
     await page.locator(`[data-indicator="${KOP}"]`).getByRole('button', { name: `Ubah ${KOP_NAME}` }).tap();
     const grid = page.locator('form.indicator-form fieldset.period-targets');
     await grid.waitFor();

@@ -4,37 +4,16 @@
  * drafted afterwards), an operator reads the profile without a form, a planner removes a
  * mistaken 2027 agreement after confirming, and cannot remove one that is amended.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, open, shot, signIn, startServer, type RunningServer, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiCall, open, shot, useE2E } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-let base: string;
-const sessions: Session[] = [];
-
-async function as(username: string): Promise<Session> {
-  const s = await signIn(browser, base, username);
-  sessions.push(s);
-  return s;
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const e2e = useE2E();
+const { as } = e2e;
 
 describe('profile and agreement removal in the browser', () => {
   it("a planner changes the agency's head and address; they are kept, and an operator only reads them", async () => {
     const { page, errors } = await as('perencana@diskopum');
-    await open(page, base, '/a/diskopum/profile');
+    await open(page, e2e.base, '/a/diskopum/profile');
     await page.getByRole('link', { name: 'Profil', exact: true }).waitFor();
     const form = page.getByRole('form', { name: 'Ubah profil' });
     // the region and the id are shown, not editable
@@ -52,26 +31,26 @@ describe('profile and agreement removal in the browser', () => {
     await shot(page, '30-profile');
 
     const operator = await as('operator@diskopum');
-    await open(operator.page, base, '/a/diskopum/profile');
+    await open(operator.page, e2e.base, '/a/diskopum/profile');
     await operator.page.getByTestId('profile').getByText('Jl. Kalimantan No. 10, Jember').waitFor();
     expect(await operator.page.getByRole('form', { name: 'Ubah profil' }).count()).toBe(0);
     // and the server refuses the change from the operator as well
-    const version = ((await apiCall(operator.context, base, 'GET', '/api/agencies/diskopum/profile')).json as { version: string }).version;
-    const refused = await apiCall(operator.context, base, 'PATCH', '/api/agencies/diskopum/profile', { version, address: 'x' });
+    const version = ((await apiCall(operator.context, e2e.base, 'GET', '/api/agencies/diskopum/profile')).json as { version: string }).version;
+    const refused = await apiCall(operator.context, e2e.base, 'PATCH', '/api/agencies/diskopum/profile', { version, address: 'x' });
     expect(refused.status).toBe(403);
     expect(errors).toEqual([]);
   });
 
   it('a planner removes an agreement drafted by mistake after confirming; an amended one offers no removal', async () => {
     const { page, context, errors } = await as('perencana@diskopum');
-    const drafted = await apiCall(context, base, 'POST', '/api/agencies/diskopum/agreements', {
+    const drafted = await apiCall(context, e2e.base, 'POST', '/api/agencies/diskopum/agreements', {
       plan: 'renstra-2025-2029',
       year: 2027,
       id: 'pk-2027-keliru',
       signedOn: '2027-01-10',
     });
     expect(drafted.status).toBe(201);
-    await open(page, base, '/a/diskopum/agreements/2027');
+    await open(page, e2e.base, '/a/diskopum/agreements/2027');
     const card = page.locator('.card', { has: page.getByTestId('agreement-pk-2027-keliru') });
     await card.getByRole('button', { name: 'Hapus' }).click();
     const ask = card.getByRole('alertdialog');
@@ -84,11 +63,11 @@ describe('profile and agreement removal in the browser', () => {
     await card.getByRole('button', { name: 'Ya, hapus' }).click();
     await page.getByRole('status').getByText('pk-2027-keliru telah dihapus.').waitFor();
     await page.getByTestId('agreement-pk-2027-keliru').waitFor({ state: 'detached' });
-    const left = (await apiCall(context, base, 'GET', '/api/agencies/diskopum/agreements?year=2027')).json as { agreements: unknown[] };
+    const left = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/agreements?year=2027')).json as { agreements: unknown[] };
     expect(left.agreements).toEqual([]);
 
     // the 2025 original is amended: its card has no removal
-    await open(page, base, '/a/diskopum/agreements/2025');
+    await open(page, e2e.base, '/a/diskopum/agreements/2025');
     const original = page.locator('.card', { has: page.getByTestId('agreement-pk-2025') });
     await original.getByRole('link', { name: 'Lihat naskah' }).waitFor();
     expect(await original.getByRole('button', { name: 'Hapus' }).count()).toBe(0);

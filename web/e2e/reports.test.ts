@@ -6,31 +6,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, open, signIn, startServer, type RunningServer, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { open, useE2E } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const e2e = useE2E();
+const { as } = e2e;
 
 describe('reports from the dashboard', () => {
   it('a planner clicks LKIP DOCX: the button shows progress, then the download arrives', async () => {
-    const session = await signIn(browser, server.url, 'perencana@diskopum');
-    sessions.push(session);
+    const session = await as('perencana@diskopum');
     const { page } = session;
-    await open(page, server.url, '/a/diskopum/dashboard/2025');
+    await open(page, e2e.base, '/a/diskopum/dashboard/2025');
     const panel = page.getByTestId('reports');
     await panel.waitFor();
     // every agreement of the year has its buttons
@@ -75,10 +61,9 @@ describe('reports from the dashboard', () => {
   }, 120_000);
 
   it('an error of the server is shown beside the buttons', async () => {
-    const session = await signIn(browser, server.url, 'kepala@diskopum');
-    sessions.push(session);
+    const session = await as('kepala@diskopum');
     const { page } = session;
-    await open(page, server.url, '/a/diskopum/dashboard/2025');
+    await open(page, e2e.base, '/a/diskopum/dashboard/2025');
     // the answer the server gives without Chromium (src/server/routes/reports.ts)
     await page.route('**/api/agencies/diskopum/reports/review?*', (route) =>
       route.fulfill({

@@ -1,7 +1,8 @@
 /**
  * The server's API as the pages use it (src/server/routes; its OpenAPI description is at
- * /api/openapi.json). Types mirror the routes' response schemas; dataset objects are the
- * dataset format's own types and measurements the `measure --json` contract.
+ * /api/openapi.json). Response types are the routes' own response schemas' types
+ * (src/server/responses.ts, imported type-only: nothing of the server is bundled); dataset
+ * objects are the dataset format's own types and measurements the `measure --json` contract.
  */
 export type {
   Agency,
@@ -27,162 +28,88 @@ export type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/me
 export type { Finding } from './http.js';
 // who acts and the agreement edit shapes are the server's and the core's own types
 export type { Role, User } from '../../src/server/policies/types.js';
-export type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
+export type { RealizationAction } from '../../src/server/policies/realization.js';
+export type { FromPlanInput } from '../../src/core/edit/agreements.js';
 export type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
-export type { Account } from '../../src/server/commands/accounts.js';
+// what the routes answer: their response schemas' types
+export type {
+  Account,
+  AccountList,
+  AgencyDashboard,
+  AgencyList,
+  AgencyProfile,
+  AgencySummary,
+  AgreementList,
+  AgreementView,
+  CascadeLink,
+  EntryView,
+  EvaluationView,
+  EvidenceView,
+  GoalView,
+  ImportResult,
+  NarrativeView,
+  NodeView,
+  PlanList,
+  PlanView,
+  PredicateCount,
+  ProgramList,
+  RealizationChange,
+  RealizationIndicator,
+  RealizationList,
+  RecommendationCounts,
+  RecommendationView,
+  RegionDashboard,
+  RowCounts,
+  ScoreView,
+  Standing,
+  TargetDifference,
+  Versioned,
+  VersionedAccount,
+} from '../../src/server/responses.js';
 
 import type {
   Agency,
   AgreementRow,
   Person,
-  Unit,
   Dataset,
   Period,
-  Agreement,
   AgreementBudget,
   EvaluationScore,
   Goal,
   Indicator,
   Narrative,
   ProgramNode,
-  Realization,
   Recommendation,
   Support,
-  WorkflowState,
 } from '../../src/core/dataset/schema.js';
-import type { BudgetTotals, MeasureResult, MeasuredRow } from '../../src/core/measure/types.js';
+import type { MeasureResult } from '../../src/core/measure/types.js';
 import type { Role, User } from '../../src/server/policies/types.js';
-import type { FromPlanInput, TargetDifference } from '../../src/core/edit/agreements.js';
+import type { FromPlanInput } from '../../src/core/edit/agreements.js';
 import type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
-import type { Account } from '../../src/server/commands/accounts.js';
-import { del, fetchFile, get, patch, post, put, upload, type FetchedFile, type Finding } from './http.js';
-
-export interface Versioned<T> {
-  record: T;
-  version: string;
-}
-
-export interface AgencySummary {
-  id: string;
-  name: string;
-  abbreviation: string | null;
-  region: string;
-}
-
-export interface AgencyProfile {
-  id: string;
-  region: string;
-  agency: Agency;
-  units: Unit[];
-  plans: { id: string; level: 'rpjmd' | 'renstra'; title: string; period: { from: number; to: number } }[];
-  agreements: { id: string; year: number; kind: 'original' | 'amendment'; amends: string | null }[];
-  years: number[];
-}
-
-export interface PredicateCount {
-  label: string;
-  color: string | null;
-  count: number;
-}
-
-export interface RowCounts {
-  rows: number;
-  measured: number;
-  achieved: number;
-  notAchieved: number;
-  unmeasured: number;
-}
-
-export interface RecommendationCounts {
-  total: number;
-  open: number;
-  overdue: number;
-}
-
-export interface Standing {
-  achievement: number | null;
-  predicate: string | null;
-  predicateColor: string | null;
-}
-
-export interface AgencyDashboard {
-  agency: AgencySummary;
-  year: number;
-  years: number[];
-  current: string | null;
-  standing: Standing;
-  counts: RowCounts & {
-    byPredicate: PredicateCount[];
-    realizations: Record<WorkflowState, number>;
-    recommendations: RecommendationCounts;
-  };
-  budget: BudgetTotals;
-  programs: { id: string; code: string | null; name: string; final: number | null; spent: number | null; absorption: number | null }[];
-  score: EvaluationScore | null;
-  measurement: MeasureResult;
-}
-
-export interface RegionDashboard {
-  region: string;
-  year: number;
-  agencies: (Standing & {
-    id: string;
-    name: string;
-    abbreviation: string | null;
-    agreement: string | null;
-    counts: RowCounts;
-    budget: BudgetTotals;
-    score: { value: number; grade: string | null } | null;
-    recommendations: RecommendationCounts;
-  })[];
-  totals: {
-    agencies: number;
-    byPredicate: PredicateCount[];
-    unrated: number;
-    budget: BudgetTotals;
-    recommendations: RecommendationCounts;
-  };
-}
-
-export interface CascadeLink {
-  ref: string;
-  found: boolean;
-  plan: { id: string; level: 'rpjmd' | 'renstra'; title: string } | null;
-  goal: Goal | null;
-}
-
-export interface GoalView extends Versioned<Goal> {
-  children: string[];
-  indicators: string[];
-  cascade: CascadeLink[];
-}
-
-export interface PlanView {
-  id: string;
-  level: 'rpjmd' | 'renstra';
-  title: string;
-  startYear: number;
-  endYear: number;
-  legalBasis: string | null;
-  roots: string[];
-  goals: GoalView[];
-  indicators: Versioned<Indicator>[];
-}
-
-export interface ImportResult {
-  valid: boolean;
-  kind: 'dataset' | 'region' | null;
-  stored: boolean;
-  agencies: string[];
-  findings: Finding[];
-}
+import type {
+  AccountList,
+  AgencyDashboard,
+  AgencyList,
+  AgencyProfile,
+  AgreementList,
+  AgreementView,
+  EvaluationView,
+  ImportResult,
+  NarrativeView,
+  PlanList,
+  ProgramList,
+  RealizationChange,
+  RealizationList,
+  RecommendationView,
+  RegionDashboard,
+  ScoreView,
+  Versioned,
+  VersionedAccount,
+} from '../../src/server/responses.js';
+import { del, fetchFile, get, patch, post, put, upload, type FetchedFile } from './http.js';
 
 /** The profile's changes: `null` clears an optional field; the region cannot change. */
 export type AgencyProfileChanges = { [K in Exclude<keyof Agency, 'region'>]?: Agency[K] | null } & { version: string; note?: string };
-
-export interface AgreementView extends Versioned<Agreement> {
-  differences: TargetDifference[];
-}
 
 export interface AgreementChanges {
   version: string;
@@ -195,50 +122,7 @@ export interface AgreementChanges {
   note?: string;
 }
 
-export interface NodeView extends Versioned<ProgramNode> {
-  children: string[];
-  figures: {
-    year: number;
-    stages: { initial: number | null; shift: number | null; revised: number | null };
-    final: number | null;
-    spent: number | null;
-    absorption: number | null;
-    spendingByPeriod: { period: Period; amount: number; physical: number | null }[];
-  };
-}
-
-export type RealizationAction = 'enter' | 'delete' | 'evidence' | 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
 export type WorkflowAction = 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
-
-export interface EvidenceView {
-  value: string;
-  file: { id: string; fileName: string; contentType: string; size: number; url: string } | null;
-}
-
-export interface EntryView extends Versioned<Realization> {
-  key: string;
-  state: WorkflowState;
-  allowed: RealizationAction[];
-  evidence: EvidenceView[];
-}
-
-export interface RealizationIndicator {
-  ref: string;
-  owner: { kind: 'plan' | 'agreement' | 'node'; id: string };
-  indicator: Indicator;
-  target: number | null;
-  canEnter: boolean;
-  entries: EntryView[];
-  rows: MeasuredRow[];
-}
-
-export interface RealizationChange {
-  record: Realization | null;
-  version: string | null;
-  key: string;
-  measured: { achievement: number | null; predicate: string | null; provisional: boolean; unmeasured: string | null } | null;
-  rows: MeasuredRow[];
-}
 
 export interface RealizationKey {
   indicator: string;
@@ -255,12 +139,6 @@ export interface RealizationInput extends RealizationKey {
   categories?: string[];
   status?: 'no-data' | 'postponed' | 'not-applicable';
   note?: string;
-}
-
-export interface EvaluationView {
-  today: string;
-  scores: (Versioned<EvaluationScore> & { key: string })[];
-  recommendations: (Versioned<Recommendation> & { overdue: boolean })[];
 }
 
 /** `POST /api/accounts` (routes/accounts.ts, NewAccount): an agency role names its agency, an operator its unit too. */
@@ -287,12 +165,6 @@ export interface AccountChanges {
   password?: string;
 }
 
-/** `GET`/`PUT …/narrative`: no narrative yet is `{ record: null, version: null }`. */
-export interface NarrativeView {
-  record: Narrative | null;
-  version: string | null;
-}
-
 export type RecommendationChanges = Partial<Omit<Recommendation, 'id'>> & { version: string; note?: string };
 
 const A = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
@@ -317,12 +189,12 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) => post<{ ok: true }>('/api/auth/password', { currentPassword, newPassword }),
 
   // ---------------------------------------------------------------- accounts (the region's admin)
-  accounts: async (signal?: AbortSignal) => (await get<{ accounts: Versioned<Account>[] }>('/api/accounts', { signal })).accounts,
-  createAccount: (input: NewAccount) => post<Versioned<Account>>('/api/accounts', input),
-  updateAccount: (id: string, changes: AccountChanges) => patch<Versioned<Account>>(`/api/accounts/${encodeURIComponent(id)}`, changes),
+  accounts: async (signal?: AbortSignal) => (await get<AccountList>('/api/accounts', { signal })).accounts,
+  createAccount: (input: NewAccount) => post<VersionedAccount>('/api/accounts', input),
+  updateAccount: (id: string, changes: AccountChanges) => patch<VersionedAccount>(`/api/accounts/${encodeURIComponent(id)}`, changes),
 
   // ---------------------------------------------------------------- agencies and dashboards
-  agencies: async (signal?: AbortSignal) => (await get<{ agencies: AgencySummary[] }>('/api/agencies', { signal })).agencies,
+  agencies: async (signal?: AbortSignal) => (await get<AgencyList>('/api/agencies', { signal })).agencies,
   agency: (agency: string, signal?: AbortSignal) => get<AgencyProfile>(A(agency), { signal }),
   dashboard: (agency: string, year: number, signal?: AbortSignal) => get<AgencyDashboard>(`${A(agency)}/dashboard`, { query: { year }, signal }),
   measurements: (agency: string, year: number, signal?: AbortSignal) => get<MeasureResult>(`${A(agency)}/measurements`, { query: { year }, signal }),
@@ -334,7 +206,7 @@ export const api = {
   exportDataset: (agency: string, signal?: AbortSignal) => get<Dataset>(`${A(agency)}/export`, { signal }),
 
   // ---------------------------------------------------------------- plans
-  plans: async (agency: string, signal?: AbortSignal) => (await get<{ plans: PlanView[] }>(`${A(agency)}/plans`, { signal })).plans,
+  plans: async (agency: string, signal?: AbortSignal) => (await get<PlanList>(`${A(agency)}/plans`, { signal })).plans,
   createGoal: (agency: string, plan: string, goal: Goal) => post<Versioned<Goal>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/goals`, { goal }),
   updateGoal: (agency: string, plan: string, version: string, goal: Goal) =>
     put<Versioned<Goal>>(`${A(agency)}/plans/${encodeURIComponent(plan)}/goals/${encodeURIComponent(goal.id)}`, { version, goal }),
@@ -349,7 +221,7 @@ export const api = {
 
   // ---------------------------------------------------------------- agreements
   agreements: async (agency: string, year: number | undefined, signal?: AbortSignal) =>
-    (await get<{ agreements: AgreementView[] }>(`${A(agency)}/agreements`, { query: { year }, signal })).agreements,
+    (await get<AgreementList>(`${A(agency)}/agreements`, { query: { year }, signal })).agreements,
   agreementFromPlan: (agency: string, input: FromPlanInput) => post<AgreementView>(`${A(agency)}/agreements`, input),
   amendAgreement: (agency: string, id: string, input: { id?: string; signedOn: string; place?: string }) =>
     post<AgreementView>(`${A(agency)}/agreements/${encodeURIComponent(id)}/amend`, input),
@@ -359,7 +231,7 @@ export const api = {
 
   // ---------------------------------------------------------------- programs
   programs: async (agency: string, year: number, signal?: AbortSignal) =>
-    (await get<{ year: number; nodes: NodeView[] }>(`${A(agency)}/programs`, { query: { year }, signal })).nodes,
+    (await get<ProgramList>(`${A(agency)}/programs`, { query: { year }, signal })).nodes,
 
   setSpending: (agency: string, node: string, body: { version: string; year: number; entries: SpendingInput[] }) =>
     put<Versioned<ProgramNode>>(`${A(agency)}/programs/${encodeURIComponent(node)}/spending`, body),
@@ -370,7 +242,7 @@ export const api = {
 
   // ---------------------------------------------------------------- realizations
   realizations: async (agency: string, year: number, signal?: AbortSignal) =>
-    (await get<{ year: number; indicators: RealizationIndicator[] }>(`${A(agency)}/realizations`, { query: { year }, signal })).indicators,
+    (await get<RealizationList>(`${A(agency)}/realizations`, { query: { year }, signal })).indicators,
   putRealization: (agency: string, input: RealizationInput) => put<RealizationChange>(`${A(agency)}/realizations`, input),
   transition: (agency: string, input: RealizationKey & { action: WorkflowAction; version: string; note?: string }) =>
     post<RealizationChange>(`${A(agency)}/realizations/transition`, input),
@@ -391,11 +263,11 @@ export const api = {
   // ---------------------------------------------------------------- evaluation
   evaluation: (agency: string, signal?: AbortSignal) => get<EvaluationView>(`${A(agency)}/evaluation`, { signal }),
   putScore: (agency: string, score: EvaluationScore, version: string | null) =>
-    put<Versioned<EvaluationScore> & { key: string }>(`${A(agency)}/evaluation/scores`, { score, version }),
+    put<ScoreView>(`${A(agency)}/evaluation/scores`, { score, version }),
   addRecommendation: (agency: string, recommendation: Recommendation) =>
-    post<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations`, { recommendation }),
+    post<RecommendationView>(`${A(agency)}/evaluation/recommendations`, { recommendation }),
   updateRecommendation: (agency: string, id: string, changes: RecommendationChanges) =>
-    patch<Versioned<Recommendation> & { overdue: boolean }>(`${A(agency)}/evaluation/recommendations/${encodeURIComponent(id)}`, changes),
+    patch<RecommendationView>(`${A(agency)}/evaluation/recommendations/${encodeURIComponent(id)}`, changes),
 
   // ---------------------------------------------------------------- narrative
   narrative: (agency: string, signal?: AbortSignal) => get<NarrativeView>(`${A(agency)}/narrative`, { signal }),

@@ -10,7 +10,9 @@
 import type { WorkflowState } from '../../core/dataset/schema.js';
 import { ofAgency, type AgencyScoped, type User } from './types.js';
 
-export type RealizationAction = 'enter' | 'delete' | 'evidence' | 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
+/** Everything one can do with a realization, in the order the API lists what a user may do. */
+export const REALIZATION_ACTIONS = ['enter', 'delete', 'evidence', 'submit', 'verify', 'approve', 'return', 'reopen'] as const;
+export type RealizationAction = (typeof REALIZATION_ACTIONS)[number];
 
 export interface RealizationRecord extends AgencyScoped {
   /** the indicator's responsible units (absent or empty: none named) */

@@ -10,25 +10,10 @@ import { forbidden, HttpError, notFound, text as t } from '../errors.js';
 const ONLY_ADMIN_CHANGES = t('only the region’s admin changes its accounts', 'hanya admin daerah yang mengubah akun daerahnya');
 import * as accountPolicy from '../policies/account.js';
 import { defineRoute } from '../route.js';
+import { AccountList, VersionedAccount } from '../responses.js';
 import { named, RoleSchema, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
-const AccountSchema = named(
-  z.object({
-    id: z.string(),
-    username: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: RoleSchema,
-    agencyId: z.string().nullable(),
-    unitId: z.string().nullable(),
-    region: z.string().nullable(),
-    active: z.boolean(),
-    createdAt: z.string(),
-  }),
-  'Account',
-);
-const VersionedAccount = named(z.object({ record: AccountSchema, version: Version }), 'VersionedAccount');
 
 /** An account's version covers what an admin edits (not timestamps). */
 const accountVersion = (a: Account) => versionOf({ ...a, createdAt: undefined });
@@ -42,7 +27,7 @@ export const list = defineRoute({
   tag: 'accounts',
   summary: "The accounts of the admin's region",
   auth: 'user',
-  response: named(z.object({ accounts: z.array(VersionedAccount) }), 'AccountList'),
+  response: AccountList,
   async handler({ deps, user }) {
     if (!user.region || !accountPolicy.can(user, 'list', { region: user.region })) throw forbidden(t('only the region’s admin manages accounts', 'hanya admin daerah yang mengelola akun'));
     return { accounts: (await listAccounts(deps.pool, user.region)).map(withVersion) };

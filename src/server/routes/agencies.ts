@@ -6,11 +6,12 @@ import { agencyDashboard, regionDashboard } from '../commands/dashboard.js';
 import { listAgencies } from '../commands/store.js';
 import { forbidden, HttpError, notFound, text as t } from '../errors.js';
 import { memoJson } from '../json.js';
-import { BudgetTotalsSchema, MeasureResultSchema } from '../measure-schema.js';
+import { MeasureResultSchema } from '../measure-schema.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import { isRegionRole } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { AgencyDashboard, AgencyList, AgencyProfile, RegionDashboard } from '../responses.js';
 import { AgencyParams, AuditEntrySchema, named, YearQuery } from '../schemas.js';
 import type { ServerDeps } from '../deps.js';
 
@@ -35,11 +36,6 @@ export async function measured(deps: ServerDeps, agency: { id: string; rev?: str
   return m;
 }
 
-const AgencySummary = named(
-  z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
-  'AgencySummary',
-);
-
 export const list = defineRoute({
   id: 'agencies.list',
   method: 'get',
@@ -47,14 +43,12 @@ export const list = defineRoute({
   tag: 'agencies',
   summary: 'The agencies the user may see: their own, or every agency of the region (admin, evaluator)',
   auth: 'user',
-  response: named(z.object({ agencies: z.array(AgencySummary) }), 'AgencyList'),
+  response: AgencyList,
   async handler({ deps, user }) {
     const all = await listAgencies(deps.pool, isRegionRole(user) ? (user.region ?? '') : undefined);
     return { agencies: all.filter((a) => agencyPolicy.can(user, 'read', { agencyId: a.id, region: a.region })) };
   },
 });
-
-const YearSpan = z.object({ from: z.number().int(), to: z.number().int() });
 
 export const get = defineRoute({
   id: 'agencies.get',
@@ -64,18 +58,7 @@ export const get = defineRoute({
   summary: "An agency's profile, units, plans' periods and the years it has data for",
   auth: 'user',
   params: AgencyParams,
-  response: named(
-    z.object({
-      id: z.string(),
-      region: z.string(),
-      agency: S.Agency,
-      units: z.array(S.Unit),
-      plans: z.array(z.object({ id: z.string(), level: z.enum(['rpjmd', 'renstra']), title: z.string(), period: YearSpan })),
-      agreements: z.array(z.object({ id: z.string(), year: z.number().int(), kind: z.enum(['original', 'amendment']), amends: z.string().nullable() })),
-      years: z.array(z.number().int()),
-    }),
-    'AgencyProfile',
-  ),
+  response: AgencyProfile,
   async handler({ deps, agency }) {
     const ds = (await loaded(deps, agency)).dataset;
     const years = new Set<number>([...ds.agreements.map((a) => a.year), ...ds.realizations.map((r) => r.year)]);
@@ -108,11 +91,6 @@ export const measurements = defineRoute({
   },
 });
 
-const PredicateCountSchema = z.object({ label: z.string(), color: z.string().nullable(), count: z.number().int() });
-const RowCountsSchema = z.object({ rows: z.number(), measured: z.number(), achieved: z.number(), notAchieved: z.number(), unmeasured: z.number() });
-const RecommendationCountsSchema = z.object({ total: z.number(), open: z.number(), overdue: z.number() });
-const StandingSchema = z.object({ achievement: z.number().nullable(), predicate: z.string().nullable(), predicateColor: z.string().nullable() });
-
 export const dashboard = defineRoute({
   id: 'agencies.dashboard',
   method: 'get',
@@ -124,27 +102,7 @@ export const dashboard = defineRoute({
   auth: 'user',
   params: AgencyParams,
   query: YearQuery,
-  response: named(
-    z.object({
-      agency: z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
-      year: z.number().int(),
-      years: z.array(z.number().int()),
-      current: z.string().nullable(),
-      standing: StandingSchema,
-      counts: RowCountsSchema.extend({
-        byPredicate: z.array(PredicateCountSchema),
-        realizations: z.object({ draft: z.number(), submitted: z.number(), verified: z.number(), approved: z.number() }),
-        recommendations: RecommendationCountsSchema,
-      }),
-      budget: BudgetTotalsSchema,
-      programs: z.array(
-        z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), final: z.number().nullable(), spent: z.number().nullable(), absorption: z.number().nullable() }),
-      ),
-      score: S.EvaluationScore.nullable(),
-      measurement: MeasureResultSchema,
-    }),
-    'AgencyDashboard',
-  ),
+  response: AgencyDashboard,
   async handler({ deps, agency, query }) {
     const { agency: loaded, result } = await measured(deps, agency, query.year);
     // serialized once per revision, year and day (overdue recommendations depend on today)
@@ -164,34 +122,7 @@ export const regionDashboardRoute = defineRoute({
   auth: 'user',
   params: z.object({ region: z.string().min(1).describe('the region, e.g. Kabupaten Jember') }),
   query: YearQuery,
-  response: named(
-    z.object({
-      region: z.string(),
-      year: z.number().int(),
-      agencies: z.array(
-        z
-          .object({
-            id: z.string(),
-            name: z.string(),
-            abbreviation: z.string().nullable(),
-            agreement: z.string().nullable(),
-            counts: RowCountsSchema,
-            budget: BudgetTotalsSchema,
-            score: z.object({ value: z.number(), grade: z.string().nullable() }).nullable(),
-            recommendations: RecommendationCountsSchema,
-          })
-          .extend(StandingSchema.shape),
-      ),
-      totals: z.object({
-        agencies: z.number().int(),
-        byPredicate: z.array(PredicateCountSchema),
-        unrated: z.number().int(),
-        budget: BudgetTotalsSchema,
-        recommendations: RecommendationCountsSchema,
-      }),
-    }),
-    'RegionDashboard',
-  ),
+  response: RegionDashboard,
   async handler({ deps, user, params, query }) {
     if (!regionPolicy.can(user, 'read', { region: params.region })) {
       if (isRegionRole(user)) {

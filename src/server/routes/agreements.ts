@@ -16,6 +16,7 @@ import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
+import { AgreementList, AgreementView } from '../responses.js';
 import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -24,19 +25,6 @@ const mayEdit = (user: User, agency: AgencyRef, action: agreementPolicy.Agreemen
     agreementPolicy.can(user, action, { agencyId: agency.id, region: agency.region }),
     t("agreements are drafted and changed by the agency's planner", 'perjanjian kinerja disusun dan diubah oleh perencana perangkat daerah'),
   );
-
-const Difference = z.object({
-  indicator: z.string(),
-  ref: z.string().nullable(),
-  target: z.union([z.number(), z.string()]),
-  planTarget: z.number().nullable(),
-  difference: z.number().nullable().describe('agreed − planned, for numbers'),
-});
-
-const AgreementView = named(
-  z.object({ record: S.Agreement, version: Version, differences: z.array(Difference) }),
-  'AgreementView',
-);
 
 const view = (ds: Dataset, a: Agreement) => ({ record: a, version: versionOf(a), differences: targetDifferences(ds, a) });
 
@@ -49,7 +37,7 @@ export const list = defineRoute({
   auth: 'user',
   params: AgencyParams,
   query: z.object({ year: z.coerce.number().int().min(1900).max(2200).optional() }),
-  response: named(z.object({ agreements: z.array(AgreementView) }), 'AgreementList'),
+  response: AgreementList,
   async handler({ deps, agency, query }) {
     const ds = (await loaded(deps, agency)).dataset;
     return { agreements: ds.agreements.filter((a) => query.year === undefined || a.year === query.year).map((a) => view(ds, a)) };

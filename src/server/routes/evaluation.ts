@@ -10,18 +10,13 @@ import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { text as t } from '../errors.js';
 import type { Text } from '../../core/findings.js';
+import { EvaluationView, RecommendationView, ScoreView } from '../responses.js';
 import { AgencyParams, named, Ok, Version, VersionQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import { loaded, todayOf } from './agencies.js';
 
 const may = (user: User, agency: AgencyRef, action: evaluationPolicy.EvaluationAction, message: Text) =>
   allow(evaluationPolicy.can(user, action, { agencyId: agency.id, region: agency.region }), message);
-
-const RecommendationView = named(
-  z.object({ record: S.Recommendation, version: Version, overdue: z.boolean().describe('not done and past its due date') }),
-  'RecommendationView',
-);
-const ScoreView = named(z.object({ record: S.EvaluationScore, version: Version, key: z.string() }), 'ScoreView');
 
 export const get = defineRoute({
   id: 'evaluation.get',
@@ -31,10 +26,7 @@ export const get = defineRoute({
   summary: 'SAKIP scores by year and recommendations with their follow-up, overdue ones flagged',
   auth: 'user',
   params: AgencyParams,
-  response: named(
-    z.object({ today: S.IsoDate, scores: z.array(ScoreView), recommendations: z.array(RecommendationView) }),
-    'EvaluationView',
-  ),
+  response: EvaluationView,
   async handler({ deps, agency }) {
     const ds = (await loaded(deps, agency)).dataset;
     const today = todayOf(deps);

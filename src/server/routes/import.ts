@@ -19,7 +19,7 @@ import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
-import { FindingSchema, named } from '../schemas.js';
+import { ImportResult } from '../responses.js';
 import { versionOf } from '../versions.js';
 
 const summary = (ds: Dataset | undefined) =>
@@ -65,16 +65,7 @@ export const importDocument = defineRoute({
   }),
   body: z.unknown(),
   bodyDoc: z.union([S.Dataset, S.Region]).describe('a kinerja-dataset/1 or kinerja-region/1 document; validated by the importer, problems reported as findings'),
-  response: named(
-    z.object({
-      valid: z.boolean(),
-      kind: z.enum(['dataset', 'region']).nullable(),
-      stored: z.boolean(),
-      agencies: z.array(z.string()).describe('the agency ids of the document'),
-      findings: z.array(FindingSchema),
-    }),
-    'ImportResult',
-  ),
+  response: ImportResult,
   async handler({ deps, user, query, body }) {
     if (user.role !== 'admin' && user.role !== 'planner') throw forbidden(text("imports are for the region's admin and an agency's planner", 'impor dilakukan oleh admin daerah dan perencana perangkat daerah'));
     const result = validateDocument(body);

@@ -7,13 +7,9 @@ import * as narrativePolicy from '../policies/narrative.js';
 import { defineRoute } from '../route.js';
 import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
+import { NarrativeView } from '../responses.js';
 import { AgencyParams, named, Version } from '../schemas.js';
 import { versionOf } from '../versions.js';
-
-const NarrativeView = named(
-  z.object({ record: S.Narrative.nullable(), version: Version.nullable().describe('null while there is no narrative') }),
-  'NarrativeView',
-);
 
 export const get = defineRoute({
   id: 'narrative.get',

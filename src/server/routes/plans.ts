@@ -8,6 +8,7 @@ import * as planPolicy from '../policies/plan.js';
 import { defineRoute } from '../route.js';
 import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
+import { PlanList } from '../responses.js';
 import { AgencyParams, named, Ok, Version, VersionQuery, versioned } from '../schemas.js';
 import { versionOf } from '../versions.js';
 import type { AgencyRef } from '../commands/store.js';
@@ -19,39 +20,6 @@ const mayEdit = (user: User, agency: AgencyRef) =>
     t("plans are edited by the agency's planner and the region's admin", 'rencana disunting oleh perencana perangkat daerah dan admin daerah'),
   );
 
-const CascadeLink = z.object({
-  ref: z.string().describe('planId/goalId as written in `supports`'),
-  found: z.boolean(),
-  plan: z.object({ id: z.string(), level: z.enum(['rpjmd', 'renstra']), title: z.string() }).nullable(),
-  goal: S.Goal.nullable(),
-});
-
-const GoalView = named(
-  z.object({
-    record: S.Goal,
-    version: Version,
-    children: z.array(z.string()).describe('ids of the goals whose parent this is'),
-    indicators: z.array(z.string()).describe('ids of the plan indicators measuring this goal'),
-    cascade: z.array(CascadeLink).describe('the goals of other plans this one supports (e.g. an RPJMD sasaran)'),
-  }),
-  'GoalView',
-);
-
-const PlanView = named(
-  z.object({
-    id: z.string(),
-    level: z.enum(['rpjmd', 'renstra']),
-    title: z.string(),
-    startYear: z.number().int(),
-    endYear: z.number().int(),
-    legalBasis: z.string().nullable(),
-    roots: z.array(z.string()).describe('ids of the goals without a parent, in document order'),
-    goals: z.array(GoalView),
-    indicators: z.array(versioned(S.Indicator)),
-  }),
-  'PlanView',
-);
-
 export const list = defineRoute({
   id: 'plans.list',
   method: 'get',
@@ -60,7 +28,7 @@ export const list = defineRoute({
   summary: 'Every plan of the agency: the goal tree with its cascade, and the indicators with all fields, each with its version',
   auth: 'user',
   params: AgencyParams,
-  response: named(z.object({ plans: z.array(PlanView) }), 'PlanList'),
+  response: PlanList,
   async handler({ deps, agency }) {
     const ds = (await loaded(deps, agency)).dataset;
     const idx = indexDataset(ds);

@@ -10,6 +10,7 @@ import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { text as t } from '../errors.js';
 import { loaded } from './agencies.js';
+import { ProgramList } from '../responses.js';
 import { AgencyParams, named, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
@@ -21,24 +22,6 @@ const mayEdit = (user: User, agency: AgencyRef, action: programPolicy.ProgramAct
       : t(`program ${action} are the agency's planner's`, `${action === 'budget' ? 'anggaran' : 'dukungan (supports)'} program diisi oleh perencana perangkat daerah`),
   );
 
-const n = z.number().nullable();
-const NodeView = named(
-  z.object({
-    record: S.ProgramNode,
-    version: Version,
-    children: z.array(z.string()),
-    figures: z.object({
-      year: z.number().int(),
-      stages: z.object({ initial: n, shift: n, revised: n }).describe('budget at each stage (own entry, else the sum of the children)'),
-      final: n,
-      spent: n,
-      absorption: n,
-      spendingByPeriod: z.array(z.object({ period: S.Period, amount: z.number(), physical: z.number().nullable() })),
-    }),
-  }),
-  'ProgramNodeView',
-);
-
 export const list = defineRoute({
   id: 'programs.list',
   method: 'get',
@@ -48,7 +31,7 @@ export const list = defineRoute({
   auth: 'user',
   params: AgencyParams,
   query: YearQuery,
-  response: named(z.object({ year: z.number().int(), nodes: z.array(NodeView) }), 'ProgramList'),
+  response: ProgramList,
   async handler({ deps, agency, query }) {
     const ds = (await loaded(deps, agency)).dataset;
     const b = indexBudgets(ds);

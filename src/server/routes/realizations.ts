@@ -33,15 +33,15 @@ import { editAgency } from '../commands/respond.js';
 import type { AgencyRef } from '../commands/store.js';
 import { forbidden, fromEditError, HttpError, invalidRequest, notFound, text as t } from '../errors.js';
 import { zodMessage } from '../../core/findings.js';
-import { MeasuredRowSchema } from '../measure-schema.js';
 import * as policy from '../policies/realization.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { loaded, measured } from './agencies.js';
+import { RealizationChange as ChangeResult, RealizationList } from '../responses.js';
 import { AgencyParams, named, Ok, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
 
-const ACTIONS: policy.RealizationAction[] = ['enter', 'delete', 'evidence', 'submit', 'verify', 'approve', 'return', 'reopen'];
+const ACTIONS = policy.REALIZATION_ACTIONS;
 
 function recordFor(agency: AgencyRef, ds: Dataset, k: RealizationKey): policy.RealizationRecord {
   const indicator = indicatorOf(ds, k.indicator);
@@ -116,20 +116,6 @@ function rowsOf(m: MeasureResult, ref: string): MeasuredRow[] {
   ];
 }
 
-const ChangeResult = named(
-  z.object({
-    record: S.Realization.nullable(),
-    version: Version.nullable(),
-    key: z.string(),
-    measured: z
-      .object({ achievement: z.number().nullable(), predicate: z.string().nullable(), provisional: z.boolean(), unmeasured: z.string().nullable() })
-      .nullable()
-      .describe("the indicator's first row after the change (an agreement row when there is one); null when it is measured nowhere this year"),
-    rows: z.array(MeasuredRowSchema).describe("every row of the year's measurement for this indicator, after the change"),
-  }),
-  'RealizationChange',
-);
-
 function changeResult(ds: Dataset, regionSettings: Settings | undefined, k: RealizationKey, record: Realization | null, version: string | null, key: string) {
   const rows = rowsOf(measure(ds, k.year, { regionSettings }), k.indicator);
   const first = rows[0];
@@ -153,33 +139,6 @@ const keyFrom = (b: { indicator: string; year: number; period?: S.Period | undef
   period: b.period ?? 'Y',
 });
 
-const EvidenceView = z.object({
-  value: z.string(),
-  file: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), url: z.string() }).nullable(),
-});
-
-const EntryView = z.object({
-  record: S.Realization,
-  version: Version,
-  key: z.string(),
-  state: S.WorkflowState,
-  allowed: z.array(z.enum(ACTIONS as [policy.RealizationAction, ...policy.RealizationAction[]])).describe('what the signed-in user may do with it now'),
-  evidence: z.array(EvidenceView),
-});
-
-const IndicatorView = named(
-  z.object({
-    ref: z.string(),
-    owner: z.object({ kind: z.enum(['plan', 'agreement', 'node']), id: z.string() }),
-    indicator: S.Indicator,
-    target: z.number().nullable().describe("the indicator's own target for the year"),
-    canEnter: z.boolean().describe('the signed-in user may enter a new realization of it'),
-    entries: z.array(EntryView),
-    rows: z.array(MeasuredRowSchema),
-  }),
-  'RealizationIndicator',
-);
-
 export const list = defineRoute({
   id: 'realizations.list',
   method: 'get',
@@ -189,7 +148,7 @@ export const list = defineRoute({
   auth: 'user',
   params: AgencyParams,
   query: YearQuery,
-  response: named(z.object({ year: z.number().int(), indicators: z.array(IndicatorView) }), 'RealizationList'),
+  response: RealizationList,
   async handler({ deps, user, agency, query }) {
     const m = (await measured(deps, agency, query.year));
     const ds = m.agency.dataset;

@@ -1,0 +1,310 @@
+/**
+ * The API's response schemas, and their types: what the routes (routes/*.ts) answer, and what
+ * the web front end reads (web/src/api.ts imports these types, type-only, so the two cannot
+ * drift). Pure: zod, the dataset's schemas, the measurement schema and the roles and actions
+ * of the policies; nothing that touches the store, HTTP or the environment.
+ *
+ * Each type is the schema's output (`z.output`, what `z.infer` gives, as the core's dataset types
+ * are); none of these schemas has a default or a transform, so it is also what is sent.
+ */
+import { z } from 'zod';
+import * as S from '../core/dataset/schema.js';
+import { BudgetTotalsSchema, MeasureResultSchema, MeasuredRowSchema } from './measure-schema.js';
+import { REALIZATION_ACTIONS } from './policies/realization.js';
+import { FindingSchema, named, RoleSchema, Version, versioned } from './schemas.js';
+
+/** A record with the version an edit must send back (what `versioned(schema)` answers). */
+export interface Versioned<T> {
+  record: T;
+  version: string;
+}
+// a compile-time check that `versioned(…)` answers exactly a Versioned record
+const _versionedFits = (v: z.output<ReturnType<typeof versioned<typeof S.Goal>>>): Versioned<S.Goal> => v;
+const _versionedFitsBack = (v: Versioned<S.Goal>): z.output<ReturnType<typeof versioned<typeof S.Goal>>> => v;
+void _versionedFits;
+void _versionedFitsBack;
+
+// ---------------------------------------------------------------- accounts (routes/accounts.ts)
+
+export const AccountSchema = named(
+  z.object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: RoleSchema,
+    agencyId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    region: z.string().nullable(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  }),
+  'Account',
+);
+export type Account = z.output<typeof AccountSchema>;
+
+export const VersionedAccount = named(z.object({ record: AccountSchema, version: Version }), 'VersionedAccount');
+export type VersionedAccount = z.output<typeof VersionedAccount>;
+
+export const AccountList = named(z.object({ accounts: z.array(VersionedAccount) }), 'AccountList');
+export type AccountList = z.output<typeof AccountList>;
+
+// ---------------------------------------------------------------- agencies and dashboards (routes/agencies.ts)
+
+export const AgencySummary = named(
+  z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
+  'AgencySummary',
+);
+export type AgencySummary = z.output<typeof AgencySummary>;
+
+export const AgencyList = named(z.object({ agencies: z.array(AgencySummary) }), 'AgencyList');
+export type AgencyList = z.output<typeof AgencyList>;
+
+const YearSpan = z.object({ from: z.number().int(), to: z.number().int() });
+
+export const AgencyProfile = named(
+  z.object({
+    id: z.string(),
+    region: z.string(),
+    agency: S.Agency,
+    units: z.array(S.Unit),
+    plans: z.array(z.object({ id: z.string(), level: z.enum(['rpjmd', 'renstra']), title: z.string(), period: YearSpan })),
+    agreements: z.array(z.object({ id: z.string(), year: z.number().int(), kind: z.enum(['original', 'amendment']), amends: z.string().nullable() })),
+    years: z.array(z.number().int()),
+  }),
+  'AgencyProfile',
+);
+export type AgencyProfile = z.output<typeof AgencyProfile>;
+
+const PredicateCountSchema = z.object({ label: z.string(), color: z.string().nullable(), count: z.number().int() });
+const RowCountsSchema = z.object({ rows: z.number(), measured: z.number(), achieved: z.number(), notAchieved: z.number(), unmeasured: z.number() });
+const RecommendationCountsSchema = z.object({ total: z.number(), open: z.number(), overdue: z.number() });
+const StandingSchema = z.object({ achievement: z.number().nullable(), predicate: z.string().nullable(), predicateColor: z.string().nullable() });
+export type PredicateCount = z.output<typeof PredicateCountSchema>;
+export type RowCounts = z.output<typeof RowCountsSchema>;
+export type RecommendationCounts = z.output<typeof RecommendationCountsSchema>;
+export type Standing = z.output<typeof StandingSchema>;
+
+export const AgencyDashboard = named(
+  z.object({
+    agency: z.object({ id: z.string(), name: z.string(), abbreviation: z.string().nullable(), region: z.string() }),
+    year: z.number().int(),
+    years: z.array(z.number().int()),
+    current: z.string().nullable(),
+    standing: StandingSchema,
+    counts: RowCountsSchema.extend({
+      byPredicate: z.array(PredicateCountSchema),
+      realizations: z.object({ draft: z.number(), submitted: z.number(), verified: z.number(), approved: z.number() }),
+      recommendations: RecommendationCountsSchema,
+    }),
+    budget: BudgetTotalsSchema,
+    programs: z.array(
+      z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), final: z.number().nullable(), spent: z.number().nullable(), absorption: z.number().nullable() }),
+    ),
+    score: S.EvaluationScore.nullable(),
+    measurement: MeasureResultSchema,
+  }),
+  'AgencyDashboard',
+);
+export type AgencyDashboard = z.output<typeof AgencyDashboard>;
+
+export const RegionDashboard = named(
+  z.object({
+    region: z.string(),
+    year: z.number().int(),
+    agencies: z.array(
+      z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          abbreviation: z.string().nullable(),
+          agreement: z.string().nullable(),
+          counts: RowCountsSchema,
+          budget: BudgetTotalsSchema,
+          score: z.object({ value: z.number(), grade: z.string().nullable() }).nullable(),
+          recommendations: RecommendationCountsSchema,
+        })
+        .extend(StandingSchema.shape),
+    ),
+    totals: z.object({
+      agencies: z.number().int(),
+      byPredicate: z.array(PredicateCountSchema),
+      unrated: z.number().int(),
+      budget: BudgetTotalsSchema,
+      recommendations: RecommendationCountsSchema,
+    }),
+  }),
+  'RegionDashboard',
+);
+export type RegionDashboard = z.output<typeof RegionDashboard>;
+
+// ---------------------------------------------------------------- import (routes/import.ts)
+
+export const ImportResult = named(
+  z.object({
+    valid: z.boolean(),
+    kind: z.enum(['dataset', 'region']).nullable(),
+    stored: z.boolean(),
+    agencies: z.array(z.string()).describe('the agency ids of the document'),
+    findings: z.array(FindingSchema),
+  }),
+  'ImportResult',
+);
+export type ImportResult = z.output<typeof ImportResult>;
+
+// ---------------------------------------------------------------- plans (routes/plans.ts)
+
+const CascadeLink = z.object({
+  ref: z.string().describe('planId/goalId as written in `supports`'),
+  found: z.boolean(),
+  plan: z.object({ id: z.string(), level: z.enum(['rpjmd', 'renstra']), title: z.string() }).nullable(),
+  goal: S.Goal.nullable(),
+});
+export type CascadeLink = z.output<typeof CascadeLink>;
+
+export const GoalView = named(
+  z.object({
+    record: S.Goal,
+    version: Version,
+    children: z.array(z.string()).describe('ids of the goals whose parent this is'),
+    indicators: z.array(z.string()).describe('ids of the plan indicators measuring this goal'),
+    cascade: z.array(CascadeLink).describe('the goals of other plans this one supports (e.g. an RPJMD sasaran)'),
+  }),
+  'GoalView',
+);
+export type GoalView = z.output<typeof GoalView>;
+
+export const PlanView = named(
+  z.object({
+    id: z.string(),
+    level: z.enum(['rpjmd', 'renstra']),
+    title: z.string(),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    legalBasis: z.string().nullable(),
+    roots: z.array(z.string()).describe('ids of the goals without a parent, in document order'),
+    goals: z.array(GoalView),
+    indicators: z.array(versioned(S.Indicator)),
+  }),
+  'PlanView',
+);
+export type PlanView = z.output<typeof PlanView>;
+
+export const PlanList = named(z.object({ plans: z.array(PlanView) }), 'PlanList');
+export type PlanList = z.output<typeof PlanList>;
+
+// ---------------------------------------------------------------- agreements (routes/agreements.ts)
+
+const Difference = z.object({
+  indicator: z.string(),
+  ref: z.string().nullable(),
+  target: z.union([z.number(), z.string()]),
+  planTarget: z.number().nullable(),
+  difference: z.number().nullable().describe('agreed − planned, for numbers'),
+});
+export type TargetDifference = z.output<typeof Difference>;
+
+export const AgreementView = named(z.object({ record: S.Agreement, version: Version, differences: z.array(Difference) }), 'AgreementView');
+export type AgreementView = z.output<typeof AgreementView>;
+
+export const AgreementList = named(z.object({ agreements: z.array(AgreementView) }), 'AgreementList');
+export type AgreementList = z.output<typeof AgreementList>;
+
+// ---------------------------------------------------------------- programs (routes/programs.ts)
+
+const n = z.number().nullable();
+export const NodeView = named(
+  z.object({
+    record: S.ProgramNode,
+    version: Version,
+    children: z.array(z.string()),
+    figures: z.object({
+      year: z.number().int(),
+      stages: z.object({ initial: n, shift: n, revised: n }).describe('budget at each stage (own entry, else the sum of the children)'),
+      final: n,
+      spent: n,
+      absorption: n,
+      spendingByPeriod: z.array(z.object({ period: S.Period, amount: z.number(), physical: z.number().nullable() })),
+    }),
+  }),
+  'ProgramNodeView',
+);
+export type NodeView = z.output<typeof NodeView>;
+
+export const ProgramList = named(z.object({ year: z.number().int(), nodes: z.array(NodeView) }), 'ProgramList');
+export type ProgramList = z.output<typeof ProgramList>;
+
+// ---------------------------------------------------------------- realizations (routes/realizations.ts)
+
+export const RealizationChange = named(
+  z.object({
+    record: S.Realization.nullable(),
+    version: Version.nullable(),
+    key: z.string(),
+    measured: z
+      .object({ achievement: z.number().nullable(), predicate: z.string().nullable(), provisional: z.boolean(), unmeasured: z.string().nullable() })
+      .nullable()
+      .describe("the indicator's first row after the change (an agreement row when there is one); null when it is measured nowhere this year"),
+    rows: z.array(MeasuredRowSchema).describe("every row of the year's measurement for this indicator, after the change"),
+  }),
+  'RealizationChange',
+);
+export type RealizationChange = z.output<typeof RealizationChange>;
+
+const EvidenceView = z.object({
+  value: z.string(),
+  file: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), url: z.string() }).nullable(),
+});
+export type EvidenceView = z.output<typeof EvidenceView>;
+
+const EntryView = z.object({
+  record: S.Realization,
+  version: Version,
+  key: z.string(),
+  state: S.WorkflowState,
+  allowed: z.array(z.enum(REALIZATION_ACTIONS)).describe('what the signed-in user may do with it now'),
+  evidence: z.array(EvidenceView),
+});
+export type EntryView = z.output<typeof EntryView>;
+
+export const RealizationIndicator = named(
+  z.object({
+    ref: z.string(),
+    owner: z.object({ kind: z.enum(['plan', 'agreement', 'node']), id: z.string() }),
+    indicator: S.Indicator,
+    target: z.number().nullable().describe("the indicator's own target for the year"),
+    canEnter: z.boolean().describe('the signed-in user may enter a new realization of it'),
+    entries: z.array(EntryView),
+    rows: z.array(MeasuredRowSchema),
+  }),
+  'RealizationIndicator',
+);
+export type RealizationIndicator = z.output<typeof RealizationIndicator>;
+
+export const RealizationList = named(z.object({ year: z.number().int(), indicators: z.array(RealizationIndicator) }), 'RealizationList');
+export type RealizationList = z.output<typeof RealizationList>;
+
+// ---------------------------------------------------------------- evaluation (routes/evaluation.ts)
+
+export const RecommendationView = named(
+  z.object({ record: S.Recommendation, version: Version, overdue: z.boolean().describe('not done and past its due date') }),
+  'RecommendationView',
+);
+export type RecommendationView = z.output<typeof RecommendationView>;
+
+export const ScoreView = named(z.object({ record: S.EvaluationScore, version: Version, key: z.string() }), 'ScoreView');
+export type ScoreView = z.output<typeof ScoreView>;
+
+export const EvaluationView = named(
+  z.object({ today: S.IsoDate, scores: z.array(ScoreView), recommendations: z.array(RecommendationView) }),
+  'EvaluationView',
+);
+export type EvaluationView = z.output<typeof EvaluationView>;
+
+// ---------------------------------------------------------------- narrative (routes/narrative.ts)
+
+export const NarrativeView = named(
+  z.object({ record: S.Narrative.nullable(), version: Version.nullable().describe('null while there is no narrative') }),
+  'NarrativeView',
+);
+export type NarrativeView = z.output<typeof NarrativeView>;
