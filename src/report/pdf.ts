@@ -1,7 +1,8 @@
 /**
- * PDF: the report's HTML printed by the system's Chromium (Debian's `chromium` package) through
- * playwright-core. No browser is ever downloaded: the executable is `CHROMIUM_PATH` or
- * `/usr/bin/chromium`. One browser serves every render of a renderer until `close()`.
+ * PDF: the report's HTML printed by the system's Chromium (Debian's `chromium-headless-shell` or
+ * `chromium` package) through playwright-core. No browser is ever downloaded: the executable is
+ * `CHROMIUM_PATH`, else the headless shell, else `/usr/bin/chromium` (chromium.ts). One browser
+ * serves every render of a renderer until `close()`; playwright-core is loaded with its first start.
  *
  * Page numbers come from the stylesheet's page margin boxes (roman on the front matter, arabic
  * after, none on the cover). When the document has a table of contents, it is laid out twice: the
