@@ -62,6 +62,7 @@ forEachEngine('publishing', (engine) => {
       const s = await publishReport(db.pool, { agencyId: 'dinco', kind: 'lkip', year: 2025, formats: ['pdf', 'docx'], issuedBy: 't', issuedAt: '2026-01-31T08:15:42Z' }, { pdf: pdf! });
       const stored = await createPublicationQueries(db.pool).get(s.id);
       expect(stored!.tools.chromium).toMatch(/^\d+\./);
+      expect(stored!.tools['chromium-executable']).toBe(chromiumPath());
       const issuedPdf = stored!.files.find((f) => f.format === 'pdf')!.content;
       expect(issuedPdf.toString('latin1')).toContain("/CreationDate (D:20260131081542+00'00')");
       await new Promise((res) => setTimeout(res, 1100)); // a later second: the dates must come from the issue time

@@ -74,7 +74,11 @@ export async function toolVersions(formats: readonly PublicationFormat[], pdf?: 
   const names = [...new Set(formats.flatMap((f) => LIBRARIES[f]))].sort();
   const out: Record<string, string> = {};
   for (const n of names) out[n] = packageVersion(`node_modules/${n}/package.json`);
-  if (formats.includes('pdf') && pdf) out.chromium = await pdf.version();
+  if (formats.includes('pdf') && pdf) {
+    out.chromium = await pdf.version();
+    // which build of that version: the headless shell and the full browser differ in their bytes
+    out['chromium-executable'] = pdf.executablePath;
+  }
   return out;
 }
 

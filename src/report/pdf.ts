@@ -38,6 +38,11 @@ export interface PdfRenderer {
   render(doc: DocumentModel): Promise<Buffer>;
   /** The browser's version (`HeadlessChrome/…` as the PDF's /Creator names it), starting it if need be. */
   version(): Promise<string>;
+  /**
+   * The Chromium executable it prints with. The headless shell and the full chromium of one version
+   * write different bytes for the same page, so an issued PDF records which one wrote it.
+   */
+  readonly executablePath: string;
   /** Closes the browser; the renderer can not be used afterwards. */
   close(): Promise<void>;
 }
@@ -234,6 +239,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     async version(): Promise<string> {
       return (await started()).version();
     },
+    executablePath,
     async close(): Promise<void> {
       closed = true;
       const b = browser;
