@@ -9,6 +9,7 @@ import { createDatasetQueries } from '../store/datasets.js';
 import { readDocumentFile } from '../io/dataset-file.js';
 import { validateDocument } from '../core/dataset/validate.js';
 import { DEFAULT_RULES } from '../core/measure/rules.js';
+import { text } from '../core/findings.js';
 import { CliError, type CliIo } from './io.js';
 import { renderMeasurement } from './render.js';
 import { withDatabase } from './source.js';
@@ -24,7 +25,7 @@ export async function runDemo(io: CliIo): Promise<void> {
     const stored = await q.exportDataset(DEMO_AGENCY);
     if (stored) return stored;
     const result = validateDocument(await readDocumentFile(path));
-    if (result.kind !== 'dataset') throw new CliError(`${DEMO_DATASET}: the demo dataset is not valid`);
+    if (result.kind !== 'dataset') throw new CliError(text(`${DEMO_DATASET}: the demo dataset is not valid`, `${DEMO_DATASET}: dataset demo tidak valid`));
     await q.importDataset(result.dataset);
     io.err(`Agency demo "${DEMO_AGENCY}" dimuat ke basis data (${db.engine}).\n`);
     return result.dataset;

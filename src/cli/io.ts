@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { langOf, type Lang } from '../core/findings.js';
+import { langOf, type Lang, type Localized, type Text } from '../core/findings.js';
 
 /** The command line's connection to the outside world, passed in so tests can run commands in-process. */
 export interface CliIo {
@@ -38,12 +38,17 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** A failure the command reports on standard error and exits with. */
+/**
+ * A failure the command reports on standard error and exits with: in English and Indonesian
+ * (`text(en, id)`), printed in the command's language; a plain string is printed as it is.
+ */
 export class CliError extends Error {
+  readonly localized: Localized | undefined;
   constructor(
-    message: string,
+    message: string | Text,
     readonly exitCode: number = EXIT.failed,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.localized = typeof message === 'string' ? undefined : { id: message.id };
   }
 }

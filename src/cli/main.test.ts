@@ -248,7 +248,9 @@ describe('import, export and --agency on the embedded database', () => {
   it('names the stored agencies when asked for an unknown one', async () => {
     const r = await kinerja('measure', '--agency', 'nope', '--year', '2025');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('no agency "nope"');
+    expect(r.err).toContain('tidak ada perangkat daerah "nope" dalam basis data');
+    const en = await kinerja('--lang', 'en', 'measure', '--agency', 'nope', '--year', '2025');
+    expect(en.err).toContain('no agency "nope" in the database');
   });
 });
 

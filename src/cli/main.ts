@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { hasErrors } from '../core/findings.js';
+import { hasErrors, messageIn, text } from '../core/findings.js';
 import { measure } from '../core/measure/index.js';
 import { DEFAULT_RULES } from '../core/measure/rules.js';
 import { review } from '../core/review/index.js';
@@ -26,7 +26,7 @@ interface SourceFlags {
 
 function parseYear(v: string): number {
   const y = Number(v);
-  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(`--year: expected a year such as 2025, got "${v}"`, EXIT.usage);
+  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(text(`--year: expected a year such as 2025, got "${v}"`, `--year: diharapkan tahun seperti 2025, tertulis "${v}"`), EXIT.usage);
   return y;
 }
 
@@ -120,7 +120,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'json or yaml (default: from the file name, else json)').choices(['json', 'yaml']))
     .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
       const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
-      if (!dataset) throw new CliError(`no agency "${flags.agency}" in the database`);
+      if (!dataset) throw new CliError(text(`no agency "${flags.agency}" in the database`, `tidak ada perangkat daerah "${flags.agency}" dalam basis data`));
       if (flags.output) {
         await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
         io.err(`Ditulis: ${flags.output}\n`);
@@ -173,7 +173,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return EXIT.failed;
     }
     if (e instanceof CliError) {
-      io.err(`kinerja: ${e.message}\n`);
+      io.err(`kinerja: ${messageIn(cliLang(program, io), e)}\n`);
       return e.exitCode;
     }
     io.err(`kinerja: ${(e as Error).stack ?? String(e)}\n`);

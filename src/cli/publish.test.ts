@@ -115,21 +115,25 @@ describe('kinerja publish, published, reproduce, changes', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('BERBEDA  tampered/tampered.docx');
     expect(r.out).toContain('sama     tampered/tampered.html');
-    expect(r.err).toContain('kinerja: DOCX of tampered is not byte for byte the file issued');
+    expect(r.err).toContain('kinerja: DOCX dari tampered tidak sama persis (byte demi byte) dengan berkas yang diterbitkan');
   });
 
   it('refuses what it cannot do, with the reason', async () => {
-    expect((await kinerja('reproduce', 'nothing', '-o', 'x')).err).toContain('no issued report "nothing"');
+    expect((await kinerja('reproduce', 'nothing', '-o', 'x')).err).toContain('tidak ada laporan terbit "nothing"');
+    expect((await kinerja('--lang', 'en', 'reproduce', 'nothing', '-o', 'x')).err).toContain('no issued report "nothing"');
     expect((await kinerja('changes', 'nothing')).code).toBe(1);
     const noId = await kinerja('publish', '--agency', 'dinco', '--kind', 'agreement');
     expect(noId.code).toBe(2);
-    expect(noId.err).toContain('--kind agreement needs --id');
+    expect(noId.err).toContain('--kind agreement memerlukan --id');
     expect((await kinerja('publish', '--agency', 'dinco', '--year', '2025', '--formats', 'odt')).code).toBe(2);
-    expect((await kinerja('publish', '--agency', 'dinco')).err).toContain('--year is required');
+    expect((await kinerja('publish', '--agency', 'dinco')).err).toContain('--year wajib');
     const review = await kinerja('publish', '--agency', 'dinco', '--year', '2025', '--kind', 'review', '--formats', 'xlsx');
     expect(review.code).toBe(1);
-    expect(review.err).toContain('a review is not issued as xlsx');
+    expect(review.err).toContain('review tidak diterbitkan sebagai xlsx');
+    expect((await kinerja('--lang', 'en', 'publish', '--agency', 'dinco', '--year', '2025', '--kind', 'review', '--formats', 'xlsx')).err).toContain(
+      'a review is not issued as xlsx',
+    );
     const unknown = await kinerja('publish', '--agency', 'nobody', '--year', '2025', '--formats', 'html');
-    expect(unknown.err).toContain('no agency "nobody" in the database');
+    expect(unknown.err).toContain('tidak ada perangkat daerah "nobody" dalam basis data');
   });
 });

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { formatDatasetChange, type MeasurementChange } from '../core/report/diff.js';
 import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication.js';
 import { formatNumber, formatPercent } from '../core/format.js';
-import { messageIn, type Lang } from '../core/findings.js';
+import { messageIn, text, type Lang } from '../core/findings.js';
 import { publicationChanges, PublishError, publishReport, reproducePublication } from '../publish/publish.js';
 import { ChromiumMissingError } from '../report/chromium.js';
 import { createPublicationQueries, type PublicationSummary } from '../store/publications.js';
@@ -19,7 +19,7 @@ import { withDatabase } from './source.js';
 
 function parseYear(v: string): number {
   const y = Number(v);
-  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(`--year: expected a year such as 2025, got "${v}"`, EXIT.usage);
+  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(text(`--year: expected a year such as 2025, got "${v}"`, `--year: diharapkan tahun seperti 2025, tertulis "${v}"`), EXIT.usage);
   return y;
 }
 
@@ -29,7 +29,13 @@ export function parseFormats(v: string): PublicationFormat[] {
   const known = PUBLICATION_FORMATS as readonly string[];
   const bad = list.filter((f) => !known.includes(f));
   if (list.length === 0 || bad.length) {
-    throw new CliError(`--formats: expected a comma-separated list of ${PUBLICATION_FORMATS.join(', ')}${bad.length ? `, got "${bad.join(', ')}"` : ''}`, EXIT.usage);
+    throw new CliError(
+      text(
+        `--formats: expected a comma-separated list of ${PUBLICATION_FORMATS.join(', ')}${bad.length ? `, got "${bad.join(', ')}"` : ''}`,
+        `--formats: diharapkan daftar dipisah koma dari ${PUBLICATION_FORMATS.join(', ')}${bad.length ? `, tertulis "${bad.join(', ')}"` : ''}`,
+      ),
+      EXIT.usage,
+    );
   }
   return [...new Set(list)] as PublicationFormat[];
 }
@@ -47,9 +53,10 @@ async function guarded<T>(fn: () => Promise<T>, lang: Lang): Promise<T> {
   } catch (e) {
     if (e instanceof PublishError) {
       const errors = e.findings.filter((f) => f.severity === 'error').slice(0, 10);
-      throw new CliError(e.message + errors.map((f) => `\n  ${f.where}: ${messageIn(lang, f)}`).join(''));
+      const list = errors.map((f) => `\n  ${f.where}: ${messageIn(lang, f)}`).join('');
+      throw new CliError(text(e.message + list, e.localized.id + list));
     }
-    if (e instanceof ChromiumMissingError) throw new CliError(lang === 'en' ? e.message : e.localized.id);
+    if (e instanceof ChromiumMissingError) throw new CliError(text(e.message, e.localized.id));
     throw e;
   }
 }
@@ -79,9 +86,9 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .option('--by <name>', 'who issues it (default: the user name)')
     .option('--json', 'print JSON')
     .action(async (flags: { agency: string; year?: number; kind: PublicationKind; id?: string; formats?: PublicationFormat[]; by?: string; json?: boolean }) => {
-      if (flags.kind !== 'agreement' && flags.year === undefined) throw new CliError(`--year is required for --kind ${flags.kind}`, EXIT.usage);
-      if (flags.kind === 'agreement' && !flags.id) throw new CliError('--kind agreement needs --id AGREEMENT', EXIT.usage);
-      if (flags.kind !== 'agreement' && flags.id) throw new CliError(`--id is for --kind agreement, not ${flags.kind}`, EXIT.usage);
+      if (flags.kind !== 'agreement' && flags.year === undefined) throw new CliError(text(`--year is required for --kind ${flags.kind}`, `--year wajib untuk --kind ${flags.kind}`), EXIT.usage);
+      if (flags.kind === 'agreement' && !flags.id) throw new CliError(text('--kind agreement needs --id AGREEMENT', '--kind agreement memerlukan --id PERJANJIAN'), EXIT.usage);
+      if (flags.kind !== 'agreement' && flags.id) throw new CliError(text(`--id is for --kind agreement, not ${flags.kind}`, `--id hanya untuk --kind agreement, bukan ${flags.kind}`), EXIT.usage);
       const formats = flags.formats ?? [...FORMATS_OF[flags.kind]];
       const issuedBy = flags.by ?? io.env.USER ?? io.env.USERNAME ?? 'kinerja';
       const s = await guarded(() =>
@@ -125,7 +132,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { output: string; json?: boolean }) => {
       const r = await guarded(() => withDatabase(io, (db) => reproducePublication(db.pool, id)), cliLang(program, io));
-      if (!r) throw new CliError(`no issued report "${id}" in the database`);
+      if (!r) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       const dir = resolve(io.cwd, flags.output);
       await mkdir(dir, { recursive: true });
       for (const f of r.files) await writeFile(join(dir, `${id}.${f.format}`), f.content);
@@ -146,9 +153,13 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
       if (!r.matches) {
         const tools = Object.entries(r.toolChanges).map(([n, [a, b]]) => `${n} ${a} → ${b}`);
         if (r.kinerjaVersion.issued !== r.kinerjaVersion.now) tools.unshift(`kinerja ${r.kinerjaVersion.issued} → ${r.kinerjaVersion.now}`);
+        const differing = r.files.filter((f) => !f.matches).map((f) => f.format.toUpperCase()).join(', ');
         throw new CliError(
-          `${r.files.filter((f) => !f.matches).map((f) => f.format.toUpperCase()).join(', ')} of ${id} is not byte for byte the file issued` +
-            (tools.length ? `; tools changed since it was issued: ${tools.join(', ')}` : ''),
+          text(
+            `${differing} of ${id} is not byte for byte the file issued` + (tools.length ? `; tools changed since it was issued: ${tools.join(', ')}` : ''),
+            `${differing} dari ${id} tidak sama persis (byte demi byte) dengan berkas yang diterbitkan` +
+              (tools.length ? `; perangkat yang berubah sejak terbit: ${tools.join(', ')}` : ''),
+          ),
         );
       }
     });
@@ -160,7 +171,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }) => {
       const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)), cliLang(program, io));
-      if (!c) throw new CliError(`no issued report "${id}" in the database`);
+      if (!c) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       if (flags.json) {
         io.out(JSON.stringify(c, null, 2) + '\n');
         return;

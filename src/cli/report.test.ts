@@ -94,10 +94,11 @@ describe('kinerja report', () => {
   it('refuses a binary format without an output file, and a missing format', async () => {
     const r = await kinerja('report', DEMO, '--year', '2025', '--format', 'docx');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('give -o FILE');
+    expect(r.err).toContain('menulis berkas: berikan -o BERKAS');
+    expect((await kinerja('--lang', 'en', 'report', DEMO, '--year', '2025', '--format', 'docx')).err).toContain('give -o FILE');
     const r2 = await kinerja('report', DEMO, '--year', '2025', '-o', join(dir, 'lkip.txt'));
     expect(r2.code).toBe(2);
-    expect(r2.err).toContain('give --format');
+    expect(r2.err).toContain('berikan --format');
   });
 
   it.skipIf(!existsSync(chromiumPath()))('writes a PDF', async () => {
@@ -160,7 +161,7 @@ describe('kinerja agreement', () => {
   it('names the known agreements when the id is unknown', async () => {
     const r = await kinerja('agreement', DEMO, '--id', 'pk-2099', '--format', 'html');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('no agreement "pk-2099"');
+    expect(r.err).toContain('tidak ada perjanjian kinerja "pk-2099"');
     expect(r.err).toContain('pk-2025, pk-2025-perubahan');
   });
 });

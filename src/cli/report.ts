@@ -11,7 +11,7 @@ import type { DocumentModel } from '../core/document/model.js';
 import { UnknownAgreement } from '../core/report/agreement.js';
 import { ChromiumMissingError } from '../report/chromium.js';
 import { buildReport, renderDocument as renderAs } from '../report/produce.js';
-import type { Lang } from '../core/findings.js';
+import { text } from '../core/findings.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
 import { loadDataset } from './source.js';
 
@@ -36,7 +36,7 @@ interface OutputFlags {
 
 function parseYear(v: string): number {
   const y = Number(v);
-  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(`--year: expected a year such as 2025, got "${v}"`, EXIT.usage);
+  if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(text(`--year: expected a year such as 2025, got "${v}"`, `--year: diharapkan tahun seperti 2025, tertulis "${v}"`), EXIT.usage);
   return y;
 }
 
@@ -45,25 +45,31 @@ export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): 
   const fromName = flags.output ? EXTENSION[extname(flags.output).toLowerCase()] : undefined;
   const format = flags.format ?? fromName;
   if (!format) {
-    throw new CliError(`give --format (${allowed.join(', ')}), or an output file (-o) whose name ends in one of them`, EXIT.usage);
+    throw new CliError(
+      text(
+        `give --format (${allowed.join(', ')}), or an output file (-o) whose name ends in one of them`,
+        `berikan --format (${allowed.join(', ')}), atau berkas keluaran (-o) yang namanya berakhiran salah satunya`,
+      ),
+      EXIT.usage,
+    );
   }
-  if (!allowed.includes(format)) throw new CliError(`--format ${format} is not available here; expected one of ${allowed.join(', ')}`, EXIT.usage);
-  if (BINARY.has(format) && !flags.output) throw new CliError(`--format ${format} writes a file: give -o FILE`, EXIT.usage);
+  if (!allowed.includes(format)) throw new CliError(text(`--format ${format} is not available here; expected one of ${allowed.join(', ')}`, `--format ${format} tidak tersedia di sini; pilih salah satu dari ${allowed.join(', ')}`), EXIT.usage);
+  if (BINARY.has(format) && !flags.output) throw new CliError(text(`--format ${format} writes a file: give -o FILE`, `--format ${format} menulis berkas: berikan -o BERKAS`), EXIT.usage);
   return format;
 }
 
 /** The document in a format, as bytes or text (a missing Chromium becomes a CLI error). */
-export async function renderDocument(doc: DocumentModel, format: ReportFormat, lang: Lang = 'id'): Promise<Buffer | string> {
+export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
   try {
     return await renderAs(doc, format);
   } catch (e) {
-    if (e instanceof ChromiumMissingError) throw new CliError(lang === 'en' ? e.message : e.localized.id);
+    if (e instanceof ChromiumMissingError) throw new CliError(text(e.message, e.localized.id));
     throw e;
   }
 }
 
-async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output: string | undefined, lang: Lang): Promise<void> {
-  const content = await renderDocument(doc, format, lang);
+async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output: string | undefined): Promise<void> {
+  const content = await renderDocument(doc, format);
   if (!output) {
     io.out(typeof content === 'string' ? content : content.toString('utf8'));
     return;
@@ -93,7 +99,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       const format = formatOf(flags, reportFormats);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
-      await emit(io, doc, format, flags.output, cliLang(program, io));
+      await emit(io, doc, format, flags.output);
     });
 
   program
@@ -111,10 +117,10 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       try {
         doc = buildReport(src.dataset, { kind: 'agreement', agreementId: flags.id });
       } catch (e) {
-        if (e instanceof UnknownAgreement) throw new CliError(`${src.origin}: ${e.message}`);
+        if (e instanceof UnknownAgreement) throw new CliError(text(`${src.origin}: ${e.message}`, `${src.origin}: ${e.localized.id}`));
         throw e;
       }
-      await emit(io, doc, format, flags.output, cliLang(program, io));
+      await emit(io, doc, format, flags.output);
     });
 
   const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
@@ -130,6 +136,6 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       const format = formatOf(flags, reviewFormats);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'review', year: flags.year }, { regionSettings: src.regionSettings });
-      await emit(io, doc, format, flags.output, cliLang(program, io));
+      await emit(io, doc, format, flags.output);
     });
 }

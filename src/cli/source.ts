@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.js';
 import { validateDocument, type ValidationResult } from '../core/dataset/validate.js';
 import type { Dataset, Region, Settings } from '../core/dataset/schema.js';
 import { agencyId } from '../core/dataset/model.js';
-import type { Finding } from '../core/findings.js';
+import { text, type Finding } from '../core/findings.js';
 import { DatasetParseError } from '../core/dataset/io.js';
 import { readDocumentFile } from '../io/dataset-file.js';
 import type { Db } from '../store/db.js';
@@ -81,13 +81,18 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
     const result = await readValidated(io, file);
     if (result.kind === 'dataset') {
       if (opts.agency && agencyId(result.dataset.agency) !== opts.agency) {
-        throw new CliError(`${file}: the dataset is of agency "${agencyId(result.dataset.agency)}", not "${opts.agency}"`);
+        throw new CliError(
+          text(
+            `${file}: the dataset is of agency "${agencyId(result.dataset.agency)}", not "${opts.agency}"`,
+            `${file}: dataset ini milik perangkat daerah "${agencyId(result.dataset.agency)}", bukan "${opts.agency}"`,
+          ),
+        );
       }
       return { dataset: result.dataset, findings: result.findings, origin: file };
     }
     return pickFromRegion(result.region, result.findings, file, opts.agency);
   }
-  if (!opts.agency) throw new CliError('give a dataset file, or --agency ID to read one from the database', 2);
+  if (!opts.agency) throw new CliError(text('give a dataset file, or --agency ID to read one from the database', 'berikan berkas dataset, atau --agency ID untuk membacanya dari basis data'), 2);
   const id = opts.agency;
   const { dataset: exported, regionSettings } = await withDatabase(io, async (db) => {
     const queries = createDatasetQueries(db.pool);
@@ -95,7 +100,11 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
     if (!dataset) {
       const known = (await queries.listAgencies()).map((a) => a.id);
       throw new CliError(
-        `no agency "${id}" in the database` + (known.length ? ` (it holds: ${known.join(', ')})` : ' (it is empty: run `npx kinerja import FILE` first)'),
+        text(
+          `no agency "${id}" in the database` + (known.length ? ` (it holds: ${known.join(', ')})` : ' (it is empty: run `npx kinerja import FILE` first)'),
+          `tidak ada perangkat daerah "${id}" dalam basis data` +
+            (known.length ? ` (yang ada: ${known.join(', ')})` : ' (basis data kosong: jalankan dulu `npx kinerja import BERKAS`)'),
+        ),
       );
     }
     return { dataset, regionSettings: await queries.regionSettingsOf(id) };
@@ -103,7 +112,7 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
   const origin = `database:${id}`;
   const result = validateDocument(exported);
   if (result.kind === 'invalid') throw new InvalidDocument(result.findings, origin);
-  if (result.kind !== 'dataset') throw new CliError(`${origin}: expected one agency's dataset`);
+  if (result.kind !== 'dataset') throw new CliError(text(`${origin}: expected one agency's dataset`, `${origin}: diharapkan dataset satu perangkat daerah`));
   return { dataset: result.dataset, ...(regionSettings ? { regionSettings } : {}), findings: result.findings, origin };
 }
 
@@ -111,11 +120,17 @@ function pickFromRegion(region: Region, findings: Finding[], file: string, agenc
   const ids = region.agencies.map((a) => agencyId(a.agency));
   const wanted = agency ?? (ids.length === 1 ? ids[0] : undefined);
   if (!wanted) {
-    throw new CliError(`${file} is a region of ${ids.length} agencies: choose one with --agency ID (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})`, 2);
+    throw new CliError(
+      text(
+        `${file} is a region of ${ids.length} agencies: choose one with --agency ID (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})`,
+        `${file} adalah wilayah dengan ${ids.length} perangkat daerah: pilih satu dengan --agency ID (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})`,
+      ),
+      2,
+    );
   }
   const i = ids.indexOf(wanted);
   const dataset = region.agencies[i];
-  if (!dataset) throw new CliError(`${file}: no agency "${wanted}" in region ${region.region} (it holds: ${ids.join(', ')})`);
+  if (!dataset) throw new CliError(text(`${file}: no agency "${wanted}" in region ${region.region} (it holds: ${ids.join(', ')})`, `${file}: tidak ada perangkat daerah "${wanted}" di wilayah ${region.region} (yang ada: ${ids.join(', ')})`));
   const prefix = `agencies[${i}].`;
   return {
     dataset,

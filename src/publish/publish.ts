@@ -17,7 +17,7 @@ import type pg from 'pg';
 import type { Dataset, Settings } from '../core/dataset/schema.js';
 import { validateDocument } from '../core/dataset/validate.js';
 import type { DocumentModel } from '../core/document/model.js';
-import { hasErrors, type Finding } from '../core/findings.js';
+import { hasErrors, text, type Finding, type Text } from '../core/findings.js';
 import { measure } from '../core/measure/index.js';
 import { diffDatasets, diffMeasurements, type DatasetChange, type MeasurementChange } from '../core/report/diff.js';
 import {
@@ -37,11 +37,14 @@ import { createPublicationQueries, sha256Hex, type PublicationSummary } from '..
 
 /** A publishing request that cannot be carried out (unknown agency, invalid data, a format the kind has not). */
 export class PublishError extends Error {
+  /** the message in Indonesian */
+  readonly localized: { id: string };
   constructor(
-    message: string,
+    message: Text,
     readonly findings: Finding[] = [],
   ) {
-    super(message);
+    super(message.en);
+    this.localized = { id: message.id };
     this.name = 'PublishError';
   }
 }
@@ -119,7 +122,13 @@ async function currentDataset(pool: pg.Pool, agencyId: string): Promise<{ datase
   const v = validateDocument(exported);
   const errors = v.findings.filter((f) => f.severity === 'error');
   if (v.kind !== 'dataset' || errors.length > 0) {
-    throw new PublishError(`database:${agencyId}: the dataset is not valid (${errors.length} error(s)); a report is not issued from it`, v.findings);
+    throw new PublishError(
+      text(
+        `database:${agencyId}: the dataset is not valid (${errors.length} error(s)); a report is not issued from it`,
+        `database:${agencyId}: dataset tidak valid (${errors.length} kesalahan); laporan tidak diterbitkan darinya`,
+      ),
+      v.findings,
+    );
   }
   return { dataset: v.dataset, findings: v.findings };
 }
@@ -146,25 +155,29 @@ function publicationId(req: { kind: PublicationKind; agencyId: string; year: num
 export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: RenderContext = {}): Promise<PublicationSummary> {
   const allowed = FORMATS_OF[req.kind];
   const wrong = req.formats.filter((f) => !allowed.includes(f));
-  if (wrong.length) throw new PublishError(`a ${req.kind} is not issued as ${wrong.join(', ')}; expected some of ${allowed.join(', ')}`);
-  if (req.formats.length === 0) throw new PublishError(`expected at least one format (${allowed.join(', ')})`);
-  if (new Set(req.formats).size !== req.formats.length) throw new PublishError(`a format is named twice: ${req.formats.join(', ')}`);
+  if (wrong.length) throw new PublishError(text(`a ${req.kind} is not issued as ${wrong.join(', ')}; expected some of ${allowed.join(', ')}`, `${req.kind} tidak diterbitkan sebagai ${wrong.join(', ')}; pilih dari ${allowed.join(', ')}`));
+  if (req.formats.length === 0) throw new PublishError(text(`expected at least one format (${allowed.join(', ')})`, `diharapkan sedikitnya satu format (${allowed.join(', ')})`));
+  if (new Set(req.formats).size !== req.formats.length) throw new PublishError(text(`a format is named twice: ${req.formats.join(', ')}`, `ada format yang disebut dua kali: ${req.formats.join(', ')}`));
   const current = await currentDataset(pool, req.agencyId);
-  if (!current) throw new PublishError(`no agency "${req.agencyId}" in the database`);
+  if (!current) throw new PublishError(text(`no agency "${req.agencyId}" in the database`, `tidak ada perangkat daerah "${req.agencyId}" dalam basis data`));
   const dataset = canonicalize(current.dataset);
   let year = req.year;
   if (req.kind === 'agreement') {
     const ag = dataset.agreements.find((a) => a.id === req.subject);
     if (!req.subject || !ag) {
+      const ids = dataset.agreements.map((a) => a.id).join(', ');
       throw new PublishError(
-        `an agreement is issued by its id: expected one of ${dataset.agreements.map((a) => a.id).join(', ') || '(none)'}${req.subject ? `, got "${req.subject}"` : ''}`,
+        text(
+          `an agreement is issued by its id: expected one of ${ids || '(none)'}${req.subject ? `, got "${req.subject}"` : ''}`,
+          `perjanjian kinerja diterbitkan menurut id-nya: pilih salah satu dari ${ids || '(belum ada)'}${req.subject ? `, tertulis "${req.subject}"` : ''}`,
+        ),
       );
     }
     year ??= ag.year;
   } else if (req.subject !== undefined) {
-    throw new PublishError(`a ${req.kind} has no subject; --id is for agreements`);
+    throw new PublishError(text(`a ${req.kind} has no subject; --id is for agreements`, `${req.kind} tidak memakai subjek; --id hanya untuk perjanjian kinerja`));
   }
-  if (year === undefined) throw new PublishError(`expected the year of the ${req.kind}`);
+  if (year === undefined) throw new PublishError(text(`expected the year of the ${req.kind}`, `diharapkan tahun untuk ${req.kind}`));
   const regionSettings = await regionSettingsOf(pool, req.agencyId);
   const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
