@@ -161,10 +161,16 @@ describe('renderDocx', () => {
     expect(footer).toContain('Laporan Kinerja Dinas Koperasi dan Usaha Mikro Kabupaten Jember Tahun 2025');
   });
 
-  it('embeds the chart as a PNG at its size, with the caption under it', async () => {
+  it('embeds the chart as its SVG with a PNG for applications without SVG, at its size, with the caption under it', async () => {
     const media = sample.files.filter((f) => f.startsWith('word/media/'));
-    expect(media).toHaveLength(1);
-    const png = await sample.zip.file(media[0]!)!.async('nodebuffer');
+    expect(media).toHaveLength(2);
+    const svgFile = media.find((f) => f.endsWith('.svg'));
+    const svg = (await sample.zip.file(svgFile!)!.async('string')) ?? '';
+    expect(svg).toMatch(/^<svg[^>]*width="720"[^>]*height="260"/);
+    expect(svg).toContain('Koperasi sehat'); // the chart's own text, as text
+    // Word's SVG extension names it, the blip itself is the PNG
+    expect(sample.document).toContain('<asvg:svgBlip');
+    const png = await sample.zip.file(media.find((f) => f.endsWith('.png'))!)!.async('nodebuffer');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1440); // 720 px at 2×
     expect(png.readUInt32BE(20)).toBe(520);
@@ -214,6 +220,11 @@ describe('renderDocx', () => {
     await expect(renderDocx(doc)).rejects.toThrow(/Tabel 1\.1 Anggaran dan Realisasi Tahun 2025" body row 1, column 5: expected a finite number, got Infinity/);
     t.body[0]![4] = { value: { kind: 'text', text: 'x' }, fill: 'blue' };
     await expect(renderDocx(doc)).rejects.toThrow(/body row 1, column 5: expected a fill colour as CSS hex/);
+  });
+
+  it.runIf(process.env.CI === 'true')('has LibreOffice and poppler-utils in CI (.ci/run installs them), so the next test runs there', () => {
+    expect(which('soffice'), 'soffice').toBe(true);
+    expect(which('pdftotext'), 'pdftotext').toBe(true);
   });
 
   it.skipIf(!which('soffice') || !which('pdftotext'))('opens cleanly in LibreOffice', () => {

@@ -8,7 +8,8 @@
  *   on every page, and numbers formatted the Indonesian way and right-aligned.
  * - Each part of the model starts a Word section: roman page numbers in the front matter,
  *   arabic after, none on the cover; landscape where the part or the document asks.
- * - Charts are embedded as PNG, drawn from the same ECharts SVG as the HTML by resvg.
+ * - Charts are embedded as the same ECharts SVG as the HTML (Word 2016 and later, LibreOffice
+ *   draw it), with a PNG drawn from it by resvg for applications that cannot show SVG.
  *
  * Fonts: Times New Roman and Arial by name. Liberation Serif and Sans are metric-compatible with
  * them and LibreOffice substitutes them automatically, while Word has them everywhere; a DOCX
@@ -220,13 +221,15 @@ function tableBlocks(t: Table, width: number): (DocxParagraph | DocxTable)[] {
 
 function chartBlocks(c: Chart, width: number): DocxParagraph[] {
   const { width: w, height: h } = chartSize(c);
-  const png = svgToPng(renderChartSvg(c), 2);
+  const svg = renderChartSvg(c);
+  const png = svgToPng(svg, 2);
   // twips to CSS pixels: 1 px = 15 twips; shrink to the text width, never enlarge
   const maxPx = Math.floor(width / 15);
   const scale = Math.min(1, maxPx / w);
   const image = new ImageRun({
-    type: 'png',
-    data: png,
+    type: 'svg',
+    data: Buffer.from(svg, 'utf8'),
+    fallback: { type: 'png', data: png },
     transformation: { width: Math.round(w * scale), height: Math.round(h * scale) },
     altText: { name: c.id ?? 'grafik', title: c.caption ?? chartLabel(c), description: c.caption ?? chartLabel(c) },
   });

@@ -666,7 +666,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
     categories: rows.map((r) => r.name),
     series: [{ name: 'Capaian (%)', values: rows.map((r) => r.achievement) }],
     unit: '%',
-    reference: { value: 100, label: 'Target (100%)' },
+    reference: { value: 100, label: 'Target' },
   };
   out.push(chart);
   const unmeasured = rows.filter((r) => r.achievement === null);

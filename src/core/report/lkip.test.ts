@@ -181,7 +181,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
   it('draws the achievement chart per agreement with a 100% reference line', () => {
     const charts = allBlocks(doc).filter((b) => b.type === 'chart');
     expect(charts).toHaveLength(2);
-    expect(charts[0]).toMatchObject({ kind: 'bar', reference: { value: 100 }, series: [{ values: m.agreements[0]?.rows.map((r) => r.achievement) }] });
+    expect(charts[0]).toMatchObject({ kind: 'bar', reference: { value: 100, label: 'Target' }, series: [{ values: m.agreements[0]?.rows.map((r) => r.achievement) }] });
   });
 
   it('takes the totals of the program structure from the budget functions', () => {
