@@ -16,6 +16,9 @@ import { formatPercent } from '../core/format.js';
 import { measure } from '../core/measure/index.js';
 import { documentProblems } from '../core/report/walk.js';
 import { review } from '../core/review/index.js';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../report/chromium.js';
+import { textWidthMm } from '../report/layout.js';
 import { chromiumPath } from '../report/pdf.js';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
@@ -144,6 +147,66 @@ describe('kinerja report', () => {
     mkdirSync(out, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(out, 'lkip-demo')]);
     expect(readdirSync(out).filter((f) => /^lkip-demo-\d+\.png$/.test(f))).toHaveLength(pages);
+  });
+});
+
+/** What does not fit in the demo LKIP's table cells, as Chromium lays them out at the page's text width. */
+interface Misfits {
+  /** number cells whose text is wider than the cell (it runs into the next column or off the page) */
+  numbers: string[];
+  /** header words broken across lines */
+  headerWords: string[];
+}
+
+describe('kinerja report: tables on the page', () => {
+  it.skipIf(!existsSync(chromiumPath()))('fits every number of the demo LKIP in its cell and breaks no header word, portrait and landscape', async () => {
+    const out = join(dir, 'lkip-tables.html');
+    expect((await kinerja('report', DEMO, '--year', '2025', '--format', 'html', '-o', out)).code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      const seen: Record<string, Misfits & { tables: number }> = {};
+      for (const orientation of ['portrait', 'landscape'] as const) {
+        // print media at the width of the page's text: the width Chromium lays a printed page out at
+        const width = Math.floor((textWidthMm(orientation) / 25.4) * 96);
+        const page = await browser.newPage({ viewport: { width, height: 1000 } });
+        await page.emulateMedia({ media: 'print' });
+        await page.setContent(html);
+        seen[orientation] = await page.evaluate((prefix) => {
+          const found = { numbers: [] as string[], headerWords: [] as string[], tables: 0 };
+          const where = (el: Element): string => el.closest('figure')?.querySelector('figcaption')?.textContent?.slice(0, 40) ?? '(no caption)';
+          for (const table of document.querySelectorAll(`section[class*="${prefix}"] table.k-data`)) {
+            found.tables++;
+            for (const cell of table.querySelectorAll<HTMLElement>('.k-num')) {
+              if (cell.scrollWidth > cell.clientWidth) found.numbers.push(`${where(cell)}: ${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth} px)`);
+            }
+            for (const th of table.querySelectorAll('th')) {
+              for (const node of th.childNodes) {
+                if (node.nodeType !== Node.TEXT_NODE) continue;
+                const text = node.textContent ?? '';
+                // each piece a line may not break inside: a word, split after a hyphen
+                for (const m of text.matchAll(/[^\s-]+-?/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, m.index);
+                  range.setEnd(node, m.index + m[0].length);
+                  if (range.getClientRects().length > 1) found.headerWords.push(`${where(th)}: "${m[0]}" in "${text}"`);
+                }
+              }
+            }
+          }
+          return found;
+        }, orientation === 'portrait' ? 'k-pg-p-' : 'k-pg-l-');
+        await page.close();
+      }
+      expect(seen['portrait']!.tables).toBeGreaterThan(10);
+      expect(seen['landscape']!.tables).toBeGreaterThan(10);
+      for (const o of ['portrait', 'landscape']) {
+        expect(seen[o]!.numbers, o).toEqual([]);
+        expect(seen[o]!.headerWords, o).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -50,22 +50,36 @@ import { estimatePageNumbers } from 'docx/layout';
 import type { Block, Chart, DocumentModel, Heading, Inline, List, Section, Signature, Table } from '../core/document/model.js';
 import { chartLabel, chartSize, renderChartSvg } from './charts.js';
 import { signaturePlaceDate } from './html.js';
-import { cellAlign, cellText, headingAnchors, layoutTable, normalizeFill, pageStyleOf, textColorOn, type Grid, type HeadingEntry, type PageStyle } from './layout.js';
+import {
+  A4_MM,
+  cellAlign,
+  cellText,
+  headingAnchors,
+  layoutTable,
+  normalizeFill,
+  PAGE_MARGINS_MM,
+  pageStyleOf,
+  TABLE_CELL_PADDING_MM,
+  TABLE_FONT_PT,
+  textColorOn,
+  type Grid,
+  type HeadingEntry,
+  type Orientation,
+  type PageStyle,
+} from './layout.js';
 import { svgToPng } from './raster.js';
 import { canonicalDocxIds, issueDate, normalizePackage } from './stamp.js';
 
 const SERIF = 'Times New Roman';
 const SANS = 'Arial';
 
-/** A4 in twips, and margins in twips (1 mm = 56.7 twips), as in the HTML's print stylesheet. */
-const A4 = { short: 11906, long: 16838 };
+/** Millimetres in twips (1 mm = 56.7 twips); A4 and the margins in twips, as in the HTML's print stylesheet (layout.ts). */
 const mm = (x: number): number => Math.round(x * 56.6929);
-const MARGINS = {
-  portrait: { top: mm(25), right: mm(20), bottom: mm(22), left: mm(30) },
-  landscape: { top: mm(22), right: mm(20), bottom: mm(20), left: mm(20) },
-};
+const A4 = { short: mm(A4_MM.short), long: mm(A4_MM.long) };
+const inTwips = ({ top, right, bottom, left }: (typeof PAGE_MARGINS_MM)[Orientation]) => ({ top: mm(top), right: mm(right), bottom: mm(bottom), left: mm(left) });
+const MARGINS = { portrait: inTwips(PAGE_MARGINS_MM.portrait), landscape: inTwips(PAGE_MARGINS_MM.landscape) };
 
-function contentWidth(orientation: PageStyle['orientation']): number {
+function contentWidth(orientation: Orientation): number {
   const m = MARGINS[orientation];
   return (orientation === 'landscape' ? A4.long : A4.short) - m.left - m.right;
 }
@@ -98,7 +112,7 @@ interface Ctx {
 }
 
 /** Text runs of inline content; a line break in the text becomes a line break in Word. */
-function runs(parts: Inline[], base: { bold?: boolean; italics?: boolean; color?: string; underline?: boolean } = {}): TextRun[] {
+function runs(parts: Inline[], base: { bold?: boolean; italics?: boolean; color?: string; underline?: boolean; sizePt?: number } = {}): TextRun[] {
   const out: TextRun[] = [];
   for (const p of parts) {
     const text = typeof p === 'string' ? p : p.text;
@@ -113,6 +127,7 @@ function runs(parts: Inline[], base: { bold?: boolean; italics?: boolean; color?
           ...(italics ? { italics: true } : {}),
           ...(base.color ? { color: base.color } : {}),
           ...(base.underline ? { underline: {} } : {}),
+          ...(base.sizePt !== undefined ? { size: base.sizePt * 2 } : {}),
         }),
       );
     });
@@ -144,11 +159,13 @@ function listParagraphs(l: List, ctx: Ctx): DocxParagraph[] {
   return l.items.map((item) => new DocxParagraph({ numbering: { reference, level: 0, instance }, children: runs(item), spacing: { after: 60 } }));
 }
 
-function cellParagraph(text: string, align: 'left' | 'center' | 'right', bold: boolean, color: string | undefined): DocxParagraph {
-  return new DocxParagraph({ style: STYLE.tableText, alignment: ALIGN[align], children: runs([text], { bold, ...(color ? { color } : {}) }) });
+function cellParagraph(text: string, align: 'left' | 'center' | 'right', bold: boolean, color: string | undefined, sizePt: number): DocxParagraph {
+  // the style's size unless the table is set smaller (layout.ts)
+  const size = sizePt !== TABLE_FONT_PT ? { sizePt } : {};
+  return new DocxParagraph({ style: STYLE.tableText, alignment: ALIGN[align], children: runs([text], { bold, ...(color ? { color } : {}), ...size }) });
 }
 
-function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: number[], label: string): TableRow[] {
+function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: number[], label: string, sizePt: number): TableRow[] {
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells: TableCell[] = [];
@@ -164,7 +181,7 @@ function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: num
         ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}),
         ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
         verticalAlign: part === 'header' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        margins: { top: 40, bottom: 40, left: mm(TABLE_CELL_PADDING_MM.x), right: mm(TABLE_CELL_PADDING_MM.x) },
       };
       if (p.row !== r) {
         // the continuation of a cell merged down from a row above
@@ -179,7 +196,7 @@ function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: num
         new TableCell({
           ...common,
           ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-          children: [cellParagraph(text, cellAlign(p.cell, part === 'header'), bold, color)],
+          children: [cellParagraph(text, cellAlign(p.cell, part === 'header'), bold, color, sizePt)],
         }),
       );
     }
@@ -196,17 +213,19 @@ function twipWidths(relative: number[], total: number): number[] {
   return out;
 }
 
-function tableBlocks(t: Table, width: number): (DocxParagraph | DocxTable)[] {
-  const layout = layoutTable(t);
+function tableBlocks(t: Table, orientation: Orientation): (DocxParagraph | DocxTable)[] {
+  // column widths fitted to the content on the section's page
+  const layout = layoutTable(t, orientation);
+  const width = contentWidth(orientation);
   const colWidths = twipWidths(layout.widths, width);
   const out: (DocxParagraph | DocxTable)[] = [];
   if (t.caption) out.push(new DocxParagraph({ style: STYLE.caption, children: runs([t.caption]), keepNext: true }));
   out.push(
     new DocxTable({
       rows: [
-        ...gridRows(layout.header, 'header', colWidths, layout.label),
-        ...gridRows(layout.body, 'body', colWidths, layout.label),
-        ...gridRows(layout.footer, 'footer', colWidths, layout.label),
+        ...gridRows(layout.header, 'header', colWidths, layout.label, layout.fontPt),
+        ...gridRows(layout.body, 'body', colWidths, layout.label, layout.fontPt),
+        ...gridRows(layout.footer, 'footer', colWidths, layout.label, layout.fontPt),
       ],
       width: { size: width, type: WidthType.DXA },
       columnWidths: colWidths,
@@ -273,7 +292,8 @@ function signatureBlocks(s: Signature, width: number): (DocxParagraph | DocxTabl
   ];
 }
 
-function blockElements(b: Block, ctx: Ctx, width: number): (DocxParagraph | DocxTable | DocxToc)[] {
+function blockElements(b: Block, ctx: Ctx, orientation: Orientation): (DocxParagraph | DocxTable | DocxToc)[] {
+  const width = contentWidth(orientation);
   switch (b.type) {
     case 'heading':
       return [headingParagraph(b, ctx)];
@@ -284,7 +304,7 @@ function blockElements(b: Block, ctx: Ctx, width: number): (DocxParagraph | Docx
     case 'list':
       return listParagraphs(b, ctx);
     case 'table':
-      return tableBlocks(b, width);
+      return tableBlocks(b, orientation);
     case 'chart':
       return chartBlocks(b, width);
     case 'signature':
@@ -361,8 +381,7 @@ function sectionOptions(doc: DocumentModel, s: Section, ctx: Ctx, prev: PageStyl
   const firstOfNumbering = style.numbering !== 'none' && !seen.has(style.numbering);
   seen.add(style.numbering);
   const samePage = prev !== undefined && prev.numbering === style.numbering && prev.orientation === style.orientation;
-  const width = contentWidth(style.orientation);
-  const children = s.blocks.flatMap((b) => blockElements(b, ctx, width));
+  const children = s.blocks.flatMap((b) => blockElements(b, ctx, style.orientation));
   if (children.length === 0) children.push(new DocxParagraph({}));
   const properties = pageProperties(style, firstOfNumbering);
   return {
@@ -403,7 +422,7 @@ function styles(): NonNullable<ConstructorParameters<typeof Document>[0]['styles
         paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100, line: 264, lineRule: LineRuleType.AUTO } },
       },
       { id: STYLE.source, name: 'Table Source', basedOn: 'Normal', run: { size: 18, italics: true }, paragraph: { spacing: { before: 40, after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
-      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', run: { font: SANS, size: 18 }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', run: { font: SANS, size: TABLE_FONT_PT * 2 }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.tocTitle, name: 'Contents Title', basedOn: 'Normal', run: { font: SANS, size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 400 } } },
       { id: STYLE.cover, name: 'Cover Line', basedOn: 'Normal', run: { font: SANS, size: 36, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.coverTitle, name: 'Cover Title', basedOn: 'Normal', run: { font: SANS, size: 52, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 276, lineRule: LineRuleType.AUTO } } },

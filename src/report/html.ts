@@ -17,6 +17,9 @@ import {
   layoutTable,
   normalizeFill,
   pageStyleOf,
+  PAGE_MARGINS_MM,
+  TABLE_CELL_PADDING_MM,
+  TABLE_FONT_PT,
   textColorOn,
   type Grid,
   type HeadingEntry,
@@ -71,8 +74,9 @@ export function pageName(style: PageStyle): string {
   return `k${style.orientation === 'landscape' ? 'l' : 'p'}-${style.numbering}`;
 }
 
-const MARGIN_PORTRAIT = '25mm 20mm 22mm 30mm';
-const MARGIN_LANDSCAPE = '22mm 20mm 20mm 20mm';
+const margin = ({ top, right, bottom, left }: (typeof PAGE_MARGINS_MM)[keyof typeof PAGE_MARGINS_MM]): string => `${top}mm ${right}mm ${bottom}mm ${left}mm`;
+const MARGIN_PORTRAIT = margin(PAGE_MARGINS_MM.portrait);
+const MARGIN_LANDSCAPE = margin(PAGE_MARGINS_MM.landscape);
 
 /** The report's stylesheet: print rules (A4, named pages, page numbers) and the look of every block. */
 export function reportStylesheet(doc: Pick<DocumentModel, 'title' | 'orientation'>): string {
@@ -127,9 +131,9 @@ ${(['p', 'l'] as const)
 .kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
 .kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
-.kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: 9pt; line-height: 1.25; }
+.kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: ${TABLE_FONT_PT}pt; line-height: 1.25; }
 .kinerja-doc table.k-data thead { display: table-header-group; }
-.kinerja-doc table.k-data th, .kinerja-doc table.k-data td { border: 0.75pt solid #000; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
+.kinerja-doc table.k-data th, .kinerja-doc table.k-data td { border: 0.75pt solid #000; padding: ${TABLE_CELL_PADDING_MM.y}mm ${TABLE_CELL_PADDING_MM.x}mm; vertical-align: top; overflow-wrap: anywhere; }
 .kinerja-doc table.k-data th { background: #D9D9D9; font-weight: bold; vertical-align: middle; }
 .kinerja-doc table.k-data tr { break-inside: avoid; page-break-inside: avoid; }
 .kinerja-doc table.k-data .k-num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
@@ -232,8 +236,9 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
  */
 const KEEP_TOGETHER_ROWS = 14;
 
-function tableHtml(t: Table): string {
-  const layout = layoutTable(t);
+function tableHtml(t: Table, style: PageStyle): string {
+  // column widths fitted to the content on the section's page
+  const layout = layoutTable(t, style.orientation);
   const cols = layout.widths.map((w) => `<col style="width:${(w * 100).toFixed(3)}%">`).join('');
   const head = layout.header.rows ? `<thead>${gridRowsHtml(layout.header, 'th', 'header', layout.label)}</thead>` : '';
   const body = `<tbody>${gridRowsHtml(layout.body, 'td', 'body', layout.label)}</tbody>`;
@@ -243,7 +248,9 @@ function tableHtml(t: Table): string {
   const caption = t.caption ? `<figcaption>${textHtml(t.caption)}</figcaption>` : '';
   const source = t.source ? `<p class="k-source">${textHtml(t.source)}</p>` : '';
   const keep = layout.header.rows + layout.body.rows + layout.footer.rows <= KEEP_TOGETHER_ROWS ? ' k-keep' : '';
-  return `<figure class="k-table${keep}"${id}>${caption}<table class="k-data"><colgroup>${cols}</colgroup>${head}${body}${foot}</table>${source}</figure>`;
+  // smaller type where the content does not fit the page at the usual size (layout.ts)
+  const size = layout.fontPt !== TABLE_FONT_PT ? ` style="font-size:${layout.fontPt}pt"` : '';
+  return `<figure class="k-table${keep}"${id}>${caption}<table class="k-data"${size}><colgroup>${cols}</colgroup>${head}${body}${foot}</table>${source}</figure>`;
 }
 
 function chartHtml(c: Chart): string {
@@ -300,7 +307,7 @@ function tocHtml(t: TableOfContents, ctx: Ctx): string {
   return `<nav class="k-toc" aria-label="${escapeHtml(t.title)}"><p class="k-toc-title">${textHtml(t.title)}</p>${head}<ul>${items}</ul></nav>`;
 }
 
-function blockHtml(b: Block, ctx: Ctx): string {
+function blockHtml(b: Block, ctx: Ctx, style: PageStyle): string {
   switch (b.type) {
     case 'heading':
       return headingHtml(b, ctx);
@@ -309,7 +316,7 @@ function blockHtml(b: Block, ctx: Ctx): string {
     case 'list':
       return listHtml(b);
     case 'table':
-      return tableHtml(b);
+      return tableHtml(b, style);
     case 'chart':
       return chartHtml(b);
     case 'signature':
@@ -326,7 +333,7 @@ function sectionHtml(s: Section, ctx: Ctx): string {
   const cls = [`k-section`, `k-pg-${style.orientation === 'landscape' ? 'l' : 'p'}-${style.numbering}`];
   if (s.newPage) cls.push('k-new-page');
   const label = s.title ? ` aria-label="${escapeHtml(s.title)}"` : '';
-  return `<section class="${cls.join(' ')}" data-section="${escapeHtml(s.id)}"${label}>${s.blocks.map((b) => blockHtml(b, ctx)).join('\n')}</section>`;
+  return `<section class="${cls.join(' ')}" data-section="${escapeHtml(s.id)}"${label}>${s.blocks.map((b) => blockHtml(b, ctx, style)).join('\n')}</section>`;
 }
 
 /** The document's body: the `.kinerja-doc` element with the cover and every section. */

@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, DocumentModel, Table } from '../core/document/model.js';
-import { cellAlign, cellText, formatNumeric, headingAnchors, layoutGrid, layoutTable, normalizeFill, pageStyleOf, shownDecimals, textColorOn } from './layout.js';
+import {
+  cellAlign,
+  cellText,
+  columnNeedsMm,
+  fitWidths,
+  formatNumeric,
+  headingAnchors,
+  layoutGrid,
+  layoutTable,
+  MAX_WORD_SHARE,
+  normalizeFill,
+  pageStyleOf,
+  shownDecimals,
+  TABLE_CELL_PADDING_MM,
+  TABLE_FONT_PT,
+  TABLE_MIN_FONT_PT,
+  tableTextWidthMm,
+  textColorOn,
+  textWidthMm,
+  unbreakablePieces,
+} from './layout.js';
 import { sampleDocument } from './sample.js';
 
 const t = (text: string, extra: Partial<Cell> = {}): Cell => ({ value: { kind: 'text', text }, ...extra });
+const rp = (value: number): Cell => ({ value: { kind: 'number', value, format: { kind: 'rupiah' } } });
+const pct = (value: number): Cell => ({ value: { kind: 'number', value, format: { kind: 'percent', decimals: 2, trim: true } } });
 
 function sampleTable(id: string): Table {
   for (const s of sampleDocument().sections) for (const b of s.blocks) if (b.type === 'table' && b.id === id) return b;
@@ -142,5 +164,143 @@ describe('headings and pages', () => {
     expect(pageStyleOf(doc, foreword!)).toEqual({ numbering: 'roman', orientation: 'portrait' });
     expect(pageStyleOf(doc, bab3!)).toEqual({ numbering: 'arabic', orientation: 'landscape' });
     expect(pageStyleOf({ ...doc, orientation: 'landscape' }, { ...bab1!, numbering: undefined })).toEqual({ numbering: 'arabic', orientation: 'landscape' });
+  });
+});
+
+describe('column widths on the page', () => {
+  const PADDING = 2 * TABLE_CELL_PADDING_MM.x;
+  const LONG = 'Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak dan Perizinan Kendaraan Dinas Operasional atau Lapangan';
+  /** millimetres of each column of a layout on a page of `page` mm */
+  const mmOf = (widths: number[], page: number): number[] => widths.map((w) => w * page);
+
+  it('takes the width of the text between the margins: 160 mm portrait, 257 mm landscape', () => {
+    expect(textWidthMm('portrait')).toBe(160);
+    expect(textWidthMm('landscape')).toBe(257);
+  });
+
+  it('measures text with Arial\'s advance widths, bold wider', () => {
+    // R 722, p 556, space 278, 13 digits × 556, 3 dots × 278, comma 278 = 9896/1000 em; 1 em at 9 pt = 3.175 mm
+    expect(tableTextWidthMm('Rp 26.796.144.571,60', false)).toBeCloseTo((9896 / 1000) * 9 * (25.4 / 72), 9);
+    // bold: p 611 instead of 556
+    expect(tableTextWidthMm('Rp 26.796.144.571,60', true)).toBeCloseTo((9951 / 1000) * 9 * (25.4 / 72), 9);
+    expect(tableTextWidthMm('Satuan', true)).toBeGreaterThan(tableTextWidthMm('Satuan', false));
+    expect(tableTextWidthMm('Satuan', false, 7)).toBeCloseTo((tableTextWidthMm('Satuan', false) * 7) / 9, 9);
+  });
+
+  it('breaks text at spaces and after a hyphen, not at a slash or a dot', () => {
+    expect(unbreakablePieces('Sub-Kegiatan Listrik/Penerangan  2.17.06.2.01.0005\nJember 2021-2026')).toEqual([
+      'Sub-',
+      'Kegiatan',
+      'Listrik/Penerangan',
+      '2.17.06.2.01.0005',
+      'Jember',
+      '2021-',
+      '2026',
+    ]);
+    expect(unbreakablePieces('-')).toEqual(['-']);
+  });
+
+  it('keeps the model\'s widths without a page, and where every cell fits them', () => {
+    const table: Table = { type: 'table', header: [[t('No'), t('Uraian'), t('Jumlah')]], body: [[t('1'), t(LONG), pct(81.3)]], widths: [10, 60, 30] };
+    expect(layoutTable(table).widths).toEqual([0.1, 0.6, 0.3]);
+    expect(layoutTable(table, 'portrait').widths).toEqual([0.1, 0.6, 0.3]);
+    expect(layoutTable(table, 'portrait').fontPt).toBe(TABLE_FONT_PT);
+  });
+
+  it('widens a Rupiah column squeezed by equal widths to its widest value, taking it from the text column', () => {
+    const values = [
+      [26796144571.6, 22427040122.76, -4369104448.84],
+      [266295500, 252712100, -135861700],
+    ];
+    const table: Table = {
+      type: 'table',
+      header: [[t('No'), t('Program / Kegiatan / Sub Kegiatan'), t('Pagu'), t('Realisasi'), t('Sisa')]],
+      body: values.map((row, i) => [t(`1.${i + 1}`), t(LONG), ...row.map(rp)]),
+    };
+    const equal = 160 / 5;
+    const widest = tableTextWidthMm('Rp 26.796.144.571,60', false) + PADDING;
+    expect(widest).toBeGreaterThan(equal); // equal widths squeeze it: the problem
+    const layout = layoutTable(table, 'portrait');
+    expect(layout.fontPt).toBe(TABLE_FONT_PT);
+    const mm = mmOf(layout.widths, 160);
+    expect(mm.reduce((a, b) => a + b, 0)).toBeCloseTo(160, 9);
+    // each Rupiah column holds its widest value, the minus sign and the padding included
+    expect(mm[2]).toBeGreaterThanOrEqual(widest);
+    expect(mm[3]).toBeGreaterThanOrEqual(tableTextWidthMm('Rp 22.427.040.122,76', false) + PADDING);
+    expect(mm[4]).toBeGreaterThanOrEqual(tableTextWidthMm('-Rp 4.369.104.448,84', false) + PADDING);
+    // the text column gave the room, and still holds its longest word
+    expect(mm[1]).toBeLessThan(equal);
+    expect(mm[1]).toBeGreaterThanOrEqual(tableTextWidthMm('Pemeliharaan,', false) + PADDING);
+    // the "No" column had room too: it gave in proportion to it
+    const roomNo = equal - columnNeedsMm(layout, 160).need[0]!;
+    const roomText = equal - columnNeedsMm(layout, 160).need[1]!;
+    expect((equal - mm[0]!) / (equal - mm[1]!)).toBeCloseTo(roomNo / roomText, 9);
+  });
+
+  it('does not break a header word: a narrow "No" or "Satuan" column gets its bold word', () => {
+    const years = ['2021', '2022', '2023', '2024', '2025', '2026'];
+    const table: Table = {
+      type: 'table',
+      header: [
+        [t('No', { rowSpan: 2 }), t('Tujuan / Sasaran', { rowSpan: 2 }), t('Indikator', { rowSpan: 2 }), t('Satuan', { rowSpan: 2 }), t('Target Kinerja pada Tahun', { colSpan: 6 })],
+        years.map((y) => t(y)),
+      ],
+      body: [[t('1'), t(LONG), t(LONG), t('%'), ...years.map(() => pct(100))]],
+      widths: [3, 36, 36, 5, 6, 6, 6, 6, 6, 6],
+    };
+    const mm = mmOf(layoutTable(table, 'portrait').widths, 160);
+    expect(mm[0]).toBeGreaterThanOrEqual(tableTextWidthMm('No', true) + PADDING);
+    expect(mm[3]).toBeGreaterThanOrEqual(tableTextWidthMm('Satuan', true) + PADDING);
+    expect(layoutTable(table, 'portrait').fontPt).toBe(TABLE_FONT_PT);
+    for (let c = 4; c < 10; c++) expect(mm[c]).toBeGreaterThanOrEqual(tableTextWidthMm('100%', false) + PADDING);
+    // a header spanning the year columns: its longest word fits them together
+    expect(mm.slice(4).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(tableTextWidthMm('Kinerja', true) + PADDING);
+  });
+
+  it('lets a word longer than the cap break, so a long address does not take the page', () => {
+    const url = 'https://sakip.jemberkab.go.id/dokumen/laporan-kinerja-dinas-koperasi-dan-usaha-mikro-2025.pdf';
+    const table: Table = { type: 'table', header: [[t('No'), t('Sumber')]], body: [[t('1'), t(url)]], widths: [50, 50] };
+    const layout = layoutTable(table, 'portrait');
+    expect(columnNeedsMm(layout, 160).need[1]).toBeCloseTo(MAX_WORD_SHARE * 160, 9);
+    expect(layout.widths).toEqual([0.5, 0.5]); // 80 mm each: both fit
+  });
+
+  it('sets a table in smaller type when its needs exceed the page at the usual size', () => {
+    // five columns of large Rupiah sums, about 36 mm each at 9 pt: 180 mm on a 160 mm page
+    const row = [t('Jumlah', { bold: true }), ...[1, 2, 3, 4, 5].map((k) => rp(16796144571.6 * k))];
+    const table: Table = { type: 'table', header: [[t('Uraian'), t('A'), t('B'), t('C'), t('D'), t('E')]], body: [row] };
+    expect(columnNeedsMm(layoutTable(table), 160).need.reduce((a, b) => a + b, 0)).toBeGreaterThan(160);
+    const layout = layoutTable(table, 'portrait');
+    expect(layout.fontPt).toBeLessThan(TABLE_FONT_PT);
+    expect(layout.fontPt).toBeGreaterThanOrEqual(TABLE_MIN_FONT_PT);
+    // the largest size that fits: half a point larger does not
+    expect(columnNeedsMm(layout, 160, layout.fontPt + 0.5).need.reduce((a, b) => a + b, 0)).toBeGreaterThan(160);
+    const needs = columnNeedsMm(layout, 160, layout.fontPt).need;
+    mmOf(layout.widths, 160).forEach((w, i) => expect(w).toBeGreaterThanOrEqual(needs[i]! - 1e-9));
+  });
+
+  it('when even the smallest type does not fit: numbers whole, text columns share what is left up to a common width', () => {
+    const needs = { need: [20, 60, 30, 40], firm: [3.6, 3.6, 30, 40] };
+    const mm = mmOf(fitWidths([0.25, 0.25, 0.25, 0.25], needs, 120), 120);
+    expect(mm[2]).toBeCloseTo(30, 9);
+    expect(mm[3]).toBeCloseTo(40, 9);
+    // 50 mm left: the narrow text column keeps its 20, the wide one gets the other 30
+    expect(mm[0]).toBeCloseTo(20, 9);
+    expect(mm[1]).toBeCloseTo(30, 9);
+    // 36 mm left: both text columns at 18
+    const tight = mmOf(fitWidths([0.25, 0.25, 0.25, 0.25], needs, 106), 106);
+    expect(tight[0]).toBeCloseTo(18, 9);
+    expect(tight[1]).toBeCloseTo(18, 9);
+  });
+
+  it('gives widths in proportion to the needs when the numbers alone exceed the page', () => {
+    expect(fitWidths([0.5, 0.25, 0.25], { need: [40, 60, 100], firm: [40, 60, 100] }, 160)).toEqual([0.2, 0.3, 0.5]);
+    const row = Array.from({ length: 8 }, (_, k) => rp(-26796144571.6 * (k + 1)));
+    const table: Table = { type: 'table', header: [row.map((_, k) => t(`Kolom ${k + 1}`))], body: [row] };
+    const layout = layoutTable(table, 'portrait');
+    expect(layout.fontPt).toBe(TABLE_MIN_FONT_PT);
+    const needs = columnNeedsMm(layout, 160, TABLE_MIN_FONT_PT).need;
+    const sum = needs.reduce((a, b) => a + b, 0);
+    layout.widths.forEach((w, i) => expect(w).toBeCloseTo(needs[i]! / sum, 12));
   });
 });

@@ -6,6 +6,7 @@
 import type { Block, Cell, CellValue, DocumentModel, Heading, NumberFormat, Section, Table } from '../core/document/model.js';
 import { formatNumber, formatPercent, formatRupiah, roundHalfUp, decimalsOf } from '../core/format.js';
 import { slugify } from '../core/dataset/model.js';
+import { textWidthEm } from './metrics.js';
 
 /** Number shown for a cell's number, the Indonesian way. Throws, saying where, on a non-finite value. */
 export function formatNumeric(value: number, format: NumberFormat, where: string): string {
@@ -172,7 +173,7 @@ export function layoutGrid(rows: Cell[][], columns: number, where: string): Grid
   return { rows: rows.length, columns, byRow, cover: cover as PlacedCell[][] };
 }
 
-/** A table laid out: its three parts on one column grid, and the relative column widths. */
+/** A table laid out: its three parts on one column grid, the relative column widths and its type size. */
 export interface TableLayout {
   columns: number;
   header: Grid;
@@ -180,6 +181,8 @@ export interface TableLayout {
   footer: Grid;
   /** relative widths, summing to 1 */
   widths: number[];
+  /** the size of the table's type in points: `TABLE_FONT_PT`, smaller when the content does not fit the page at that size */
+  fontPt: number;
   /** a label for error messages: the caption, else the id, else "table" */
   label: string;
 }
@@ -188,7 +191,14 @@ export function tableLabel(t: Table): string {
   return t.caption ? `table "${t.caption}"` : t.id ? `table ${t.id}` : 'table';
 }
 
-export function layoutTable(t: Table): TableLayout {
+/**
+ * Lays a table out on its grid, with relative column widths. Without a page the widths are the
+ * model's (or equal). On the page of `orientation` they are fitted to the content: each column
+ * gets what its cells need (`columnNeedsMm`, `fitWidths`), at `TABLE_FONT_PT` or, when the needs
+ * together exceed the page's text width, at the largest of the smaller sizes down to
+ * `TABLE_MIN_FONT_PT` at which they fit (at the smallest, whatever fits best).
+ */
+export function layoutTable(t: Table, orientation?: Orientation): TableLayout {
   const label = tableLabel(t);
   const columns = Math.max(
     occupiedColumns(t.header, `${label} header`),
@@ -209,20 +219,195 @@ export function layoutTable(t: Table): TableLayout {
   } else {
     widths = new Array<number>(columns).fill(1 / columns);
   }
-  return {
+  const grid = {
     columns,
     header: layoutGrid(t.header, columns, `${label} header`),
     body: layoutGrid(t.body, columns, `${label} body`),
     footer: layoutGrid(t.footer ?? [], columns, `${label} footer`),
-    widths,
     label,
   };
+  let fontPt = TABLE_FONT_PT;
+  if (orientation) {
+    const page = textWidthMm(orientation);
+    for (let size = TABLE_FONT_PT; ; size -= FONT_STEP_PT) {
+      const needs = columnNeedsMm(grid, page, size);
+      if (sumOf(needs.need) <= page || size - FONT_STEP_PT < TABLE_MIN_FONT_PT) {
+        widths = fitWidths(widths, needs, page);
+        fontPt = size;
+        break;
+      }
+    }
+  }
+  return { ...grid, widths, fontPt };
+}
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** A4 in millimetres. */
+export const A4_MM = { short: 210, long: 297 } as const;
+
+/** The page margins in millimetres, the same in every renderer (HTML's print stylesheet, DOCX's sections). */
+export const PAGE_MARGINS_MM: Readonly<Record<Orientation, { top: number; right: number; bottom: number; left: number }>> = {
+  portrait: { top: 25, right: 20, bottom: 22, left: 30 },
+  landscape: { top: 22, right: 20, bottom: 20, left: 20 },
+};
+
+/** The width of the text on a page, between its margins, in millimetres (portrait 160, landscape 257). */
+export function textWidthMm(orientation: Orientation): number {
+  const m = PAGE_MARGINS_MM[orientation];
+  return (orientation === 'landscape' ? A4_MM.long : A4_MM.short) - m.left - m.right;
+}
+
+/** The type of table cells: Arial (Liberation Sans) at this size in points. */
+export const TABLE_FONT_PT = 9;
+/** The smallest size a table's type is set at so that its content fits the page. */
+export const TABLE_MIN_FONT_PT = 7;
+const FONT_STEP_PT = 0.5;
+/** A table cell's padding in millimetres: left and right (`x`), top and bottom (`y`). */
+export const TABLE_CELL_PADDING_MM = { x: 1.5, y: 1.2 } as const;
+/** Room a cell needs beyond its text and padding: its share of the 0.75 pt borders, and some to spare. */
+const CELL_SPARE_MM = 0.6;
+const CELL_EXTRA_MM = 2 * TABLE_CELL_PADDING_MM.x + CELL_SPARE_MM;
+/** The widest a single word of text may make its column, as a share of the page's text width; a longer word breaks. */
+export const MAX_WORD_SHARE = 0.4;
+
+const MM_PER_PT = 25.4 / 72;
+
+const sumOf = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** The width of a text set in Arial at `sizePt`, in millimetres. */
+export function tableTextWidthMm(text: string, bold: boolean, sizePt: number = TABLE_FONT_PT): number {
+  return textWidthEm(text, bold) * sizePt * MM_PER_PT;
+}
+
+/**
+ * The pieces of a text a line does not break inside, as browsers and Word break lines: its words,
+ * a word split after a hyphen inside it ("Sub-|Kegiatan", "2021-|2026"). A slash or a dot does not
+ * break ("Listrik/Penerangan", "2.17.06.2.01").
+ */
+export function unbreakablePieces(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .flatMap((w) => w.split(/(?<=[^-]-)(?=[^-])/))
+    .filter((w) => w.length > 0);
+}
+
+/** What a cell needs, in millimetres with its padding; `wraps` when it is text, which may break where it must. */
+export interface CellNeed {
+  mm: number;
+  wraps: boolean;
+}
+
+/**
+ * The width a cell's content needs: a number (printed without wrapping) its whole text; a text
+ * its longest word, up to `MAX_WORD_SHARE` of the page; bold text as bold.
+ */
+export function cellNeed(cell: Cell, bold: boolean, pageMm: number, sizePt: number, where: string): CellNeed {
+  const text = cellText(cell.value, where);
+  if (cell.value.kind === 'number') return { mm: tableTextWidthMm(text, bold, sizePt) + CELL_EXTRA_MM, wraps: false };
+  const longest = Math.max(0, ...unbreakablePieces(text).map((w) => tableTextWidthMm(w, bold, sizePt)));
+  return { mm: Math.min(longest + CELL_EXTRA_MM, MAX_WORD_SHARE * pageMm), wraps: true };
+}
+
+/** What the columns of a table need, in millimetres. */
+export interface ColumnNeeds {
+  /** for each column, what its widest cell needs */
+  need: number[];
+  /** for each column, what its cells that cannot wrap (numbers) need: never less than the padding */
+  firm: number[];
+}
+
+/**
+ * What each column needs at a type size: the most any of its cells needs (header and footer cells
+ * in bold, as the renderers print them). A cell spanning columns that together need less than it
+ * shares what is missing equally among them.
+ */
+export function columnNeedsMm(layout: Pick<TableLayout, 'columns' | 'header' | 'body' | 'footer' | 'label'>, pageMm: number, sizePt: number = TABLE_FONT_PT): ColumnNeeds {
+  const need = new Array<number>(layout.columns).fill(CELL_EXTRA_MM);
+  const firm = new Array<number>(layout.columns).fill(CELL_EXTRA_MM);
+  const spanning: { col: number; colSpan: number; need: CellNeed }[] = [];
+  const parts = [
+    [layout.header, 'header'],
+    [layout.body, 'body'],
+    [layout.footer, 'footer'],
+  ] as const;
+  for (const [grid, part] of parts) {
+    grid.byRow.forEach((row, r) => {
+      for (const p of row) {
+        const n = cellNeed(p.cell, part !== 'body' || !!p.cell.bold, pageMm, sizePt, `${layout.label} ${part} row ${r + 1}, column ${p.col + 1}`);
+        if (p.colSpan > 1) spanning.push({ col: p.col, colSpan: p.colSpan, need: n });
+        else {
+          need[p.col] = Math.max(need[p.col] ?? 0, n.mm);
+          if (!n.wraps) firm[p.col] = Math.max(firm[p.col] ?? 0, n.mm);
+        }
+      }
+    });
+  }
+  // narrower spans first: what they add counts when a wider span over the same columns is weighed
+  spanning.sort((a, b) => a.colSpan - b.colSpan);
+  for (const s of spanning) {
+    for (const list of s.need.wraps ? [need] : [need, firm]) {
+      const have = sumOf(list.slice(s.col, s.col + s.colSpan));
+      if (have >= s.need.mm) continue;
+      const share = (s.need.mm - have) / s.colSpan;
+      for (let c = s.col; c < s.col + s.colSpan; c++) list[c] = (list[c] ?? 0) + share;
+    }
+  }
+  return { need, firm };
+}
+
+/**
+ * Column widths (relative, summing to 1) on `totalMm`, from `base` (relative):
+ * - when the needs together fit, each column gets at least its need: what the columns short of
+ *   their need lack is taken from the others in proportion to their room beyond their need;
+ * - else, when what cannot wrap fits, every column gets that (numbers stay whole) and the text
+ *   columns their need up to a common limit, the widest that fits: only words wider than it break;
+ * - else the widths are in proportion to the needs.
+ */
+export function fitWidths(base: number[], needs: ColumnNeeds, totalMm: number): number[] {
+  const need = (i: number): number => needs.need[i] ?? 0;
+  const sumNeed = sumOf(needs.need);
+  if (sumNeed > totalMm) {
+    if (sumOf(needs.firm) > totalMm) return needs.need.map((n) => n / sumNeed);
+    const limit = widestLimit(needs, totalMm);
+    const widths = needs.firm.map((f, i) => Math.max(f, Math.min(need(i), limit)));
+    const sum = sumOf(widths);
+    return widths.map((w) => w / sum);
+  }
+  const widths = base.map((b) => b * totalMm);
+  const lacking = widths.reduce((sum, w, i) => sum + Math.max(0, need(i) - w), 0);
+  if (lacking === 0) return base;
+  const room = widths.reduce((sum, w, i) => sum + Math.max(0, w - need(i)), 0);
+  // room ≥ lacking, since the needs together fit: every column ends at or above its need
+  const fitted = widths.map((w, i) => (w < need(i) ? need(i) : w - ((w - need(i)) / room) * lacking));
+  const sum = sumOf(fitted);
+  return fitted.map((w) => w / sum);
+}
+
+/**
+ * The limit L at which the columns, each `max(firm, min(need, L))` wide, fill `totalMm` (given
+ * that their firm needs fit and their needs do not). The sum grows piecewise linearly with L,
+ * bending at the firm needs and the needs: found exactly on the piece where it reaches the total.
+ */
+function widestLimit(needs: ColumnNeeds, totalMm: number): number {
+  const filled = (limit: number): number => sumOf(needs.firm.map((f, i) => Math.max(f, Math.min(needs.need[i] ?? 0, limit))));
+  const bends = [...new Set([...needs.firm, ...needs.need])].sort((a, b) => a - b);
+  let low = 0;
+  for (const bend of bends) {
+    const atBend = filled(bend);
+    if (atBend >= totalMm) {
+      const atLow = filled(low);
+      return atBend === atLow ? low : low + ((totalMm - atLow) * (bend - low)) / (atBend - atLow);
+    }
+    low = bend;
+  }
+  return low;
 }
 
 /** The page style of a section: its numbering and orientation, with the document's defaults. */
 export interface PageStyle {
   numbering: 'roman' | 'arabic' | 'none';
-  orientation: 'portrait' | 'landscape';
+  orientation: Orientation;
 }
 
 export function pageStyleOf(doc: DocumentModel, section: Section): PageStyle {
