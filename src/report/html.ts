@@ -16,6 +16,7 @@ import {
   headingAnchors,
   layoutTable,
   normalizeFill,
+  keepTogether,
   pageStyleOf,
   PAGE_MARGINS_MM,
   TABLE_CELL_PADDING_MM,
@@ -129,7 +130,7 @@ ${(['p', 'l'] as const)
 .kinerja-doc figure { margin: 4mm 0 5mm; }
 .kinerja-doc .k-table { break-inside: auto; }
 .kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
-.kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; }
+.kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; break-inside: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
 .kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: ${TABLE_FONT_PT}pt; line-height: 1.25; }
 .kinerja-doc table.k-data thead { display: table-header-group; }
@@ -145,8 +146,8 @@ ${(['p', 'l'] as const)
 .kinerja-doc .k-chart svg { max-width: 100%; height: auto; }
 .kinerja-doc .k-toc-title { font-family: ${SANS}; font-size: 14pt; font-weight: bold; text-align: center; margin: 0 0 8mm; }
 .kinerja-doc .k-toc ul { list-style: none; margin: 0; padding: 0; }
-.kinerja-doc .k-toc li { margin: 0 0 1.5mm; }
-.kinerja-doc .k-toc a { display: flex; align-items: baseline; color: inherit; text-decoration: none; }
+.kinerja-doc .k-toc li { margin: 0 0 1.2mm; line-height: 1.3; }
+.kinerja-doc .k-toc a { display: flex; align-items: last baseline; color: inherit; text-decoration: none; }
 .kinerja-doc .k-toc .k-toc-dots { flex: 1 1 auto; border-bottom: 1pt dotted #000; margin: 0 2mm; min-width: 5mm; }
 .kinerja-doc .k-toc .k-toc-page { flex: 0 0 12mm; text-align: right; }
 .kinerja-doc .k-toc .k-toc-head { text-align: right; font-weight: bold; margin: 0 0 2mm; }
@@ -230,12 +231,6 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
     .join('');
 }
 
-/**
- * Tables of at most this many rows (header included) are kept on one page (`k-keep`): never split,
- * so a caption never stands alone at a page's foot.
- */
-const KEEP_TOGETHER_ROWS = 14;
-
 function tableHtml(t: Table, style: PageStyle): string {
   // column widths fitted to the content on the section's page
   const layout = layoutTable(t, style.orientation);
@@ -247,7 +242,7 @@ function tableHtml(t: Table, style: PageStyle): string {
   const id = t.id ? ` id="${escapeHtml(t.id)}"` : '';
   const caption = t.caption ? `<figcaption>${textHtml(t.caption)}</figcaption>` : '';
   const source = t.source ? `<p class="k-source">${textHtml(t.source)}</p>` : '';
-  const keep = layout.header.rows + layout.body.rows + layout.footer.rows <= KEEP_TOGETHER_ROWS ? ' k-keep' : '';
+  const keep = keepTogether(layout, style.orientation, t.caption) ? ' k-keep' : '';
   // smaller type where the content does not fit the page at the usual size (layout.ts)
   const size = layout.fontPt !== TABLE_FONT_PT ? ` style="font-size:${layout.fontPt}pt"` : '';
   return `<figure class="k-table${keep}"${id}>${caption}<table class="k-data"${size}><colgroup>${cols}</colgroup>${head}${body}${foot}</table>${source}</figure>`;

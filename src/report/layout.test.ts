@@ -4,6 +4,11 @@ import {
   cellAlign,
   cellText,
   columnNeedsMm,
+  estimateTableHeightMm,
+  keepTogether,
+  KEEP_TOGETHER_ROWS,
+  textHeightMm,
+  wrappedLines,
   fitWidths,
   formatNumeric,
   headingAnchors,
@@ -302,5 +307,40 @@ describe('column widths on the page', () => {
     const needs = columnNeedsMm(layout, 160, TABLE_MIN_FONT_PT).need;
     const sum = needs.reduce((a, b) => a + b, 0);
     layout.widths.forEach((w, i) => expect(w).toBeCloseTo(needs[i]! / sum, 12));
+  });
+});
+
+describe('keeping a table on one page', () => {
+  const words = (n: number): string => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
+
+  it('wraps text the way lines break: between words, a long word anywhere', () => {
+    const one = tableTextWidthMm('kata0 kata1', false, 9);
+    expect(wrappedLines('kata0 kata1', one + 0.1, false, 9)).toBe(1);
+    expect(wrappedLines('kata0 kata1', one - 0.1, false, 9)).toBe(2);
+    expect(wrappedLines('satu\ndua', 100, false, 9)).toBe(2);
+    const long = 'x'.repeat(40);
+    expect(wrappedLines(long, tableTextWidthMm(long, false, 9) / 3.5, false, 9)).toBe(4);
+  });
+
+  it('estimates a table as tall as its wrapped rows, growing with its text', () => {
+    const short: Table = { type: 'table', header: [[t('No'), t('Uraian')]], body: [[t('1'), t(words(3))]], widths: [1, 9] };
+    const long: Table = { ...short, body: [[t('1'), t(words(300))]] };
+    const a = estimateTableHeightMm(layoutTable(short, 'portrait'), 'portrait');
+    const b = estimateTableHeightMm(layoutTable(long, 'portrait'), 'portrait');
+    // two one-line rows: two lines of 9 pt at 1.25 and their padding
+    expect(a).toBeCloseTo(2 * (9 * 1.25 * (25.4 / 72) + 2 * TABLE_CELL_PADDING_MM.y), 5);
+    expect(b).toBeGreaterThan(5 * a);
+  });
+
+  it('keeps a small table together, but not one taller than the page, nor one with many rows', () => {
+    const small: Table = { type: 'table', caption: 'Tabel 1', header: [[t('No'), t('Uraian')]], body: [[t('1'), t(words(20))]] };
+    expect(keepTogether(layoutTable(small, 'portrait'), 'portrait', small.caption)).toBe(true);
+    // four rows, each of a long formula: fewer than KEEP_TOGETHER_ROWS rows, taller than a page
+    const tall: Table = { ...small, body: Array.from({ length: 4 }, (_, i) => [t(String(i + 1)), t(words(400))]) };
+    const layout = layoutTable(tall, 'portrait');
+    expect(estimateTableHeightMm(layout, 'portrait', tall.caption)).toBeGreaterThan(textHeightMm('portrait'));
+    expect(keepTogether(layout, 'portrait', tall.caption)).toBe(false);
+    const many: Table = { ...small, body: Array.from({ length: KEEP_TOGETHER_ROWS }, (_, i) => [t(String(i + 1)), t('a')]) };
+    expect(keepTogether(layoutTable(many, 'portrait'), 'portrait')).toBe(false);
   });
 });

@@ -404,6 +404,86 @@ function widestLimit(needs: ColumnNeeds, totalMm: number): number {
   return low;
 }
 
+/** The height of the text on a page, between its margins, in millimetres (portrait 250, landscape 168). */
+export function textHeightMm(orientation: Orientation): number {
+  const m = PAGE_MARGINS_MM[orientation];
+  return (orientation === 'landscape' ? A4_MM.short : A4_MM.long) - m.top - m.bottom;
+}
+
+/** The line height of table cells, as a multiple of the type size (the stylesheet's `line-height`). */
+export const TABLE_LINE_HEIGHT = 1.25;
+/** Tables of at most this many rows (header and totals included) may be kept on one page. */
+export const KEEP_TOGETHER_ROWS = 14;
+/** …when their estimated height is at most this share of the page's text height (the estimate is rough). */
+const KEEP_TOGETHER_SHARE = 0.85;
+
+/** How many lines a text takes in a width, breaking between the pieces `unbreakablePieces` gives (a longer piece breaks anywhere). */
+export function wrappedLines(text: string, widthMm: number, bold: boolean, sizePt: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    const space = tableTextWidthMm(' ', bold, sizePt);
+    let line = -1; // the width taken on the current line; -1: none yet
+    let count = 1;
+    for (const piece of unbreakablePieces(paragraph)) {
+      const w = tableTextWidthMm(piece, bold, sizePt);
+      if (w > widthMm) {
+        // a piece wider than the column breaks anywhere (overflow-wrap: anywhere)
+        count += (line < 0 ? 0 : 1) + Math.ceil(w / widthMm) - 1;
+        line = w % widthMm;
+        continue;
+      }
+      if (line < 0) line = w;
+      else if (line + space + w <= widthMm) line += space + w;
+      else {
+        count++;
+        line = w;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/**
+ * The height of a laid-out table on the page of `orientation`, in millimetres: each row as tall as
+ * its tallest cell (its text wrapped in its column at the table's type size, a cell spanning rows
+ * sharing its height among them), plus the caption's lines. An estimate from the same widths as
+ * `layoutTable`, good to a few lines.
+ */
+export function estimateTableHeightMm(layout: TableLayout, orientation: Orientation, caption?: string): number {
+  const page = textWidthMm(orientation);
+  const lineMm = layout.fontPt * TABLE_LINE_HEIGHT * MM_PER_PT;
+  let total = 0;
+  const parts: [Grid, boolean][] = [[layout.header, true], [layout.body, false], [layout.footer, true]];
+  for (const [grid, bold] of parts) {
+    const heights = new Array<number>(grid.rows).fill(0);
+    grid.byRow.forEach((cells, r) => {
+      for (const placed of cells) {
+        if (placed.filler) continue;
+        const width = sumOf(layout.widths.slice(placed.col, placed.col + placed.colSpan)) * page - 2 * TABLE_CELL_PADDING_MM.x;
+        const text = cellText(placed.cell.value, `${layout.label} row ${r + 1}`);
+        const lines = placed.cell.value.kind === 'number' ? 1 : wrappedLines(text, Math.max(1, width), bold || placed.cell.bold === true, layout.fontPt);
+        const mm = lines * lineMm + 2 * TABLE_CELL_PADDING_MM.y;
+        for (let y = r; y < r + placed.rowSpan && y < grid.rows; y++) heights[y] = Math.max(heights[y] ?? 0, mm / placed.rowSpan);
+      }
+    });
+    total += sumOf(heights);
+  }
+  if (caption) total += wrappedLines(caption, page, true, 10.5) * 10.5 * 1.45 * MM_PER_PT + 2;
+  return total;
+}
+
+/**
+ * Whether a table is kept on one page (never split, so its caption never stands alone at a page's
+ * foot): when it has at most `KEEP_TOGETHER_ROWS` rows and its estimated height fits the page with
+ * room to spare. A small table taller than a page is not kept: kept, it would leave the page before
+ * it empty and break anyway, even inside its caption.
+ */
+export function keepTogether(layout: TableLayout, orientation: Orientation, caption?: string): boolean {
+  const rows = layout.header.rows + layout.body.rows + layout.footer.rows;
+  return rows <= KEEP_TOGETHER_ROWS && estimateTableHeightMm(layout, orientation, caption) <= KEEP_TOGETHER_SHARE * textHeightMm(orientation);
+}
+
 /** The page style of a section: its numbering and orientation, with the document's defaults. */
 export interface PageStyle {
   numbering: 'roman' | 'arabic' | 'none';
