@@ -212,7 +212,7 @@ describe('column widths on the page', () => {
     expect(layoutTable(table, 'portrait').fontPt).toBe(TABLE_FONT_PT);
   });
 
-  it('widens a Rupiah column squeezed by equal widths to its widest value, taking it from the text column', () => {
+  it('sizes a table without widths to its content: Rupiah columns as wide as their widest value, the text column the rest', () => {
     const values = [
       [26796144571.6, 22427040122.76, -4369104448.84],
       [266295500, 252712100, -135861700],
@@ -233,13 +233,40 @@ describe('column widths on the page', () => {
     expect(mm[2]).toBeGreaterThanOrEqual(widest);
     expect(mm[3]).toBeGreaterThanOrEqual(tableTextWidthMm('Rp 22.427.040.122,76', false) + PADDING);
     expect(mm[4]).toBeGreaterThanOrEqual(tableTextWidthMm('-Rp 4.369.104.448,84', false) + PADDING);
-    // the text column gave the room, and still holds its longest word
-    expect(mm[1]).toBeLessThan(equal);
-    expect(mm[1]).toBeGreaterThanOrEqual(tableTextWidthMm('Pemeliharaan,', false) + PADDING);
-    // the "No" column had room too: it gave in proportion to it
-    const roomNo = equal - columnNeedsMm(layout, 160).need[0]!;
-    const roomText = equal - columnNeedsMm(layout, 160).need[1]!;
-    expect((equal - mm[0]!) / (equal - mm[1]!)).toBeCloseTo(roomNo / roomText, 9);
+    // numbers and the short "No" column get what they need and no more; the long text the rest
+    const needs = columnNeedsMm(layout, 160);
+    for (const c of [0, 2, 3, 4]) expect(mm[c]).toBeCloseTo(needs.need[c]!, 9);
+    expect(mm[1]).toBeCloseTo(160 - mm[0]! - mm[2]! - mm[3]! - mm[4]!, 9);
+    expect(mm[1]).toBeGreaterThan(equal);
+  });
+
+  it('widens a Rupiah column the author made too narrow, taking the room from the columns that have it', () => {
+    const table: Table = {
+      type: 'table',
+      header: [[t('No'), t('Uraian'), t('Pagu')]],
+      body: [[t('1'), t(LONG), rp(26796144571.6)]],
+      widths: [20, 60, 20],
+    };
+    const mm = mmOf(layoutTable(table, 'portrait').widths, 160);
+    const needs = columnNeedsMm(layoutTable(table, 'portrait'), 160);
+    expect(mm[2]).toBeCloseTo(needs.need[2]!, 9);
+    // the 32 mm the author gave "No" and the 96 mm of the text gave in proportion to their room
+    expect((32 - mm[0]!) / (96 - mm[1]!)).toBeCloseTo((32 - needs.need[0]!) / (96 - needs.need[1]!), 9);
+  });
+
+  it('shares the room of a table without widths among its text columns by how much text they hold', () => {
+    const table: Table = {
+      type: 'table',
+      header: [[t('No'), t('Sasaran'), t('Indikator'), t('2025')]],
+      body: [[t('1'), t(LONG + ' ' + LONG), t('Nilai SAKIP'), pct(100)]],
+    };
+    const layout = layoutTable(table, 'portrait');
+    const needs = columnNeedsMm(layout, 160);
+    expect(needs.natural[1]).toBeCloseTo(160, 9); // unwrapped, wider than the page: capped
+    const mm = mmOf(layout.widths, 160);
+    expect(mm[3]).toBeCloseTo(needs.need[3]!, 9);
+    expect(mm[1]).toBeGreaterThan(3 * mm[2]!);
+    expect(mm.reduce((a, b) => a + b, 0)).toBeCloseTo(160, 9);
   });
 
   it('does not break a header word: a narrow "No" or "Satuan" column gets its bold word', () => {
@@ -285,7 +312,7 @@ describe('column widths on the page', () => {
   });
 
   it('when even the smallest type does not fit: numbers whole, text columns share what is left up to a common width', () => {
-    const needs = { need: [20, 60, 30, 40], firm: [3.6, 3.6, 30, 40] };
+    const needs = { need: [20, 60, 30, 40], firm: [3.6, 3.6, 30, 40], natural: [20, 60, 30, 40] };
     const mm = mmOf(fitWidths([0.25, 0.25, 0.25, 0.25], needs, 120), 120);
     expect(mm[2]).toBeCloseTo(30, 9);
     expect(mm[3]).toBeCloseTo(40, 9);
@@ -299,7 +326,7 @@ describe('column widths on the page', () => {
   });
 
   it('gives widths in proportion to the needs when the numbers alone exceed the page', () => {
-    expect(fitWidths([0.5, 0.25, 0.25], { need: [40, 60, 100], firm: [40, 60, 100] }, 160)).toEqual([0.2, 0.3, 0.5]);
+    expect(fitWidths([0.5, 0.25, 0.25], { need: [40, 60, 100], firm: [40, 60, 100], natural: [40, 60, 100] }, 160)).toEqual([0.2, 0.3, 0.5]);
     const row = Array.from({ length: 8 }, (_, k) => rp(-26796144571.6 * (k + 1)));
     const table: Table = { type: 'table', header: [row.map((_, k) => t(`Kolom ${k + 1}`))], body: [row] };
     const layout = layoutTable(table, 'portrait');

@@ -232,7 +232,8 @@ export function layoutTable(t: Table, orientation?: Orientation): TableLayout {
     for (let size = TABLE_FONT_PT; ; size -= FONT_STEP_PT) {
       const needs = columnNeedsMm(grid, page, size);
       if (sumOf(needs.need) <= page || size - FONT_STEP_PT < TABLE_MIN_FONT_PT) {
-        widths = fitWidths(widths, needs, page);
+        // the author's widths where given, else the content's; then every column at least its need
+        widths = fitWidths(t.widths ? widths : contentWidths(needs, page), needs, page);
         fontPt = size;
         break;
       }
@@ -315,6 +316,12 @@ export interface ColumnNeeds {
   need: number[];
   /** for each column, what its cells that cannot wrap (numbers) need: never less than the padding */
   firm: number[];
+  /**
+   * for each column, the width its widest body or total cell takes unwrapped (each line of it
+   * whole), at most the page; never less than `need`. Header cells count only with their `need`:
+   * a column's heading wraps to its content, not the other way round.
+   */
+  natural: number[];
 }
 
 /**
@@ -325,6 +332,7 @@ export interface ColumnNeeds {
 export function columnNeedsMm(layout: Pick<TableLayout, 'columns' | 'header' | 'body' | 'footer' | 'label'>, pageMm: number, sizePt: number = TABLE_FONT_PT): ColumnNeeds {
   const need = new Array<number>(layout.columns).fill(CELL_EXTRA_MM);
   const firm = new Array<number>(layout.columns).fill(CELL_EXTRA_MM);
+  const natural = new Array<number>(layout.columns).fill(CELL_EXTRA_MM);
   const spanning: { col: number; colSpan: number; need: CellNeed }[] = [];
   const parts = [
     [layout.header, 'header'],
@@ -339,6 +347,12 @@ export function columnNeedsMm(layout: Pick<TableLayout, 'columns' | 'header' | '
         else {
           need[p.col] = Math.max(need[p.col] ?? 0, n.mm);
           if (!n.wraps) firm[p.col] = Math.max(firm[p.col] ?? 0, n.mm);
+          if (part !== 'header' && n.wraps) {
+            const bold = part !== 'body' || !!p.cell.bold;
+            const lines = cellText(p.cell.value, `${layout.label} ${part} row ${r + 1}, column ${p.col + 1}`).split('\n');
+            const whole = Math.max(...lines.map((l) => tableTextWidthMm(l.trim(), bold, sizePt))) + CELL_EXTRA_MM;
+            natural[p.col] = Math.max(natural[p.col] ?? 0, Math.min(whole, pageMm));
+          }
         }
       }
     });
@@ -353,7 +367,28 @@ export function columnNeedsMm(layout: Pick<TableLayout, 'columns' | 'header' | '
       for (let c = s.col; c < s.col + s.colSpan; c++) list[c] = (list[c] ?? 0) + share;
     }
   }
-  return { need, firm };
+  return { need, firm, natural: natural.map((n, i) => Math.max(n, need[i] ?? 0)) };
+}
+
+/**
+ * Widths (relative) for a table whose author gave none, from its content, as a browser lays out
+ * an automatic table: when every column fits unwrapped, each gets its natural width and the rest
+ * of the page in proportion to it; else each gets its need (numbers whole, text its longest word)
+ * and the rest of the page is shared among the text columns in proportion to how much wider they
+ * would be unwrapped. So a column of numbers is as wide as its numbers, and the text columns,
+ * not the numbers, get the room. Needs together wider than the page: equal widths (`fitWidths`
+ * then decides).
+ */
+export function contentWidths(needs: ColumnNeeds, totalMm: number): number[] {
+  const columns = needs.need.length;
+  const sumNeed = sumOf(needs.need);
+  const sumNatural = sumOf(needs.natural);
+  if (sumNeed > totalMm || columns === 0) return new Array<number>(columns).fill(1 / Math.max(1, columns));
+  if (sumNatural <= totalMm) return needs.natural.map((n) => n / sumNatural);
+  const extra = needs.natural.map((n, i) => n - (needs.need[i] ?? 0));
+  const sumExtra = sumOf(extra);
+  const rest = totalMm - sumNeed;
+  return needs.need.map((n, i) => (n + (sumExtra > 0 ? (rest * (extra[i] ?? 0)) / sumExtra : rest / columns)) / totalMm);
 }
 
 /**
