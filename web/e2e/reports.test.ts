@@ -2,14 +2,25 @@
  * End to end, the dashboard's report panel: a planner of the demo agency clicks LKIP DOCX; the
  * button shows that the file is being prepared, and the download arrives, named as the server
  * names it, a DOCX that names the agency. A failure (here the server's answer without Chromium)
- * is shown beside the buttons. The real server and Debian's Chromium, as in app.test.ts.
+ * is shown beside the buttons. An agreement as PDF from its button: printed by the server's own
+ * Chromium, read back with pdftotext. The real server and Debian's Chromium, as in app.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { open, useE2E } from './harness.js';
 
 const e2e = useE2E();
+/** poppler-utils reads the PDF back (.ci/run installs it) */
+const havePdftotext = ((): boolean => {
+  try {
+    execFileSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const { as } = e2e;
 
 describe('reports from the dashboard', () => {
@@ -57,6 +68,22 @@ describe('reports from the dashboard', () => {
     await tab.getByText('IKHTISAR EKSEKUTIF').first().waitFor({ timeout: 30_000 });
     expect(tab.url()).toMatch(/^blob:/);
     await tab.close();
+    expect(session.errors).toEqual([]);
+  }, 120_000);
+
+  it.skipIf(!havePdftotext)('the amended agreement as a PDF from its button, printed by the server', async () => {
+    const session = await as('perencana@diskopum');
+    const { page } = session;
+    await open(page, e2e.base, '/a/diskopum/dashboard/2025');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByTestId('report-agreement:pk-2025-perubahan:pdf').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('PK-diskopum-pk-2025-perubahan.pdf');
+    const path = await file.path();
+    expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('PERJANJIAN KINERJA PERUBAHAN TAHUN 2025');
+    expect(text).toContain('Persentase Usaha Mikro Aktif');
     expect(session.errors).toEqual([]);
   }, 120_000);
 
