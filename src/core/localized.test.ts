@@ -116,6 +116,8 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ['a realization through an agreement', edited((d) => (d.realizations[2].indicator = 'pk-2025/SAKIP')), 'document'],
   ['a benchmark without a value or note', edited((d) => (d.benchmarks = [{ indicator: `${FIXTURE_PLAN}/SAKIP`, year: 2025, value: null, source: 'BPS' }])), 'document'],
   ['an unknown decree', edited((d) => (d.plans[0].indicators[2].decrees = ['SK9'])), 'document'],
+  ['two narratives of one year', edited((d) => (d.narrative = [{ year: 2025 }, { year: 2025 }])), 'document'],
+  ['two narratives without a year', edited((d) => (d.narrative = [{ foreword: 'a' }, { foreword: 'b' }])), 'document'],
   ['a narrative about nothing', edited((d) => (d.narrative = { analyses: [{ subject: 'NOPE', text: 'x' }] })), 'document'],
   ['an unknown unit', edited((d) => ((d.organization = { units: [{ id: 'u1', name: 'Bidang', kind: 'bidang' }] }), (d.plans[0].indicators[2].responsibleUnits = ['u9']))), 'document'],
 ];

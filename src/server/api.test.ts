@@ -263,6 +263,53 @@ forEachEngine('API', (engine) => {
     expect(res.body.record.foreword).toBe('Puji syukur');
   });
 
+  it('narrative per year: 2026 written beside the undated one, which 2025 keeps reading', async () => {
+    const original = (await s.clients.planner.get(`${A}/narrative`)).body.record;
+    expect(original).toMatchObject({ place: 'Kota Contoh', conclusions: 'Kinerja cukup baik.' });
+    // 2026 has no narrative of its own yet: it reads the undated one, with that one's version
+    const read2026 = await s.clients.planner.get(`${A}/narrative`, { query: { year: '2026' } });
+    expect(read2026.status).toBe(200);
+    expect(read2026.body).toEqual({ record: original, version: versionOf(original), years: [] });
+    const put2026 = await s.clients.planner.put(`${A}/narrative`, {
+      query: { year: '2026' },
+      body: { version: read2026.body.version, narrative: { ...original, foreword: 'Pengantar 2026', signedOn: '2027-02-15' } },
+    });
+    expect(put2026.status).toBe(200);
+    expect(put2026.body.record).toEqual({ year: 2026, ...original, foreword: 'Pengantar 2026', signedOn: '2027-02-15' });
+    expect(put2026.body.years).toEqual([2026]);
+    // the undated one stays as it was, for 2025 and every other year without its own
+    const read2025 = await s.clients.head.get(`${A}/narrative`, { query: { year: '2025' } });
+    expect(read2025.body).toEqual({ record: original, version: versionOf(original), years: [2026] });
+    expect((await s.clients.head.get(`${A}/narrative`)).body.record).toEqual(original);
+    expect((await s.clients.head.get(`${A}/narrative`, { query: { year: '2026' } })).body).toEqual({ record: put2026.body.record, version: put2026.body.version, years: [2026] });
+    expect((await s.dataset()).narrative).toEqual([original, put2026.body.record]);
+    // writing 2026 again with the version read before it had its own: someone changed it since
+    const stale = await s.clients.planner.put(`${A}/narrative`, { query: { year: '2026' }, body: { version: read2026.body.version, narrative: { foreword: 'x' } } });
+    expect(stale.status).toBe(409);
+    // a list is written per year: without one the PUT is refused, and so is a body of another year
+    const whole = await s.clients.planner.put(`${A}/narrative`, { body: { version: read2025.body.version, narrative: { foreword: 'x' } } });
+    expect(whole.status).toBe(422);
+    expect(whole.body.error).toMatchObject({ code: 'year-required', localized: { id: 'narasi disimpan per tahun laporan: sebutkan tahun yang ditulis (year)' } });
+    const other = await s.clients.planner.put(`${A}/narrative`, { query: { year: '2026' }, body: { version: put2026.body.version, narrative: { year: 2025, foreword: 'x' } } });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('year-mismatch');
+    // the head reads but does not write, whatever the year
+    expect((await s.clients.head.put(`${A}/narrative`, { query: { year: '2025' }, body: { version: read2025.body.version, narrative: { foreword: 'x' } } })).status).toBe(403);
+    // a 2025 narrative of its own; 2024 still reads the undated one
+    const put2025 = await s.clients.planner.put(`${A}/narrative`, { query: { year: '2025' }, body: { version: read2025.body.version, narrative: { foreword: 'Pengantar 2025' } } });
+    expect(put2025.status).toBe(200);
+    expect(put2025.body.years).toEqual([2025, 2026]);
+    expect((await s.clients.head.get(`${A}/narrative`, { query: { year: '2024' } })).body.record).toEqual(original);
+    expect((await s.clients.head.get(`${A}/narrative`, { query: { year: '2026' } })).body.record.foreword).toBe('Pengantar 2026');
+    // the export carries the list; importing it back keeps it
+    const exported = await s.clients.planner.get(`${A}/export`);
+    expect(exported.body.narrative).toEqual([original, put2026.body.record, { year: 2025, foreword: 'Pengantar 2025' }]);
+    // restore the single narrative later tests read
+    const restored = await s.clients.planner.post('/api/import', { body: { ...exported.body, narrative: original }, query: { store: 'true' } });
+    expect(restored.status).toBe(200);
+    expect((await s.dataset()).narrative).toEqual(original);
+  });
+
   it('export gives the stored dataset; import validates with findings by path, and stores with store=true', async () => {
     const exported = await s.clients.admin.get(`${A}/export`);
     expect(exported.status).toBe(200);

@@ -304,7 +304,11 @@ export type EvaluationView = z.output<typeof EvaluationView>;
 // ---------------------------------------------------------------- narrative (routes/narrative.ts)
 
 export const NarrativeView = named(
-  z.object({ record: S.Narrative.nullable(), version: Version.nullable().describe('null while there is no narrative') }),
+  z.object({
+    record: S.Narrative.nullable().describe('the narrative asked for: of the year (its own, else the undated one), or without a year the stored one (of a list, the undated one)'),
+    version: Version.nullable().describe('null while there is no narrative'),
+    years: z.array(S.Year).describe('the report years that have a narrative of their own'),
+  }),
   'NarrativeView',
 );
 export type NarrativeView = z.output<typeof NarrativeView>;

@@ -76,6 +76,16 @@ forEachEngine('dataset store', (engine) => {
     await roundTrip(DatasetSchema.parse(JSON.parse(text)));
   });
   it('round-trips a dataset using every field', () => roundTrip(everyFieldDataset()));
+  it('round-trips a narrative per year (a list in the jsonb column, no migration), and the single form beside it', async () => {
+    const text = await readFile(new URL('../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8');
+    const demo = DatasetSchema.parse(JSON.parse(text));
+    const single = demo.narrative as Exclude<Dataset['narrative'], unknown[] | undefined>;
+    await roundTrip({ ...demo, narrative: [single, { year: 2026, place: 'Jember', signedOn: '2027-02-15', foreword: 'Tahun 2026', analyses: [] }] });
+    await roundTrip({ ...minimalDataset(), narrative: [{ year: 2025, foreword: 'a' }, { year: 2026, foreword: 'b' }] });
+    await roundTrip({ ...minimalDataset(), narrative: [] });
+    await roundTrip({ ...minimalDataset(), narrative: { year: 2025, foreword: 'satu narasi bertahun' } });
+  });
+
   it('round-trips a bare dataset (every optional section absent)', () => roundTrip(bareDataset()));
   it('round-trips optional sections that are present but empty', () => roundTrip(emptySectionsDataset()));
 

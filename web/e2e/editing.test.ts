@@ -160,6 +160,9 @@ describe('narrative', () => {
     await page.getByRole('link', { name: 'Narasi LKIP' }).waitFor();
     const background = page.getByLabel('Latar belakang', { exact: true });
     await background.waitFor();
+    // the year of the latest agreement, 2025; the demo's one narrative (undated) is its text until 2025 has its own
+    expect(await page.getByLabel('Tahun laporan').inputValue()).toBe('2025');
+    await page.getByTestId('narrative-fallback').waitFor();
     const before = await background.inputValue();
     expect(before.length).toBeGreaterThan(100);
     const added = 'Kalimat tambahan e2e: koperasi dan usaha mikro tumbuh bersama.';
@@ -172,18 +175,24 @@ describe('narrative', () => {
     await analysis.getByLabel('Faktor penghambat').fill('Pendamping usaha terbatas\nData usaha mikro belum tunggal');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByTestId('narrative-saved').waitFor();
+    expect(await page.getByTestId('narrative-fallback').count()).toBe(0);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '22-narrative');
 
     await page.reload();
     await page.getByLabel('Latar belakang', { exact: true }).waitFor();
+    expect(await page.getByTestId('narrative-fallback').count()).toBe(0);
     expect(await page.getByLabel('Latar belakang', { exact: true }).inputValue()).toContain(added);
     expect(await page.getByLabel('Langkah perbaikan kinerja').inputValue()).toContain('Memperbarui basis data UMKM setiap triwulan');
     expect(await page.locator('fieldset[data-subject="renstra-2025-2029/UM_AKTIF"]').getByLabel('Faktor penghambat').inputValue()).toBe(
       'Pendamping usaha terbatas\nData usaha mikro belum tunggal',
     );
     // what the page does not show is kept as it was read
-    const stored = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { extra: Record<string, unknown>; analyses: unknown[] }; version: string };
+    const stored = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative?year=2025')).json as {
+      record: { year: number; extra: Record<string, unknown>; analyses: unknown[] };
+      version: string;
+    };
+    expect(stored.record.year).toBe(2025);
     expect(Object.keys(stored.record.extra)).toEqual(expect.arrayContaining(['headOfRegionSupport', 'measurementFramework', 'reportingBasis']));
     // the LKIP prints the new background and step
     const lkip = await context.request.get(`${e2e.base}/api/agencies/diskopum/reports/lkip?year=2025&format=html`);
@@ -193,7 +202,7 @@ describe('narrative', () => {
     expect(html).toContain('Memperbarui basis data UMKM setiap triwulan');
 
     // someone saves the narrative behind this page's back: saving here answers 409, the input stays
-    const behind = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/narrative', { version: stored.version, narrative: { ...stored.record, purpose: 'Diubah di tab lain.' } });
+    const behind = await apiCall(context, e2e.base, 'PUT', '/api/agencies/diskopum/narrative?year=2025', { version: stored.version, narrative: { ...stored.record, purpose: 'Diubah di tab lain.' } });
     expect(behind.status).toBe(200);
     await page.getByLabel('Kesimpulan').fill('Kesimpulan baru dari e2e.');
     await page.getByRole('button', { name: 'Simpan' }).click();
@@ -203,8 +212,61 @@ describe('narrative', () => {
     await page.getByTestId('conflict').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByTestId('narrative-saved').waitFor();
-    const after = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative')).json as { record: { conclusions: string } };
+    const after = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/narrative?year=2025')).json as { record: { conclusions: string } };
     expect(after.record.conclusions).toBe('Kesimpulan baru dari e2e.');
+  });
+
+  it('in the second year the planner writes the 2026 narrative; 2025 stays as it was, in the page and in its LKIP', async () => {
+    const { page, context } = await as('perencana@diskopum');
+    const read = async (year: number) =>
+      (await apiCall(context, e2e.base, 'GET', `/api/agencies/diskopum/narrative?year=${year}`)).json as { record: Record<string, unknown> & { year?: number }; version: string; years: number[] };
+    const n2025 = await read(2025);
+    const lkip2025 = await (await context.request.get(`${e2e.base}/api/agencies/diskopum/reports/lkip?year=2025&format=html`)).text();
+    // the year 2026 begins with its agreement (PK 2026, drafted from the new Renstra)
+    const pk = await apiCall(context, e2e.base, 'POST', '/api/agencies/diskopum/agreements', { plan: 'renstra-2025-2029', year: 2026, signedOn: '2026-02-09' });
+    expect(pk.status).toBe(201);
+    try {
+      await open(page, e2e.base, '/a/diskopum/narrative');
+      const yearSelect = page.getByLabel('Tahun laporan');
+      await yearSelect.waitFor();
+      // the latest agreement's year is the default; without its own narrative it opens with the undated one's text
+      await expect.poll(() => yearSelect.inputValue()).toBe('2026');
+      expect(await yearSelect.locator('option').allTextContents()).toEqual(['2025', '2026']);
+      await page.getByTestId('narrative-fallback').waitFor();
+      const foreword = page.getByLabel('Kata pengantar', { exact: true });
+      await foreword.fill('Kata pengantar Laporan Kinerja Tahun 2026, ditulis pada tahun kedua.');
+      await page.getByLabel('Tanggal penandatanganan').fill('2027-02-15');
+      await page.getByLabel('Kesimpulan').fill('Kesimpulan tahun 2026.');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByTestId('narrative-saved').waitFor();
+      expect(await page.getByTestId('narrative-fallback').count()).toBe(0);
+
+      // back to 2025 with the selector: its text is as it was
+      await yearSelect.selectOption('2025');
+      await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan baru dari e2e.');
+      expect(await page.getByLabel('Kata pengantar', { exact: true }).inputValue()).toBe(n2025.record.foreword);
+      expect(await page.getByLabel('Tanggal penandatanganan').inputValue()).toBe(n2025.record.signedOn);
+      // and 2026 again, from its address, holds what was written
+      await open(page, e2e.base, '/a/diskopum/narrative/2026');
+      await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan tahun 2026.');
+      await shot(page, '22-narrative-2026');
+
+      const n2026 = await read(2026);
+      expect(n2026.record).toMatchObject({ year: 2026, signedOn: '2027-02-15', conclusions: 'Kesimpulan tahun 2026.' });
+      expect(n2026.years).toEqual([2025, 2026]);
+      expect(await read(2025)).toEqual({ ...n2025, years: [2025, 2026] });
+      // the 2025 LKIP is the same document as before; the 2026 LKIP prints the 2026 narrative
+      expect(await (await context.request.get(`${e2e.base}/api/agencies/diskopum/reports/lkip?year=2025&format=html`)).text()).toBe(lkip2025);
+      const lkip2026 = await (await context.request.get(`${e2e.base}/api/agencies/diskopum/reports/lkip?year=2026&format=html`)).text();
+      expect(lkip2026).toContain('Kata pengantar Laporan Kinerja Tahun 2026, ditulis pada tahun kedua.');
+      expect(lkip2026).toContain('15 Februari 2027');
+      expect(lkip2026).toContain('Kesimpulan tahun 2026.');
+      expect(lkip2026).not.toContain('Kesimpulan baru dari e2e.');
+    } finally {
+      // the later steps read the demo's years: the 2026 agreement goes again
+      const made = (pk.json as { record: { id: string }; version: string } | null);
+      if (made) expect((await apiCall(context, e2e.base, 'DELETE', `/api/agencies/diskopum/agreements/${made.record.id}?version=${encodeURIComponent(made.version)}`)).status).toBe(200);
+    }
   });
 
   it('the head reads the narrative without a way to change it', async () => {

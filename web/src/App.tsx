@@ -117,7 +117,7 @@ function SignedIn({ user }: { user: User }) {
           page = <Evaluation profile={p} />;
           break;
         case 'narrative':
-          page = <Narrative profile={p} />;
+          page = <Narrative profile={p} year={Number.isInteger(y) && y > 1900 ? y : undefined} />;
           break;
         case 'data':
           page = <DataPage profile={p} />;

@@ -270,8 +270,11 @@ export const api = {
     patch<RecommendationView>(`${A(agency)}/evaluation/recommendations/${encodeURIComponent(id)}`, changes),
 
   // ---------------------------------------------------------------- narrative
-  narrative: (agency: string, signal?: AbortSignal) => get<NarrativeView>(`${A(agency)}/narrative`, { signal }),
-  putNarrative: (agency: string, version: string | null, narrative: Narrative) => put<NarrativeView>(`${A(agency)}/narrative`, { version, narrative }),
+  /** The narrative of a report year: its own, else the undated one (`record.year` says which). */
+  narrative: (agency: string, year: number, signal?: AbortSignal) => get<NarrativeView>(`${A(agency)}/narrative`, { query: { year }, signal }),
+  /** Write the narrative of a report year (stored with that `year`). */
+  putNarrative: (agency: string, year: number, version: string | null, narrative: Narrative) =>
+    put<NarrativeView>(`${A(agency)}/narrative`, { version, narrative }, { query: { year } }),
 
   // ---------------------------------------------------------------- import
   importDocument: (text: string, store: boolean, onProgress?: (fraction: number) => void) =>

@@ -3,7 +3,7 @@
  * an agreement or a program node and referenced from outside as `ownerId/localId`.
  * Built once per dataset; IO-free.
  */
-import type { Agreement, Dataset, Goal, Indicator, Plan, ProgramNode } from './schema.js';
+import type { Agreement, Dataset, Goal, Indicator, Narrative, Plan, ProgramNode } from './schema.js';
 
 export type Owner =
   | { kind: 'plan'; plan: Plan }
@@ -124,4 +124,21 @@ export function slugify(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** The dataset's narratives as a list, whichever form `narrative` has (none: an empty list). */
+export function narrativesOf(ds: Pick<Dataset, 'narrative'>): Narrative[] {
+  const n = ds.narrative;
+  return n === undefined ? [] : Array.isArray(n) ? n : [n];
+}
+
+/**
+ * The narrative of report year `year`: the one whose `year` is that year; else the undated one
+ * (the single narrative of the first form, taken as applying to any year); else none. A dated
+ * narrative never stands in for another year. The one rule every reader of the narrative uses
+ * (docs/decisions.md, "Narrative per year").
+ */
+export function narrativeFor(ds: Pick<Dataset, 'narrative'>, year: number): Narrative | undefined {
+  const all = narrativesOf(ds);
+  return all.find((n) => n.year === year) ?? all.find((n) => n.year === undefined);
 }

@@ -3,7 +3,7 @@
  * not reserved, references that resolve, nesting and cycles, and consistency warnings that
  * are computed, never stored (dataset-format.md). IO-free.
  */
-import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Plan } from './schema.js';
+import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Narrative, type Plan } from './schema.js';
 import { indexDataset, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
 import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
@@ -872,25 +872,53 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   };
   const ownerBroken = (subject: string): boolean => broken(subject) || broken(splitRef(subject)?.ownerId ?? subject);
 
-  if (!sectionBroken('narrative')) {
-    (ds.narrative?.analyses ?? []).forEach((an, i0) => {
-      const i = pos(an, i0);
-      const s = an.subject;
-      const ok =
-        idx.plans.has(s) ||
-        idx.agreements.has(s) ||
-        idx.nodes.has(s) ||
-        resolvesGoal(s) ||
-        resolveIndicator(s, true).entry !== undefined ||
-        ownerBroken(s);
-      if (!ok) {
-        error(
-          'dangling-reference',
-          `narrative.analyses[${i}].subject`,
-          `no goal, indicator, plan, agreement or program node ${q(s)}; expected an id or a reference such as planId/goalId or nodeId/indicatorId`,
-          `tidak ada ${GOAL}, indikator, rencana, perjanjian kinerja, atau ${NODE} ${q(s)}; seharusnya berupa id atau rujukan seperti planId/goalId atau nodeId/indicatorId`,
-        );
+  if (!sectionBroken('narrative') && ds.narrative !== undefined) {
+    // one narrative (`narrative.…`) or a list of them, one per report year (`narrative[k].…`)
+    const listed = Array.isArray(ds.narrative);
+    const narratives = listed ? (ds.narrative as Narrative[]) : [ds.narrative as Narrative];
+    const yearSeen = new Map<number, string>();
+    let undatedAt: string | undefined;
+    narratives.forEach((n, k0) => {
+      const at = listed ? `narrative[${pos(n, k0)}]` : 'narrative';
+      if (listed && n.year !== undefined) {
+        const first = yearSeen.get(n.year);
+        if (first !== undefined) {
+          error(
+            'duplicate-narrative-year',
+            `${at}.year`,
+            `a narrative of the year ${n.year} is already given at ${first}; each report year has one narrative`,
+            `narasi tahun ${n.year} sudah ada di ${first}; setiap tahun laporan memiliki satu narasi`,
+          );
+        } else yearSeen.set(n.year, P(at));
+      } else if (listed) {
+        if (undatedAt !== undefined) {
+          error(
+            'narrative-without-year',
+            `${at}.year`,
+            `this narrative has no year, and the narrative at ${undatedAt} has none either; in a list every narrative gives its report year, except at most one that applies to the years without their own`,
+            `narasi ini tidak memiliki tahun, begitu pula narasi di ${undatedAt}; dalam daftar setiap narasi menyebut tahun laporannya, kecuali paling banyak satu narasi yang berlaku untuk tahun-tahun tanpa narasi sendiri`,
+          );
+        } else undatedAt = P(at);
       }
+      (n.analyses ?? []).forEach((an, i0) => {
+        const i = pos(an, i0);
+        const s = an.subject;
+        const ok =
+          idx.plans.has(s) ||
+          idx.agreements.has(s) ||
+          idx.nodes.has(s) ||
+          resolvesGoal(s) ||
+          resolveIndicator(s, true).entry !== undefined ||
+          ownerBroken(s);
+        if (!ok) {
+          error(
+            'dangling-reference',
+            `${at}.analyses[${i}].subject`,
+            `no goal, indicator, plan, agreement or program node ${q(s)}; expected an id or a reference such as planId/goalId or nodeId/indicatorId`,
+            `tidak ada ${GOAL}, indikator, rencana, perjanjian kinerja, atau ${NODE} ${q(s)}; seharusnya berupa id atau rujukan seperti planId/goalId atau nodeId/indicatorId`,
+          );
+        }
+      });
     });
   }
 

@@ -440,6 +440,8 @@ export const Award = obj({
 });
 
 export const Narrative = obj({
+  /** The report year this narrative is written for; absent: it applies to any year without its own. */
+  year: Year.optional(),
   place: z.string().optional(),
   signedOn: IsoDate.optional(),
   foreword: z.string().optional(),
@@ -456,6 +458,14 @@ export const Narrative = obj({
   analyses: z.array(Analysis).optional(),
 });
 export type Narrative = z.infer<typeof Narrative>;
+
+/**
+ * The `narrative` field: one narrative (the first form, for every year), or a list of them, one
+ * per report year (`year`, distinct), with at most one undated narrative for the years without
+ * their own. Which one a report year reads: `narrativeFor` (model.ts).
+ */
+export const Narratives = z.union([Narrative, z.array(Narrative)]);
+export type Narratives = z.infer<typeof Narratives>;
 
 // ---------------------------------------------------------------- claims
 
@@ -497,7 +507,7 @@ export const Dataset = obj({
   expenditures: z.array(ExpenditureLine).optional(),
   evaluation: Evaluation.optional(),
   activities: z.array(ActivityList).optional(),
-  narrative: Narrative.optional(),
+  narrative: Narratives.optional(),
   claims: z.array(Claim).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -669,6 +669,46 @@ describe('other references', () => {
     expect(errors(fs).map((f) => f.where)).toEqual(['narrative.analyses[7].subject']);
   });
 
+  it('a narrative per year: a list with distinct years, at most one undated; analyses checked in each', () => {
+    const ok = findingsOf((ds) => {
+      ds.narrative = [{ foreword: 'untuk tahun lain' }, { year: 2025, foreword: 'a' }, { year: 2026, foreword: 'b', analyses: [{ subject: `${FIXTURE_PLAN}/UMM` }] }];
+    });
+    expect(errors(ok)).toEqual([]);
+    // the single form may carry a year too (it then applies to that year only)
+    expect(errors(findingsOf((ds) => (ds.narrative = { year: 2025, foreword: 'a' })))).toEqual([]);
+
+    const fs = findingsOf((ds) => {
+      ds.narrative = [
+        { year: 2025, foreword: 'a' },
+        { year: 2026, foreword: 'b', analyses: [{ subject: `${FIXTURE_PLAN}/ZZ` }] },
+        { year: 2025, foreword: 'c' },
+        { foreword: 'tanpa tahun' },
+        { conclusions: 'juga tanpa tahun' },
+      ];
+    });
+    const dup = expectError(fs, 'duplicate-narrative-year', 'narrative[2].year', 'a narrative of the year 2025 is already given at narrative[0]; each report year has one narrative');
+    expect(dup.localized?.id).toBe('narasi tahun 2025 sudah ada di narrative[0]; setiap tahun laporan memiliki satu narasi');
+    const missing = expectError(fs, 'narrative-without-year', 'narrative[4].year', /narrative at narrative\[3\] has none either/);
+    expect(missing.localized?.id).toMatch(/^narasi ini tidak memiliki tahun, begitu pula narasi di narrative\[3\]/);
+    expectError(fs, 'dangling-reference', 'narrative[1].analyses[0].subject', /no goal, indicator, plan, agreement or program node "renstra-2021-2026\/ZZ"/);
+    expect(errors(fs)).toHaveLength(3);
+  });
+
+  it('a narrative per year: a list in a region names the agency in its paths', () => {
+    const ds = minimalDataset();
+    ds.narrative = [{ year: 2025 }, { year: 2025 }];
+    const fs = validateRegion({ format: 'kinerja-region/1', region: 'Kabupaten Contoh', agencies: [ds] }).findings;
+    expectError(fs, 'duplicate-narrative-year', 'agencies[0].narrative[1].year', /already given at agencies\[0\]\.narrative\[0\]/);
+  });
+
+  it('a narrative per year: a year that is not a year, or a list of text, fails the schema where it is', () => {
+    const fs = validateDocument({ ...minimalDataset(), narrative: [{ year: 2025 }, { year: '2026' }] }).findings;
+    expectError(fs, 'wrong-type', 'narrative[1].year');
+    expect(fs.filter((f) => f.severity === 'error')).toHaveLength(1);
+    const listOfText = validateDocument({ ...minimalDataset(), narrative: ['Kata pengantar'] }).findings;
+    expect(errors(listOfText).map((f) => f.where)).toEqual(['narrative[0]']);
+  });
+
   it('claims name their subject as the spec lists', () => {
     const ok = ['agency', 'pk-2025', 'pk-2025/UMM', `${FIXTURE_PLAN}/UMM`, 'p1', 'p1-k1-s1/OUT1', 'expenditures/atk', 'staffing/r1', 'assets/a1', 'activities/l1'];
     const bad = ['pk-2025/NOPE', `${FIXTURE_PLAN}/NOPE`, 'expenditures/zz', 'staffing/zz', 'assets/zz', 'activities/zz', 'nothing', 'p9/OUT1'];

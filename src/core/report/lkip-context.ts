@@ -3,8 +3,8 @@
  * (every figure of the report comes from it or from the budget functions on the same
  * context), table and figure numbering per chapter, and lookups by reference.
  */
-import type { Agreement, Analysis, Dataset, Goal, Plan, Settings } from '../dataset/schema.js';
-import { resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from '../dataset/model.js';
+import type { Agreement, Analysis, Dataset, Goal, Narrative, Plan, Settings } from '../dataset/schema.js';
+import { narrativeFor, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from '../dataset/model.js';
 import { createMeasureContext, measureYear, type MeasureContext } from '../measure/index.js';
 import type { AgreementResult, AgreementSummary, MeasuredRow, MeasureResult } from '../measure/types.js';
 import { agreementTitle, fmtPct, fmtRp } from './common.js';
@@ -24,6 +24,8 @@ export interface LkipContext {
   m: MeasureResult;
   idx: DatasetIndex;
   agreements: AgreementOfYear[];
+  /** the narrative of the report year (`narrativeFor`): the chapters read the prose from here, never from `ds.narrative` */
+  narrative: Narrative | undefined;
   /** the current chapter (0 = front matter: tables without numbers) */
   chapter: number;
   tableNo: number;
@@ -32,7 +34,7 @@ export interface LkipContext {
   nodeDetailed: Map<string, string>;
   /** activity lists already shown (under a supporting program) */
   activitiesShown: Set<string>;
-  /** canonical subject → analyses (narrative.analyses) */
+  /** canonical subject → analyses (the year's narrative's analyses) */
   analyses: Map<string, Analysis[]>;
 }
 
@@ -57,6 +59,7 @@ export function createLkipContext(ds: Dataset, year: number, regionSettings?: Se
     m,
     idx,
     agreements,
+    narrative: narrativeFor(ds, year),
     chapter: 0,
     tableNo: 0,
     figureNo: 0,
@@ -64,7 +67,7 @@ export function createLkipContext(ds: Dataset, year: number, regionSettings?: Se
     activitiesShown: new Set(),
     analyses: new Map(),
   };
-  for (const a of ds.narrative?.analyses ?? []) {
+  for (const a of ctx.narrative?.analyses ?? []) {
     const key = canonicalSubject(ctx, a.subject);
     const list = ctx.analyses.get(key);
     if (list) list.push(a);

@@ -17,7 +17,7 @@ const countsTotal = (c: Record<string, number>): number => sum(Object.values(c))
 export function chapterIntro(ctx: LkipContext): Block[] {
   startChapter(ctx, 1);
   const { ds } = ctx;
-  const n = ds.narrative;
+  const n = ctx.narrative;
   const agency = ds.agency;
   const out: Block[] = [heading(1, 'BAB I PENDAHULUAN', 'bab-1')];
 

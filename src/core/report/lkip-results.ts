@@ -677,7 +677,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
 // ---------------------------------------------------------------- awards and other activities
 
 function otherActivities(ctx: LkipContext, L: string): Block[] {
-  const awards = (ctx.ds.narrative?.awards ?? []).filter((aw) => !aw.date || aw.date.startsWith(String(ctx.year)));
+  const awards = (ctx.narrative?.awards ?? []).filter((aw) => !aw.date || aw.date.startsWith(String(ctx.year)));
   const lists = (ctx.ds.activities ?? []).filter((l) => !ctx.activitiesShown.has(l.id) && l.rows.length > 0);
   if (!awards.length && !lists.length) return [];
   const out: Block[] = [heading(2, `${L}. INOVASI, PRESTASI DAN KEGIATAN LAINNYA`, 'bab-3-lainnya')];

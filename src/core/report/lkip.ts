@@ -101,7 +101,7 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
 // ---------------------------------------------------------------- front matter
 
 function headSignature(ctx: LkipContext): Signature {
-  const n = ctx.ds.narrative;
+  const n = ctx.narrative;
   const head = ctx.ds.agency.head;
   const place = n?.place ?? ctx.agreements[0]?.ag.place;
   return {
@@ -114,7 +114,7 @@ function headSignature(ctx: LkipContext): Signature {
 
 function foreword(ctx: LkipContext): Block[] {
   const a = ctx.ds.agency;
-  const text0 = paragraphsOf(ctx.ds.narrative?.foreword);
+  const text0 = paragraphsOf(ctx.narrative?.foreword);
   return [
     heading(1, 'KATA PENGANTAR', 'kata-pengantar'),
     ...(text0.length
@@ -187,8 +187,8 @@ function executiveSummary(ctx: LkipContext): Block[] {
     }
   }
   out.push(para(budgetSentence(ctx)));
-  out.push(...paragraphsOf(ctx.ds.narrative?.executiveSummary));
-  const challenges = ctx.ds.narrative?.challenges ?? [];
+  out.push(...paragraphsOf(ctx.narrative?.executiveSummary));
+  const challenges = ctx.narrative?.challenges ?? [];
   if (challenges.length) out.push(para(`Terhadap capaian kinerja tersebut, tantangan yang perlu menjadi perhatian ${a0.name}:`), list(challenges, false));
   return out;
 }
@@ -197,7 +197,7 @@ function executiveSummary(ctx: LkipContext): Block[] {
 
 function closing(ctx: LkipContext): Block[] {
   startChapter(ctx, 4);
-  const n = ctx.ds.narrative;
+  const n = ctx.narrative;
   const out: Block[] = [heading(1, 'BAB IV PENUTUP', 'bab-4'), heading(2, 'A. KESIMPULAN', 'bab-4-a')];
   for (const a of ctx.agreements) {
     const s = a.res.summary;

@@ -172,7 +172,7 @@ export const audit = defineRoute({
   tag: 'agencies',
   summary: "The agency's audit log, newest first: every change, who made it, when, before and after (filter by entity and record key)",
   description:
-    'Record keys: realization `indicatorRef@year/period` (e.g. `renstra-2021-2026/UMM@2025/Q1`), goal and indicator `planId/localId`, agreement and program node their id, score `year` or `year/period`, recommendation its id, narrative `narrative`, agency `<id>` (imports).',
+    'Record keys: realization `indicatorRef@year/period` (e.g. `renstra-2021-2026/UMM@2025/Q1`), goal and indicator `planId/localId`, agreement and program node their id, score `year` or `year/period`, recommendation its id, narrative `narrative` (`narrative@year` when written for a year), agency `<id>` (imports).',
   auth: 'user',
   params: AgencyParams,
   query: z.object({

@@ -6,10 +6,17 @@
  * (conclusions, obstacles, success factors, improvement steps). Written by the agency's planner
  * (policies/narrative.ts); everyone else who may read the agency reads it here.
  *
- * The narrative is one record, replaced as a whole: fields this page does not show (`extra`,
+ * The narrative is kept per report year (docs/decisions.md, "Narrative per year"): the page
+ * edits one year, chosen among the years of the agency's agreements (and the years that already
+ * have a narrative of their own), the latest by default; the address carries it
+ * (`/a/:agency/narrative/:year`). A year without its own narrative opens with the undated one's
+ * text, and saving writes it as that year's own: the other years' reports do not change.
+ *
+ * A year's narrative is one record, replaced as a whole: fields this page does not show (`extra`,
  * `note`) are sent back as they were read.
  */
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { navigate } from '../router.js';
 import { api, type AgencyProfile, type Analysis, type Narrative, type NarrativeView, type NodeView, type PlanView } from '../api.js';
 import { useUser } from '../auth.js';
 import { compact, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
@@ -100,35 +107,79 @@ function narrativeOf(f: Form, base: Narrative | null): Narrative {
   });
 }
 
-export default function NarrativePage({ profile }: { profile: AgencyProfile }) {
+/** The years to choose: the agreements' years and those with a narrative of their own, in order. */
+function narrativeYears(agreementYears: readonly number[], own: readonly number[]): number[] {
+  return [...new Set([...agreementYears, ...own])].sort((a, b) => a - b);
+}
+
+export default function NarrativePage({ profile, year: routeYear }: { profile: AgencyProfile; year?: number | undefined }) {
   const { t } = useI18n();
   const user = useUser();
+  // a year saved here has its own narrative from then on (the fallback note goes)
+  const [savedYear, setSavedYear] = useState<number | null>(null);
+  const agreements = useAsync((signal) => api.agreements(profile.id, undefined, signal), [profile.id]);
+  const agreementYears = useMemo(() => [...new Set((agreements.data ?? []).map((a) => a.record.year))].sort((a, b) => a - b), [agreements.data]);
+  // the year shown: the address's, else the latest agreement's, else this year
+  const year = routeYear ?? agreementYears[agreementYears.length - 1] ?? new Date().getFullYear();
   const data = useAsync(
     async (signal) => {
       const [narrative, plans, nodes] = await Promise.all([
-        api.narrative(profile.id, signal),
+        api.narrative(profile.id, year, signal),
         api.plans(profile.id, signal),
         // node names only: any year's list has every node
         api.programs(profile.id, profile.years[profile.years.length - 1] ?? new Date().getFullYear(), signal),
       ]);
-      return { narrative, plans, nodes };
+      return { narrative, plans, nodes, year };
     },
-    [profile.id],
+    [profile.id, year],
   );
+  if (agreements.status === 'error' && !agreements.data) return <ErrorView error={agreements.error} onRetry={agreements.reload} />;
   if (data.status === 'error' && !data.data) return <ErrorView error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
+  if (!data.data || !agreements.data || data.data.year !== year) return <Loading />;
   const writer = user.role === 'planner' && user.agencyId === profile.id;
+  const view = data.data.narrative;
+  const years = narrativeYears(agreementYears, [...view.years, year]);
   return (
     <div className="page narrative">
       <h1>{t('narr.title')}</h1>
       <p className="small muted">{writer ? t('narr.help') : t('narr.readOnly')}</p>
+      <div className="narrative-year">
+        <div>
+          <label htmlFor="n-year">{t('narr.year')}</label>
+          <select id="n-year" value={year} aria-describedby="n-year-help" onChange={(e) => navigate(`/a/${encodeURIComponent(profile.id)}/narrative/${e.target.value}`)}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+          <p id="n-year-help" className="small muted">
+            {t('narr.yearHelp')}
+          </p>
+        </div>
+      </div>
+      {view.record === null ? (
+        <p className="notice" data-testid="narrative-none">
+          {t('narr.none', { year })}
+        </p>
+      ) : (
+        view.record.year === undefined &&
+        savedYear !== year && (
+          <p className="notice" data-testid="narrative-fallback">
+            {t('narr.fallback', { year })}
+          </p>
+        )
+      )}
       <NarrativeForm
-        view={data.data.narrative}
+        key={year}
+        year={year}
+        view={view}
         plans={data.data.plans}
         nodes={data.data.nodes}
         writer={writer}
         agencyId={profile.id}
         onReload={data.reload}
+        onSaved={() => setSavedYear(year)}
         loading={data.status === 'loading'}
         t={t}
       />
@@ -137,17 +188,20 @@ export default function NarrativePage({ profile }: { profile: AgencyProfile }) {
 }
 
 function NarrativeForm(props: {
+  /** the report year written */
+  year: number;
   view: NarrativeView;
   plans: PlanView[];
   nodes: NodeView[];
   writer: boolean;
   agencyId: string;
   onReload: () => void;
+  onSaved: () => void;
   /** a reload is in flight: saving waits for the version it brings */
   loading: boolean;
   t: Translate;
 }) {
-  const { view, plans, nodes, writer, agencyId, onReload, loading, t } = props;
+  const { year, view, plans, nodes, writer, agencyId, onReload, onSaved, loading, t } = props;
   // the form is filled once; a reload after a conflict brings the new version, not new text
   const [form, setForm] = useState<Form>(() => formOf(view.record));
   const [base, setBase] = useState<Narrative | null>(view.record);
@@ -174,10 +228,11 @@ function NarrativeForm(props: {
     setSaved(false);
     setBusy(true);
     try {
-      const res = await api.putNarrative(agencyId, version, narrativeOf(form, base));
+      const res = await api.putNarrative(agencyId, year, version, narrativeOf(form, base));
       setVersion(res.version);
       setBase(res.record);
       setSaved(true);
+      onSaved();
     } catch (err) {
       setError(err);
     } finally {
