@@ -119,6 +119,8 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ['two narratives of one year', edited((d) => (d.narrative = [{ year: 2025 }, { year: 2025 }])), 'document'],
   ['two narratives without a year', edited((d) => (d.narrative = [{ foreword: 'a' }, { foreword: 'b' }])), 'document'],
   ['a narrative about nothing', edited((d) => (d.narrative = { analyses: [{ subject: 'NOPE', text: 'x' }] })), 'document'],
+  ['a narrative naming a table that is not there', edited((d) => (d.narrative = { conclusions: 'lihat {{tabel:NOPE}}' })), 'document'],
+  ['a narrative with a typed table number', edited((d) => (d.narrative = { conclusions: 'lihat Tabel 3.4' })), 'document'],
   ['an unknown unit', edited((d) => ((d.organization = { units: [{ id: 'u1', name: 'Bidang', kind: 'bidang' }] }), (d.plans[0].indicators[2].responsibleUnits = ['u9']))), 'document'],
 ];
 

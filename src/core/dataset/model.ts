@@ -142,3 +142,33 @@ export function narrativeFor(ds: Pick<Dataset, 'narrative'>, year: number): Narr
   const all = narrativesOf(ds);
   return all.find((n) => n.year === year) ?? all.find((n) => n.year === undefined);
 }
+
+/** Every text of a narrative with its path inside it (`foreword`, `challenges[2]`, `analyses[0].drivers[1]`): what the report prints of it. */
+export function narrativeTexts(n: Narrative): { path: string; value: string }[] {
+  const out: { path: string; value: string }[] = [];
+  const one = (path: string, value: string | undefined): void => {
+    if (value !== undefined) out.push({ path, value });
+  };
+  const many = (path: string, values: string[] | undefined): void => values?.forEach((v, i) => out.push({ path: `${path}[${i}]`, value: v }));
+  one('foreword', n.foreword);
+  one('executiveSummary', n.executiveSummary);
+  one('background', n.background);
+  one('purpose', n.purpose);
+  many('strategicIssues', n.strategicIssues);
+  many('challenges', n.challenges);
+  one('conclusions', n.conclusions);
+  many('obstacles', n.obstacles);
+  many('successFactors', n.successFactors);
+  many('improvementSteps', n.improvementSteps);
+  n.awards?.forEach((a, i) => {
+    one(`awards[${i}].title`, a.title);
+    one(`awards[${i}].text`, a.text);
+  });
+  n.analyses?.forEach((a, i) => {
+    many(`analyses[${i}].drivers`, a.drivers);
+    many(`analyses[${i}].obstacles`, a.obstacles);
+    many(`analyses[${i}].challenges`, a.challenges);
+    one(`analyses[${i}].text`, a.text);
+  });
+  return out;
+}

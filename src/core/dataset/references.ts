@@ -4,7 +4,8 @@
  * are computed, never stored (dataset-format.md). IO-free.
  */
 import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Narrative, type Plan } from './schema.js';
-import { indexDataset, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
+import { indexDataset, narrativeTexts, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
+import { literalTableNumber, tableRefsIn } from '../document/crossref.js';
 import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
 import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
@@ -899,6 +900,29 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
             `narasi ini tidak memiliki tahun, begitu pula narasi di ${undatedAt}; dalam daftar setiap narasi menyebut tahun laporannya, kecuali paling banyak satu narasi yang berlaku untuk tahun-tahun tanpa narasi sendiri`,
           );
         } else undatedAt = P(at);
+      }
+      // the prose's references to tables: `{{tabel:ID}}` names an activity list; a literal
+      // "Tabel 3.4" would keep another report's numbering (core/document/crossref.ts)
+      for (const { path, value } of narrativeTexts(n)) {
+        for (const ref of tableRefsIn(value)) {
+          if (!activityIds.has(ref)) {
+            error(
+              'unknown-table-reference',
+              `${at}.${path}`,
+              `{{tabel:${ref}}} names no activity list; expected the id of one of: ${[...activityIds.keys()].join(', ') || '(none)'}`,
+              `{{tabel:${ref}}} tidak menunjuk daftar kegiatan mana pun; seharusnya id salah satu dari: ${[...activityIds.keys()].join(', ') || '(belum ada)'}`,
+            );
+          }
+        }
+        const literal = literalTableNumber(value);
+        if (literal) {
+          warning(
+            'literal-table-number',
+            `${at}.${path}`,
+            `"${literal}" is a number typed into the prose; the report numbers its tables itself, so it may point at another table: write {{tabel:ID}} with the activity list's id`,
+            `"${literal}" adalah nomor yang diketik dalam narasi; laporan menomori tabelnya sendiri, sehingga nomor itu bisa menunjuk tabel lain: tulis {{tabel:ID}} dengan id daftar kegiatannya`,
+          );
+        }
       }
       (n.analyses ?? []).forEach((an, i0) => {
         const i = pos(an, i0);

@@ -694,6 +694,22 @@ describe('other references', () => {
     expect(errors(fs)).toHaveLength(3);
   });
 
+  it('a narrative refers to tables by the id of what they show, never by a typed number', () => {
+    const fs = findingsOf((ds) => {
+      ds.activities = [{ id: 'pelatihan', title: 'Daftar Kegiatan Fasilitasi Pelatihan', rows: [{ name: 'Pelatihan', realization: 3 }] }];
+      ds.narrative = {
+        conclusions: 'Pelatihan terlaksana ({{tabel:pelatihan}}); lihat juga {{tabel:pameran}}.',
+        analyses: [{ subject: FIXTURE_PLAN, drivers: ['Fasilitasi pelatihan (Tabel 3.7)'] }],
+      };
+    });
+    const unknown = expectError(fs, 'unknown-table-reference', 'narrative.conclusions', '{{tabel:pameran}} names no activity list; expected the id of one of: pelatihan');
+    expect(unknown.localized?.id).toBe('{{tabel:pameran}} tidak menunjuk daftar kegiatan mana pun; seharusnya id salah satu dari: pelatihan');
+    expect(errors(fs)).toHaveLength(1);
+    const typed = warnings(fs).find((f) => f.code === 'literal-table-number');
+    expect(typed?.where).toBe('narrative.analyses[0].drivers[0]');
+    expect(typed?.message).toMatch(/^"Tabel 3\.7" is a number typed into the prose/);
+  });
+
   it('a narrative per year: a list in a region names the agency in its paths', () => {
     const ds = minimalDataset();
     ds.narrative = [{ year: 2025 }, { year: 2025 }];

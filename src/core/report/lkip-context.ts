@@ -34,6 +34,8 @@ export interface LkipContext {
   nodeDetailed: Map<string, string>;
   /** activity lists already shown (under a supporting program) */
   activitiesShown: Set<string>;
+  /** the number ("Tabel 3.7") of each table the prose may refer to, by id (an activity list's) */
+  tableNumbers: Map<string, string>;
   /** canonical subject → analyses (the year's narrative's analyses) */
   analyses: Map<string, Analysis[]>;
 }
@@ -65,6 +67,7 @@ export function createLkipContext(ds: Dataset, year: number, regionSettings?: Se
     figureNo: 0,
     nodeDetailed: new Map(),
     activitiesShown: new Set(),
+    tableNumbers: new Map(),
     analyses: new Map(),
   };
   for (const a of ctx.narrative?.analyses ?? []) {
@@ -92,11 +95,16 @@ export function startChapter(ctx: LkipContext, n: number): void {
   ctx.figureNo = 0;
 }
 
-/** "Tabel 3.2 <title>" (front matter: the title alone). */
-export function tableCaption(ctx: LkipContext, title: string): string {
+/**
+ * "Tabel 3.2 <title>" (front matter: the title alone). With `ref`, the table's number is kept under
+ * that id for the prose's `{{tabel:ID}}` references (core/document/crossref.ts).
+ */
+export function tableCaption(ctx: LkipContext, title: string, ref?: string): string {
   if (ctx.chapter === 0) return title;
   ctx.tableNo++;
-  return `Tabel ${ctx.chapter}.${ctx.tableNo} ${title}`;
+  const number = `Tabel ${ctx.chapter}.${ctx.tableNo}`;
+  if (ref !== undefined) ctx.tableNumbers.set(ref, number);
+  return `${number} ${title}`;
 }
 
 export function figureCaption(ctx: LkipContext, title: string): string {

@@ -581,7 +581,7 @@ function activityTable(ctx: LkipContext, l: ActivityList): Block[] {
   const nonNumeric = l.rows.length - reals.length;
   return [
     ...tableOrNothing({
-      caption: tableCaption(ctx, l.title),
+      caption: tableCaption(ctx, l.title, l.id),
       header: [[h('No'), h('Uraian Kegiatan'), ...(anyUnit ? [h('Satuan')] : []), ...(anyTarget ? [h('Target')] : []), h('Realisasi')]],
       body,
       widths: [6, 54, ...(anyUnit ? [14] : []), ...(anyTarget ? [12] : []), 14],

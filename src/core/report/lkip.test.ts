@@ -43,6 +43,16 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     expect(documentProblems(doc)).toEqual([]);
   });
 
+  it("prints the prose's table references as the numbers the tables got in this report", () => {
+    const texts = allBlocks(doc).flatMap((b) => (b.type === 'paragraph' ? [inlineText(b)] : b.type === 'list' ? b.items.map((i) => i.map((x) => (typeof x === 'string' ? x : x.text)).join('')) : []));
+    expect(texts.filter((x) => x.includes('{{'))).toEqual([]);
+    // the narrative's "Fasilitasi pelatihan ({{tabel:t3-7}})": the table of activity list t3-7
+    const pelatihan = tableByCaption(doc, /Daftar Kegiatan Fasilitasi Pelatihan Usaha Mikro$/)[0]!;
+    const number = /^Tabel \d+\.\d+/.exec(pelatihan.caption!)![0];
+    expect(number).not.toBe('Tabel 3.7'); // the old report's number, which the prose used to carry
+    expect(texts).toContain(`Fasilitasi pelatihan (${number})`);
+  });
+
   it('has the chapters of PermenPAN-RB 53/2014 in order, then both agreements as appendices', () => {
     expect(doc.cover?.lines).toEqual(['LAPORAN KINERJA', 'DINAS KOPERASI DAN USAHA MIKRO', 'KABUPATEN JEMBER', 'TAHUN 2025']);
     expect(doc.sections.map((s) => s.id)).toEqual([

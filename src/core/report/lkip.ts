@@ -27,6 +27,7 @@
  */
 import type { Dataset, Settings } from '../dataset/schema.js';
 import type { Block, Cell, DocumentModel, Section, Signature } from '../document/model.js';
+import { resolveDocumentRefs } from '../document/crossref.js';
 import { formatDateId } from '../format.js';
 import { agreementBlocks } from './agreement.js';
 import {
@@ -70,7 +71,7 @@ const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
 export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): DocumentModel {
   const ctx = createLkipContext(ds, year, opts.regionSettings);
   const agency = ds.agency;
-  const sections: Section[] = [
+  const written: Section[] = [
     { id: 'kata-pengantar', newPage: true, numbering: 'roman', blocks: foreword(ctx) },
     { id: 'daftar-isi', newPage: true, numbering: 'roman', blocks: [{ type: 'toc', title: 'DAFTAR ISI' }] },
     { id: 'ikhtisar-eksekutif', newPage: true, numbering: 'roman', blocks: executiveSummary(ctx) },
@@ -80,6 +81,10 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     { id: 'bab-4', title: 'BAB IV PENUTUP', newPage: true, numbering: 'arabic', blocks: closing(ctx) },
     ...appendices(ctx),
   ];
+  // the prose's `{{tabel:ID}}`: the number the table got in this report; a list not printed this
+  // year (no rows) is named by its title (validation refuses ids that are no activity list's)
+  const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
+  const sections = resolveDocumentRefs(written, (id) => ctx.tableNumbers.get(id) ?? `"${titles.get(id) ?? id}"`);
   const footer = [
     agency.address,
     agency.phone ? `Telp: ${agency.phone}` : undefined,
