@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installed } from '../report/installed.js';
 import { minimalDataset } from '../core/dataset/fixtures.js';
 import { Dataset } from '../core/dataset/schema.js';
 import type { DocumentModel, Table } from '../core/document/model.js';
@@ -25,14 +26,7 @@ import { main } from './main.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = 'examples/diskopum-jember-2025.json';
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const havePoppler = installed('pdftotext');
 let dir: string;
 
 interface Ran {

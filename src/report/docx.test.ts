@@ -4,18 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installed } from './installed.js';
 import type { DocumentModel } from '../core/document/model.js';
 import { renderDocx } from './docx.js';
 import { sampleDocument } from './sample.js';
 
-const which = (cmd: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 interface Unpacked {
   zip: JSZip;
@@ -223,11 +216,11 @@ describe('renderDocx', () => {
   });
 
   it.runIf(process.env.CI === 'true')('has LibreOffice and poppler-utils in CI (.ci/run installs them), so the next test runs there', () => {
-    expect(which('soffice'), 'soffice').toBe(true);
-    expect(which('pdftotext'), 'pdftotext').toBe(true);
+    expect(installed('soffice'), 'soffice').toBe(true);
+    expect(installed('pdftotext'), 'pdftotext').toBe(true);
   });
 
-  it.skipIf(!which('soffice') || !which('pdftotext'))('opens cleanly in LibreOffice', () => {
+  it.skipIf(!installed('soffice') || !installed('pdftotext'))('opens cleanly in LibreOffice', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinerja-docx-'));
     try {
       const file = join(dir, 'sample.docx');

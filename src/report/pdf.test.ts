@@ -3,18 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installed } from './installed.js';
 import { ChromiumMissingError, chromiumPath, createPdfRenderer, namedDestinationPages, renderPdf, type PdfRenderer } from './pdf.js';
 import { sampleDocument } from './sample.js';
 
 const haveChromium = existsSync(chromiumPath());
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const havePoppler = installed('pdftotext');
 
 describe('createPdfRenderer without Chromium', () => {
   it('says how to install it', async () => {

@@ -9,18 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { installed } from '../../src/report/installed.js';
 import { open, useE2E } from './harness.js';
 
 const e2e = useE2E();
 /** poppler-utils reads the PDF back (.ci/run installs it) */
-const havePdftotext = ((): boolean => {
-  try {
-    execFileSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const havePdftotext = installed('pdftotext');
 const { as } = e2e;
 
 describe('reports from the dashboard', () => {
