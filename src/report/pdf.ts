@@ -25,8 +25,6 @@ export interface PdfRendererOptions {
   executablePath?: string;
   /** milliseconds a single print may take (default 60 000) */
   timeoutMs?: number;
-  /** the browser's command-line switches (default `CHROMIUM_ARGS`) */
-  args?: readonly string[];
 }
 
 export interface PdfRenderer {
@@ -172,7 +170,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     if (!existsSync(executablePath)) return Promise.reject(new ChromiumMissingError(executablePath));
     // playwright-core is loaded with the first print, not with this module (it is the largest
     // library a command loads: about 100 MB of the command's memory)
-    const started = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: [...(options.args ?? CHROMIUM_ARGS)], headless: true, timeout }));
+    const started = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout }));
     started.then(
       (b) => b.on('disconnected', () => { if (browser === started) browser = undefined; }),
       () => { if (browser === started) browser = undefined; },
