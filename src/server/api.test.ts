@@ -119,6 +119,24 @@ forEachEngine('API', (engine) => {
     expect(plan.indicators[0]).toEqual({ record: ds.plans[0]!.indicators![0], version: versionOf(ds.plans[0]!.indicators![0]) });
   });
 
+  it("plans: an indicator's periodValues, aliases, note and extra are stored as sent, and given back; a wrong periodValues is refused at its path", async () => {
+    const planner = s.clients.planner;
+    const read = async () => (await planner.get(`${A}/plans`)).body.plans[0].indicators.find((i: { record: { id: string } }) => i.record.id === 'SAKIP');
+    const before = await read();
+    const changed = { ...before.record, periodValues: 'separate', aliases: ['Nilai AKIP', 'Nilai SAKIP OPD'], note: 'dicatat per semester', extra: { source: { table: '2.3' } } };
+    const res = await planner.put(`${A}/plans/renstra-2021-2026/indicators/SAKIP`, { body: { version: before.version, indicator: changed } });
+    expect(res.status).toBe(200);
+    const after = await read();
+    expect(after.record).toEqual(changed);
+    expect((await s.dataset()).plans[0]!.indicators!.find((i) => i.id === 'SAKIP')).toEqual(changed);
+    const wrong = await planner.put(`${A}/plans/renstra-2021-2026/indicators/SAKIP`, { body: { version: after.version, indicator: { ...changed, periodValues: 'monthly' } } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.findings.map((f: { where: string }) => f.where)).toContain('body.indicator.periodValues');
+    // back as it was, for the tests after this one
+    expect((await planner.put(`${A}/plans/renstra-2021-2026/indicators/SAKIP`, { body: { version: after.version, indicator: before.record } })).status).toBe(200);
+    expect((await read()).record).toEqual(before.record);
+  });
+
   it('plans: a goal supporting an RPJMD goal shows the cascade; a change needs the version read', async () => {
     const planner = s.clients.planner;
     const goal = (await planner.get(`${A}/plans`)).body.plans[0].goals[1];

@@ -7,6 +7,11 @@
  * shows the Q2 target the planner set, and the provisional achievement the core computes — which,
  * as measurement.md says, is against the year's agreed target (here the plan's 2026 target), not
  * against the quarter's. The form fits 1366×768 and an 820 px tablet. Screenshots 32–35.
+ * Then the fields the form gained later: a planner reads SAKIP_PD's values within the year as
+ * separate (the grid's legend follows at once), adds two other names and a note, saves, reloads and
+ * sees them on the card and in the form, and the plans and the export carry them; cumulative again
+ * leaves the field out. UMM, with decrees and `extra` the form does not show, keeps them when the
+ * form saves it. Screenshot 36.
  * Its own server and browser, as the other e2e files.
  */
 import { describe, expect, it } from 'vitest';
@@ -166,9 +171,117 @@ describe('targets by quarter and criteria of an indicator', () => {
   });
 });
 
+/** SAKIP_PD in the demo: one alias, no note, no `periodValues` (so cumulative) */
+const SAKIP = 'SAKIP_PD';
+const SAKIP_NAME = 'Nilai SAKIP Perangkat Daerah';
+const NEW_ALIASES = ['Nilai AKIP Perangkat Daerah', 'Nilai Evaluasi SAKIP Dinas'];
+const NOTE = 'Nilai dari LHE AKIP Inspektorat; dicatat per semester, tidak kumulatif.';
+/** UMM of the 2021–2026 Renstra: it carries decrees and `extra`, which the form does not show */
+const OLD_PLAN = 'renstra-2021-2026';
+const UMM_NAME = 'Persentase Usaha Mikro Mandiri';
+const UMM_NOTE = 'Diperiksa ulang oleh perencana.';
+
+type Exported = { plans: { id: string; indicators?: Indicator[] }[] };
+
+describe("an indicator's period values, other names and note", () => {
+  it('a planner reads the values within the year as separate, adds two other names and a note, saves, reloads and sees them; the plans and the export carry them', async () => {
+    const { page, context } = await as('perencana@diskopum');
+    const read = async () =>
+      ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === PLAN)!.indicators.find((i) => i.record.id === SAKIP)!.record;
+    const before = await read();
+    expect(before.periodValues).toBeUndefined();
+    expect(before.note).toBeUndefined();
+    const oldAliases = before.aliases ?? [];
+    expect(oldAliases).toEqual(['Nilai SAKIP Perangkat Daerah (Nilai)']);
+
+    await open(page, e2e.base, '/a/diskopum/plans');
+    const card = page.locator(`[data-indicator="${PLAN}/${SAKIP}"]`);
+    expect(await card.getByTestId('period-values').textContent()).toBe('kumulatif');
+    await card.getByRole('button', { name: `Ubah ${SAKIP_NAME}` }).click();
+    const form = page.locator('form.indicator-form');
+    await form.waitFor();
+    const select = form.getByLabel('Nilai triwulan dan semester', { exact: true });
+    expect(await select.inputValue()).toBe('cumulative');
+    expect(await form.getByLabel('Nama lain', { exact: true }).inputValue()).toBe(oldAliases.join('\n'));
+    expect(await form.getByLabel('Catatan', { exact: true }).inputValue()).toBe('');
+    // the grid of targets within the year is read as the select says, as soon as it is chosen
+    const grid = form.locator('fieldset.period-targets');
+    expect(await grid.locator('legend').textContent()).toBe('Target triwulan dan semester (kumulatif)');
+    await select.selectOption('separate');
+    expect(await grid.locator('legend').textContent()).toBe('Target triwulan dan semester (per periode)');
+    expect(await grid.locator('p').textContent()).toContain('tiap triwulan atau semester punya targetnya sendiri');
+
+    await form.getByLabel('Nama lain', { exact: true }).fill(`${oldAliases.join('\n')}\n  ${NEW_ALIASES[0]}\n\n${NEW_ALIASES[1]}  \n`);
+    await form.getByLabel('Catatan', { exact: true }).fill(NOTE);
+    await select.scrollIntoViewIfNeeded();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, '36-plans-period-values');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await card.waitFor();
+    expect(await card.getByTestId('period-values').textContent()).toBe('per periode');
+    expect(await card.getByTestId('aliases').locator('li').allTextContents()).toEqual([...oldAliases, ...NEW_ALIASES]);
+    expect(await card.getByTestId('note').textContent()).toBe(NOTE);
+    await card.getByRole('button', { name: `Ubah ${SAKIP_NAME}` }).click();
+    await form.waitFor();
+    expect(await select.inputValue()).toBe('separate');
+    expect(await form.getByLabel('Nama lain', { exact: true }).inputValue()).toBe([...oldAliases, ...NEW_ALIASES].join('\n'));
+    expect(await form.getByLabel('Catatan', { exact: true }).inputValue()).toBe(NOTE);
+    expect(await grid.locator('legend').textContent()).toBe('Target triwulan dan semester (per periode)');
+    await form.getByRole('button', { name: 'Batal' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const changed = { ...before, periodValues: 'separate', aliases: [...oldAliases, ...NEW_ALIASES], note: NOTE };
+    expect(await read()).toEqual(changed);
+    const exported = await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/export');
+    expect(exported.status).toBe(200);
+    expect((exported.json as Exported).plans.find((p) => p.id === PLAN)!.indicators!.find((i) => i.id === SAKIP)).toEqual(changed);
+
+    // back to cumulative: the default, so the field is left out of the record again
+    await card.getByRole('button', { name: `Ubah ${SAKIP_NAME}` }).click();
+    await form.waitFor();
+    await select.selectOption('cumulative');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await read()).periodValues).toBeUndefined();
+    expect(await read()).toEqual({ ...before, aliases: [...oldAliases, ...NEW_ALIASES], note: NOTE });
+  });
+
+  it("an indicator with decrees and extra keeps them when the form saves it", async () => {
+    const { page, context } = await as('perencana@diskopum');
+    const read = async () =>
+      ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === OLD_PLAN)!.indicators.find((i) => i.record.id === 'UMM')!.record;
+    const before = await read();
+    expect(before.decrees).toEqual(['kep-iku-2024', 'kep-iku-2025', 'kep-iku-tabel-2-5']);
+    expect(before.extra).toHaveProperty('definitionInDecrees');
+    expect(before.note).toBeUndefined();
+
+    await open(page, e2e.base, '/a/diskopum/plans');
+    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
+    const card = page.locator(`[data-indicator="${OLD_PLAN}/UMM"]`);
+    await card.getByRole('button', { name: `Ubah ${UMM_NAME}` }).click();
+    const form = page.locator('form.indicator-form');
+    await form.waitFor();
+    expect(await form.getByLabel('Nama lain', { exact: true }).inputValue()).toBe((before.aliases ?? []).join('\n'));
+    await form.getByLabel('Catatan', { exact: true }).fill(UMM_NOTE);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const after = await read();
+    expect(after).toEqual({ ...before, note: UMM_NOTE });
+    const exported = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/export')).json as Exported;
+    const stored = exported.plans.find((p) => p.id === OLD_PLAN)!.indicators!.find((i) => i.id === 'UMM')!;
+    expect(stored.decrees).toEqual(before.decrees);
+    expect(stored.extra).toEqual(before.extra);
+    expect(stored.note).toBe(UMM_NOTE);
+  });
+});
+
 describe('the browser', () => {
   it('saw no uncaught error on any page of this file', () => {
-    expect(sessions.length).toBe(3);
+    expect(sessions.length).toBe(5);
     expect(sessions.flatMap((s) => s.errors)).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@
  * change and remove goals and indicators here: a goal's kind, statement, parent and the RPJMD
  * goals it supports; an indicator's definition, formula, criteria, measure, polarity, unit,
  * responsible units, data source, baseline, yearly targets, targets by quarter and semester, and
- * end target. Fields the forms do not show (aliases, decrees, `periodValues`, `extra`, `note`) are
- * sent back as they were read.
+ * end target, how its values within the year are read (`periodValues`: cumulative or each
+ * period's own, which the grid of targets by quarter and semester follows as soon as it is
+ * chosen), its other names (aliases) and its note. Fields the forms do not show (an indicator's
+ * decrees and `extra`, a goal's aliases, `extra` and note) are sent back as they were read.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type Goal, type GoalView, type Indicator, type PlanView, type Unit, type Versioned } from '../api.js';
@@ -394,6 +396,26 @@ function IndicatorCard({ view, ctx }: { view: Versioned<Indicator>; ctx: Ctx }) 
           <dd>{ind.dataSource ?? '—'}</dd>
           <dt>{t('col.baseline')}</dt>
           <dd>{ind.baseline ? `${num(ind.baseline.value)} (${ind.baseline.year})` : '—'}</dd>
+          <dt>{t('plans.periodValues')}</dt>
+          <dd data-testid="period-values">{t(`plans.periodTargets.${periodKind(ind)}`)}</dd>
+          {ind.aliases && ind.aliases.length > 0 && (
+            <>
+              <dt>{t('plans.aliases')}</dt>
+              <dd>
+                <ul className="criteria" data-testid="aliases">
+                  {ind.aliases.map((a, i) => (
+                    <li key={i}>{a}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {ind.note && (
+            <>
+              <dt>{t('plans.note')}</dt>
+              <dd data-testid="note">{ind.note}</dd>
+            </>
+          )}
         </dl>
         <div className="ind-targets">
           {years.length > 0 && (
@@ -770,6 +792,9 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
     Object.fromEntries(years.map((y) => [y, Object.fromEntries(WITHIN.map((q) => [q, inputText(base?.periodTargets?.[y]?.[q])])) as Record<Within, string>])),
   );
   const [criteria, setCriteria] = useState((base?.criteria ?? []).join('\n'));
+  const [periodValues, setPeriodValues] = useState<'cumulative' | 'separate'>(periodKind(base));
+  const [aliases, setAliases] = useState((base?.aliases ?? []).join('\n'));
+  const [note, setNote] = useState(base?.note ?? '');
   const [endTarget, setEndTarget] = useState(inputText(base?.endTarget));
   const [version, setVersion] = useState(view?.version ?? '');
   useEffect(() => setVersion(view?.version ?? ''), [view?.version]);
@@ -780,6 +805,8 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   const p = `ind-${plan.id}-${base?.id ?? 'new'}`;
   const derived = base?.measure.type === 'derived';
   const criteriaAria = fe.aria('criteria', `${p}-criteria`);
+  const aliasesAria = fe.aria('aliases', `${p}-aliases`);
+  const periodValuesAria = fe.aria('periodValues', `${p}-pv`);
 
   /** The indicator to send, or the first input that is not a number. */
   function build(): Indicator | ApiError {
@@ -844,6 +871,10 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
       definition: textOf(definition),
       formulaText: textOf(formula),
       criteria: linesOf(criteria),
+      aliases: linesOf(aliases),
+      note: textOf(note),
+      // cumulative is the default: written only when chosen as separate, or when the record said so already
+      periodValues: periodValues === 'separate' ? 'separate' : base?.periodValues === 'cumulative' ? 'cumulative' : undefined,
       measure,
       responsibleUnits: responsible.length > 0 ? responsible : undefined,
       dataSource: textOf(dataSource),
@@ -889,6 +920,19 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
           <label htmlFor={`${p}-name`}>{t('plans.indicatorName')}</label>
           <textarea id={`${p}-name`} rows={2} value={name} onChange={(e) => setName(e.target.value)} required {...fe.aria('name', `${p}-name`)} />
           {fe.show('name', `${p}-name`)}
+          <label htmlFor={`${p}-aliases`}>{t('plans.aliases')}</label>
+          <textarea
+            id={`${p}-aliases`}
+            rows={2}
+            value={aliases}
+            onChange={(e) => setAliases(e.target.value)}
+            aria-invalid={aliasesAria['aria-invalid']}
+            aria-describedby={[aliasesAria['aria-describedby'], `${p}-aliases-help`].filter(Boolean).join(' ')}
+          />
+          <span id={`${p}-aliases-help`} className="small muted">
+            {t('plans.aliasesHelp')}
+          </span>
+          {fe.show('aliases', `${p}-aliases`)}
           <label htmlFor={`${p}-goal`}>{t('plans.goalOf')}</label>
           <select id={`${p}-goal`} value={goalId} onChange={(e) => setGoalId(e.target.value)} {...fe.aria('goal', `${p}-goal`)}>
             <option value="">—</option>
@@ -997,6 +1041,9 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
             <span className="small muted">{t('plans.unitsHelp')}</span>
             {fe.show('responsibleUnits', `${p}-units`)}
           </fieldset>
+          <label htmlFor={`${p}-note`}>{t('plans.note')}</label>
+          <textarea id={`${p}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...fe.aria('note', `${p}-note`)} />
+          {fe.show('note', `${p}-note`)}
         </div>
       </div>
       <fieldset>
@@ -1036,11 +1083,28 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
         {fe.show('baseline', `${p}-byear`)}
         <span className="small muted">{t('plans.endTargetHelp', { year: plan.endYear })}</span>
       </fieldset>
+      <div className="period-values">
+        <label htmlFor={`${p}-pv`}>{t('plans.periodValues')}</label>
+        <select
+          id={`${p}-pv`}
+          value={periodValues}
+          onChange={(e) => setPeriodValues(e.target.value === 'separate' ? 'separate' : 'cumulative')}
+          aria-invalid={periodValuesAria['aria-invalid']}
+          aria-describedby={[periodValuesAria['aria-describedby'], `${p}-pv-help`].filter(Boolean).join(' ')}
+        >
+          <option value="cumulative">{t('plans.periodValues.cumulative')}</option>
+          <option value="separate">{t('plans.periodValues.separate')}</option>
+        </select>
+        <span id={`${p}-pv-help`} className="small muted">
+          {t('plans.periodValuesHelp')}
+        </span>
+        {fe.show('periodValues', `${p}-pv`)}
+      </div>
       <PeriodTargetsFields
         p={p}
         t={t}
         years={years}
-        kind={periodKind(base)}
+        kind={periodValues}
         values={periodTargets}
         yearly={targets}
         onChange={(y, q, v) => setPeriodTargets((s) => ({ ...s, [y]: { ...(s[y] ?? emptyPeriods()), [q]: v } }))}
