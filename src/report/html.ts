@@ -21,6 +21,7 @@ import {
   PAGE_MARGINS_MM,
   TABLE_CELL_PADDING_MM,
   TABLE_FONT_PT,
+  TABLE_LINE_HEIGHT,
   textColorOn,
   type Grid,
   type HeadingEntry,
@@ -132,7 +133,7 @@ ${(['p', 'l'] as const)
 .kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
 .kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; break-inside: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
-.kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: ${TABLE_FONT_PT}pt; line-height: 1.25; }
+.kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: ${TABLE_FONT_PT}pt; line-height: ${TABLE_LINE_HEIGHT}; }
 .kinerja-doc table.k-data thead { display: table-header-group; }
 .kinerja-doc table.k-data th, .kinerja-doc table.k-data td { border: 0.75pt solid #000; padding: ${TABLE_CELL_PADDING_MM.y}mm ${TABLE_CELL_PADDING_MM.x}mm; vertical-align: top; overflow-wrap: anywhere; }
 .kinerja-doc table.k-data th { background: #D9D9D9; font-weight: bold; vertical-align: middle; }
