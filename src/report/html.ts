@@ -21,6 +21,7 @@ import {
   PAGE_MARGINS_MM,
   TABLE_CELL_PADDING_MM,
   TABLE_FONT_PT,
+  CAPTION_FONT_PT,
   TABLE_LINE_HEIGHT,
   textColorOn,
   type Grid,
@@ -125,13 +126,13 @@ ${(['p', 'l'] as const)
 .kinerja-doc h3 { font-size: 12pt; font-style: italic; margin: 5mm 0 2mm; }
 .kinerja-doc p { margin: 0 0 3mm; orphans: 2; widows: 2; }
 .kinerja-doc p.k-note { font-size: 9.5pt; color: #333; font-style: italic; line-height: 1.3; }
-.kinerja-doc p.k-caption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; }
+.kinerja-doc p.k-caption { font-family: ${SANS}; font-size: ${CAPTION_FONT_PT}pt; font-weight: bold; text-align: center; }
 .kinerja-doc ul, .kinerja-doc ol { margin: 0 0 3mm; padding-left: 8mm; }
 .kinerja-doc li { margin: 0 0 1mm; }
 .kinerja-doc figure { margin: 4mm 0 5mm; }
 .kinerja-doc .k-table { break-inside: auto; }
 .kinerja-doc .k-table.k-keep { break-inside: avoid; page-break-inside: avoid; }
-.kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: 10.5pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; break-inside: avoid; }
+.kinerja-doc .k-table figcaption, .kinerja-doc .k-chart figcaption { font-family: ${SANS}; font-size: ${CAPTION_FONT_PT}pt; font-weight: bold; text-align: center; margin: 0 0 2mm; break-after: avoid; break-inside: avoid; }
 .kinerja-doc .k-chart figcaption { margin: 2mm 0 0; }
 .kinerja-doc table.k-data { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${SANS}; font-size: ${TABLE_FONT_PT}pt; line-height: ${TABLE_LINE_HEIGHT}; }
 .kinerja-doc table.k-data thead { display: table-header-group; }

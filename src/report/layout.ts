@@ -447,6 +447,11 @@ export function textHeightMm(orientation: Orientation): number {
 
 /** The line height of table cells, as a multiple of the type size (the stylesheet's `line-height`). */
 export const TABLE_LINE_HEIGHT = 1.25;
+/** A caption's type (Arial, bold) in points, and its line height (the document's body line height). */
+export const CAPTION_FONT_PT = 10.5;
+const CAPTION_LINE_HEIGHT = 1.45;
+/** The room under a caption, in millimetres (the stylesheet's figcaption margin). */
+const CAPTION_GAP_MM = 2;
 /** Tables of at most this many rows (header and totals included) may be kept on one page. */
 export const KEEP_TOGETHER_ROWS = 14;
 /** …when their estimated height is at most this share of the page's text height (the estimate is rough). */
@@ -504,7 +509,7 @@ export function estimateTableHeightMm(layout: TableLayout, orientation: Orientat
     });
     total += sumOf(heights);
   }
-  if (caption) total += wrappedLines(caption, page, true, 10.5) * 10.5 * 1.45 * MM_PER_PT + 2;
+  if (caption) total += wrappedLines(caption, page, true, CAPTION_FONT_PT) * CAPTION_FONT_PT * CAPTION_LINE_HEIGHT * MM_PER_PT + CAPTION_GAP_MM;
   return total;
 }
 

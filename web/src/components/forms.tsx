@@ -16,8 +16,11 @@ export function isAt(where: string, path: string): boolean {
 export interface FieldErrors {
   /** the findings at a field: `field` is a path below any of the form's bases (`targets`, `baseline.value`, `entries[2]`) */
   at: (field: string) => Finding[];
-  /** `aria-invalid` and `aria-describedby` for the input with this id, when the field has findings */
-  aria: (field: string, id: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
+  /**
+   * `aria-invalid` and `aria-describedby` for the input with this id, when the field has findings;
+   * with `helpId`, the field's help text is always among what describes it
+   */
+  aria: (field: string, id: string, helpId?: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
   /** the findings' messages, to be placed right after the field */
   show: (field: string, id: string) => ReactNode;
 }
@@ -32,7 +35,11 @@ export function fieldErrors(error: unknown, bases: readonly string[]): FieldErro
   const at = (field: string) => findings.filter((f) => bases.some((b) => isAt(f.where, b === '' ? field : `${b}.${field}`)));
   return {
     at,
-    aria: (field, id) => (at(field).length > 0 ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}),
+    aria: (field, id, helpId) => {
+      const invalid = at(field).length > 0;
+      const describedBy = [invalid ? `${id}-error` : undefined, helpId].filter((x): x is string => x !== undefined).join(' ');
+      return { ...(invalid ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+    },
     show: (field, id) => {
       const list = at(field);
       if (list.length === 0) return null;

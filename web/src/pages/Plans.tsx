@@ -804,9 +804,6 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   const fe = fieldErrors(error, ['body.indicator', `plans[${ctx.planIndex}].indicators[${index}]`]);
   const p = `ind-${plan.id}-${base?.id ?? 'new'}`;
   const derived = base?.measure.type === 'derived';
-  const criteriaAria = fe.aria('criteria', `${p}-criteria`);
-  const aliasesAria = fe.aria('aliases', `${p}-aliases`);
-  const periodValuesAria = fe.aria('periodValues', `${p}-pv`);
 
   /** The indicator to send, or the first input that is not a number. */
   function build(): Indicator | ApiError {
@@ -926,8 +923,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
             rows={2}
             value={aliases}
             onChange={(e) => setAliases(e.target.value)}
-            aria-invalid={aliasesAria['aria-invalid']}
-            aria-describedby={[aliasesAria['aria-describedby'], `${p}-aliases-help`].filter(Boolean).join(' ')}
+            {...fe.aria('aliases', `${p}-aliases`, `${p}-aliases-help`)}
           />
           <span id={`${p}-aliases-help`} className="small muted">
             {t('plans.aliasesHelp')}
@@ -1012,8 +1008,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
             rows={3}
             value={criteria}
             onChange={(e) => setCriteria(e.target.value)}
-            aria-invalid={criteriaAria['aria-invalid']}
-            aria-describedby={[criteriaAria['aria-describedby'], `${p}-criteria-help`].filter(Boolean).join(' ')}
+            {...fe.aria('criteria', `${p}-criteria`, `${p}-criteria-help`)}
           />
           <span id={`${p}-criteria-help`} className="small muted">
             {t('plans.criteriaHelp')}
@@ -1089,8 +1084,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
           id={`${p}-pv`}
           value={periodValues}
           onChange={(e) => setPeriodValues(e.target.value === 'separate' ? 'separate' : 'cumulative')}
-          aria-invalid={periodValuesAria['aria-invalid']}
-          aria-describedby={[periodValuesAria['aria-describedby'], `${p}-pv-help`].filter(Boolean).join(' ')}
+          {...fe.aria('periodValues', `${p}-pv`, `${p}-pv-help`)}
         >
           <option value="cumulative">{t('plans.periodValues.cumulative')}</option>
           <option value="separate">{t('plans.periodValues.separate')}</option>
