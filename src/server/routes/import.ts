@@ -178,8 +178,8 @@ export const importDocument = defineRoute({
         409,
         'removal-changed',
         text(
-          `the agencies this import would remove from ${region.region} are not the ${confirmRemoved!.length} confirmed: now ${now}; nothing was stored, check the file again`,
-          `perangkat daerah yang akan dihapus dari ${region.region} oleh impor ini bukan ${confirmRemoved!.length} yang dikonfirmasi: sekarang ${nowId}; tidak ada yang disimpan, periksa berkasnya lagi`,
+          `the agencies of ${region.region} this import would remove changed since the check: now ${now}, not the ${confirmRemoved!.length} confirmed; nothing was stored, import the file again to see the list`,
+          `perangkat daerah ${region.region} yang akan dihapus impor ini berubah sejak pemeriksaan: sekarang ${nowId}, bukan ${confirmRemoved!.length} yang dikonfirmasi; tidak ada yang disimpan, impor berkasnya lagi untuk melihat daftarnya`,
         ),
         { where: 'query.remove', current: { removed: e.removed } },
       );

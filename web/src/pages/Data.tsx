@@ -138,7 +138,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
           {pending && (
             <div className="import-plan" data-testid="import-plan">
               <p>{t('data.plan', { region: pending.changes.region, added: pending.changes.added.length, replaced: pending.changes.replaced.length })}</p>
-              <AgencyLists changes={pending.changes} t={t} />
+              <AgencyLists changes={pending.changes} t={t} planned />
               <p>
                 <strong>{t('data.notInFile', { n: pending.changes.kept.length })}</strong>
               </p>
@@ -225,11 +225,11 @@ function AgencyNames({ list, t, testId }: { list: ImportChanges['added']; t: Tra
   );
 }
 
-/** Added, replaced (and, after an import, removed) agencies under their headings; empty lists are left out. */
-function AgencyLists({ changes, t, withRemoved = false }: { changes: ImportChanges; t: Translate; withRemoved?: boolean }) {
+/** Added, replaced (and, after an import, removed) agencies under their headings, or those to be (`planned`); empty lists are left out. */
+function AgencyLists({ changes, t, withRemoved = false, planned = false }: { changes: ImportChanges; t: Translate; withRemoved?: boolean; planned?: boolean }) {
   const parts = [
-    ['added', t('data.added'), changes.added],
-    ['replaced', t('data.replaced'), changes.replaced],
+    ['added', t(planned ? 'data.toAdd' : 'data.added'), changes.added],
+    ['replaced', t(planned ? 'data.toReplace' : 'data.replaced'), changes.replaced],
     ...(withRemoved ? [['removed', t('data.removed'), changes.removed] as const] : []),
   ] as const;
   return (
