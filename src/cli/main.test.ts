@@ -230,7 +230,7 @@ describe('import, export and --agency on the embedded database', () => {
   it('measures a stored agency with its region’s settings, as from the region file', async () => {
     const ds = minimalDataset();
     ds.agency.abbreviation = 'Dinreg';
-    ds.agency.region = 'Kota Contoh'; // a region of its own: importing a region file replaces the whole region
+    ds.agency.region = 'Kota Contoh'; // a region of its own
     const region = {
       format: 'kinerja-region/1',
       region: 'Kota Contoh',
@@ -243,6 +243,97 @@ describe('import, export and --agency on the embedded database', () => {
     const fromFile = JSON.parse((await kinerja('measure', 'region.json', '--year', '2025', '--json')).out);
     expect(fromDb).toEqual(fromFile);
     expect(fromDb.agreements[0].rows.map((r: { predicate: string }) => r.predicate)).toEqual(['Kurang', 'Kurang', 'Baik']);
+  });
+
+  describe('a region file of one agency replaces that agency only; --prune removes the others and lists them (issue 9)', () => {
+    const jember = (abbreviation: string, name: string) => {
+      const ds = minimalDataset();
+      ds.agency = { ...ds.agency, abbreviation, name, region: 'Kabupaten Jember' };
+      return ds;
+    };
+    const agencies = [jember('Diskopum', 'Dinas Koperasi dan Usaha Mikro'), jember('Dinkes', 'Dinas Kesehatan'), jember('Disdik', 'Dinas Pendidikan')];
+    const region = (list: unknown[]) => ({ format: 'kinerja-region/1', region: 'Kabupaten Jember', agencies: list });
+    const inJember = async () =>
+      (JSON.parse((await kinerja('agencies', '--json')).out) as { id: string; region: string }[]).filter((a) => a.region === 'Kabupaten Jember').map((a) => a.id);
+
+    it('keeps the region’s other agencies and lists what it replaced, in Indonesian, English and JSON', async () => {
+      await writeJson('jember-3.json', region(agencies));
+      const all = await kinerja('import', 'jember-3.json');
+      expect(all.code).toBe(0);
+      expect(all.out).toBe(
+        'Wilayah Kabupaten Jember: 3 ditambahkan, 0 diganti, 0 dihapus\n' +
+          '  ditambahkan  diskopum  Dinas Koperasi dan Usaha Mikro\n' +
+          '  ditambahkan  dinkes    Dinas Kesehatan\n' +
+          '  ditambahkan  disdik    Dinas Pendidikan\n',
+      );
+      const one = structuredClone(agencies[0]!);
+      one.narrative = { conclusions: 'diimpor sendiri' };
+      await writeJson('jember-1.json', region([one]));
+      const r = await kinerja('import', 'jember-1.json');
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(
+        'Wilayah Kabupaten Jember: 0 ditambahkan, 1 diganti, 0 dihapus\n' +
+          '  diganti  diskopum  Dinas Koperasi dan Usaha Mikro\n' +
+          '2 perangkat daerah lain di wilayah ini tidak ada dalam berkas dan tetap tersimpan (dinkes, disdik); --prune menghapusnya.\n',
+      );
+      expect(await inJember()).toEqual(['diskopum', 'dinkes', 'disdik']);
+      expect(JSON.parse((await kinerja('export', '--agency', 'diskopum')).out).narrative).toEqual({ conclusions: 'diimpor sendiri' });
+      expect(JSON.parse((await kinerja('export', '--agency', 'dinkes')).out)).toEqual(agencies[1]);
+
+      const en = await kinerja('import', 'jember-1.json', '--lang', 'en');
+      expect(en.out).toBe(
+        'Region Kabupaten Jember: 0 added, 1 replaced, 0 removed\n' +
+          '  replaced  diskopum  Dinas Koperasi dan Usaha Mikro\n' +
+          '2 other agencies of the region are not in the file and were kept (dinkes, disdik); --prune removes them.\n',
+      );
+      const json = JSON.parse((await kinerja('import', 'jember-1.json', '--json')).out);
+      expect(json).toEqual({
+        kind: 'region',
+        stored: true,
+        region: 'Kabupaten Jember',
+        added: [],
+        replaced: [{ id: 'diskopum', name: 'Dinas Koperasi dan Usaha Mikro' }],
+        removed: [],
+        kept: [
+          { id: 'dinkes', name: 'Dinas Kesehatan' },
+          { id: 'disdik', name: 'Dinas Pendidikan' },
+        ],
+        findings: [],
+      });
+      expect(await inJember()).toEqual(['diskopum', 'dinkes', 'disdik']);
+    });
+
+    it('--prune --dry-run lists what would be removed and stores nothing; --prune removes and lists them', async () => {
+      const before = (await kinerja('agencies', '--json')).out;
+      const dry = await kinerja('import', 'jember-1.json', '--prune', '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.out).toBe(
+        'Uji coba (--dry-run): tidak ada yang disimpan. Impor akan melakukan ini:\n' +
+          'Wilayah Kabupaten Jember: 0 ditambahkan, 1 diganti, 2 dihapus\n' +
+          '  diganti  diskopum  Dinas Koperasi dan Usaha Mikro\n' +
+          '  dihapus  dinkes    Dinas Kesehatan\n' +
+          '  dihapus  disdik    Dinas Pendidikan\n',
+      );
+      expect((await kinerja('agencies', '--json')).out).toBe(before);
+
+      const pruned = await kinerja('--lang', 'en', 'import', 'jember-1.json', '--prune');
+      expect(pruned.code).toBe(0);
+      expect(pruned.out).toBe(
+        'Region Kabupaten Jember: 0 added, 1 replaced, 2 removed\n' +
+          '  replaced  diskopum  Dinas Koperasi dan Usaha Mikro\n' +
+          '  removed   dinkes    Dinas Kesehatan\n' +
+          '  removed   disdik    Dinas Pendidikan\n',
+      );
+      expect(await inJember()).toEqual(['diskopum']);
+    });
+
+    it('refuses --prune for one agency’s dataset (exit 2) and stores nothing', async () => {
+      const before = (await kinerja('agencies', '--json')).out;
+      const r = await kinerja('import', 'ok.json', '--prune');
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('kinerja: --prune hanya untuk berkas wilayah (kinerja-region/1); ok.json berisi dataset satu perangkat daerah\n');
+      expect((await kinerja('agencies', '--json')).out).toBe(before);
+    });
   });
 
   it('names the stored agencies when asked for an unknown one', async () => {

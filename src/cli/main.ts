@@ -10,10 +10,11 @@ import { DEFAULT_RULES } from '../core/measure/rules.js';
 import { review } from '../core/review/index.js';
 import { serializeDocument } from '../core/dataset/io.js';
 import { writeDocumentFile } from '../io/dataset-file.js';
-import { createDatasetQueries } from '../store/datasets.js';
+import { createDatasetQueries, type ImportChanges } from '../store/datasets.js';
 import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
 import { renderFindings, renderMeasurement } from './render.js';
 import { renderReview } from './render-review.js';
+import { renderImport } from './render-import.js';
 import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
 import { DEMO_DATASET, runDemo } from './demo.js';
 import { registerReportCommands } from './report.js';
@@ -99,17 +100,46 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('import')
-    .description("validate a dataset or region file and store it (one transaction; re-importing an agency replaces its data)")
+    .description(
+      'validate a dataset or region file and store it in one transaction: each agency of the file is added or replaced, ' +
+        "the region's other agencies are kept (--prune removes them); lists every agency added, replaced and removed",
+    )
     .argument('<file>', 'dataset or region file')
-    .action(async (file: string) => {
+    .option(
+      '--prune',
+      "region file: the file is the region's whole content, remove the region's agencies it does not hold (and take the region's settings from the file) " +
+        '/ berkas wilayah: berkas ini seluruh isi wilayah, hapus perangkat daerah wilayah yang tidak ada di dalamnya (dan ambil pengaturan wilayah dari berkas)',
+    )
+    .option('--dry-run', 'say what the import would do, store nothing / tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun')
+    .addOption(jsonOpt())
+    .action(async (file: string, flags: { prune?: boolean; dryRun?: boolean; json?: boolean }) => {
       const doc = await readValidated(io, file);
-      const warnings = doc.findings.length;
-      const done = await withDatabase(io, async (db) => {
+      const prune = Boolean(flags.prune);
+      const dryRun = Boolean(flags.dryRun);
+      if (prune && doc.kind !== 'region') {
+        throw new CliError(
+          text(
+            `--prune applies to a region file (kinerja-region/1); ${file} is one agency's dataset`,
+            `--prune hanya untuk berkas wilayah (kinerja-region/1); ${file} berisi dataset satu perangkat daerah`,
+          ),
+          EXIT.usage,
+        );
+      }
+      const changes = await withDatabase(io, async (db): Promise<ImportChanges> => {
         const q = createDatasetQueries(db.pool);
-        if (doc.kind === 'dataset') return [(await q.importDataset(doc.dataset)).agencyId];
-        return (await q.importRegion(doc.region)).agencies;
+        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset)).changes;
+        if (!dryRun) {
+          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune });
+          return done;
+        }
+        const preview = await q.previewRegion(doc.region);
+        return prune ? { ...preview, removed: preview.kept, kept: [] } : preview;
       });
-      io.out(`Tersimpan: ${done.length} perangkat daerah (${done.join(', ')})${warnings ? `; ${warnings} temuan, lihat \`kinerja validate ${file}\`` : ''}.\n`);
+      if (flags.json) {
+        io.out(JSON.stringify({ kind: doc.kind, stored: !dryRun, ...changes, findings: doc.findings }, null, 2) + '\n');
+      } else {
+        io.out(renderImport({ changes, dryRun, warnings: doc.findings.length, file }, lang()));
+      }
     });
 
   program

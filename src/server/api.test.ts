@@ -377,6 +377,57 @@ forEachEngine('API', (engine) => {
     expect(log.body.entries[0].before.digest).not.toBe(log.body.entries[0].after.digest);
   });
 
+  it('import of a region file adds or replaces its agencies and keeps the others; removing them needs prune and the confirmed list (issue 9)', async () => {
+    const admin = s.clients.admin;
+    const a = (await admin.get(`${A}/export`)).body;
+    const b = (await admin.get(`/api/agencies/${OTHER_AGENCY}/export`)).body;
+    const fresh = { ...b, agency: { ...b.agency, abbreviation: 'Dinbaru', name: 'Dinas Baru' }, narrative: { conclusions: 'baru' } };
+    const region = (...agencies: unknown[]) => ({ format: 'kinerja-region/1', region: TEST_REGION, agencies });
+    const A_REF = { id: AGENCY, name: a.agency.name };
+    const B_REF = { id: OTHER_AGENCY, name: b.agency.name };
+    const NEW_REF = { id: 'dinbaru', name: 'Dinas Baru' };
+
+    // a file of two agencies, one of them new: the region's third agency (A) is kept, and listed as kept
+    const preview = await admin.post('/api/import', { body: region(fresh, b) });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ valid: true, kind: 'region', stored: false, changes: { region: TEST_REGION, added: [NEW_REF], replaced: [B_REF], removed: [], kept: [A_REF] } });
+    const stored = await admin.post('/api/import', { body: region(fresh, b), query: { store: 'true' } });
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ stored: true, agencies: ['dinbaru', OTHER_AGENCY], changes: { added: [NEW_REF], replaced: [B_REF], removed: [], kept: [A_REF] } });
+    expect((await admin.get(A)).status).toBe(200);
+    expect(await s.dataset()).toStrictEqual(JSON.parse(JSON.stringify(a)));
+    expect((await s.dataset('dinbaru')).narrative).toEqual({ conclusions: 'baru' });
+
+    // prune: the preview lists what would be removed
+    const file = region(a, b);
+    const pruning = await admin.post('/api/import', { body: file, query: { prune: 'true' } });
+    expect(pruning.body.changes).toMatchObject({ replaced: [A_REF, B_REF], removed: [NEW_REF], kept: [] });
+    // storing with prune needs the confirmed list; one that is not what would be removed stores nothing
+    const unconfirmed = await admin.post('/api/import', { body: file, query: { store: 'true', prune: 'true' } });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error.findings[0]).toMatchObject({ where: 'query.remove' });
+    const malformed = await admin.post('/api/import', { body: file, query: { store: 'true', prune: 'true', remove: 'dinbaru' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.findings[0]).toMatchObject({ where: 'query.remove' });
+    const stale = await admin.post('/api/import', { body: file, query: { store: 'true', prune: 'true', remove: '[]' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'removal-changed', current: { removed: [NEW_REF] }, findings: [{ where: 'query.remove' }] });
+    expect(stale.body.error.localized.id).toMatch(/Dinas Baru/);
+    expect((await s.dataset('dinbaru')).narrative).toEqual({ conclusions: 'baru' });
+    // prune without store answers like the preview; remove without prune, or prune of one agency's dataset, is refused
+    expect((await admin.post('/api/import', { body: file, query: { store: 'true', remove: '["dinbaru"]' } })).body.error.findings[0]).toMatchObject({ where: 'query.prune' });
+    const onDataset = await admin.post('/api/import', { body: a, query: { store: 'true', prune: 'true', remove: '[]' } });
+    expect(onDataset.status).toBe(400);
+    expect(onDataset.body.error.findings[0]).toMatchObject({ where: 'query.prune' });
+
+    const pruned = await admin.post('/api/import', { body: file, query: { store: 'true', prune: 'true', remove: JSON.stringify(['dinbaru']) } });
+    expect(pruned.status).toBe(200);
+    expect(pruned.body.changes).toEqual({ region: TEST_REGION, added: [], replaced: [A_REF, B_REF], removed: [NEW_REF], kept: [] });
+    expect((await admin.get('/api/agencies/dinbaru')).status).toBe(404);
+    expect((await admin.get('/api/agencies')).body.agencies.map((x: { id: string }) => x.id)).toEqual([AGENCY, OTHER_AGENCY]);
+    expect(await s.dataset()).toStrictEqual(JSON.parse(JSON.stringify(a)));
+  });
+
   it('accounts: the admin creates, changes and disables accounts of the region; a disabled account loses its sessions', async () => {
     const admin = s.clients.admin;
     const created = await admin.post('/api/accounts', {

@@ -140,12 +140,35 @@ export type RegionDashboard = z.output<typeof RegionDashboard>;
 
 // ---------------------------------------------------------------- import (routes/import.ts)
 
+const AgencyChange = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: z.string().optional().describe('replaced: the region the agency was stored in, when it moved from another one'),
+});
+
+export const ImportChanges = named(
+  z.object({
+    region: z.string(),
+    added: z.array(AgencyChange).describe('agencies of the document not stored before'),
+    replaced: z.array(AgencyChange).describe('agencies of the document that were stored: their data replaced'),
+    removed: z.array(AgencyChange).describe("agencies of the region the document does not hold, removed (prune=true)"),
+    kept: z
+      .array(AgencyChange)
+      .describe("agencies of the region the document does not hold, left as they are; prune=true with exactly these ids in `remove` removes them"),
+  }),
+  'ImportChanges',
+);
+export type ImportChanges = z.output<typeof ImportChanges>;
+
 export const ImportResult = named(
   z.object({
     valid: z.boolean(),
     kind: z.enum(['dataset', 'region']).nullable(),
     stored: z.boolean(),
     agencies: z.array(z.string()).describe('the agency ids of the document'),
+    changes: ImportChanges.nullable().describe(
+      'what the import did (stored) or would do (validation only), by agency; null for an invalid document',
+    ),
     findings: z.array(FindingSchema),
   }),
   'ImportResult',

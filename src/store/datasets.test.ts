@@ -13,6 +13,7 @@ import {
   flattenDataset,
   rawInsertRows,
   readAgencyRowsQuery,
+  RemovalChanged,
 } from './datasets.js';
 import { countTableRows, forEachEngine, snapshotTables, withTestDb } from './testing.js';
 import { bareDataset, emptySectionsDataset, everyFieldDataset, testRegion } from './testdata.js';
@@ -217,12 +218,13 @@ forEachEngine('dataset store', (engine) => {
       expect(await q.regionSettingsOf(agencies[0]!)).toStrictEqual(region.settings);
       expect(await q.regionSettingsOf('no-such-agency')).toBeUndefined();
 
-      // a region file is the region's whole content: re-importing it without an agency removes that agency
+      // with prune the file is the region's whole content: an agency it does not hold is removed,
+      // the file's order is the region's, and its settings and note (absent here) are the region's
       const smaller = clone(region);
       smaller.agencies = [region.agencies[2]!, region.agencies[0]!];
       delete smaller.settings;
       delete smaller.note;
-      await q.importRegion(smaller);
+      await q.importRegion(smaller, { prune: true });
       expect(await q.exportRegion(region.region)).toStrictEqual(smaller);
       expect(await q.exportDataset(agencyId(region.agencies[1]!.agency))).toBeUndefined();
 
@@ -234,6 +236,126 @@ forEachEngine('dataset store', (engine) => {
         region.agencies[1]!.agency.name,
       ]);
     }));
+
+  describe('a region file adds or replaces the agencies it holds, and removes others only when asked (issue 9)', () => {
+    const ref = (ds: Dataset) => ({ id: agencyId(ds.agency), name: ds.agency.name });
+    const stored = async (q: ReturnType<typeof createDatasetQueries>, region: string) =>
+      (await q.exportRegion(region))!.agencies.map((ds) => agencyId(ds.agency));
+
+    it('replaces the one agency of a file holding one, and keeps the region’s others, their data and order', () =>
+      withTestDb(engine, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        const region = generateRegion({ seed: 9, agencies: 5, indicators: 3, years: 2 });
+        await q.importRegion(clone(region));
+        const before = await snapshotTables(db.pool);
+
+        const one = clone(region);
+        one.agencies = [clone(region.agencies[2]!)];
+        one.agencies[0]!.agency.address = 'Jl. Baru 9';
+        one.agencies[0]!.realizations = one.agencies[0]!.realizations.slice(1);
+        const result = await q.importRegion(clone(one));
+        expect(await stored(q, region.region)).toEqual(region.agencies.map((ds) => agencyId(ds.agency)));
+        expect(result).toMatchObject({
+          region: region.region,
+          added: [],
+          replaced: [ref(one.agencies[0]!)],
+          removed: [],
+          kept: [0, 1, 3, 4].map((i) => ref(region.agencies[i]!)),
+        });
+        expect(result.agencies).toEqual([agencyId(one.agencies[0]!.agency)]);
+        expect(await q.exportDataset(agencyId(one.agencies[0]!.agency))).toStrictEqual(one.agencies[0]);
+        for (const i of [0, 1, 3, 4]) expect(await q.exportDataset(agencyId(region.agencies[i]!.agency))).toStrictEqual(region.agencies[i]);
+        // the rows of the other agencies are untouched, byte for byte
+        const after = await snapshotTables(db.pool);
+        const others = (rows: string[]) => rows.filter((r) => !r.startsWith(`(${agencyId(one.agencies[0]!.agency)},`));
+        for (const t of TABLE_NAMES) expect(others(after[t]!), t).toEqual(others(before[t]!));
+      }));
+
+    it('adds a new agency after the region’s others, moves one from another region, and keeps the settings a file leaves out', () =>
+      withTestDb(engine, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        const region = testRegion();
+        await q.importRegion(clone(region));
+        const elsewhere = everyFieldDataset('x');
+        await q.importDataset(elsewhere, { region: 'Kabupaten Lain' });
+
+        const file: typeof region = { format: 'kinerja-region/1', region: region.region, agencies: [everyFieldDataset('c'), elsewhere, region.agencies[0]!] };
+        const result = await q.importRegion(clone(file));
+        expect(result).toMatchObject({
+          added: [ref(file.agencies[0]!)],
+          replaced: [{ ...ref(elsewhere), from: 'Kabupaten Lain' }, ref(region.agencies[0]!)],
+          removed: [],
+          kept: [ref(region.agencies[1]!), ref(region.agencies[2]!)],
+        });
+        expect(await stored(q, region.region)).toEqual([0, 1, 2].map((i) => agencyId(region.agencies[i]!.agency)).concat(agencyId(file.agencies[0]!.agency), agencyId(elsewhere.agency)));
+        expect(await q.exportRegion('Kabupaten Lain')).toMatchObject({ agencies: [] });
+        // the region's settings and note stay when the file has none; a file that has them replaces them
+        expect(await q.exportRegion(region.region)).toMatchObject({ settings: region.settings, note: region.note });
+        await q.importRegion({ ...clone(file), settings: { achievementCap: 120 } });
+        expect(await q.exportRegion(region.region)).toMatchObject({ settings: { achievementCap: 120 }, note: region.note });
+      }));
+
+    it('with prune removes the region’s agencies the file does not hold and lists them', () =>
+      withTestDb(engine, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        const region = generateRegion({ seed: 9, agencies: 5, indicators: 3, years: 2 });
+        await q.importRegion(clone(region));
+        const one = { ...clone(region), agencies: [clone(region.agencies[2]!)] };
+        const result = await q.importRegion(clone(one), { prune: true });
+        expect(result).toMatchObject({
+          added: [],
+          replaced: [ref(one.agencies[0]!)],
+          removed: [0, 1, 3, 4].map((i) => ref(region.agencies[i]!)),
+          kept: [],
+        });
+        expect(await q.exportRegion(region.region)).toStrictEqual(one);
+        for (const i of [0, 1, 3, 4]) expect(await q.exportDataset(agencyId(region.agencies[i]!.agency))).toBeUndefined();
+        // nothing of theirs is left in any table
+        const left = await snapshotTables(db.pool);
+        for (const i of [0, 1, 3, 4]) {
+          const id = agencyId(region.agencies[i]!.agency);
+          for (const t of TABLE_NAMES) expect(left[t]!.filter((r) => r.startsWith(`(${id},`)), `${t} of ${id}`).toEqual([]);
+        }
+      }));
+
+    it('with prune and a confirmed list, removes only when the list is exactly what would be removed', () =>
+      withTestDb(engine, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        const region = generateRegion({ seed: 9, agencies: 4, indicators: 2, years: 1 });
+        await q.importRegion(clone(region));
+        const one = { ...clone(region), agencies: [clone(region.agencies[0]!)] };
+        const preview = await q.previewRegion(one);
+        expect(preview).toMatchObject({ added: [], replaced: [ref(region.agencies[0]!)], removed: [], kept: [1, 2, 3].map((i) => ref(region.agencies[i]!)) });
+        const before = await snapshotTables(db.pool);
+        // an agency joined the region after the preview: the confirmed list no longer matches
+        const late = everyFieldDataset('late');
+        await q.importDataset(late, { region: region.region });
+        const withLate = await snapshotTables(db.pool);
+        expect(before).not.toStrictEqual(withLate);
+        const confirmed = preview.kept.map((a) => a.id);
+        const refused = await q.importRegion(clone(one), { prune: true, confirmRemoved: confirmed }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(refused).toBeInstanceOf(RemovalChanged);
+        expect((refused as RemovalChanged).removed).toEqual([...preview.kept, ref(late)]);
+        expect(await snapshotTables(db.pool)).toStrictEqual(withLate);
+        // confirmed with the current list, it goes through
+        const done = await q.importRegion(clone(one), { prune: true, confirmRemoved: [...confirmed, agencyId(late.agency)].reverse() });
+        expect(done.removed.map((a) => a.id)).toEqual([...confirmed, agencyId(late.agency)]);
+        expect(await q.exportRegion(region.region)).toStrictEqual(one);
+      }));
+
+    it('a single agency’s import says whether it added or replaced it', () =>
+      withTestDb(engine, async (db) => {
+        const q = createDatasetQueries(db.pool);
+        const first = await q.importDataset(minimalDataset());
+        expect(first.changes).toEqual({ region: 'Kabupaten Contoh', added: [{ id: 'dinco', name: 'Dinas Contoh' }], replaced: [], removed: [], kept: [] });
+        expect((await q.previewDataset(minimalDataset())).replaced).toEqual([{ id: 'dinco', name: 'Dinas Contoh' }]);
+        const again = await q.importDataset(minimalDataset(), { region: 'Kota Lain' });
+        expect(again.changes).toEqual({ region: 'Kota Lain', added: [], replaced: [{ id: 'dinco', name: 'Dinas Contoh', from: 'Kabupaten Contoh' }], removed: [], kept: [] });
+      }));
+  });
 
   it('refuses a region whose agencies share an id, before writing anything', () =>
     withTestDb(engine, async (db) => {
@@ -287,10 +409,12 @@ forEachEngine('dataset store', (engine) => {
           const c = everyFieldDataset('c');
           breakIt(c);
           await expect(q.importDataset(c)).rejects.toThrow();
-          // a region
+          // a region, adding and replacing agencies, or with prune removing the region's others too
           const region = testRegion();
           breakIt(region.agencies[2]!);
-          await expect(q.importRegion(region)).rejects.toThrow();
+          await expect(q.importRegion(clone(region))).rejects.toThrow();
+          region.agencies = [region.agencies[2]!];
+          await expect(q.importRegion(clone(region), { prune: true })).rejects.toThrow();
 
           expect(await countTableRows(db.pool)).toEqual(counts);
           expect(await snapshotTables(db.pool)).toStrictEqual(before);

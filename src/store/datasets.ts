@@ -652,11 +652,77 @@ export interface AgencySummary {
   region: string;
 }
 
+/** An agency an import added, replaced, removed or kept: its id and name. */
+export interface AgencyChange {
+  id: string;
+  name: string;
+  /** a replaced agency that was stored in another region (it moved): that region */
+  from?: string;
+}
+
+/**
+ * What an import did (or, previewed, would do) to the agencies of one region. An agency of
+ * the document is `added` (stored nowhere before) or `replaced` (stored in this region, or in
+ * another one, named by `from`: it moved); agencies of the region the document does not hold
+ * are `kept`, or `removed` when the import was asked to prune.
+ */
+export interface ImportChanges {
+  region: string;
+  /** agencies of the document not stored before, in the document's order */
+  added: AgencyChange[];
+  /** agencies of the document that were stored (in this region, or in `from`), in the document's order */
+  replaced: AgencyChange[];
+  /** agencies of the region the document does not hold, removed (prune), in the region's order */
+  removed: AgencyChange[];
+  /** agencies of the region the document does not hold, left as they were (a region import without prune) */
+  kept: AgencyChange[];
+}
+
+export interface RegionImportOptions {
+  /**
+   * The file is the region's whole content: remove the region's agencies it does not hold, and
+   * take the region's settings and other fields from the file as they are (absent = none).
+   * Without it, the file's agencies are added or replaced, the others kept, and only the
+   * region fields the file has are written.
+   */
+  prune?: boolean;
+  /**
+   * With prune: the ids of the agencies the caller confirmed for removal (as a preview listed
+   * them). When the agencies that would be removed are not exactly these, nothing is written
+   * and {@link RemovalChanged} is thrown.
+   */
+  confirmRemoved?: readonly string[];
+}
+
+/** A pruning region import whose confirmed removals are not the agencies it would remove; nothing was written. */
+export class RemovalChanged extends Error {
+  constructor(
+    readonly region: string,
+    /** the ids the caller confirmed */
+    readonly confirmed: readonly string[],
+    /** the agencies the import would remove now */
+    readonly removed: AgencyChange[],
+  ) {
+    super(
+      `region ${region}: the agencies to remove are now ${removed.map((a) => a.id).join(', ') || 'none'}, ` +
+        `not the ${confirmed.length} confirmed (${confirmed.join(', ') || 'none'}); nothing was stored`,
+    );
+    this.name = 'RemovalChanged';
+  }
+}
+
 export interface DatasetQueries {
   /** Store one agency (replacing it when present); one transaction. */
-  importDataset(ds: Dataset, opts?: { region?: string }): Promise<{ agencyId: string; rows: number }>;
-  /** Store a region: its settings and agencies; agencies of the region missing from the file are removed. */
-  importRegion(region: Region): Promise<{ agencies: string[] }>;
+  importDataset(ds: Dataset, opts?: { region?: string }): Promise<{ agencyId: string; rows: number; changes: ImportChanges }>;
+  /**
+   * Store a region's agencies (each added or replaced) and its fields; one transaction. The
+   * region's other agencies are kept, unless `opts.prune` (see {@link RegionImportOptions}).
+   */
+  importRegion(region: Region, opts?: RegionImportOptions): Promise<ImportChanges & { agencies: string[] }>;
+  /** What {@link importDataset} would do now (nothing is written). */
+  previewDataset(ds: Dataset, opts?: { region?: string }): Promise<ImportChanges>;
+  /** What {@link importRegion} would do now without prune; `kept` lists what prune would remove (nothing is written). */
+  previewRegion(region: Region): Promise<ImportChanges>;
   exportDataset(agencyId: string): Promise<Dataset | undefined>;
   exportRegion(region: string): Promise<Region | undefined>;
   listAgencies(): Promise<AgencySummary[]>;
@@ -664,6 +730,68 @@ export interface DatasetQueries {
   regionSettingsOf(agencyId: string): Promise<Settings | undefined>;
   deleteAgency(id: string): Promise<boolean>;
 }
+
+/** Two agencies of a region file with one id: refused before anything is read or written. */
+function checkDistinctIds(region: Region): string[] {
+  const ids = region.agencies.map((ds) => agencyId(ds.agency));
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new Error(
+        `agencies[${i}]: its id "${id}" is already the id of agencies[${first}]; ` +
+          'each agency of a region needs its own code, abbreviation or name',
+      );
+    }
+    seen.set(id, i);
+  });
+  return ids;
+}
+
+interface Planned {
+  changes: ImportChanges;
+  /** the position each agency of the document gets in the region, in the document's order */
+  positions: number[];
+}
+
+/**
+ * What importing `docs` into `region` does, read from the store as it is: which agencies are
+ * added or replaced, which of the region's others would go (`kept`, or `removed` with prune),
+ * and where each agency of the document goes. Without prune an agency already in the region
+ * keeps its place and the others go last, in the document's order; with prune the document's
+ * order is the region's.
+ */
+async function planImport(client: Queryable, region: string, docs: readonly Dataset[], prune: boolean): Promise<Planned> {
+  const ids = docs.map((ds) => agencyId(ds.agency));
+  const { rows } = await client.query<{ id: string; name: string; region: string; position: number }>(
+    `SELECT id, name, region, position FROM agencies WHERE region = $1 OR id = ANY($2::text[])
+      ORDER BY position, id COLLATE "C"`,
+    [region, ids],
+  );
+  const stored = new Map(rows.map((r) => [r.id, r]));
+  const changes: ImportChanges = { region, added: [], replaced: [], removed: [], kept: [] };
+  let next = rows.filter((r) => r.region === region).reduce((max, r) => Math.max(max, r.position + 1), 0);
+  const positions = docs.map((ds, i) => {
+    const id = ids[i]!;
+    const was = stored.get(id);
+    const change: AgencyChange = { id, name: ds.agency.name };
+    if (!was) changes.added.push(change);
+    else changes.replaced.push(was.region === region ? change : { ...change, from: was.region });
+    if (prune) return i;
+    return was?.region === region ? was.position : next++;
+  });
+  const inDocument = new Set(ids);
+  for (const r of rows) {
+    if (r.region === region && !inDocument.has(r.id)) (prune ? changes.removed : changes.kept).push({ id: r.id, name: r.name });
+  }
+  return { changes, positions };
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return a.length === x.length && x.length === y.length && x.every((id, i) => id === y[i]);
+};
 
 export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
   return {
@@ -674,43 +802,55 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
       return transaction(pool, async (client) => {
         await lock(client, `agency:${id}`);
         await client.query('INSERT INTO regions (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [region]);
+        const { changes } = await planImport(client, region, [ds], false);
         rows.agencies[0]!.position = await positionIn(client, id, region);
         await client.query('DELETE FROM agencies WHERE id = $1', [id]);
-        return { agencyId: id, rows: await insertRows(client, rows) };
+        return { agencyId: id, rows: await insertRows(client, rows), changes: { ...changes, kept: [] } };
       });
     },
 
-    async importRegion(region) {
-      const ids = region.agencies.map((ds) => agencyId(ds.agency));
-      const seen = new Map<string, number>();
-      ids.forEach((id, i) => {
-        const first = seen.get(id);
-        if (first !== undefined) {
-          throw new Error(
-            `agencies[${i}]: its id "${id}" is already the id of agencies[${first}]; ` +
-              'each agency of a region needs its own code, abbreviation or name',
-          );
-        }
-        seen.set(id, i);
-      });
+    async importRegion(region, opts = {}) {
+      const ids = checkDistinctIds(region);
+      const prune = opts.prune === true;
       const rows = emptyRows();
-      region.agencies.forEach((ds, position) => flattenDataset(ds, { region: region.region, position }, rows));
+      region.agencies.forEach((ds) => flattenDataset(ds, { region: region.region }, rows));
       return transaction(pool, async (client) => {
         await lock(client, `region:${region.region}`);
-        for (const id of [...ids].sort()) await lock(client, `agency:${id}`);
+        // every agency written or removed is locked, in one order (an edit of one waits, and sees the result)
+        const members = (await client.query<{ id: string }>('SELECT id FROM agencies WHERE region = $1', [region.region])).rows.map((r) => r.id);
+        const locked = prune ? [...new Set([...ids, ...members])] : ids;
+        for (const id of [...locked].sort()) await lock(client, `agency:${id}`);
+        const { changes, positions } = await planImport(client, region.region, region.agencies, prune);
+        if (prune && opts.confirmRemoved !== undefined && !sameIds(opts.confirmRemoved, changes.removed.map((a) => a.id))) {
+          throw new RemovalChanged(region.region, opts.confirmRemoved, changes.removed);
+        }
+        positions.forEach((position, i) => (rows.agencies[i]!.position = position));
+        const settings = region.settings === undefined ? null : JSON.stringify(region.settings);
+        const attrs = JSON.stringify(residual(region, ['format', 'region', 'settings', 'agencies']));
         await client.query(
-          `INSERT INTO regions (name, settings, attrs) VALUES ($1, $2::jsonb, $3::jsonb)
-           ON CONFLICT (name) DO UPDATE SET settings = excluded.settings, attrs = excluded.attrs`,
-          [
-            region.region,
-            region.settings === undefined ? null : JSON.stringify(region.settings),
-            JSON.stringify(residual(region, ['format', 'region', 'settings', 'agencies'])),
-          ],
+          prune
+            ? `INSERT INTO regions (name, settings, attrs) VALUES ($1, $2::jsonb, $3::jsonb)
+               ON CONFLICT (name) DO UPDATE SET settings = excluded.settings, attrs = excluded.attrs`
+            : `INSERT INTO regions (name, settings, attrs) VALUES ($1, $2::jsonb, $3::jsonb)
+               ON CONFLICT (name) DO UPDATE SET settings = coalesce(excluded.settings, regions.settings),
+                                                attrs = regions.attrs || excluded.attrs`,
+          [region.region, settings, attrs],
         );
-        await client.query('DELETE FROM agencies WHERE region = $1 OR id = ANY($2::text[])', [region.region, ids]);
+        await client.query('DELETE FROM agencies WHERE id = ANY($1::text[])', [[...ids, ...changes.removed.map((a) => a.id)]]);
         await insertRows(client, rows);
-        return { agencies: ids };
+        return { ...changes, agencies: ids };
       });
+    },
+
+    async previewDataset(ds, opts = {}) {
+      const region = opts.region ?? ds.agency.region;
+      const { changes } = await transaction(pool, (client) => planImport(client, region, [ds], false), READ_ONLY);
+      return { ...changes, kept: [] };
+    },
+
+    async previewRegion(region) {
+      checkDistinctIds(region);
+      return (await transaction(pool, (client) => planImport(client, region.region, region.agencies, false), READ_ONLY)).changes;
     },
 
     async exportDataset(id) {

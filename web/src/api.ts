@@ -46,6 +46,7 @@ export type {
   EvaluationView,
   EvidenceView,
   GoalView,
+  ImportChanges,
   ImportResult,
   NarrativeView,
   NodeView,
@@ -277,8 +278,13 @@ export const api = {
     put<NarrativeView>(`${A(agency)}/narrative`, { version, narrative }, { query: { year } }),
 
   // ---------------------------------------------------------------- import
-  importDocument: (text: string, store: boolean, onProgress?: (fraction: number) => void) =>
-    upload<ImportResult>('POST', `/api/import?store=${store}`, new Blob([text], { type: 'application/json' }), {
+  /**
+   * Validate (store false) or store a dataset or region document. `remove`: prune the region's
+   * agencies the document does not hold, exactly these ids (as the validation answer listed them
+   * in `changes.kept`); the server refuses (409) when the region holds others by then.
+   */
+  importDocument: (text: string, opts: { store: boolean; remove?: readonly string[] }, onProgress?: (fraction: number) => void) =>
+    upload<ImportResult>('POST', `/api/import?${importQuery(opts)}`, new Blob([text], { type: 'application/json' }), {
       contentType: 'application/json',
       ...(onProgress ? { onProgress } : {}),
     }),
@@ -289,6 +295,15 @@ export const api = {
       ? fetchFile(`${A(agency)}/reports/agreement/${encodeURIComponent(report.id)}`, { query: { format }, signal })
       : fetchFile(`${A(agency)}/reports/${report.kind}`, { query: { year: report.year, format }, signal }),
 };
+
+function importQuery(opts: { store: boolean; remove?: readonly string[] }): string {
+  const q = new URLSearchParams({ store: String(opts.store) });
+  if (opts.remove) {
+    q.set('prune', 'true');
+    q.set('remove', JSON.stringify(opts.remove));
+  }
+  return q.toString();
+}
 
 /** A report the server writes as a file (GET …/reports/lkip, …/reports/agreement/:id, …/reports/review). */
 export type ReportRef = { kind: 'lkip'; year: number } | { kind: 'agreement'; id: string } | { kind: 'review'; year: number };

@@ -1,16 +1,21 @@
 /**
- * Import: a dataset or a region document (JSON) is validated (findings by path); with
- * `store=true` and no error it is stored in one transaction (the store's import), replacing
- * the agency (or the region's agencies). Every stored agency gets an audit entry; a whole
- * document is not copied into the log: the entry holds the digest and row counts of the
- * agency's export before and after (the export itself is the record).
+ * Import: a dataset or a region document (JSON) is validated (findings by path) and the answer
+ * says what storing it would do (`changes`: agencies added, replaced, and the region's others
+ * kept); with `store=true` and no error it is stored in one transaction (the store's import):
+ * each agency of the document added or replaced, the region's other agencies kept. Removing
+ * those is explicit: `prune=true` with `remove`, the ids the user confirmed (the validation
+ * answer's `changes.kept`); when the agencies that would be removed are not exactly those,
+ * 409 and nothing is stored, so nothing the user was not shown is removed. Every stored or
+ * removed agency gets an audit entry; a whole document is not copied into the log: the entry
+ * holds the digest and row counts of the agency's export before and after (the export itself
+ * is the record).
  */
 import { z } from 'zod';
 import { agencyId } from '../../core/dataset/model.js';
 import * as S from '../../core/dataset/schema.js';
 import { validateDocument } from '../../core/dataset/validate.js';
 import type { Dataset } from '../../core/dataset/schema.js';
-import { createDatasetQueries } from '../../store/datasets.js';
+import { createDatasetQueries, RemovalChanged, type ImportChanges } from '../../store/datasets.js';
 import { appendAudit } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
@@ -49,27 +54,65 @@ async function checkMayImport(deps: ServerDeps, user: User, id: string, region: 
   }
 }
 
+const yesNo = z.enum(['true', 'false']).optional();
+
+/** The `remove` parameter: a JSON array of agency ids. */
+function confirmedRemovals(raw: string | undefined): string[] {
+  const expected = text(
+    'with prune=true and store=true, `remove` lists the ids of the agencies to remove as a JSON array (["id1","id2"], [] for none): exactly those the validation answer listed in changes.kept',
+    'dengan prune=true dan store=true, `remove` berisi id perangkat daerah yang dihapus sebagai larik JSON (["id1","id2"], [] bila tidak ada): tepat yang tercantum dalam changes.kept pada jawaban pemeriksaan',
+  );
+  if (raw === undefined) throw new HttpError(400, 'invalid-request', expected, { where: 'query.remove' });
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+    throw new HttpError(400, 'invalid-request', text(`${expected.en}; got ${JSON.stringify(raw)}`, `${expected.id}; tertulis ${JSON.stringify(raw)}`), { where: 'query.remove' });
+  }
+  return list as string[];
+}
+
+const names = (list: readonly { id: string; name: string }[]) => list.map((a) => `${a.name} (${a.id})`).join(', ');
+
 export const importDocument = defineRoute({
   id: 'import.document',
   method: 'post',
   path: '/api/import',
   tag: 'import',
-  summary: 'Validate a dataset or region document (findings by path) and, with store=true, store it in one transaction',
+  summary: 'Validate a dataset or region document (findings by path, and what storing it would change) and, with store=true, store it in one transaction',
+  description:
+    "Each agency of the document is added or replaced; the region's agencies the document does not hold are kept (listed in `changes.kept`). " +
+    'To remove them, store with `prune=true` and `remove` = the JSON array of their ids as the validation answer listed them; ' +
+    'when the region holds other agencies by then, the answer is 409 `removal-changed` with the current list in `error.current.removed`, and nothing is stored.',
   auth: 'user',
   bodyLimit: 'dataset',
   query: z.object({
-    store: z
-      .enum(['true', 'false'])
+    store: yesNo.describe('true: store the document when it has no error (default: validate only)'),
+    prune: yesNo.describe("region document: remove the region's agencies the document does not hold (storing needs `remove`); validation only: `changes.removed` lists them"),
+    remove: z
+      .string()
       .optional()
-      .describe('true: store the document when it has no error (default: validate only)'),
+      .describe('with prune=true and store=true: the ids of the agencies to remove, a JSON array (["id1","id2"]); must be exactly those that would be removed'),
   }),
   body: z.unknown(),
   bodyDoc: z.union([S.Dataset, S.Region]).describe('a kinerja-dataset/1 or kinerja-region/1 document; validated by the importer, problems reported as findings'),
   response: ImportResult,
   async handler({ deps, user, query, body }) {
     if (user.role !== 'admin' && user.role !== 'planner') throw forbidden(text("imports are for the region's admin and an agency's planner", 'impor dilakukan oleh admin daerah dan perencana perangkat daerah'));
-    const result = validateDocument(body);
     const store = query.store === 'true';
+    const prune = query.prune === 'true';
+    if (query.remove !== undefined && !prune) {
+      throw new HttpError(
+        400,
+        'invalid-request',
+        text('`remove` lists agencies to remove, which only prune=true does: add prune=true, or leave `remove` out to keep them', '`remove` berisi perangkat daerah yang dihapus, yang hanya dilakukan dengan prune=true: tambahkan prune=true, atau hilangkan `remove` agar semuanya tetap tersimpan'),
+        { where: 'query.prune' },
+      );
+    }
+    const result = validateDocument(body);
     if (result.kind === 'invalid') {
       if (store) {
         const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -80,16 +123,24 @@ export const importDocument = defineRoute({
           { findings: result.findings },
         );
       }
-      return { valid: false, kind: null, stored: false, agencies: [], findings: result.findings };
+      return { valid: false, kind: null, stored: false, agencies: [], changes: null, findings: result.findings };
     }
     const queries = createDatasetQueries(deps.pool);
     if (result.kind === 'dataset') {
+      if (prune) {
+        throw new HttpError(
+          400,
+          'invalid-request',
+          text("prune=true applies to a region document (kinerja-region/1): one agency's dataset replaces that agency only", 'prune=true hanya untuk dokumen wilayah (kinerja-region/1): dataset satu perangkat daerah hanya mengganti perangkat daerah itu'),
+          { where: 'query.prune' },
+        );
+      }
       const ds = result.dataset;
       const id = agencyId(ds.agency);
       await checkMayImport(deps, user, id, ds.agency.region);
-      if (!store) return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], findings: result.findings };
+      if (!store) return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], changes: await queries.previewDataset(ds), findings: result.findings };
       const before = (await deps.cache.load(id))?.dataset;
-      await queries.importDataset(ds);
+      const { changes } = await queries.importDataset(ds);
       await appendAudit(deps.pool, {
         actor: user,
         region: ds.agency.region,
@@ -100,18 +151,39 @@ export const importDocument = defineRoute({
         before: summary(before),
         after: summary(ds),
       });
-      return { valid: true, kind: 'dataset' as const, stored: true, agencies: [id], findings: result.findings };
+      return { valid: true, kind: 'dataset' as const, stored: true, agencies: [id], changes, findings: result.findings };
     }
     const region = result.region;
     const ids = region.agencies.map((a) => agencyId(a.agency));
     if (!regionPolicy.can(user, 'import', { region: region.region })) throw forbidden(text(`only the admin of ${region.region} imports its region file`, `hanya admin ${region.region} yang mengimpor berkas daerahnya`), 'body.region');
     for (const id of ids) await checkMayImport(deps, user, id, region.region);
-    if (!store) return { valid: true, kind: 'region' as const, stored: false, agencies: ids, findings: result.findings };
+    if (!store) {
+      const preview = await queries.previewRegion(region);
+      const changes: ImportChanges = prune ? { ...preview, removed: preview.kept, kept: [] } : preview;
+      return { valid: true, kind: 'region' as const, stored: false, agencies: ids, changes, findings: result.findings };
+    }
+    const confirmRemoved = prune ? confirmedRemovals(query.remove) : undefined;
     const previous = await listAgencies(deps.pool, region.region);
     const befores = new Map<string, Dataset | undefined>();
-    for (const id of new Set([...ids, ...previous.map((a) => a.id)])) befores.set(id, (await deps.cache.load(id))?.dataset);
-    await queries.importRegion(region);
-    const removed = previous.filter((a) => !ids.includes(a.id)).map((a) => a.id);
+    for (const id of new Set([...ids, ...(prune ? previous.map((a) => a.id) : [])])) befores.set(id, (await deps.cache.load(id))?.dataset);
+    let changes: ImportChanges;
+    try {
+      const { region: name, added, replaced, removed, kept } = await queries.importRegion(region, prune ? { prune, confirmRemoved } : {});
+      changes = { region: name, added, replaced, removed, kept };
+    } catch (e) {
+      if (!(e instanceof RemovalChanged)) throw e;
+      const now = e.removed.length ? names(e.removed) : 'none';
+      const nowId = e.removed.length ? names(e.removed) : 'tidak ada';
+      throw new HttpError(
+        409,
+        'removal-changed',
+        text(
+          `the agencies of ${region.region} this import would remove changed since the check: now ${now}, not the ${confirmRemoved!.length} confirmed; nothing was stored, import the file again to see the list`,
+          `perangkat daerah ${region.region} yang akan dihapus impor ini berubah sejak pemeriksaan: sekarang ${nowId}, bukan ${confirmRemoved!.length} yang dikonfirmasi; tidak ada yang disimpan, impor berkasnya lagi untuk melihat daftarnya`,
+        ),
+        { where: 'query.remove', current: { removed: e.removed } },
+      );
+    }
     for (const [i, id] of ids.entries()) {
       await appendAudit(deps.pool, {
         actor: user,
@@ -124,9 +196,9 @@ export const importDocument = defineRoute({
         after: summary(region.agencies[i]),
       });
     }
-    for (const id of removed) {
-      await appendAudit(deps.pool, { actor: user, region: region.region, agencyId: id, entity: 'agency', key: id, action: 'remove', before: summary(befores.get(id)), after: null, note: `not in the region file of ${region.region}` });
+    for (const { id } of changes.removed) {
+      await appendAudit(deps.pool, { actor: user, region: region.region, agencyId: id, entity: 'agency', key: id, action: 'remove', before: summary(befores.get(id)), after: null, note: `not in the region file of ${region.region} (prune)` });
     }
-    return { valid: true, kind: 'region' as const, stored: true, agencies: ids, findings: result.findings };
+    return { valid: true, kind: 'region' as const, stored: true, agencies: ids, changes, findings: result.findings };
   },
 });
