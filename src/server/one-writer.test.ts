@@ -5,78 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDataset } from '../core/dataset/fixtures.js';
+import { exited, freePort, kinerjaCli, ROOT, runProcess, SERVER, waitForHealth } from './processes-testing.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'kinerja.js');
-const SERVER = join(ROOT, 'src', 'server', 'main.ts');
 const DEMO = join(ROOT, 'examples', 'diskopum-jember-2025.json');
-
-export interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
-}
-
-/** Run a command to its end. */
-export function runProcess(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<Ran> {
-  const t0 = Date.now();
-  return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', rej);
-    child.on('close', (code) => res({ code, out, err, ms: Date.now() - t0 }));
-  });
-}
-
-export const kinerjaCli = (env: NodeJS.ProcessEnv, args: string[], cwd?: string) => runProcess(process.execPath, [BIN, ...args], { env, ...(cwd ? { cwd } : {}) });
-
-export async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((res) => s.listen(0, '127.0.0.1', () => res()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((res) => s.close(() => res()));
-  return port;
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-export function portOpen(port: number): Promise<boolean> {
-  return new Promise((res) => {
-    const c = net.connect(port, '127.0.0.1');
-    c.once('connect', () => {
-      c.destroy();
-      res(true);
-    });
-    c.once('error', () => res(false));
-  });
-}
-
-export async function waitForHealth(port: number, child: { exitCode: number | null }, timeoutMs = 90_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no answer on /healthz of port ${port} in ${timeoutMs} ms`);
-}
-
-export const exited = (child: ChildProcess) =>
-  new Promise<number | null>((res) => (child.exitCode !== null || child.signalCode !== null ? res(child.exitCode) : child.once('exit', (code) => res(code))));
 
 interface Server {
   child: ChildProcess;
