@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDataset } from '../core/dataset/fixtures.js';
-import { exited, freePort, kinerjaCli, ROOT, runProcess, SERVER, waitForHealth } from './processes-testing.js';
+import { cleanEnv, exited, freePort, kinerjaCli, ROOT, runProcess, SERVER, waitForHealth } from './processes-testing.js';
 
 const DEMO = join(ROOT, 'examples', 'diskopum-jember-2025.json');
 
@@ -36,8 +36,7 @@ const servers: ChildProcess[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kinerja-one-writer-'));
   port = await freePort();
-  const { KINERJA_DATABASE_URL: _a, DATABASE_URL: _b, KINERJA_LANG: _c, ...rest } = process.env;
-  env = { ...rest, KINERJA_DATA_DIR: join(dir, 'data'), PORT: String(port), KINERJA_DEMO: '1', NO_COLOR: '1' };
+  env = { ...cleanEnv(), KINERJA_DATA_DIR: join(dir, 'data'), PORT: String(port), KINERJA_DEMO: '1', NO_COLOR: '1' };
   const other = minimalDataset();
   await writeFile(join(dir, 'other.json'), JSON.stringify(other));
 });

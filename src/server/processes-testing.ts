@@ -20,6 +20,13 @@ export interface Ran {
   ms: number;
 }
 
+/** This process's environment without Kinerja's settings: a test sets its own, nothing of the developer's leaks in. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('KINERJA_') || k === 'DATABASE_URL' || k === 'NODE_ENV' || k === 'PORT') delete env[k];
+  return env;
+}
+
 /** Run a command to its end. */
 export function runProcess(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<Ran> {
   const t0 = Date.now();

@@ -10,15 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDataset } from '../core/dataset/fixtures.js';
-import { exited, freePort, kinerjaCli, portOpen, ROOT, waitForHealth } from './processes-testing.js';
+import { cleanEnv, exited, freePort, kinerjaCli, portOpen, ROOT, waitForHealth } from './processes-testing.js';
 
 let dir: string;
 let baseEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kinerja-start-'));
-  const { KINERJA_DATABASE_URL: _a, DATABASE_URL: _b, KINERJA_LANG: _c, KINERJA_DATA_DIR: _d, PORT: _e, ...rest } = process.env;
-  baseEnv = { ...rest, KINERJA_DEMO: '0', NO_COLOR: '1' };
+  baseEnv = { ...cleanEnv(), KINERJA_DEMO: '0', NO_COLOR: '1' };
 });
 
 afterAll(async () => {

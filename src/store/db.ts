@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DEFAULT_DATA_DIR } from '../config.js';
 import { acquireLock, type DirLock, type HolderInfo } from './lock.js';
 import { migrate, type MigrateOptions } from './migrate.js';
 
@@ -50,7 +51,7 @@ export interface Db {
 export interface OpenOptions {
   /** PostgreSQL URL; absent = embedded PGlite under `dataDir` */
   databaseUrl?: string;
-  /** default `./data`; PGlite keeps its files in `<dataDir>/pglite` */
+  /** default `data/` next to package.json (config.ts); PGlite keeps its files in `<dataDir>/pglite` */
   dataDir?: string;
   /** the schema the store lives in (created when missing); default `public` */
   schema?: string;
@@ -193,7 +194,7 @@ export async function openDatabase(opts: OpenOptions = {}, migrateOptions: Migra
     const pool = createPool({ connectionString: opts.databaseUrl }, schema);
     db = { pool, engine: 'postgres', schema, close: () => pool.end() };
   } else {
-    const dir = resolve(opts.dataDir ?? './data', 'pglite');
+    const dir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR, 'pglite');
     const server = await startPglite(dir, opts.holder);
     const pool = createPool(server.poolConfig, schema);
     let closed = false;
