@@ -106,7 +106,7 @@ describe('the embedded database while the web server runs', () => {
     expect(JSON.parse((await kinerjaCli(env, ['agencies', '--json'])).out).map((a: { id: string }) => a.id).sort()).toStrictEqual(['dinco', 'diskopum']);
     const rev2 = await kinerjaCli(env, ['review', '--agency', 'diskopum', '--year', '2025']);
     expect(rev2.code, rev2.err).toBe(0);
-    console.log(`refused in ms: import ${imp.ms}, export ${exp.ms}, review ${rev.ms}, publish ${pub.ms}; a command that worked: review ${rev2.ms}`);
+    console.log(`refused in ms: import ${imp.ms}, export ${exp.ms}, review ${rev.ms}, publish ${pub.ms} (together); agencies ${en.ms} (alone); a command that worked: review ${rev2.ms}`);
   }, 240_000);
 
   it('a server killed with SIGKILL leaves no lock behind: the next command opens the database at once', async () => {
