@@ -2,7 +2,7 @@
  * Where a command's dataset comes from: a file (JSON or YAML, a dataset or a region) or
  * the configured database (`--agency ID`). Either way it is validated before use.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { validateDocument, type ValidationResult } from '../core/dataset/validate.js';
 import type { Dataset, Region, Settings } from '../core/dataset/schema.js';
@@ -51,6 +51,12 @@ export function configFrom(io: CliIo): Config {
  */
 export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFrom(io);
+  if (config.databaseUrl === undefined) {
+    // refuse a database in use before loading the drivers (about 2 s of a refusal otherwise)
+    const { probeLock } = await import('../store/lock.js');
+    const inUse = await probeLock(join(config.dataDir, 'pglite'));
+    if (inUse) throw inUse;
+  }
   // the database drivers (pg, PGlite) are loaded only by the commands that open the database
   const { openDatabase } = await import('../store/db.js');
   const db = await openDatabase({

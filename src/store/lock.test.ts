@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, DatabaseInUseError, defaultKind, lockName, queryHolder, type DirLock, type LockKind } from './lock.js';
+import { acquireLock, DatabaseInUseError, defaultKind, lockName, probeLock, queryHolder, type DirLock, type LockKind } from './lock.js';
 
 const LOCK_MODULE = fileURLToPath(new URL('./lock.ts', import.meta.url));
 
@@ -87,6 +87,20 @@ for (const kind of ['abstract', 'file'] as const) {
       const second = await acquireLock(dir, { what: 'import' }, { kind });
       locks.push(second);
       expect(second.holder.what).toBe('import');
+    });
+
+    it('probes without taking the lock: the same refusal while held, nothing when free or missing', async () => {
+      const dir = join(root, `${kind}-probe`, 'pglite');
+      expect(await probeLock(dir, { kind })).toBeUndefined(); // no directory yet
+      const held = await acquireLock(dir, { what: 'server' }, { kind });
+      locks.push(held);
+      const e = await probeLock(dir, { kind });
+      expect(e).toBeInstanceOf(DatabaseInUseError);
+      expect(e!.holder).toStrictEqual(held.holder);
+      await held.release();
+      expect(await probeLock(dir, { kind })).toBeUndefined();
+      // probing took nothing
+      locks.push(await acquireLock(dir, { what: 'import' }, { kind }));
     });
 
     it('is one lock for one directory whatever path names it (a symbolic link)', async () => {

@@ -136,6 +136,22 @@ export async function acquireLock(dir: string, info: HolderInfo, opts: LockOptio
   };
 }
 
+/**
+ * Whether another process holds `dir`, without taking the lock: the error {@link acquireLock}
+ * would throw, or undefined. Cheap (no database code loaded), so the command line asks before it
+ * loads the database drivers; `acquireLock` remains the authority.
+ */
+export async function probeLock(dir: string, opts: LockOptions = {}): Promise<DatabaseInUseError | undefined> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch {
+    return undefined; // no directory, no holder
+  }
+  const answer = await queryHolder(lockName(real, opts.kind ?? defaultKind()), opts.answerTimeoutMs);
+  return answer === 'refused' ? undefined : new DatabaseInUseError(real, answer === 'silent' ? undefined : answer);
+}
+
 /** Listen on `name`; false when another process listens there. */
 function listen(server: net.Server, name: string): Promise<boolean> {
   return new Promise((res, rej) => {
