@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config.js';
+
+const INSTALL_DIR = dirname(fileURLToPath(new URL('../package.json', import.meta.url)));
 
 describe('loadConfig', () => {
   it('applies the defaults to an empty environment', () => {
     expect(loadConfig({})).toStrictEqual({
-      dataDir: './data',
+      dataDir: join(INSTALL_DIR, 'data'),
       port: 3000,
       maxDatasetBytes: 32 * 1024 * 1024,
       host: '127.0.0.1',
@@ -49,7 +54,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://x@db/k', PORT: '' }).databaseUrl).toBe('postgresql://x@db/k');
     expect(loadConfig({ KINERJA_DATABASE_URL: '', DATABASE_URL: 'postgres://a@b/c' }).databaseUrl).toBe('postgres://a@b/c');
     expect(loadConfig({ KINERJA_DATABASE_URL: 'postgres://k@h/d', DATABASE_URL: 'postgres://a@b/c' }).databaseUrl).toBe('postgres://k@h/d');
-    expect(loadConfig({ KINERJA_DATA_DIR: '  ' }).dataDir).toBe('./data');
+    expect(loadConfig({ KINERJA_DATA_DIR: '  ' }).dataDir).toBe(DEFAULT_DATA_DIR);
+  });
+
+  it('keeps the data next to package.json wherever it is started, and takes a relative KINERJA_DATA_DIR from where it is started', () => {
+    expect(existsSync(join(INSTALL_DIR, 'package.json'))).toBe(true);
+    expect(DEFAULT_DATA_DIR).toBe(join(INSTALL_DIR, 'data'));
+    expect(loadConfig({}, '/tmp').dataDir).toBe(join(INSTALL_DIR, 'data'));
+    expect(loadConfig({}, join(INSTALL_DIR, 'docs')).dataDir).toBe(join(INSTALL_DIR, 'data'));
+    expect(loadConfig({ KINERJA_DATA_DIR: 'mine' }, '/srv/work').dataDir).toBe('/srv/work/mine');
+    expect(loadConfig({ KINERJA_DATA_DIR: '../x' }, '/srv/work').dataDir).toBe('/srv/x');
+    expect(loadConfig({ KINERJA_DATA_DIR: '/var/lib/kinerja' }, '/srv/work').dataDir).toBe('/var/lib/kinerja');
   });
 
   it('names the variable and what was expected', () => {

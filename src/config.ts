@@ -4,7 +4,7 @@
  * | variable                                  | meaning                                        | default  |
  * |-------------------------------------------|------------------------------------------------|----------|
  * | `KINERJA_DATABASE_URL` (or `DATABASE_URL`)| a PostgreSQL URL; unset = embedded PGlite      | unset    |
- * | `KINERJA_DATA_DIR`                        | where the embedded database and files live     | `./data` |
+ * | `KINERJA_DATA_DIR`                        | where the embedded database and files live (relative: to the directory the command is started in) | `data` in Kinerja's install directory (next to package.json) |
  * | `PORT`                                    | the web server's TCP port                      | `3000`   |
  * | `KINERJA_MAX_DATASET_MB`                  | largest dataset upload accepted, in MiB        | `32`     |
  * | `KINERJA_HOST`                            | the address the web server listens on          | `127.0.0.1` |
@@ -18,11 +18,20 @@
  * An empty variable counts as unset (shells and `.env` files often leave `X=` behind).
  * `KINERJA_DATABASE_URL` wins over `DATABASE_URL` when both are set.
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The default data directory: `data` next to Kinerja's package.json, wherever a command is run
+ * from (a command run in `docs/` must not create a second, empty database there).
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 export interface Config {
   /** PostgreSQL connection string; absent = the embedded PGlite database under `dataDir`. */
   databaseUrl?: string;
+  /** absolute: {@link DEFAULT_DATA_DIR}, or `KINERJA_DATA_DIR` resolved against the start directory */
   dataDir: string;
   port: number;
   /** `KINERJA_MAX_DATASET_MB` × 1 048 576, rounded down. */
@@ -87,7 +96,7 @@ const Origin = z.string().refine((s) => {
 
 const EnvSchema = z.object({
   databaseUrl: DatabaseUrl,
-  dataDir: z.preprocess(unsetIfEmpty, z.string().default('./data')),
+  dataDir: z.preprocess(unsetIfEmpty, z.string().optional()),
   port: z.preprocess(
     unsetIfEmpty,
     z
@@ -154,8 +163,11 @@ const VARIABLE: Record<keyof z.input<typeof EnvSchema>, string> = {
   nodeEnv: 'NODE_ENV',
 };
 
-/** Read and validate the configuration; throws {@link ConfigError} naming every bad variable. */
-export function loadConfig(env: Env = process.env): Config {
+/**
+ * Read and validate the configuration; throws {@link ConfigError} naming every bad variable.
+ * `cwd` is the directory the command was started in: a relative `KINERJA_DATA_DIR` is taken from it.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const urlVariable = unsetIfEmpty(env.KINERJA_DATABASE_URL) !== undefined ? 'KINERJA_DATABASE_URL' : 'DATABASE_URL';
   const raw = {
     databaseUrl: env[urlVariable],
@@ -191,7 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const config: Config = {
-    dataDir: c.dataDir,
+    dataDir: c.dataDir === undefined ? DEFAULT_DATA_DIR : resolve(cwd, c.dataDir),
     port: c.port,
     maxDatasetBytes: Math.floor(c.maxDatasetMb * 1024 * 1024),
     host: c.host,

@@ -9,6 +9,10 @@ export interface CliIo {
   color: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** the command running (set before its action): named to another process refused by the database's lock */
+  command?: string;
+  /** the language chosen (`--lang`, else `KINERJA_LANG`), set before the command's action */
+  lang?: Lang;
 }
 
 export function processIo(): CliIo {
@@ -27,6 +31,11 @@ export function processIo(): CliIo {
 export function cliLang(program: Command, io: CliIo): Lang {
   const flag = program.opts<{ lang?: string }>().lang;
   return langOf(flag ?? io.env.KINERJA_LANG);
+}
+
+/** A message in the command's language. */
+export function inLang(io: CliIo, t: Text): string {
+  return (io.lang ?? langOf(io.env.KINERJA_LANG)) === 'en' ? t.en : t.id;
 }
 
 /** Exit codes of every command (README, "Command line"). */

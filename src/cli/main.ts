@@ -11,6 +11,7 @@ import { review } from '../core/review/index.js';
 import { serializeDocument } from '../core/dataset/io.js';
 import { writeDocumentFile } from '../io/dataset-file.js';
 import { createDatasetQueries, type ImportChanges } from '../store/datasets.js';
+import { DatabaseInUseError } from '../store/lock.js';
 import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
 import { renderFindings, renderMeasurement } from './render.js';
 import { renderReview } from './render-review.js';
@@ -46,7 +47,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      io.command = action.name();
+      io.lang = cliLang(program, io);
+    });
   const lang = () => cliLang(program, io);
 
   const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
@@ -202,9 +207,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(`${e.origin}: ${lang === 'en' ? 'the dataset is not valid' : 'dataset tidak valid'}\n` + renderFindings(errors, { color: false, lang }));
       return EXIT.failed;
     }
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof DatabaseInUseError) {
       io.err(`kinerja: ${messageIn(cliLang(program, io), e)}\n`);
-      return e.exitCode;
+      return e instanceof CliError ? e.exitCode : EXIT.failed;
     }
     io.err(`kinerja: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.failed;

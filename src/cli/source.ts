@@ -2,7 +2,7 @@
  * Where a command's dataset comes from: a file (JSON or YAML, a dataset or a region) or
  * the configured database (`--agency ID`). Either way it is validated before use.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { validateDocument, type ValidationResult } from '../core/dataset/validate.js';
 import type { Dataset, Region, Settings } from '../core/dataset/schema.js';
@@ -12,7 +12,7 @@ import { DatasetParseError } from '../core/dataset/io.js';
 import { readDocumentFile } from '../io/dataset-file.js';
 import type { Db } from '../store/db.js';
 import { createDatasetQueries } from '../store/datasets.js';
-import { CliError, type CliIo } from './io.js';
+import { CliError, inLang, type CliIo } from './io.js';
 
 export interface SourceOptions {
   agency?: string;
@@ -38,18 +38,35 @@ export class InvalidDocument extends Error {
 
 export function configFrom(io: CliIo): Config {
   try {
-    return loadConfig(io.env);
+    return loadConfig(io.env, io.cwd);
   } catch (e) {
     throw new CliError((e as Error).message);
   }
 }
 
-/** Open the configured database for the length of `fn`, and close it whatever happens. */
+/**
+ * Open the configured database for the length of `fn`, and close it whatever happens. The
+ * embedded database is refused (DatabaseInUseError) while another process holds it; a new
+ * one is announced on standard error with where it was created.
+ */
 export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
   const config = configFrom(io);
+  if (config.databaseUrl === undefined) {
+    // refuse a database in use before loading the drivers (about 2 s of a refusal otherwise)
+    const { probeLock } = await import('../store/lock.js');
+    const inUse = await probeLock(join(config.dataDir, 'pglite'));
+    if (inUse) throw inUse;
+  }
   // the database drivers (pg, PGlite) are loaded only by the commands that open the database
   const { openDatabase } = await import('../store/db.js');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(io.cwd, config.dataDir) });
+  const db = await openDatabase({
+    ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+    dataDir: config.dataDir,
+    holder: { what: io.command ?? 'kinerja' },
+  });
+  if (db.created) {
+    io.err(inLang(io, text(`New embedded database created in ${db.dir}`, `Basis data tertanam baru dibuat di ${db.dir}`)) + '\n');
+  }
   try {
     return await fn(db);
   } finally {

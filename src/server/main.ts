@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openDatabase } from '../store/db.js';
+import { langOf, messageIn } from '../core/findings.js';
+import { DatabaseInUseError, openDatabase, type Db } from '../store/db.js';
 import { createApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createDeps } from './server.js';
@@ -40,8 +41,18 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const dataDir = resolve(config.dataDir);
-  const db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir });
+  const dataDir = config.dataDir;
+  let db: Db;
+  try {
+    db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir, holder: { what: 'server' } });
+  } catch (e) {
+    if (e instanceof DatabaseInUseError) {
+      // another process (a command, another server) holds the embedded database
+      console.error(`Kinerja tidak dapat dimulai: ${messageIn(langOf(process.env.KINERJA_LANG), e)}`);
+      process.exit(1);
+    }
+    throw e;
+  }
   const deps = createDeps({
     pool: db.pool,
     secret: await sessionSecret(config, dataDir),
@@ -65,8 +76,11 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`Kinerja berjalan di http://${host}:${info.port}  (API: /api/openapi.json, kesehatan: /healthz)`);
-    console.log(`Basis data: ${db.engine === 'pglite' ? `PGlite di ${join(dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`);
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+    // a command refused by the database's lock names the server and this address
+    db.lock?.describe({ url });
+    console.log(`Kinerja berjalan di ${url}  (API: /api/openapi.json, kesehatan: /healthz)`);
+    console.log(`Basis data: ${db.engine === 'pglite' ? `PGlite di ${db.dir}${db.created ? ' (baru dibuat)' : ''}` : 'PostgreSQL (DATABASE_URL)'}`);
     for (const l of lines) console.log(l);
   });
   let stopping = false;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { minimalDataset } from '../core/dataset/fixtures.js';
 import { createDatasetQueries } from './datasets.js';
-import { openDatabase, type Db } from './db.js';
+import { DatabaseInUseError, openDatabase, type Db } from './db.js';
 import { appliedVersions, loadMigrations } from './migrate.js';
 import { forEachEngine, randomSchemaName, withTestDb } from './testing.js';
 
@@ -53,6 +53,30 @@ describe('openDatabase on embedded PGlite (file-backed)', () => {
     try {
       expect(await createDatasetQueries(again.pool).exportDataset('dinco')).toStrictEqual(minimalDataset());
       expect(await appliedVersions(again.pool)).toEqual(ALL_VERSIONS);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('lets one open at a time use a directory: a second is refused, naming the first, until the first has closed', async () => {
+    const dataDir = join(dir, 'one-writer');
+    const first = await openDatabase({ dataDir, holder: { what: 'server' } });
+    try {
+      expect(first.created).toBe(true);
+      expect(first.dir).toBe(join(dataDir, 'pglite'));
+      first.lock!.describe({ url: 'http://127.0.0.1:3111' });
+      const refused = await openDatabase({ dataDir, holder: { what: 'import' } }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(DatabaseInUseError);
+      expect((refused as DatabaseInUseError).holder).toMatchObject({ pid: process.pid, what: 'server', url: 'http://127.0.0.1:3111' });
+      // the holder is untouched by the refusal
+      await createDatasetQueries(first.pool).importDataset(minimalDataset());
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ dataDir, holder: { what: 'export' } });
+    try {
+      expect(again.created).toBe(false);
+      expect(await createDatasetQueries(again.pool).exportDataset('dinco')).toStrictEqual(minimalDataset());
     } finally {
       await again.close();
     }

@@ -8,6 +8,11 @@
  *   same JavaScript types and run the same SQL; nothing above this file knows which one
  *   it talks to. PGlite is a single backend, so its pool has one connection.
  *
+ * A file-backed PGlite directory is opened by one process at a time: `startPglite` takes the
+ * directory's lock (lock.ts) before PGlite opens it and gives it up after PGlite has closed,
+ * so a second process (the server and a command, two commands) is refused at once with
+ * {@link DatabaseInUseError} naming the holder, instead of both writing the same files.
+ *
  * Type parsing is set on the pool (never globally): `numeric` (money) and `int8` (counts)
  * come back as JS numbers, `date` as its `YYYY-MM-DD` text.
  *
@@ -15,13 +20,18 @@
  * (pg-pool's awaited `onConnect` hook). The startup option `-c search_path=…` is not
  * used: PGlite's socket ignores startup options (checked with pglite-socket 0.2.17).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DEFAULT_DATA_DIR } from '../config.js';
+import { acquireLock, type DirLock, type HolderInfo } from './lock.js';
 import { migrate, type MigrateOptions } from './migrate.js';
+
+export { DatabaseInUseError } from './lock.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -29,16 +39,24 @@ export interface Db {
   pool: pg.Pool;
   engine: Engine;
   schema: string;
+  /** PGlite: the directory of its files */
+  dir?: string;
+  /** PGlite: this open created the database (the directory held none) */
+  created?: boolean;
+  /** PGlite: the directory's lock, to change what the holder answers (the server's address) */
+  lock?: DirLock;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** PostgreSQL URL; absent = embedded PGlite under `dataDir` */
   databaseUrl?: string;
-  /** default `./data`; PGlite keeps its files in `<dataDir>/pglite` */
+  /** default `data/` next to package.json (config.ts); PGlite keeps its files in `<dataDir>/pglite` */
   dataDir?: string;
   /** the schema the store lives in (created when missing); default `public` */
   schema?: string;
+  /** PGlite: what this process tells another one refused by the directory's lock */
+  holder?: HolderInfo;
 }
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
@@ -101,6 +119,10 @@ export interface PgliteServer {
   socketDir: string;
   /** pool settings reaching this server */
   poolConfig: pg.PoolConfig;
+  /** file-backed: the directory's lock, held until `stop()` has closed PGlite */
+  lock?: DirLock;
+  /** file-backed: the directory held no database before */
+  created: boolean;
   stop(): Promise<void>;
 }
 
@@ -111,12 +133,15 @@ export interface PgliteServer {
  * previous one is still being torn down; PGlite remains one session, so callers use one
  * connection at a time.
  */
-export async function startPglite(dataDir?: string): Promise<PgliteServer> {
+export async function startPglite(dataDir?: string, holder: HolderInfo = { what: 'process' }): Promise<PgliteServer> {
+  // throws DatabaseInUseError when another process holds the directory (mkdir included)
+  const lock = dataDir === undefined ? undefined : await acquireLock(dataDir, holder);
+  const created = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'));
   let db: PGlite;
   try {
-    if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
     db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   } catch (e) {
+    await lock?.release();
     const where = dataDir === undefined ? 'in memory' : `at ${dataDir}`;
     throw new Error(`could not open the embedded database ${where}: ${(e as Error).message}`, { cause: e });
   }
@@ -126,6 +151,7 @@ export async function startPglite(dataDir?: string): Promise<PgliteServer> {
     await server.start();
   } catch (e) {
     await db.close();
+    await lock?.release();
     await rm(socketDir, { recursive: true, force: true });
     throw e;
   }
@@ -134,12 +160,23 @@ export async function startPglite(dataDir?: string): Promise<PgliteServer> {
     db,
     socketDir,
     poolConfig: { host: socketDir, database: 'postgres', user: 'postgres', max: 1 },
+    ...(lock ? { lock } : {}),
+    created,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      await db.close();
-      await rm(socketDir, { recursive: true, force: true });
+      try {
+        try {
+          await server.stop();
+        } finally {
+          await db.close();
+        }
+        // only once PGlite has written and closed its files may another process open them
+        // (when closing failed, the lock stays until this process ends)
+        await lock?.release();
+      } finally {
+        await rm(socketDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -157,14 +194,17 @@ export async function openDatabase(opts: OpenOptions = {}, migrateOptions: Migra
     const pool = createPool({ connectionString: opts.databaseUrl }, schema);
     db = { pool, engine: 'postgres', schema, close: () => pool.end() };
   } else {
-    const dir = resolve(opts.dataDir ?? './data', 'pglite');
-    const server = await startPglite(dir);
+    const dir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR, 'pglite');
+    const server = await startPglite(dir, opts.holder);
     const pool = createPool(server.poolConfig, schema);
     let closed = false;
     db = {
       pool,
       engine: 'pglite',
       schema,
+      dir,
+      created: server.created,
+      ...(server.lock ? { lock: server.lock } : {}),
       async close() {
         if (closed) return;
         closed = true;
