@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       maxDatasetBytes: config.maxDatasetBytes,
       publicUrl: config.publicUrl,
       trustedOrigins: config.trustedOrigins,
+      allowedHosts: config.allowedHosts,
+      loopbackHosts: config.loopbackHosts,
       trustProxy: config.trustProxy,
       webDist: WEB_DIST,
     },
