@@ -23,7 +23,7 @@ import type { SeenAgency } from './commands/store.js';
 import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
-import { allowedOrigins, checkHost } from './hosts.js';
+import { allowedOrigins, checkHost, serverNames, type ServerNames } from './hosts.js';
 import { JsonText } from './json.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
@@ -94,10 +94,10 @@ export const bodyLimitOf = (deps: ServerDeps, route: Route): number => (route.bo
  */
 const limitBody = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, tooLarge(limit)) });
 
-function wrap(deps: ServerDeps, route: Route) {
+function wrap(deps: ServerDeps, route: Route, names: ServerNames) {
   return async (c: Context): Promise<Response> => {
     try {
-      checkCsrf(c, { secret: deps.secret, origins: allowedOrigins(c, deps.settings) });
+      checkCsrf(c, { secret: deps.secret, origins: () => allowedOrigins(c, names) });
       // public routes never look at the session (healthz stays a floor: one SELECT 1)
       const user: User | null = route.auth === 'user' ? await sessionUser(deps.auth, c.req.raw.headers) : null;
       if (route.auth === 'user' && !user) throw unauthorized();
@@ -192,15 +192,16 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
     }
   });
   // only the server's own names (DNS rebinding), before anything reads the request
+  const names = serverNames(deps.settings);
   app.use('*', async (c, next) => {
     try {
-      checkHost(c, deps.settings);
+      checkHost(c, names);
     } catch (e) {
       return errorResponse(c, e);
     }
     await next();
   });
-  for (const route of routes) app.on(route.method.toUpperCase(), route.path, limitBody(bodyLimitOf(deps, route)), wrap(deps, route));
+  for (const route of routes) app.on(route.method.toUpperCase(), route.path, limitBody(bodyLimitOf(deps, route)), wrap(deps, route, names));
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/api/') || path === '/api' || c.req.method !== 'GET') {

@@ -48,8 +48,8 @@ export function ensureCsrfCookie(c: Context, secret: string, secure: boolean): s
 
 export interface CsrfOptions {
   secret: string;
-  /** the origins allowed to send changes */
-  origins: readonly string[];
+  /** the origins allowed to send changes (asked only for a change) */
+  origins: () => readonly string[];
 }
 
 /** Throws 403 when an unsafe request lacks a matching origin or token. */
@@ -57,8 +57,9 @@ export function checkCsrf(c: Context, o: CsrfOptions): void {
   if (!UNSAFE.has(c.req.method)) return;
   const origin = c.req.header('origin');
   if (origin !== undefined) {
-    if (!o.origins.includes(origin)) {
-      const allowed = [...new Set(o.origins)].join(', ');
+    const origins = o.origins();
+    if (!origins.includes(origin)) {
+      const allowed = [...new Set(origins)].join(', ');
       throw new HttpError(
         403,
         'csrf-origin',

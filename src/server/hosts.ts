@@ -39,36 +39,46 @@ function isLoopback(host: string, port: number | undefined): boolean {
   return i > 0 && LOOPBACK.has(host.slice(0, i)) && host.slice(i + 1) === String(port);
 }
 
-/** The Host names this server answers to (besides loopback in development), normalized. */
-export function serverHosts(settings: ServerSettings): string[] {
+/** The server's names and origins, worked out once from the settings. */
+export interface ServerNames {
+  /** the public URL's scheme (`https:`), which the Host values are read with */
+  scheme: string;
+  /** the Host values answered (normalized), the public URL's first */
+  hosts: string[];
+  /** the origins allowed to send changes: the public URL's and the trusted ones */
+  origins: string[];
+  /** development: loopback names on the request's port too */
+  loopback: boolean;
+}
+
+export function serverNames(settings: ServerSettings): ServerNames {
   const pub = new URL(settings.publicUrl);
   const hosts = [pub.host];
   for (const h of settings.allowedHosts ?? []) {
     const n = normalHost(h, pub.protocol);
     if (n && !hosts.includes(n)) hosts.push(n);
   }
-  return hosts;
+  return { scheme: pub.protocol, hosts, origins: [pub.origin, ...settings.trustedOrigins], loopback: settings.loopbackHosts === true };
 }
 
 /** Throws 421 when the request's Host (and its URL's) is not one of the server's names. */
-export function checkHost(c: Context, settings: ServerSettings): void {
-  const scheme = new URL(settings.publicUrl).protocol;
-  const allowed = serverHosts(settings);
+export function checkHost(c: Context, names: ServerNames): void {
+  const { scheme, hosts } = names;
   const port = localPort(c);
   const url = new URL(c.req.url);
-  const loopbackOk = settings.loopbackHosts === true || url.pathname === '/healthz';
+  const loopbackOk = names.loopback || url.pathname === '/healthz';
   const given = c.req.header('host') ?? url.host;
-  for (const raw of new Set([given, url.host])) {
+  for (const raw of given === url.host ? [given] : [given, url.host]) {
     const host = normalHost(raw, scheme);
-    if (host !== undefined && (allowed.includes(host) || (loopbackOk && isLoopback(host, port)))) continue;
-    const names = [...new Set([...allowed.map((h) => `${scheme}//${h}`), ...(settings.loopbackHosts && port !== undefined ? [...LOOPBACK].map((h) => `http://${h}:${port}`) : [])])];
-    const shown = JSON.stringify(raw.slice(0, 100));
+    if (host !== undefined && (hosts.includes(host) || (loopbackOk && isLoopback(host, port)))) continue;
+    const shown = [...new Set([...hosts.map((h) => `${scheme}//${h}`), ...(names.loopback && port !== undefined ? [...LOOPBACK].map((h) => `http://${h}:${port}`) : [])])].join(', ');
+    const got = JSON.stringify(raw.slice(0, 100));
     throw new HttpError(
       421,
       'wrong-host',
       t(
-        `this server answers at ${names.join(', ')} only, not at ${shown} (KINERJA_PUBLIC_URL, KINERJA_ALLOWED_HOSTS)`,
-        `server ini hanya menjawab di ${names.join(', ')}, bukan di ${shown} (KINERJA_PUBLIC_URL, KINERJA_ALLOWED_HOSTS)`,
+        `this server answers at ${shown} only, not at ${got} (KINERJA_PUBLIC_URL, KINERJA_ALLOWED_HOSTS)`,
+        `server ini hanya menjawab di ${shown}, bukan di ${got} (KINERJA_PUBLIC_URL, KINERJA_ALLOWED_HOSTS)`,
       ),
       { where: 'headers.host' },
     );
@@ -76,9 +86,8 @@ export function checkHost(c: Context, settings: ServerSettings): void {
 }
 
 /** The origins allowed to send changes: the public URL's, the trusted ones, and in development the loopback origins of the request's port. */
-export function allowedOrigins(c: Context, settings: ServerSettings): string[] {
-  const origins = [new URL(settings.publicUrl).origin, ...settings.trustedOrigins];
+export function allowedOrigins(c: Context, names: ServerNames): string[] {
   const port = localPort(c);
-  if (settings.loopbackHosts && port !== undefined) for (const h of LOOPBACK) origins.push(`http://${h}:${port}`);
-  return origins;
+  if (!names.loopback || port === undefined) return names.origins;
+  return [...names.origins, ...[...LOOPBACK].map((h) => `http://${h}:${port}`)];
 }

@@ -22,9 +22,11 @@
  *    each attacking address is slowed, and a real user waits at most that long.
  *
  * Waits run from the pair's own failures, never from someone else's, so an attacker cannot keep a
- * real user waiting by taking every free moment. Kept in memory (one server process); a restart
- * forgets it.
+ * real user waiting by taking every free moment. An IPv6 client is counted by its /64 network
+ * (one host commonly holds a whole /64). Kept in memory (one server process); a restart forgets it.
  */
+import { isIP } from 'node:net';
+
 export interface BackOff {
   /** failures before the first wait */
   free: number;
@@ -58,21 +60,40 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 /** An attempt counted (check the password, then say `succeeded()` if it was right), or the seconds to wait (nothing counted). */
 export type Attempt = { ok: true; succeeded(): void } | { ok: false; retryAfter: number };
 
-/** The most failures remembered per key: enough for every wait to reach its cap. */
-const KEEP = 64;
 /** The most keys kept: past it everything is forgotten (bounded memory under a flood of addresses). */
 const MAX_KEYS = 100_000;
 
 const backOff = (failures: number, free: number, delayMs: number, maxDelayMs: number) =>
   failures < free ? 0 : Math.min(delayMs * 2 ** Math.min(failures - free, 40), maxDelayMs);
 
+/** The address the limits count: an IPv4 address as it is, an IPv6 one as its /64 network, an IPv4-mapped one as IPv4. */
+export function limitAddress(address: string): string {
+  const ip = address.replace(/%.*$/, ''); // a zone (fe80::1%eth0)
+  if (isIP(ip) !== 6) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = ip.split('::') as [string, string | undefined];
+  const words = (part: string) => (part === '' ? [] : part.split(':').flatMap((w) => (w.includes('.') ? ['0', '0'] : [w]))); // an embedded IPv4 is in the last 64 bits
+  const left = words(head);
+  const right = tail === undefined ? [] : words(tail);
+  const all = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${all
+    .slice(0, 4)
+    .map((w) => parseInt(w, 16).toString(16))
+    .join(':')}::/64`;
+}
+
 export class LoginLimiter {
   /** failure times, oldest first, per key */
   private readonly failures = new Map<string, number[]>();
+  /** the most failures remembered per key: enough for every limit, and for every wait to reach its cap */
+  private readonly keep: number;
   constructor(
     private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.keep = Math.max(limits.pair.free, limits.address.failures, limits.login.failures) + 64;
+  }
 
   private recent(key: string, now: number): number[] {
     const list = this.failures.get(key);
@@ -96,7 +117,7 @@ export class LoginLimiter {
       return;
     }
     list.push(at);
-    if (list.length > KEEP) list.splice(0, list.length - KEEP);
+    if (list.length > this.keep) list.splice(0, list.length - this.keep);
   }
 
   private remove(key: string, at: number): void {
@@ -126,7 +147,8 @@ export class LoginLimiter {
    * Begin an attempt of `login` from `address`: counted now as a failure, or refused with the
    * seconds to wait. Synchronous, so concurrent attempts are counted one after the other.
    */
-  begin(login: string, address: string): Attempt {
+  begin(login: string, clientAddress: string): Attempt {
+    const address = limitAddress(clientAddress);
     const now = this.now();
     const wait = this.wait(login, address, now);
     if (wait > 0) return { ok: false, retryAfter: Math.ceil(wait / 1000) };

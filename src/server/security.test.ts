@@ -1,13 +1,15 @@
 /** CSRF protection, sign-in rate limiting, and the demo seed (never in production is config.ts's, tested there). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import type { Context } from 'hono';
 import { main as cli } from '../cli/main.js';
 import { forEachEngine } from '../store/testing.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createApp } from './app.js';
 import { forgetSession, sessionUser, SESSION_MEMORY_MS } from './auth.js';
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
-import { LoginLimiter, waitText, type Attempt, type LoginLimits } from './rate-limit.js';
+import { DEFAULT_LOGIN_LIMITS, limitAddress, LoginLimiter, waitText, type Attempt, type LoginLimits } from './rate-limit.js';
+import { clientAddress } from './routes/auth.js';
 import { defineRoute } from './route.js';
 import { AGENCY, startTestServer, TestClient, TEST_PASSWORD, TEST_PUBLIC_URL, type TestServer } from './testing.js';
 
@@ -119,6 +121,32 @@ describe('LoginLimiter', () => {
     }
     expect(l.begin('a', 'ip').ok).toBe(true);
     expect(l.begin('a', 'ip').ok).toBe(true); // the address has 2 failures, not 12
+  });
+});
+
+describe('the client address the limits count', () => {
+  const ctx = (headers: Record<string, string>, remoteAddress?: string) =>
+    ({ req: { header: (name: string) => headers[name.toLowerCase()] }, env: remoteAddress ? { incoming: { socket: { remoteAddress } } } : undefined }) as unknown as Context;
+
+  it("behind a proxy, the address the proxy appended to X-Forwarded-For (a client's own entries are not believed)", () => {
+    expect(clientAddress(ctx({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }, '127.0.0.1'), true)).toBe('203.0.113.5');
+    expect(clientAddress(ctx({ 'x-forwarded-for': '203.0.113.5' }, '127.0.0.1'), true)).toBe('203.0.113.5');
+    expect(clientAddress(ctx({}, '127.0.0.1'), true)).toBe('127.0.0.1');
+    expect(clientAddress(ctx({ 'x-forwarded-for': '6.6.6.6' }, '198.51.100.1'), false)).toBe('198.51.100.1');
+  });
+
+  it('an IPv6 client is counted by its /64 network (one host holds many addresses of it); IPv4-mapped ones as IPv4', () => {
+    expect(limitAddress('2001:db8:1:2:a:b:c:d')).toBe('2001:db8:1:2::/64');
+    expect(limitAddress('2001:db8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    expect(limitAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(limitAddress('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(limitAddress('::1')).toBe('0:0:0:0::/64');
+    expect(limitAddress('192.0.2.7')).toBe('192.0.2.7');
+    expect(limitAddress('local')).toBe('local');
+    const l = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, pair: { free: 1, delayMs: 1_000, maxDelayMs: 1_000 } }, () => 0);
+    expect(l.begin('a', '2001:db8:1:2::1').ok).toBe(true);
+    expect(l.begin('a', '2001:db8:1:2::2').ok).toBe(false); // the same /64
+    expect(l.begin('a', '2001:db8:1:3::1').ok).toBe(true);
   });
 });
 

@@ -16,10 +16,13 @@ import { waitText } from '../rate-limit.js';
 
 const secureCookies = (deps: ServerDeps) => deps.settings.publicUrl.startsWith('https:');
 
-/** The client's address: the socket's, or with `trustProxy` the first of X-Forwarded-For. */
+/**
+ * The client's address: the socket's, or with `trustProxy` the last of X-Forwarded-For — the one
+ * the reverse proxy appended; the entries before it are what the client sent, and anyone can send any.
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
