@@ -143,6 +143,19 @@ const MINIMAL_PAGE = `<!doctype html>
 </body></html>
 `;
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** An error as a small page, in Indonesian and English. */
+const errorPage = (e: HttpError) => `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>Kinerja</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Kinerja</h1>
+<p>${escapeHtml(e.localized.id)}</p>
+<p lang="en">${escapeHtml(e.message)}</p>
+</body></html>
+`;
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -197,6 +210,9 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
     try {
       checkHost(c, names);
     } catch (e) {
+      // a page asked for by a browser gets the message as a page, the API its JSON
+      const path = new URL(c.req.url).pathname;
+      if (e instanceof HttpError && !path.startsWith('/api') && c.req.header('accept')?.includes('text/html')) return c.html(errorPage(e), e.status as 421);
       return errorResponse(c, e);
     }
     await next();

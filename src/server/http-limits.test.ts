@@ -171,6 +171,12 @@ describe(`a listening server [${engine}]`, () => {
       expect(res.body.error.message).toContain('http://localhost');
       expect(res.body.error.localized.id).toContain('http://localhost');
     }
+    // a browser asking for a page gets the message as a page
+    const page = await send(srv.port, { path: '/', headers: { host: 'evil.example', accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(421);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('server ini hanya menjawab di http://localhost, bukan di &#34;evil.example&#34;');
+    expect(page.body).toContain('this server answers at http://localhost only');
     // a rebinding page at evil.example:<port> is refused too, and sends nothing that changes data
     const signIn = await send(srv.port, { method: 'POST', path: '/api/auth/sign-in', headers: { ...csrf, host: `evil.example:${srv.port}`, origin: `http://evil.example:${srv.port}` }, body: '{"username":"admin@contoh","password":"x"}' });
     expect(signIn.status).toBe(421);

@@ -69,6 +69,10 @@ async function main(): Promise<void> {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     console.log(`Kinerja berjalan di http://${host}:${info.port}  (API: /api/openapi.json, kesehatan: /healthz)`);
     console.log(`Basis data: ${db.engine === 'pglite' ? `PGlite di ${join(dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`);
+    if (!config.loopbackHosts) console.log(`Alamat publik: ${config.publicUrl} (hanya nama ini${config.allowedHosts.length ? ` dan ${config.allowedHosts.join(', ')}` : ''} yang dijawab)`);
+    else if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+      console.log(`Perhatian: tanpa KINERJA_PUBLIC_URL server hanya menjawab localhost, 127.0.0.1 dan [::1] port ${info.port}; atur KINERJA_PUBLIC_URL ke alamat yang dibuka pengguna.`);
+    }
     for (const l of lines) console.log(l);
   });
   let stopping = false;
