@@ -60,7 +60,7 @@ if (engine === 'postgres') {
 const deps = createDeps({
   pool: db.pool,
   secret: randomBytes(32).toString('hex'),
-  settings: { dataDir, maxDatasetBytes: 64 * 1024 * 1024, publicUrl: 'http://127.0.0.1', trustedOrigins: [], trustProxy: false },
+  settings: { dataDir, maxDatasetBytes: 64 * 1024 * 1024, publicUrl: 'http://127.0.0.1', trustedOrigins: [], trustProxy: false, loopbackHosts: true },
 });
 process.stderr.write('bench http: loading the demo and a generated region of 60 agencies …\n');
 await seedDemo(deps);

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       publicUrl: 'http://localhost:3000',
       trustedOrigins: [],
+      allowedHosts: [],
+      loopbackHosts: true,
       demo: true,
       production: false,
       trustProxy: false,
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
       KINERJA_HOST: '0.0.0.0',
       KINERJA_PUBLIC_URL: 'https://kinerja.example.go.id/',
       KINERJA_TRUSTED_ORIGINS: 'https://a.example.go.id, http://localhost:5173',
+      KINERJA_ALLOWED_HOSTS: 'Kinerja.Intranet, 10.0.0.5:3000,[::1]:8080',
       KINERJA_AUTH_SECRET: 's'.repeat(32),
       KINERJA_DEMO: '0',
       KINERJA_TRUST_PROXY: '1',
@@ -43,6 +46,8 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       publicUrl: 'https://kinerja.example.go.id',
       trustedOrigins: ['https://a.example.go.id', 'http://localhost:5173'],
+      allowedHosts: ['kinerja.intranet', '10.0.0.5:3000', '[::1]:8080'],
+      loopbackHosts: false,
       authSecret: 's'.repeat(32),
       demo: false,
       production: true,
@@ -87,6 +92,9 @@ describe('loadConfig', () => {
     expect(bad({ KINERJA_DEMO: 'yes' })).toMatch(/KINERJA_DEMO: expected 1 or 0, got "yes"/);
     expect(bad({ KINERJA_PUBLIC_URL: 'ftp://x' })).toMatch(/KINERJA_PUBLIC_URL: expected an http or https URL/);
     expect(bad({ KINERJA_TRUSTED_ORIGINS: 'https://a.example/path' })).toMatch(/KINERJA_TRUSTED_ORIGINS: expected an origin/);
+    for (const hosts of ['https://kinerja.example.go.id', 'kinerja.example.go.id/app', 'a.example, user@b.example', 'x.example:99999', 'two words']) {
+      expect(bad({ KINERJA_ALLOWED_HOSTS: hosts })).toMatch(/KINERJA_ALLOWED_HOSTS: expected host names such as kinerja.example.go.id or 10.0.0.5:3000/);
+    }
     const short = bad({ KINERJA_AUTH_SECRET: 'short' });
     expect(short).toMatch(/KINERJA_AUTH_SECRET: expected at least 32 characters/);
     expect(short).not.toMatch(/short"/); // a secret is never echoed

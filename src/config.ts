@@ -10,6 +10,7 @@
  * | `KINERJA_HOST`                            | the address the web server listens on          | `127.0.0.1` |
  * | `KINERJA_PUBLIC_URL`                      | the address users reach the server at (its origin is trusted for CSRF; https makes cookies Secure) | `http://localhost:<PORT>` |
  * | `KINERJA_TRUSTED_ORIGINS`                 | more origins allowed to send changes, comma-separated | none |
+ * | `KINERJA_ALLOWED_HOSTS`                   | more names the server answers to (`host` or `host:port`, comma-separated) besides the public URL's; without `KINERJA_PUBLIC_URL` the loopback names on `PORT` | none |
  * | `KINERJA_AUTH_SECRET`                     | the secret sessions are signed with (≥ 32 characters); required in production | generated once into `<dataDir>/auth-secret` |
  * | `KINERJA_DEMO`                            | `1`: load the demo agency and its accounts on first start; `0`: do not | `1`, but `0` in production |
  * | `KINERJA_TRUST_PROXY`                     | `1`: take the client address from `X-Forwarded-For` (behind a reverse proxy) | `0` |
@@ -41,6 +42,10 @@ export interface Config {
   publicUrl: string;
   /** origins (scheme://host:port) allowed to send changes besides `publicUrl`'s */
   trustedOrigins: string[];
+  /** Host values accepted besides `publicUrl`'s (`host[:port]`, lower case) */
+  allowedHosts: string[];
+  /** `KINERJA_PUBLIC_URL` unset (development): Host localhost, 127.0.0.1, [::1] on the server's port is accepted */
+  loopbackHosts: boolean;
   /** absent = generated once and kept in `<dataDir>/auth-secret` (never in production) */
   authSecret?: string;
   /** load the demo agency and seed its accounts on first start */
@@ -94,6 +99,19 @@ const Origin = z.string().refine((s) => {
   }
 }, 'expected an origin such as https://kinerja.example.go.id (scheme, host and port only)');
 
+/** `host` or `host:port`: a name or an address (IPv6 in brackets), nothing else. */
+const HostName = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .refine((s) => {
+    if (/[/\\?#@\s]/.test(s)) return false;
+    try {
+      return new URL(`http://${s}`).host === s.replace(/:80$/, '');
+    } catch {
+      return false;
+    }
+  }, 'expected host names such as kinerja.example.go.id or 10.0.0.5:3000 (a name or an address and an optional port: no scheme, no path)');
+
 const EnvSchema = z.object({
   databaseUrl: DatabaseUrl,
   dataDir: z.preprocess(unsetIfEmpty, z.string().optional()),
@@ -142,6 +160,14 @@ const EnvSchema = z.object({
       .pipe(z.array(Origin))
       .default([]),
   ),
+  allowedHosts: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+      .pipe(z.array(HostName))
+      .default([]),
+  ),
   authSecret: z.preprocess(unsetIfEmpty, z.string().min(32, 'expected at least 32 characters (for example `openssl rand -hex 32`)').optional()),
   demo: Flag(),
   trustProxy: Flag(),
@@ -157,6 +183,7 @@ const VARIABLE: Record<keyof z.input<typeof EnvSchema>, string> = {
   host: 'KINERJA_HOST',
   publicUrl: 'KINERJA_PUBLIC_URL',
   trustedOrigins: 'KINERJA_TRUSTED_ORIGINS',
+  allowedHosts: 'KINERJA_ALLOWED_HOSTS',
   authSecret: 'KINERJA_AUTH_SECRET',
   demo: 'KINERJA_DEMO',
   trustProxy: 'KINERJA_TRUST_PROXY',
@@ -177,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.KINERJA_HOST,
     publicUrl: env.KINERJA_PUBLIC_URL,
     trustedOrigins: env.KINERJA_TRUSTED_ORIGINS,
+    allowedHosts: env.KINERJA_ALLOWED_HOSTS,
     authSecret: env.KINERJA_AUTH_SECRET,
     demo: env.KINERJA_DEMO,
     trustProxy: env.KINERJA_TRUST_PROXY,
@@ -209,6 +237,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: c.host,
     publicUrl: c.publicUrl ?? `http://localhost:${c.port}`,
     trustedOrigins: c.trustedOrigins.map((o) => o.replace(/\/$/, '')),
+    allowedHosts: c.allowedHosts,
+    loopbackHosts: c.publicUrl === undefined,
     demo: c.demo ?? !production,
     production,
     trustProxy: c.trustProxy ?? false,

@@ -1,8 +1,10 @@
 /**
  * The HTTP application: Hono, with the routes of the table (routes/index.ts) as thin
- * handlers. Each route is wrapped in the same steps, in this order:
+ * handlers. Every request first has its Host checked (hosts.ts: 421 unless it is the server's
+ * name). Each route is wrapped in the same steps, in this order:
  *
- *   CSRF (state-changing requests) → session (401) → path parameters → the agency of the path,
+ *   body size, counted while the body streams (413; hono/body-limit) → CSRF (state-changing
+ *   requests) → session (401) → path parameters → the agency of the path,
  *   readable by the user (else 404, the same answer as for an agency that does not exist) →
  *   query and body against their schemas (400 with findings) → handler (policies: 403;
  *   versions: 409; an invalid result: 422) → the response, checked against its schema in tests.
@@ -14,12 +16,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { sessionUser } from './auth.js';
 import type { SeenAgency } from './commands/store.js';
 import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
+import { allowedOrigins, checkHost, serverNames, type ServerNames } from './hosts.js';
 import { JsonText } from './json.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
@@ -35,11 +39,9 @@ function parsePart<T extends z.ZodType>(part: 'params' | 'query' | 'body', schem
   return r.data;
 }
 
-async function readJsonBody(c: Context, limit: number): Promise<unknown> {
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw tooLarge(limit);
+/** The body, limited before (bodyLimit in createApp). */
+async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
   if (text.trim() === '') throw new HttpError(400, 'invalid-json', t('the request body is empty; expected JSON', 'isi permintaan kosong; seharusnya berupa JSON'), { where: 'body' });
   try {
     return JSON.parse(text) as unknown;
@@ -81,11 +83,21 @@ export function errorResponse(c: Context, e: unknown): Response {
   return c.json(errorBody(internal), 500);
 }
 
-function wrap(deps: ServerDeps, route: Route) {
-  const limit = route.bodyLimit === 'dataset' ? deps.settings.maxDatasetBytes : (route.bodyLimit ?? MIB);
+/** The largest body a route reads: the dataset limit for imports, else its own or 1 MiB. */
+export const bodyLimitOf = (deps: ServerDeps, route: Route): number => (route.bodyLimit === 'dataset' ? deps.settings.maxDatasetBytes : (route.bodyLimit ?? MIB));
+
+/**
+ * The body limit, before anything else of the route: a declared Content-Length past it is
+ * refused at once; a body without one (chunked) is counted while it streams and refused as soon
+ * as it passes the limit, having buffered at most the limit. What the client still sends is
+ * drained and the connection closed by @hono/node-server (at most 500 ms or 64 MiB).
+ */
+const limitBody = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, tooLarge(limit)) });
+
+function wrap(deps: ServerDeps, route: Route, names: ServerNames) {
   return async (c: Context): Promise<Response> => {
     try {
-      checkCsrf(c, { secret: deps.secret, trustedOrigins: trustedOrigins(deps) });
+      checkCsrf(c, { secret: deps.secret, origins: () => allowedOrigins(c, names) });
       // public routes never look at the session (healthz stays a floor: one SELECT 1)
       const user: User | null = route.auth === 'user' ? await sessionUser(deps.auth, c.req.raw.headers) : null;
       if (route.auth === 'user' && !user) throw unauthorized();
@@ -104,7 +116,7 @@ function wrap(deps: ServerDeps, route: Route) {
         agency = found;
       }
       const query = parsePart('query', route.query, c.req.query());
-      const body = route.body ? parsePart('body', route.body, await readJsonBody(c, limit)) : undefined;
+      const body = route.body ? parsePart('body', route.body, await readJsonBody(c)) : undefined;
       const result = await route.handler({ deps, c, user, params, query, body, agency: agency! });
       if (result instanceof Response) return result;
       const value = result instanceof JsonText ? result.value : result;
@@ -121,8 +133,6 @@ function wrap(deps: ServerDeps, route: Route) {
   };
 }
 
-export const trustedOrigins = (deps: ServerDeps): string[] => [new URL(deps.settings.publicUrl).origin, ...deps.settings.trustedOrigins];
-
 const MINIMAL_PAGE = `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Kinerja</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -130,6 +140,19 @@ const MINIMAL_PAGE = `<!doctype html>
 <h1>Kinerja</h1>
 <p>API aktif. Antarmuka web belum dibangun (<code>web/dist</code> tidak ada).</p>
 <p>The API is up: <a href="/api/openapi.json">/api/openapi.json</a> describes it; <a href="/healthz">/healthz</a> checks the database.</p>
+</body></html>
+`;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** An error as a small page, in Indonesian and English. */
+const errorPage = (e: HttpError) => `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>Kinerja</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Kinerja</h1>
+<p>${escapeHtml(e.localized.id)}</p>
+<p lang="en">${escapeHtml(e.message)}</p>
 </body></html>
 `;
 
@@ -181,7 +204,20 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
       if (!c.res.headers.has('x-frame-options')) c.header('x-frame-options', 'DENY');
     }
   });
-  for (const route of routes) app.on(route.method.toUpperCase(), route.path, wrap(deps, route));
+  // only the server's own names (DNS rebinding), before anything reads the request
+  const names = serverNames(deps.settings);
+  app.use('*', async (c, next) => {
+    try {
+      checkHost(c, names);
+    } catch (e) {
+      // a page asked for by a browser gets the message as a page, the API its JSON
+      const path = new URL(c.req.url).pathname;
+      if (e instanceof HttpError && !path.startsWith('/api') && c.req.header('accept')?.includes('text/html')) return c.html(errorPage(e), e.status as 421);
+      return errorResponse(c, e);
+    }
+    await next();
+  });
+  for (const route of routes) app.on(route.method.toUpperCase(), route.path, limitBody(bodyLimitOf(deps, route)), wrap(deps, route, names));
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/api/') || path === '/api' || c.req.method !== 'GET') {

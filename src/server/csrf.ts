@@ -1,9 +1,10 @@
 /**
  * CSRF protection for every state-changing request (POST, PUT, PATCH, DELETE) under /api:
  *
- * 1. Origin: a browser names the page that sent the request in `Origin`; it must be the
- *    server's own origin (the request's, or the configured public URL's) or a configured
- *    trusted origin. Without `Origin`, `Sec-Fetch-Site: cross-site` is refused too.
+ * 1. Origin: a browser names the page that sent the request in `Origin`; it must be one of the
+ *    configured origins (the public URL's, the trusted ones, in development the loopback ones:
+ *    hosts.ts `allowedOrigins`), never one made from the request's Host, which a DNS-rebinding
+ *    page chooses. Without `Origin`, `Sec-Fetch-Site: cross-site` is refused too.
  * 2. Token (signed double submit): `GET /api/auth/csrf` sets the cookie `kinerja.csrf`
  *    (readable by the page, SameSite=Strict) holding a random value and its HMAC under the
  *    server secret; the request must repeat that cookie's value in the `X-CSRF-Token`
@@ -47,18 +48,18 @@ export function ensureCsrfCookie(c: Context, secret: string, secure: boolean): s
 
 export interface CsrfOptions {
   secret: string;
-  /** origins allowed besides the request's own */
-  trustedOrigins: readonly string[];
+  /** the origins allowed to send changes (asked only for a change) */
+  origins: () => readonly string[];
 }
 
 /** Throws 403 when an unsafe request lacks a matching origin or token. */
 export function checkCsrf(c: Context, o: CsrfOptions): void {
   if (!UNSAFE.has(c.req.method)) return;
   const origin = c.req.header('origin');
-  const own = new URL(c.req.url).origin;
   if (origin !== undefined) {
-    if (origin !== own && !o.trustedOrigins.includes(origin)) {
-      const allowed = [own, ...o.trustedOrigins].join(', ');
+    const origins = o.origins();
+    if (!origins.includes(origin)) {
+      const allowed = [...new Set(origins)].join(', ');
       throw new HttpError(
         403,
         'csrf-origin',

@@ -9,9 +9,14 @@ export interface ServerSettings {
   /** evidence files live under `<dataDir>/evidence` */
   dataDir: string;
   maxDatasetBytes: number;
+  /** the address users reach the server at: its host is the one Host accepted (hosts.ts), its origin may send changes */
   publicUrl: string;
-  /** origins allowed to send changes besides the request's own */
+  /** origins allowed to send changes besides the public URL's */
   trustedOrigins: string[];
+  /** more Host values accepted (`host[:port]`, KINERJA_ALLOWED_HOSTS); their origins are not trusted by that */
+  allowedHosts?: string[];
+  /** no public URL configured (development): Host localhost, 127.0.0.1 or [::1] on the port the request came in on is accepted, and its origin may send changes */
+  loopbackHosts?: boolean;
   /** take the client address from X-Forwarded-For */
   trustProxy: boolean;
   /** where the built front end is (served at `/` when it exists) */

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
       maxDatasetBytes: config.maxDatasetBytes,
       publicUrl: config.publicUrl,
       trustedOrigins: config.trustedOrigins,
+      allowedHosts: config.allowedHosts,
+      loopbackHosts: config.loopbackHosts,
       trustProxy: config.trustProxy,
       webDist: WEB_DIST,
     },
@@ -81,6 +83,10 @@ async function main(): Promise<void> {
     db.lock?.describe({ url });
     console.log(`Kinerja berjalan di ${url}  (API: /api/openapi.json, kesehatan: /healthz)`);
     console.log(`Basis data: ${db.engine === 'pglite' ? `PGlite di ${db.dir}${db.created ? ' (baru dibuat)' : ''}` : 'PostgreSQL (DATABASE_URL)'}`);
+    if (!config.loopbackHosts) console.log(`Alamat publik: ${config.publicUrl} (hanya nama ini${config.allowedHosts.length ? ` dan ${config.allowedHosts.join(', ')}` : ''} yang dijawab)`);
+    else if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+      console.log(`Perhatian: tanpa KINERJA_PUBLIC_URL server hanya menjawab localhost, 127.0.0.1 dan [::1] port ${info.port}; atur KINERJA_PUBLIC_URL ke alamat yang dibuka pengguna.`);
+    }
     for (const l of lines) console.log(l);
   });
   let stopping = false;

@@ -21,20 +21,23 @@ const ERRORS: Record<number, string> = {
   403: 'the role may not do this here, or the CSRF check failed',
   404: 'no such record, or an agency the user may not see',
   409: 'the record changed since it was read (the current one is in `error.current`), or an id is taken',
-  413: 'the body is too large',
+  413: 'the body is larger than the route takes (1 MiB; imports KINERJA_MAX_DATASET_MB; evidence 5 MiB), counted while it streams',
   415: 'an evidence file of another type than PDF, JPEG, PNG',
   422: 'the change would make the dataset invalid (findings with paths), or the value does not fit the indicator',
+  421: 'the Host is not one of the server\'s names (KINERJA_PUBLIC_URL, KINERJA_ALLOWED_HOSTS)',
   429: 'too many failed sign-in attempts (Retry-After)',
 };
 
 function errorsFor(route: Route): number[] {
-  const codes = [400];
+  const codes = [400, 421];
   if (route.auth === 'user') codes.push(401, 403);
   else if (route.method !== 'get') codes.push(403);
   if (route.path.includes(':')) codes.push(404);
   if (route.method !== 'get') codes.push(409, 422);
-  if (route.id === 'realizations.evidence') codes.push(413, 415);
+  if (route.method !== 'get') codes.push(413);
+  if (route.id === 'realizations.evidence') codes.push(415);
   if (route.id === 'auth.signIn') codes.push(401, 429);
+  if (route.id === 'auth.password') codes.push(429);
   return [...new Set(codes)].sort();
 }
 

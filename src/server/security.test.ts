@@ -1,15 +1,17 @@
 /** CSRF protection, sign-in rate limiting, and the demo seed (never in production is config.ts's, tested there). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import type { Context } from 'hono';
 import { main as cli } from '../cli/main.js';
 import { forEachEngine } from '../store/testing.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createApp } from './app.js';
 import { forgetSession, sessionUser, SESSION_MEMORY_MS } from './auth.js';
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
-import { LoginLimiter } from './rate-limit.js';
+import { DEFAULT_LOGIN_LIMITS, limitAddress, LoginLimiter, waitText, type Attempt, type LoginLimits } from './rate-limit.js';
+import { clientAddress } from './routes/auth.js';
 import { defineRoute } from './route.js';
-import { AGENCY, startTestServer, TestClient, TEST_PASSWORD, type TestServer } from './testing.js';
+import { AGENCY, startTestServer, TestClient, TEST_PASSWORD, TEST_PUBLIC_URL, type TestServer } from './testing.js';
 
 const A = `/api/agencies/${AGENCY}`;
 
@@ -25,29 +27,154 @@ describe('CSRF tokens', () => {
 });
 
 describe('LoginLimiter', () => {
-  it('counts failures per login and per address in a sliding window', () => {
+  const limits: LoginLimits = {
+    windowMs: 60_000,
+    pair: { free: 2, delayMs: 1_000, maxDelayMs: 8_000 },
+    address: { failures: 5, delayMs: 30_000 },
+    login: { failures: 4, delayMs: 2_000, maxDelayMs: 4_000 },
+  };
+  const waitOf = (a: Attempt) => (a.ok ? 0 : a.retryAfter);
+
+  it('counts an attempt when it begins (before the password is checked), so that concurrent attempts cannot pass the limit', () => {
+    const now = 0;
+    const l = new LoginLimiter(limits, () => now);
+    const attempts = Array.from({ length: 10 }, () => l.begin('a', 'ip'));
+    expect(attempts.filter((a) => a.ok)).toHaveLength(2);
+    expect(attempts.slice(2).map(waitOf)).toEqual(Array(8).fill(1));
+  });
+
+  it('per login and address: free attempts, then waits doubling from the last failure up to a cap; a success clears them', () => {
     let now = 0;
-    const l = new LoginLimiter({ windowMs: 60_000, perLogin: 2, perAddress: 3 }, () => now);
-    expect(l.retryAfter('a', 'ip')).toBe(0);
-    l.fail('a', 'ip');
-    now = 10_000;
-    l.fail('a', 'ip');
-    expect(l.retryAfter('a', 'ip')).toBe(50); // the first failure leaves the window at 60 s
-    expect(l.retryAfter('b', 'ip2')).toBe(0);
-    l.fail('b', 'ip');
-    expect(l.retryAfter('c', 'ip')).toBe(50); // the address has had 3 failures
+    // the pair alone: the address's and the login's limits out of reach
+    const l = new LoginLimiter({ ...limits, address: { failures: 100, delayMs: 30_000 }, login: { failures: 100, delayMs: 2_000, maxDelayMs: 4_000 } }, () => now);
+    const fail = (login = 'a', ip = 'ip') => {
+      const a = l.begin(login, ip);
+      expect(a.ok, `${login} from ${ip} at ${now}`).toBe(true);
+    };
+    fail();
+    fail();
+    expect(waitOf(l.begin('a', 'ip'))).toBe(1);
+    now = 1_000;
+    fail(); // the third: 1 s after the second
+    expect(waitOf(l.begin('a', 'ip'))).toBe(2);
+    now = 3_000;
+    fail();
+    expect(waitOf(l.begin('a', 'ip'))).toBe(4);
+    now = 7_000;
+    fail();
+    expect(waitOf(l.begin('a', 'ip'))).toBe(8);
+    now = 15_000;
+    fail();
+    expect(waitOf(l.begin('a', 'ip'))).toBe(8); // the cap
+    // another address is not held back by this pair's failures
+    const elsewhere = l.begin('a', 'ip2');
+    expect(elsewhere.ok).toBe(true); // the first try of a pair is always checked
+    if (elsewhere.ok) elsewhere.succeeded();
+    now = 23_000;
+    const right = l.begin('a', 'ip');
+    expect(right.ok).toBe(true);
+    if (right.ok) right.succeeded();
+    expect(waitOf(l.begin('a', 'ip'))).toBe(0);
+  });
+
+  it('failures leave the count after the window', () => {
+    let now = 0;
+    const l = new LoginLimiter(limits, () => now);
+    l.begin('a', 'ip');
+    l.begin('a', 'ip');
+    expect(waitOf(l.begin('a', 'ip'))).toBe(1);
     now = 60_001;
-    expect(l.retryAfter('a', 'ip')).toBe(0);
-    l.succeed('a');
-    expect(l.retryAfter('a', 'other')).toBe(0);
+    expect(waitOf(l.begin('a', 'ip'))).toBe(0);
+  });
+
+  it('per address: past its failures, a login that failed there waits; a login that has not failed there is checked', () => {
+    let now = 0;
+    const l = new LoginLimiter(limits, () => now);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) expect(l.begin(name, 'ip').ok).toBe(true);
+    now = 1_000;
+    expect(waitOf(l.begin('a', 'ip'))).toBe(29); // one try per login until 30 s after its failure there
+    const fresh = l.begin('f', 'ip');
+    expect(fresh.ok).toBe(true);
+    expect(waitOf(l.begin('f', 'ip'))).toBe(30);
+    expect(l.begin('a', 'ip2').ok).toBe(true); // another address
+  });
+
+  it('per login from every address: past its failures, each address that failed waits (a delay, never a lock); a new address is checked', () => {
+    let now = 0;
+    const l = new LoginLimiter(limits, () => now);
+    for (const ip of ['1', '2', '3', '4']) expect(l.begin('a', ip).ok).toBe(true);
+    // each of these addresses has 1 failure of its 2 free ones, but the login has had 4: 2 s × 2^0 from the address's last failure
+    expect(waitOf(l.begin('a', '1'))).toBe(2);
+    expect(l.begin('a', '5').ok).toBe(true); // 5 failures now: 4 s (the cap)
+    expect(waitOf(l.begin('a', '1'))).toBe(4);
+    now = 4_000;
+    expect(l.begin('a', '1').ok).toBe(true);
+  });
+
+  it('a success releases what its attempt counted', () => {
+    const now = 0;
+    const l = new LoginLimiter(limits, () => now);
+    for (let i = 0; i < 10; i++) {
+      const a = l.begin(`u${i}`, 'ip');
+      expect(a.ok).toBe(true);
+      if (a.ok) a.succeeded();
+    }
+    expect(l.begin('a', 'ip').ok).toBe(true);
+    expect(l.begin('a', 'ip').ok).toBe(true); // the address has 2 failures, not 12
+  });
+});
+
+describe('the client address the limits count', () => {
+  const ctx = (headers: Record<string, string>, remoteAddress?: string) =>
+    ({ req: { header: (name: string) => headers[name.toLowerCase()] }, env: remoteAddress ? { incoming: { socket: { remoteAddress } } } : undefined }) as unknown as Context;
+
+  it("behind a proxy, the address the proxy appended to X-Forwarded-For (a client's own entries are not believed)", () => {
+    expect(clientAddress(ctx({ 'x-forwarded-for': '6.6.6.6, 203.0.113.5' }, '127.0.0.1'), true)).toBe('203.0.113.5');
+    expect(clientAddress(ctx({ 'x-forwarded-for': '203.0.113.5' }, '127.0.0.1'), true)).toBe('203.0.113.5');
+    expect(clientAddress(ctx({}, '127.0.0.1'), true)).toBe('127.0.0.1');
+    expect(clientAddress(ctx({ 'x-forwarded-for': '6.6.6.6' }, '198.51.100.1'), false)).toBe('198.51.100.1');
+  });
+
+  it('an IPv6 client is counted by its /64 network (one host holds many addresses of it); IPv4-mapped ones as IPv4', () => {
+    expect(limitAddress('2001:db8:1:2:a:b:c:d')).toBe('2001:db8:1:2::/64');
+    expect(limitAddress('2001:db8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    expect(limitAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(limitAddress('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(limitAddress('::1')).toBe('0:0:0:0::/64');
+    expect(limitAddress('192.0.2.7')).toBe('192.0.2.7');
+    expect(limitAddress('local')).toBe('local');
+    const l = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, pair: { free: 1, delayMs: 1_000, maxDelayMs: 1_000 } }, () => 0);
+    expect(l.begin('a', '2001:db8:1:2::1').ok).toBe(true);
+    expect(l.begin('a', '2001:db8:1:2::2').ok).toBe(false); // the same /64
+    expect(l.begin('a', '2001:db8:1:3::1').ok).toBe(true);
+  });
+});
+
+describe('waits in words', () => {
+  it('in seconds below a minute, else in whole minutes rounded up', () => {
+    expect(waitText(1)).toEqual({ en: '1 second', id: '1 detik' });
+    expect(waitText(59)).toEqual({ en: '59 seconds', id: '59 detik' });
+    expect(waitText(60)).toEqual({ en: '1 minute', id: '1 menit' });
+    expect(waitText(61)).toEqual({ en: '2 minutes', id: '2 menit' });
+    expect(waitText(897)).toEqual({ en: '15 minutes', id: '15 menit' });
   });
 });
 
 forEachEngine('CSRF and sign-in limits', (engine) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer(engine, { loginLimits: { windowMs: 60_000, perLogin: 3, perAddress: 8 } });
+    s = await startTestServer(engine);
+    // the sign-in tests' own limits and clock
+    s.deps.limiter = new LoginLimiter(TEST_LIMITS, () => clock);
   });
+  let clock = Date.parse('2026-01-15T08:00:00Z');
+  const TEST_LIMITS: LoginLimits = {
+    windowMs: 15 * 60_000,
+    pair: { free: 3, delayMs: 1_000, maxDelayMs: 15 * 60_000 },
+    address: { failures: 8, delayMs: 15 * 60_000 },
+    login: { failures: 6, delayMs: 2_000, maxDelayMs: 60_000 },
+  };
+  const signIn = (username: string, password: string, address: string) => s.anonymous().post('/api/auth/sign-in', { body: { username, password }, address });
   afterAll(async () => {
     await s?.close();
   });
@@ -82,30 +209,74 @@ forEachEngine('CSRF and sign-in limits', (engine) => {
     expect(evil.body.error).toMatchObject({ code: 'csrf-origin', findings: [{ where: 'headers.origin' }] });
     const crossSite = await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
-    expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: 'http://localhost' } })).status).toBe(200);
+    expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: TEST_PUBLIC_URL } })).status).toBe(200);
     expect((await planner.put(`${A}/narrative`, { body: await narrative(planner), headers: { origin: 'http://localhost:5173' } })).status).toBe(200);
   });
 
-  it('failed sign-ins are limited per login name (429 with Retry-After), even with the right password afterwards', async () => {
-    const c = s.anonymous();
-    for (let i = 0; i < 3; i++) {
-      expect((await c.post('/api/auth/sign-in', { body: { username: 'kepala@dinco', password: 'salah' } })).status).toBe(401);
-    }
-    const limited = await c.post('/api/auth/sign-in', { body: { username: 'kepala@dinco', password: TEST_PASSWORD } });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited.body.error.code).toBe('too-many-attempts');
-    // another account is not affected
-    expect((await s.anonymous().post('/api/auth/sign-in', { body: { username: 'operator@dinco', password: TEST_PASSWORD } })).status).toBe(200);
+  it('50 parallel wrong passwords for one login from one address: only the free attempts are checked, the rest 429; the right password from another address signs in, and from the same one after the wait', async () => {
+    const answers = await Promise.all(Array.from({ length: 50 }, () => signIn('kepala@dinco', 'salah', '203.0.113.9')));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(3); // the passwords checked
+    expect(statuses.filter((x) => x === 429)).toHaveLength(47);
+    const limited = answers.find((a) => a.status === 429)!;
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(limited.body.error).toMatchObject({
+      code: 'too-many-attempts',
+      message: 'too many failed sign-in attempts; try again in 1 second',
+      localized: { id: 'terlalu banyak percobaan masuk yang gagal; coba lagi dalam 1 detik' },
+      findings: [{ where: 'body.username' }],
+    });
+    // the real user elsewhere is not locked out
+    expect((await signIn('kepala@dinco', TEST_PASSWORD, '198.51.100.7')).status).toBe(200);
+    // at the attacked address, the right password waits too (nothing tells it from a guess) …
+    expect((await signIn('kepala@dinco', TEST_PASSWORD, '203.0.113.9')).status).toBe(429);
+    // … one second
+    clock += 1_000;
+    expect((await signIn('kepala@dinco', TEST_PASSWORD, '203.0.113.9')).status).toBe(200);
+    expect((await signIn('kepala@dinco', 'salah', '203.0.113.9')).status).toBe(401); // the success cleared the pair's count
   });
 
-  it('and per client address, whichever login names are tried', async () => {
-    const c = s.anonymous();
-    // 3 failures counted from the previous test, 5 more fill the address's 8
-    for (const name of ['a@x', 'b@x', 'c@x', 'd@x', 'e@x']) {
-      expect((await c.post('/api/auth/sign-in', { body: { username: name, password: 'salah' } })).status).toBe(401);
-    }
-    expect((await c.post('/api/auth/sign-in', { body: { username: 'operator@dinco', password: TEST_PASSWORD } })).status).toBe(429);
+  it('many logins failing from one address do not block a user who has not failed there; one who has waits, in minutes', async () => {
+    for (const name of ['a@x', 'b@x', 'c@x', 'd@x', 'e@x', 'f@x', 'g@x', 'h@x']) expect((await signIn(name, 'salah', '192.0.2.1')).status).toBe(401);
+    // a colleague behind the same address signs in
+    expect((await signIn('operator@dinco', TEST_PASSWORD, '192.0.2.1')).status).toBe(200);
+    // a login that fails there now gets no second try from there for a while
+    expect((await signIn('perencana@dinco', 'salah', '192.0.2.1')).status).toBe(401);
+    const limited = await signIn('perencana@dinco', TEST_PASSWORD, '192.0.2.1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect(limited.body.error.localized.id).toBe('terlalu banyak percobaan masuk yang gagal; coba lagi dalam 15 menit');
+    expect(limited.body.error.message).toBe('too many failed sign-in attempts; try again in 15 minutes');
+    expect((await signIn('perencana@dinco', TEST_PASSWORD, '192.0.2.2')).status).toBe(200);
+  });
+
+  it('a login failing from many addresses is slowed at each of them, never locked: an address that has not failed signs in', async () => {
+    for (let i = 1; i <= 7; i++) expect((await signIn('inspektorat@contoh', 'salah', `10.0.0.${i}`)).status).toBe(401);
+    // 7 failures of the login, 6 allowed: every address that failed waits 2 s × 2^(7−6) after its own last failure
+    const slowed = await signIn('inspektorat@contoh', TEST_PASSWORD, '10.0.0.1');
+    expect(slowed.status).toBe(429);
+    expect(slowed.headers.get('retry-after')).toBe('4');
+    expect((await signIn('inspektorat@contoh', TEST_PASSWORD, '10.0.0.99')).status).toBe(200);
+    clock += 4_000;
+    expect((await signIn('inspektorat@contoh', TEST_PASSWORD, '10.0.0.1')).status).toBe(200);
+  });
+
+  it('the origin allowed is the configured public one, never one made from the request\'s Host', async () => {
+    // a second name the server answers to (KINERJA_ALLOWED_HOSTS), whose origin is not trusted
+    const app = createApp({ ...s.deps, settings: { ...s.deps.settings, allowedHosts: ['intranet.example'] } });
+    const token = newCsrfToken('test-secret-'.padEnd(40, 'x'));
+    const res = await app.request('http://intranet.example/api/auth/sign-in', {
+      method: 'POST',
+      headers: { origin: 'http://intranet.example', cookie: `${CSRF_COOKIE}=${token}`, 'x-csrf-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'perencana@dinco', password: TEST_PASSWORD }),
+    });
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('csrf-origin');
+    expect(body.error.message).toBe(`requests that change data are accepted from ${TEST_PUBLIC_URL}, http://localhost:5173 only, not from http://intranet.example`);
+    // a Host that is neither the public address nor an allowed one is refused before anything else
+    const evil = await app.request('http://evil.example/api/auth/csrf');
+    expect(evil.status).toBe(421);
   });
 
   it('sessions: concurrent requests of one session whose memory ran out ask once; a forget during a lookup is not undone by it', async () => {

@@ -30,6 +30,8 @@ export const AGENCY = 'dinco';
 export const OTHER_AGENCY = 'dinlain';
 export const FOREIGN_AGENCY = 'dinjauh';
 export const TODAY = '2026-01-15';
+/** the test server's public address: the host `app.request()` gives a path (`http://localhost/…`) */
+export const TEST_PUBLIC_URL = 'http://localhost';
 
 /** Agency A: the fixture with units, a responsible unit on UMM, an evaluation and a narrative. */
 export function agencyA(): Dataset {
@@ -96,6 +98,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** send the CSRF header (default true) */
   csrf?: boolean;
+  /** the client's address as the server sees it (its socket's remote address; default none: "local") */
+  address?: string;
 }
 
 export interface TestResponse {
@@ -134,7 +138,9 @@ export class TestClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(o.body);
     }
-    const res = await this.app.request(url.pathname + url.search, { method, headers, ...(body !== undefined ? { body } : {}) });
+    // the env a listening @hono/node-server would give: the socket the request came on
+    const env = o.address !== undefined ? { incoming: { socket: { remoteAddress: o.address } } } : undefined;
+    const res = await this.app.request(url.pathname + url.search, { method, headers, ...(body !== undefined ? { body } : {}) }, env);
     for (const c of res.headers.getSetCookie()) {
       const [pair, ...attrs] = c.split(';');
       const i = pair!.indexOf('=');
@@ -191,7 +197,7 @@ export async function startTestServer(engine: Engine, o: TestServerOptions = {})
   const deps = createDeps({
     pool,
     secret: 'test-secret-'.padEnd(40, 'x'),
-    settings: { dataDir, maxDatasetBytes: 8 * 1024 * 1024, publicUrl: 'http://localhost:3000', trustedOrigins: ['http://localhost:5173'], trustProxy: false },
+    settings: { dataDir, maxDatasetBytes: 8 * 1024 * 1024, publicUrl: TEST_PUBLIC_URL, trustedOrigins: ['http://localhost:5173'], trustProxy: false },
     now: () => new Date(`${TODAY}T08:00:00Z`),
     checkResponses: true,
     ...(o.loginLimits ? { loginLimits: o.loginLimits } : {}),

@@ -12,13 +12,17 @@ import { HttpError, text as t } from '../errors.js';
 import { defineRoute } from '../route.js';
 import { named, Ok, UserSchema } from '../schemas.js';
 import { appendAudit } from '../commands/audit.js';
+import { waitText } from '../rate-limit.js';
 
 const secureCookies = (deps: ServerDeps) => deps.settings.publicUrl.startsWith('https:');
 
-/** The client's address: the socket's, or with `trustProxy` the first of X-Forwarded-For. */
+/**
+ * The client's address: the socket's, or with `trustProxy` the last of X-Forwarded-For — the one
+ * the reverse proxy appended; the entries before it are what the client sent, and anyone can send any.
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
@@ -28,6 +32,17 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 /** Copy the Set-Cookie headers of a better-auth response onto ours. */
 function forwardCookies(c: Context, from: Response): void {
   for (const cookie of from.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+}
+
+/** 429: the sign-in limits (rate-limit.ts) hold this attempt back; the wait in words and in Retry-After. */
+function tooManyAttempts(seconds: number, where: string): HttpError {
+  const wait = waitText(seconds);
+  return new HttpError(
+    429,
+    'too-many-attempts',
+    t(`too many failed sign-in attempts; try again in ${wait.en}`, `terlalu banyak percobaan masuk yang gagal; coba lagi dalam ${wait.id}`),
+    { where, headers: { 'retry-after': String(seconds) } },
+  );
 }
 
 const SessionSchema = named(z.object({ user: UserSchema, csrfToken: z.string() }), 'Session');
@@ -51,7 +66,8 @@ export const signIn = defineRoute({
   path: '/api/auth/sign-in',
   tag: 'auth',
   summary: 'Sign in with login name and password; sets the HTTP-only session cookie',
-  description: 'Failed attempts are limited per login name and per client address; past the limit the answer is 429 with Retry-After.',
+  description:
+    'Failed attempts are limited per login name and client address (growing waits), per address and per login name (src/server/README.md, "Sign-in limits"); an attempt held back is answered 429 with Retry-After, whatever the password.',
   auth: 'public',
   body: named(
     z.object({
@@ -64,24 +80,16 @@ export const signIn = defineRoute({
   response: SessionSchema,
   async handler({ deps, c, body }) {
     const login = body.username.trim().toLowerCase();
-    const address = clientAddress(c, deps.settings.trustProxy);
-    const wait = deps.limiter.retryAfter(login, address);
-    if (wait > 0) {
-      const again = t(`too many failed sign-in attempts; try again in ${wait} s`, `terlalu banyak percobaan masuk yang gagal; coba lagi dalam ${wait} detik`);
-      throw new HttpError(429, 'too-many-attempts', again, {
-        where: 'body.username',
-        headers: { 'retry-after': String(wait) },
-      });
-    }
-    const fail = () => {
-      deps.limiter.fail(login, address);
-      return new HttpError(
+    // counted before the first await: concurrent attempts cannot all pass the limit
+    const attempt = deps.limiter.begin(login, clientAddress(c, deps.settings.trustProxy));
+    if (!attempt.ok) throw tooManyAttempts(attempt.retryAfter, 'body.username');
+    const fail = () =>
+      new HttpError(
         401,
         'invalid-credentials',
         t('wrong login name or password (or the account is disabled)', 'nama login atau kata sandi salah (atau akun dinonaktifkan)'),
         { where: 'body.password' },
       );
-    };
     const { rows } = await deps.pool.query<{ active: boolean }>('SELECT active FROM auth_user WHERE username = $1', [login]);
     if (rows[0]?.active === false) throw fail();
     const res = await deps.auth.api.signInUsername({
@@ -90,7 +98,7 @@ export const signIn = defineRoute({
       asResponse: true,
     });
     if (!res.ok) throw fail();
-    deps.limiter.succeed(login);
+    attempt.succeeded();
     const cookieHeader = res.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
     const user = await sessionUser(deps.auth, new Headers({ cookie: cookieHeader }));
     if (!user) throw fail();
@@ -154,15 +162,17 @@ export const changePassword = defineRoute({
   body: named(z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(8).max(200) }), 'PasswordChange'),
   response: Ok,
   async handler({ deps, c, user, body }) {
+    const attempt = deps.limiter.begin(user.username, clientAddress(c, deps.settings.trustProxy));
+    if (!attempt.ok) throw tooManyAttempts(attempt.retryAfter, 'body.currentPassword');
     const check = await deps.auth.api.signInUsername({
       body: { username: user.username, password: body.currentPassword },
       headers: new Headers(),
       asResponse: true,
     });
     if (!check.ok) {
-      deps.limiter.fail(user.username, clientAddress(c, deps.settings.trustProxy));
       throw new HttpError(403, 'invalid-credentials', t('the current password is wrong', 'kata sandi saat ini salah'), { where: 'body.currentPassword' });
     }
+    attempt.succeeded();
     await setPassword(deps.auth, user.id, body.newPassword);
     await endSessions(deps.auth, user.id);
     await appendAudit(deps.pool, {

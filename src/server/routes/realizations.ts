@@ -302,6 +302,8 @@ export const uploadEvidence = defineRoute({
   tag: 'realizations',
   summary: 'Attach an evidence file (PDF, JPEG or PNG, at most 5 MiB) to a draft realization',
   auth: 'user',
+  // the file and the form's other fields
+  bodyLimit: MAX_EVIDENCE_BYTES + 64 * 1024,
   status: 201,
   params: AgencyParams,
   multipart: {
@@ -313,10 +315,6 @@ export const uploadEvidence = defineRoute({
   },
   response: ChangeResult,
   async handler({ deps, user, agency, c }) {
-    const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > MAX_EVIDENCE_BYTES + 64 * 1024) {
-      throw new HttpError(413, 'too-large', t(`the upload is larger than 5 MiB`, `unggahan lebih besar dari 5 MiB`), { where: 'body.file' });
-    }
     let form: Record<string, string | File | (string | File)[]>;
     try {
       form = await c.req.parseBody();
