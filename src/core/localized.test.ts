@@ -246,11 +246,22 @@ describe('parse errors in Indonesian', () => {
     ["{\n  \"a\": 'x'\n}", 'a.json', 'JSON tidak sah pada baris 2, kolom 8: string ditulis dengan tanda kutip ganda, bukan tanda kutip tunggal'],
     ['{"a": 1', 'a.json', 'JSON tidak sah pada baris 1, kolom 8: seharusnya "," atau "}" setelah nilai properti, tetapi ditemukan akhir teks'],
     ['', 'a.json', 'berkas kosong'],
+    [
+      'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+      'a.yaml',
+      'alias YAML (*nama) mengulang nilai anchor-nya terlalu banyak kali (pengaman terhadap bom alias yang menghabiskan memori); tuliskan nilainya secara langsung',
+    ],
   ])('%j', (text, source, id) => {
     const e = parseError(text, source);
     expect(e.findings).toHaveLength(1);
     expect(e.findings[0]!.localized?.id).toBe(id);
     expectIndonesian(e.findings[0]!, text);
+  });
+
+  it('YAML nested beyond the parser: in Indonesian, no engine message', () => {
+    const f = parseError(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'a.yaml').findings[0]!;
+    expect(f.localized?.id).toMatch(/^YAML tidak sah pada baris 1, kolom \d+: bersarang terlalu dalam untuk dibaca$/);
+    expectIndonesian(f, 'deep YAML');
   });
 
   it('YAML: line and column in Indonesian, the parser’s own reason kept', () => {
