@@ -15,6 +15,7 @@ import { appendAudit } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { forbidden, HttpError, text } from '../errors.js';
+import type { Text } from '../../core/findings.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
@@ -32,6 +33,29 @@ const summary = (ds: Dataset | undefined) =>
         realizations: ds.realizations.length,
       }
     : null;
+
+/**
+ * Store in one transaction; a database error that validation did not foresee (a bug: everything
+ * validation accepts is meant to be storable) is answered cleanly, never as a 500 with the
+ * engine's message: nothing was stored, the error itself goes to the server's log.
+ */
+async function storeOrRefuse(what: Text, store: () => Promise<unknown>): Promise<void> {
+  try {
+    await store();
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    console.error(`import of ${what.en} failed in the database:`, e);
+    throw new HttpError(
+      422,
+      'not-stored',
+      text(
+        `the database could not store ${what.en}; nothing was stored (the transaction was undone). The document passed validation, so this is a fault of Kinerja: the error is in the server's log`,
+        `basis data tidak dapat menyimpan ${what.id}; tidak ada yang disimpan (transaksinya dibatalkan). Dokumen ini lolos validasi, sehingga ini kesalahan Kinerja: kesalahannya tercatat dalam log server`,
+      ),
+      { where: 'body' },
+    );
+  }
+}
 
 async function checkMayImport(deps: ServerDeps, user: User, id: string, region: string): Promise<void> {
   const existing = await findAgency(deps.pool, id);
@@ -89,7 +113,7 @@ export const importDocument = defineRoute({
       await checkMayImport(deps, user, id, ds.agency.region);
       if (!store) return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], findings: result.findings };
       const before = (await deps.cache.load(id))?.dataset;
-      await queries.importDataset(ds);
+      await storeOrRefuse(text(`agency "${id}"`, `perangkat daerah "${id}"`), () => queries.importDataset(ds));
       await appendAudit(deps.pool, {
         actor: user,
         region: ds.agency.region,
@@ -110,7 +134,7 @@ export const importDocument = defineRoute({
     const previous = await listAgencies(deps.pool, region.region);
     const befores = new Map<string, Dataset | undefined>();
     for (const id of new Set([...ids, ...previous.map((a) => a.id)])) befores.set(id, (await deps.cache.load(id))?.dataset);
-    await queries.importRegion(region);
+    await storeOrRefuse(text(`the region "${region.region}"`, `daerah "${region.region}"`), () => queries.importRegion(region));
     const removed = previous.filter((a) => !ids.includes(a.id)).map((a) => a.id);
     for (const [i, id] of ids.entries()) {
       await appendAudit(deps.pool, {
