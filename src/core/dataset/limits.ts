@@ -72,6 +72,15 @@ export function scanDocument(input: unknown, prefix = ''): Finding[] {
   const stack: { value: unknown; path: Step[] }[] = [{ value: input, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
+    if (path.length > LIMITS.depth) {
+      push(
+        'too-deep',
+        path,
+        `nested too deeply: values may sit at most ${LIMITS.depth} levels below the document's root`,
+        `bersarang terlalu dalam: nilai paling banyak ${LIMITS.depth} tingkat di bawah akar dokumen`,
+      );
+      continue;
+    }
     if (typeof value === 'string') checkText(value, path, false);
     else if (typeof value === 'number') {
       if (Number.isNaN(value)) {
@@ -85,15 +94,6 @@ export function scanDocument(input: unknown, prefix = ''): Finding[] {
         );
       }
     } else if (value !== null && typeof value === 'object') {
-      if (path.length >= LIMITS.depth) {
-        push(
-          'too-deep',
-          path,
-          `nested too deeply: values may sit at most ${LIMITS.depth} levels below the document's root`,
-          `bersarang terlalu dalam: nilai paling banyak ${LIMITS.depth} tingkat di bawah akar dokumen`,
-        );
-        continue;
-      }
       const children: { value: unknown; path: Step[] }[] = [];
       if (Array.isArray(value)) value.forEach((v, i) => children.push({ value: v, path: [...path, i] }));
       else {
