@@ -53,6 +53,16 @@ forEachEngine('import keeps the contract', (engine) => {
     expect(await exported()).toEqual(base);
   });
 
+  it('an edit that would store a NUL character is refused with its path too (edits validate the whole dataset)', async () => {
+    const A = `/api/agencies/${AGENCY}`;
+    const read = await s.clients.planner.get(`${A}/narrative`);
+    expect(read.status).toBe(200);
+    const r = await s.clients.planner.put(`${A}/narrative`, { body: { version: read.body.version, narrative: { foreword: 'Kata\u0000pengantar' } } });
+    expect(r.status).toBe(422);
+    expect(r.body.error.findings).toMatchObject([{ code: 'nul-character', where: 'narrative.foreword' }]);
+    expect(r.text).not.toMatch(RAW);
+  });
+
   it('a database error during the import is a clean 422 in both languages; the agency stays as it was', async () => {
     const base = await exported();
     await s.pool.query(`ALTER TABLE agencies ADD CONSTRAINT contract_test_refuses CHECK (name <> 'Dinas Contoh Baru')`);
