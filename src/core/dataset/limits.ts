@@ -36,7 +36,7 @@ export function scanDocument(input: unknown, prefix = ''): Finding[] {
   };
 
   /** A text's problem (of a value, or of a key when `key`), if any. */
-  const checkText = (s: string, path: readonly Step[], key: boolean): void => {
+  const checkText = (s: string, path: () => Step[], key: boolean): void => {
     const what = key ? { en: 'key', id: 'kunci' } : { en: 'text', id: 'teks' };
     const m = PROBLEM_CHAR.exec(s);
     if (m) {
@@ -45,14 +45,14 @@ export function scanDocument(input: unknown, prefix = ''): Finding[] {
       if (c === 0) {
         push(
           'nul-character',
-          path,
+          path(),
           `the ${what.en} contains the NUL character (U+0000) at character ${n(at)}; text cannot hold it (remove it)`,
           `${what.id} memuat karakter NUL (U+0000) pada karakter ke-${nId(at)}; teks tidak dapat menyimpannya (hapus karakter itu)`,
         );
       } else {
         push(
           'broken-character',
-          path,
+          path(),
           `the ${what.en} contains a broken character at character ${n(at)} (a lone UTF-16 surrogate ${hex(c)}, not Unicode); save the file as UTF-8 again`,
           `${what.id} memuat karakter rusak pada karakter ke-${nId(at)} (surrogate UTF-16 tunggal ${hex(c)}, bukan Unicode); simpan ulang berkasnya sebagai UTF-8`,
         );
@@ -62,54 +62,68 @@ export function scanDocument(input: unknown, prefix = ''): Finding[] {
     if (s.length > max) {
       push(
         key ? 'key-too-long' : 'text-too-long',
-        path,
+        path(),
         `the ${what.en} has ${n(s.length)} characters; at most ${n(max)} are allowed`,
         `${what.id} berisi ${nId(s.length)} karakter; paling banyak ${nId(max)} karakter`,
       );
     }
   };
 
-  const stack: { value: unknown; path: Step[] }[] = [{ value: input, path: [] }];
+  // each node links to its parent; a path is only spelled out for a finding
+  interface Node {
+    value: unknown;
+    parent: Node | null;
+    step: Step;
+    depth: number;
+  }
+  const pathOf = (node: Node): Step[] => {
+    const out: Step[] = [];
+    for (let n: Node | null = node; n && n.parent; n = n.parent) out.push(n.step);
+    return out.reverse();
+  };
+  const stack: Node[] = [{ value: input, parent: null, step: '', depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (path.length > LIMITS.depth) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (node.depth > LIMITS.depth) {
       push(
         'too-deep',
-        path,
+        pathOf(node),
         `nested too deeply: values may sit at most ${LIMITS.depth} levels below the document's root`,
         `bersarang terlalu dalam: nilai paling banyak ${LIMITS.depth} tingkat di bawah akar dokumen`,
       );
       continue;
     }
-    if (typeof value === 'string') checkText(value, path, false);
+    if (typeof value === 'string') checkText(value, () => pathOf(node), false);
     else if (typeof value === 'number') {
       if (Number.isNaN(value)) {
-        push('not-a-number', path, 'expected a number, got NaN (not a number)', 'seharusnya berupa angka, tetapi berisi NaN (bukan angka)');
+        push('not-a-number', pathOf(node), 'expected a number, got NaN (not a number)', 'seharusnya berupa angka, tetapi berisi NaN (bukan angka)');
       } else if (!Number.isFinite(value)) {
         push(
           'number-too-large',
-          path,
+          pathOf(node),
           `the number is too large: ${value > 0 ? '' : '-'}infinity (numbers are at most about 1.8e308 in size)`,
           `angka terlalu besar: ${value > 0 ? '' : 'minus '}tak hingga (besarnya angka paling banyak sekitar 1,8e308)`,
         );
       }
     } else if (value !== null && typeof value === 'object') {
-      const children: { value: unknown; path: Step[] }[] = [];
-      if (Array.isArray(value)) value.forEach((v, i) => children.push({ value: v, path: [...path, i] }));
+      const depth = node.depth + 1;
+      const children: Node[] = [];
+      if (Array.isArray(value)) value.forEach((v, i) => children.push({ value: v, parent: node, step: i, depth }));
       else {
         for (const k of Object.keys(value)) {
-          const at = [...path, k];
+          const child: Node = { value: (value as Record<string, unknown>)[k], parent: node, step: k, depth };
           if (k === '__proto__') {
             push(
               'reserved-key',
-              at,
+              pathOf(child),
               'the key "__proto__" is not allowed: JavaScript reserves it and would drop it silently (rename it)',
               'kunci "__proto__" tidak diperbolehkan: JavaScript mencadangkannya dan akan membuangnya diam-diam (ganti namanya)',
             );
             continue;
           }
-          checkText(k, at, true);
-          children.push({ value: (value as Record<string, unknown>)[k], path: at });
+          checkText(k, () => pathOf(child), true);
+          children.push(child);
         }
       }
       // in document order: the last child is popped first

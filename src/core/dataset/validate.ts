@@ -203,7 +203,7 @@ function checkDerivedAgencyId(agency: S.Agency, prefix: string): Finding[] {
         'error',
         'invalid-id',
         where,
-        `the agency's id, made of the letters and digits of its ${from} ${source}, is empty: give the agency a "code" (or an ${from} with letters or digits)`,
+        `the agency's id, made of the letters and digits of its ${from} ${source}, is empty: give the agency a "code" (or ${from === 'name' ? 'a name' : 'an abbreviation'} with letters or digits)`,
         `id perangkat daerah, yang dibentuk dari huruf dan angka ${from === 'name' ? 'namanya' : 'singkatannya'} ${source}, kosong: isi "code" perangkat daerah (atau ${from === 'name' ? 'nama' : 'singkatan'} yang memuat huruf atau angka)`,
       ),
     ];
