@@ -6,6 +6,15 @@
 // (bench/peak-memory.ts), at no cost in time seen in the report bench.
 import { register } from 'tsx/esm/api';
 
+// A reader that stops reading (`kinerja export --agency X | head -1`) closes the pipe: writing to it
+// fails with EPIPE. The command then ends quietly (the rest of its output has no reader), with its
+// own exit code, instead of dying of an unhandled 'error' event with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

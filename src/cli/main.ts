@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { hasErrors, messageIn, text } from '../core/findings.js';
+import { hasErrors, messageIn, text, type Text } from '../core/findings.js';
 import { measure } from '../core/measure/index.js';
 import { DEFAULT_RULES } from '../core/measure/rules.js';
 import { review } from '../core/review/index.js';
@@ -187,6 +187,26 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   return program;
 }
 
+/**
+ * An error no command expected, in both languages: a database's refusal by its SQLSTATE (the
+ * transaction it happened in was undone), anything else by its code or kind.
+ */
+function unexpected(e: unknown): Text {
+  const err = e as { code?: unknown; severity?: unknown; name?: unknown };
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  if (code && /^[0-9A-Z]{5}$/.test(code) && typeof err.severity === 'string') {
+    return text(
+      `the database refused to store the data (PostgreSQL error ${code}); nothing of it was stored (the transaction was undone). If the dataset passed \`kinerja validate\`, this is a fault of Kinerja: run the command again with KINERJA_DEBUG=1 and report what it prints`,
+      `basis data menolak menyimpan datanya (galat PostgreSQL ${code}); tidak ada yang disimpan (transaksinya dibatalkan). Bila dataset lolos \`kinerja validate\`, ini kesalahan Kinerja: jalankan perintahnya lagi dengan KINERJA_DEBUG=1 lalu laporkan keluarannya`,
+    );
+  }
+  const kind = code ?? (typeof err.name === 'string' ? err.name : 'Error');
+  return text(
+    `the command stopped on an unexpected error (${kind}); run it again with KINERJA_DEBUG=1 to see the details`,
+    `perintah terhenti karena kesalahan yang tidak terduga (${kind}); jalankan lagi dengan KINERJA_DEBUG=1 untuk melihat rinciannya`,
+  );
+}
+
 /** Run the command line; returns the exit code. Errors go to standard error with where and what. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exit: number = EXIT.ok;
@@ -211,7 +231,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(`kinerja: ${messageIn(cliLang(program, io), e)}\n`);
       return e instanceof CliError ? e.exitCode : EXIT.failed;
     }
-    io.err(`kinerja: ${(e as Error).stack ?? String(e)}\n`);
+    // the last line of defence: no stack trace, no engine message (KINERJA_DEBUG=1 shows them)
+    io.err(`kinerja: ${io.env.KINERJA_DEBUG ? ((e as Error).stack ?? String(e)) : (cliLang(program, io) === 'en' ? unexpected(e).en : unexpected(e).id)}\n`);
     return EXIT.failed;
   }
 }

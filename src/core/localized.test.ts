@@ -121,6 +121,18 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ['a narrative about nothing', edited((d) => (d.narrative = { analyses: [{ subject: 'NOPE', text: 'x' }] })), 'document'],
   ['a narrative naming a table that is not there', edited((d) => (d.narrative = { conclusions: 'lihat {{tabel:NOPE}}' })), 'document'],
   ['a narrative with a typed table number', edited((d) => (d.narrative = { conclusions: 'lihat Tabel 3.4' })), 'document'],
+  ['a NUL character', edited((d) => (d.agency.head.name = 'a\u0000b')), 'document'],
+  ['a lone surrogate', edited((d) => (d.agency.head.name = 'a\ud800b')), 'document'],
+  ['a number that reads as infinity', edited((d) => (d.plans[0].indicators[0].endTarget = Infinity)), 'document'],
+  ['NaN', edited((d) => (d.extra = { x: NaN })), 'document'],
+  ['a __proto__ key', JSON.parse(JSON.stringify(ds()).replace('"format":', '"extra":{"__proto__":1},"format":')), 'document'],
+  ['free data nested too deeply', edited((d) => (d.extra = { x: JSON.parse('['.repeat(40) + ']'.repeat(40)) })), 'document'],
+  ['a key too long', edited((d) => (d.extra = { ['k'.repeat(501)]: 1 })), 'document'],
+  ['a text too long', edited((d) => (d.agency.note = 'x'.repeat(50_001))), 'document'],
+  ['too many problems to list', edited((d) => (d.extra = { x: Array.from({ length: 101 }, () => '\u0000') })), 'document'],
+  ['an unsafe id', edited((d) => (d.agency.code = '__proto__')), 'document'],
+  ['a date before 1900', edited((d) => (d.agreements[0].signedOn = '0000-01-01')), 'document'],
+  ['an agency id derived as empty', edited((d) => (d.agency.abbreviation = '!!!')), 'document'],
   ['an unknown unit', edited((d) => ((d.organization = { units: [{ id: 'u1', name: 'Bidang', kind: 'bidang' }] }), (d.plans[0].indicators[2].responsibleUnits = ['u9']))), 'document'],
 ];
 
@@ -133,7 +145,7 @@ function findingsOf(doc: unknown, how: 'document' | 'dataset' | 'region'): Findi
 /** Finding codes written in the validation's source (`error('code', …`, `finding('error', 'code', …`, `missingOr(…, 'code')`). */
 function declaredCodes(): Set<string> {
   const codes = new Set<string>();
-  for (const file of ['dataset/references.ts', 'dataset/validate.ts', 'dataset/schema-issues.ts']) {
+  for (const file of ['dataset/references.ts', 'dataset/validate.ts', 'dataset/schema-issues.ts', 'dataset/limits.ts']) {
     const src = readFileSync(new URL(file, import.meta.url), 'utf8');
     for (const m of src.matchAll(/\b(?:error|warning|fail|push|finding)\(\s*(?:'(?:error|warning|info)',\s*)?'([a-z]+(?:-[a-z]+)*)'/g)) codes.add(m[1]!);
     for (const m of src.matchAll(/missingOr\([^;]*?'([a-z]+(?:-[a-z]+)+)'\)/g)) codes.add(m[1]!);
@@ -234,11 +246,22 @@ describe('parse errors in Indonesian', () => {
     ["{\n  \"a\": 'x'\n}", 'a.json', 'JSON tidak sah pada baris 2, kolom 8: string ditulis dengan tanda kutip ganda, bukan tanda kutip tunggal'],
     ['{"a": 1', 'a.json', 'JSON tidak sah pada baris 1, kolom 8: seharusnya "," atau "}" setelah nilai properti, tetapi ditemukan akhir teks'],
     ['', 'a.json', 'berkas kosong'],
+    [
+      'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+      'a.yaml',
+      'alias YAML (*nama) mengulang nilai anchor-nya terlalu banyak kali (pengaman terhadap bom alias yang menghabiskan memori); tuliskan nilainya secara langsung',
+    ],
   ])('%j', (text, source, id) => {
     const e = parseError(text, source);
     expect(e.findings).toHaveLength(1);
     expect(e.findings[0]!.localized?.id).toBe(id);
     expectIndonesian(e.findings[0]!, text);
+  });
+
+  it('YAML nested beyond the parser: in Indonesian, no engine message', () => {
+    const f = parseError(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'a.yaml').findings[0]!;
+    expect(f.localized?.id).toMatch(/^YAML tidak sah pada baris 1, kolom \d+: bersarang terlalu dalam untuk dibaca$/);
+    expectIndonesian(f, 'deep YAML');
   });
 
   it('YAML: line and column in Indonesian, the parser’s own reason kept', () => {

@@ -126,3 +126,48 @@ describe('formatFromName', () => {
     expect(formatFromName('a.txt')).toBeUndefined();
   });
 });
+
+describe('hostile YAML and JSON (issue 9)', () => {
+  /** A "billion laughs": nine levels of nine aliases, a few hundred bytes that expand to 9⁹ strings. */
+  const bomb = (): string => {
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    let prev = 'a';
+    for (const n of 'bcdefghi') {
+      lines.push(`${n}: &${n} [${Array.from({ length: 9 }, () => `*${prev}`).join(', ')}]`);
+      prev = n;
+    }
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('refuses an alias bomb with a finding that names the file, not a ReferenceError', () => {
+    const e = parseError(bomb(), 'data/bom.yaml');
+    expect(e.findings).toHaveLength(1);
+    expect(e.findings[0]).toMatchObject({ severity: 'error', code: 'yaml-alias-bomb', where: 'data/bom.yaml' });
+    expect(e.findings[0]!.message).toMatch(/alias bomb/);
+    expect(e.findings[0]!.localized?.id).toMatch(/bom alias/);
+  });
+
+  it('still reads a few aliases', () => {
+    expect(parseDocumentText('a: &x {b: 1}\nc: *x\n', 'd.yaml')).toEqual({ a: { b: 1 }, c: { b: 1 } });
+  });
+
+  it('says a YAML nested beyond the parser is nested too deeply, where', () => {
+    const e = parseError(`format: x\nextra: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 'd.yaml');
+    expect(e.findings[0]!.code).toBe('invalid-yaml');
+    expect(e.findings[0]!.where).toMatch(/^d\.yaml:2:\d+$/);
+    expect(e.findings[0]!.message).toMatch(/nested too deeply to be read$/);
+    expect(e.findings[0]!.message).not.toMatch(/call stack/i);
+  });
+
+  it('reads a deeply nested JSON (the validation refuses its depth, with a path)', () => {
+    const doc = parseDocumentText(`{"extra": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'd.json') as { extra: unknown };
+    expect(Array.isArray(doc.extra)).toBe(true);
+  });
+
+  it('keeps a __proto__ key of YAML and JSON as an own key (the validation refuses it, with a path)', () => {
+    const y = parseDocumentText('extra: {__proto__: {b: 2}}\n', 'd.yaml') as { extra: object };
+    const j = parseDocumentText('{"extra": {"__proto__": {"b": 2}}}', 'd.json') as { extra: object };
+    expect(Object.keys(y.extra)).toEqual(['__proto__']);
+    expect(Object.keys(j.extra)).toEqual(['__proto__']);
+  });
+});

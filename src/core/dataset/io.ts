@@ -205,6 +205,9 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
+    if (e instanceof RangeError) {
+      throw new DatasetParseError(source, [finding('error', 'invalid-json', source, `malformed JSON: ${TOO_DEEP.en}`, `JSON tidak sah: ${TOO_DEEP.id}`)]);
+    }
     const reason = e instanceof Error ? e.message : String(e);
     const located = locateJsonError(text);
     let offset = located?.offset;
@@ -230,27 +233,62 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-function parseYaml(text: string, source: string): unknown {
-  const doc = YAML.parseDocument(text);
+/** The yaml library's reason (English) as both texts; the engine's stack overflow in plain words. */
+function yamlReason(message: string): Text {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack size exceeded/i.test(first)) return TOO_DEEP;
+  // the yaml library's reason is English; kept as it is in both texts
+  return text(first, first);
+}
+
+const TOO_DEEP = text('nested too deeply to be read', 'bersarang terlalu dalam untuk dibaca');
+
+function parseYaml(body: string, source: string): unknown {
+  let doc: YAML.Document.Parsed;
+  try {
+    doc = YAML.parseDocument(body);
+  } catch (e) {
+    // the parser itself gave up (nesting beyond the call stack): no position is known
+    const what = e instanceof RangeError ? TOO_DEEP : yamlReason(e instanceof Error ? e.message : String(e));
+    throw new DatasetParseError(source, [finding('error', 'invalid-yaml', source, `malformed YAML: ${what.en}`, `YAML tidak sah: ${what.id}`)]);
+  }
   if (doc.errors.length > 0) {
     const findings = doc.errors.map((err) => {
-      const first = err.message.split('\n')[0] ?? err.message;
-      const what = first.replace(/ at line \d+, column \d+:?$/, '');
+      const what = yamlReason(err.message);
       const pos = err.linePos?.[0];
-      // the yaml library's reason is English; kept as it is in both texts
-      if (!pos) return finding('error', 'invalid-yaml', source, `malformed YAML: ${what}`, `YAML tidak sah: ${what}`);
+      if (!pos) return finding('error', 'invalid-yaml', source, `malformed YAML: ${what.en}`, `YAML tidak sah: ${what.id}`);
       return finding(
         'error',
         'invalid-yaml',
         `${source}:${pos.line}:${pos.col}`,
-        `malformed YAML at line ${pos.line}, column ${pos.col}: ${what}`,
-        `YAML tidak sah pada baris ${pos.line}, kolom ${pos.col}: ${what}`,
+        `malformed YAML at line ${pos.line}, column ${pos.col}: ${what.en}`,
+        `YAML tidak sah pada baris ${pos.line}, kolom ${pos.col}: ${what.id}`,
       );
     });
     throw new DatasetParseError(source, findings);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (e) {
+    // the yaml library refuses an alias bomb (a few lines whose aliases expand to millions of values)
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new DatasetParseError(source, [
+        finding(
+          'error',
+          'yaml-alias-bomb',
+          source,
+          "the YAML's aliases (*name) repeat their anchors' values too many times (a guard against an alias bomb, which would exhaust memory); write the values out instead",
+          'alias YAML (*nama) mengulang nilai anchor-nya terlalu banyak kali (pengaman terhadap bom alias yang menghabiskan memori); tuliskan nilainya secara langsung',
+        ),
+      ]);
+    }
+    const what = e instanceof RangeError ? TOO_DEEP : yamlReason(e instanceof Error ? e.message : String(e));
+    throw new DatasetParseError(source, [finding('error', 'invalid-yaml', source, `malformed YAML: ${what.en}`, `YAML tidak sah: ${what.id}`)]);
+  }
 }
+
+/** How many times the aliases of a YAML document may repeat an anchor's value (the yaml library's default). */
+export const YAML_MAX_ALIAS_COUNT = 100;
 
 /**
  * Parse a document's text. JSON when `source` ends in `.json`, YAML for `.yaml`/`.yml`;

@@ -111,6 +111,8 @@ function literalList(values: readonly unknown[]): Text {
 /** A message written in schema.ts (`zodMessage`) in Indonesian; the English one when none was given. */
 const customId = (en: string): string => zodMessageId(en) ?? en;
 
+const ID_PATTERNS = new Set([String(S.ID_CHARS), String(S.NOT_UNSAFE_ID)]);
+
 /** zod's own default messages; anything else was written in schema.ts and is kept. */
 const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
 
@@ -327,13 +329,22 @@ function convert(issue: Issue, base: readonly Segment[], ctx: IssueContext, out:
         : issue.format === 'date'
           ? text('a date as YYYY-MM-DD', 'berupa tanggal berformat YYYY-MM-DD')
           : text(`text in the format ${issue.format}`, `berupa teks berformat ${issue.format}`);
-      missingOr(expected, 'invalid-format');
+      // an id's characters or an unsafe id: the id's own code
+      const idPattern = issue.format === 'regex' && 'pattern' in issue && ID_PATTERNS.has(String(issue.pattern));
+      missingOr(expected, idPattern ? 'invalid-id' : 'invalid-format');
       return;
     }
     case 'too_small':
     case 'too_big': {
       if (!DEFAULT_MESSAGE.test(issue.message)) {
-        push('out-of-range', `${issue.message}, got ${got}`, `${customId(issue.message)}, tetapi ${gotId}`);
+        // a text over its length limit: how long it is, then its start
+        const long = issue.code === 'too_big' && typeof value === 'string';
+        const size = long ? value.length.toLocaleString('en-US') : '';
+        push(
+          'out-of-range',
+          `${issue.message}, got ${long ? `${size} characters (${got})` : got}`,
+          `${customId(issue.message)}, tetapi ${long ? `berisi ${size.replace(/,/g, '.')} karakter (${gotId.replace(/^berisi /, '')})` : gotId}`,
+        );
         return;
       }
       const small = issue.code === 'too_small';

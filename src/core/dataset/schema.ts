@@ -26,9 +26,90 @@ function obj<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject({ ...shape, extra: extra.optional(), note: z.string().optional() });
 }
 
-export const Id = z.string().min(1, zodMessage('an id must not be empty', 'id tidak boleh kosong'));
+/**
+ * What a document may hold at most (dataset-format.md, "Limits"): everything within them is
+ * stored by both engines and comes back equal on export; validation refuses the rest with a path.
+ * Lengths count UTF-16 code units (JavaScript's `length`; one per character of Indonesian text).
+ */
+export const LIMITS = {
+  /** an id (and the agency id, whether its code or derived from its abbreviation or name) */
+  idLength: 64,
+  /** a reference `owner/id` */
+  refLength: 129,
+  /** a name, title, statement, label or other short text */
+  nameLength: 500,
+  /** any text (free text, notes, narrative, strings under `extra`) */
+  textLength: 50_000,
+  /** a key of an object (under `extra`, `targets` …) */
+  keyLength: 500,
+  /** how many levels below the document's root a value may sit (free-form values under `extra`) */
+  depth: 32,
+  /** the years a date may fall in */
+  firstYear: 1900,
+  lastYear: 2100,
+} as const;
+
+/**
+ * Ids that would be taken for something else: JavaScript's own property names (an id is used as
+ * a key) and path steps (an agency id names files and URLs).
+ */
+export const UNSAFE_IDS = [
+  '.',
+  '..',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+] as const;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The characters an id may hold: any but "/", "\\" and control characters. */
+export const ID_CHARS = /^[^/\\\u0000-\u001f\u007f]*$/;
+/** Not one of UNSAFE_IDS. */
+export const NOT_UNSAFE_ID = new RegExp(`^(?!(?:${UNSAFE_IDS.map(escapeRe).join('|')})$)`);
+const SLASHES = `${JSON.stringify('/')}, ${JSON.stringify('\\')}`;
+const UNSAFE_SHOWN = ['.', '..', '__proto__', 'constructor', 'toString'].map((w) => JSON.stringify(w)).join(', ');
+
+export const Id = z
+  .string()
+  .min(1, zodMessage('an id must not be empty', 'id tidak boleh kosong'))
+  .max(LIMITS.idLength, zodMessage(`expected an id of at most ${LIMITS.idLength} characters`, `seharusnya id paling banyak ${LIMITS.idLength} karakter`))
+  .regex(ID_CHARS, zodMessage(`expected an id without ${SLASHES} or control characters`, `seharusnya id tanpa ${SLASHES} atau karakter kendali`))
+  .regex(
+    NOT_UNSAFE_ID,
+    zodMessage(
+      `expected an id that is not a path step or a name every JavaScript object has (${UNSAFE_SHOWN} …)`,
+      `seharusnya id yang bukan langkah jalur berkas atau nama yang dimiliki setiap objek JavaScript (${UNSAFE_SHOWN} …)`,
+    ),
+  );
+/** A reference `owner/id` to an indicator or another entry. */
+export const Ref = z
+  .string()
+  .min(1)
+  .max(LIMITS.refLength, zodMessage(`expected a reference of at most ${LIMITS.refLength} characters`, `seharusnya rujukan paling banyak ${LIMITS.refLength} karakter`));
+/** A name, title, statement or label: not empty, at most LIMITS.nameLength characters. */
+export const Name = z
+  .string()
+  .min(1)
+  .max(LIMITS.nameLength, zodMessage(`expected at most ${LIMITS.nameLength} characters`, `seharusnya paling banyak ${LIMITS.nameLength} karakter`));
 export const Year = z.number().int().min(1900).max(2200);
-export const IsoDate = z.iso.date({ message: zodMessage('expected a date as YYYY-MM-DD', 'seharusnya berupa tanggal berformat YYYY-MM-DD') });
+export const IsoDate = z.iso
+  .date({ message: zodMessage('expected a date as YYYY-MM-DD', 'seharusnya berupa tanggal berformat YYYY-MM-DD') })
+  .regex(
+    /^(?:19\d\d|20\d\d|2100)-/,
+    zodMessage(
+      `expected a date between ${LIMITS.firstYear}-01-01 and ${LIMITS.lastYear}-12-31`,
+      `seharusnya tanggal antara ${LIMITS.firstYear}-01-01 dan ${LIMITS.lastYear}-12-31`,
+    ),
+  );
 export const Money = z.number().finite();
 export const Num = z.number().finite();
 const aliases = z.array(z.string()).optional();
@@ -37,7 +118,7 @@ export const Period = z.enum(['Y', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4']);
 export type Period = z.infer<typeof Period>;
 
 export const Person = obj({
-  name: z.string().min(1),
+  name: Name,
   position: z.string(),
   nip: z.string().optional(),
   rank: z.string().optional(),
@@ -47,10 +128,10 @@ export const Person = obj({
 export type Person = z.infer<typeof Person>;
 
 export const Agency = obj({
-  name: z.string().min(1),
-  region: z.string().min(1),
+  name: Name,
+  region: Name,
   head: Person,
-  code: z.string().optional(),
+  code: Id.optional(),
   abbreviation: z.string().optional(),
   address: z.string().optional(),
   phone: z.string().optional(),
@@ -68,7 +149,7 @@ export type Agency = z.infer<typeof Agency>;
 
 export const RatingBand = obj({
   min: Num,
-  label: z.string().min(1),
+  label: Name,
   color: z.string().optional(),
 });
 export type RatingBand = z.infer<typeof RatingBand>;
@@ -96,7 +177,7 @@ export const UnitKind = z.enum(['pimpinan', 'sekretariat', 'subbagian', 'bidang'
 
 export const Unit = obj({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   kind: UnitKind,
   parent: Id.optional(),
   tasks: z.array(z.string()).optional(),
@@ -108,7 +189,7 @@ const EducationCounts = z.record(z.string(), z.number().int().nonnegative());
 
 export const StaffingRow = obj({
   id: Id,
-  positionClass: z.string().min(1),
+  positionClass: Name,
   group: z.string().optional(),
   needed: EducationCounts,
   filled: EducationCounts,
@@ -129,7 +210,7 @@ const Count = z.number().int().nonnegative();
 
 export const AssetRow = obj({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   quantity: Count.optional(),
   condition: obj({
     good: Count.optional(),
@@ -157,9 +238,9 @@ export type Organization = z.infer<typeof Organization>;
 
 export const Decree = obj({
   id: Id,
-  number: z.string().min(1),
+  number: Name,
   date: IsoDate.optional(),
-  title: z.string().min(1),
+  title: Name,
   issuer: z.string().optional(),
   plan: Id.optional(),
 });
@@ -173,27 +254,27 @@ export type GoalKind = z.infer<typeof GoalKind>;
 export const Goal = obj({
   id: Id,
   kind: GoalKind,
-  statement: z.string().min(1),
+  statement: Name,
   parent: Id.optional(),
   supports: z.array(z.string()).optional(),
   aliases,
 });
 export type Goal = z.infer<typeof Goal>;
 
-export const Category = obj({ label: z.string().min(1), score: Num });
+export const Category = obj({ label: Name, score: Num });
 export type Category = z.infer<typeof Category>;
 
 export const Measure = z.discriminatedUnion('type', [
   obj({ type: z.literal('value') }),
   obj({
     type: z.literal('ratio'),
-    numerator: z.string().min(1),
-    denominator: z.string().min(1),
+    numerator: Name,
+    denominator: Name,
     factor: Num.positive().optional(),
   }),
   obj({ type: z.literal('count') }),
   obj({ type: z.literal('category'), categories: z.array(Category).min(1) }),
-  obj({ type: z.literal('derived'), rule: z.literal('shareAchieved'), of: z.array(z.string().min(1)).min(1) }),
+  obj({ type: z.literal('derived'), rule: z.literal('shareAchieved'), of: z.array(Ref).min(1) }),
 ]);
 export type Measure = z.infer<typeof Measure>;
 
@@ -210,7 +291,7 @@ export const Baseline = obj({ year: Year, value: Num, source: z.string().optiona
 export const Indicator = obj({
   id: Id,
   goal: Id.optional(),
-  name: z.string().min(1),
+  name: Name,
   unit: z.string().optional(),
   polarity: z.enum(['positive', 'negative']).optional(),
   polarityStated: z.boolean().optional(),
@@ -236,7 +317,7 @@ export type Indicator = z.infer<typeof Indicator>;
 export const Plan = obj({
   id: Id,
   level: z.enum(['rpjmd', 'renstra']),
-  title: z.string().min(1),
+  title: Name,
   startYear: Year,
   endYear: Year,
   legalBasis: z.string().optional(),
@@ -253,7 +334,7 @@ export type Plan = z.infer<typeof Plan>;
 export const AgreementRow = obj({
   goal: Id,
   indicator: Id,
-  target: z.union([Num, z.string().min(1)]),
+  target: z.union([Num, Name]),
 });
 export type AgreementRow = z.infer<typeof AgreementRow>;
 
@@ -263,7 +344,7 @@ export type BudgetStage = z.infer<typeof BudgetStage>;
 export const AgreementBudget = obj({
   program: Id,
   amount: Money,
-  source: z.string().min(1),
+  source: Name,
   stage: BudgetStage.optional(),
 });
 export type AgreementBudget = z.infer<typeof AgreementBudget>;
@@ -275,7 +356,7 @@ export const Agreement = obj({
   amends: Id.optional(),
   plan: Id,
   signedOn: IsoDate,
-  place: z.string().min(1),
+  place: Name,
   firstParty: Person,
   secondParty: Person,
   rows: z.array(AgreementRow),
@@ -288,8 +369,8 @@ export type Agreement = z.infer<typeof Agreement>;
 // ---------------------------------------------------------------- program structure
 
 export const Support = z.union([
-  obj({ indicator: z.string().min(1), share: Num.min(0).max(1).optional() }),
-  obj({ indicator: z.string().min(1), year: Year, amount: Money, spent: Money }),
+  obj({ indicator: Ref, share: Num.min(0).max(1).optional() }),
+  obj({ indicator: Ref, year: Year, amount: Money, spent: Money }),
 ]);
 export type Support = z.infer<typeof Support>;
 
@@ -318,7 +399,7 @@ export const ProgramNode = obj({
   code: z.string().optional(),
   level: z.enum(['program', 'kegiatan', 'subkegiatan']),
   parent: Id.optional(),
-  name: z.string().min(1),
+  name: Name,
   supports: z.array(Support).optional(),
   budgets: z.array(BudgetEntry),
   spending: z.array(SpendingEntry).optional(),
@@ -334,7 +415,7 @@ export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
 export const Realization = obj({
-  indicator: z.string().min(1),
+  indicator: Ref,
   year: Year,
   period: Period.optional(),
   value: Num.optional(),
@@ -350,19 +431,19 @@ export const Realization = obj({
 export type Realization = z.infer<typeof Realization>;
 
 export const Benchmark = obj({
-  indicator: z.string().min(1),
+  indicator: Ref,
   year: Year,
   value: Num.nullable(),
   label: z.string().optional(),
   kind: z.string().optional(),
-  source: z.string().min(1),
+  source: Name,
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
 export const ExpenditureLine = obj({
   id: Id,
   year: Year,
-  name: z.string().min(1),
+  name: Name,
   ceiling: Money,
   realized: Money.optional(),
   node: Id.optional(),
@@ -378,8 +459,8 @@ export const EvaluationScore = obj({
   year: Year,
   value: Num,
   grade: z.string().optional(),
-  evaluator: z.string().min(1),
-  reference: z.string().min(1),
+  evaluator: Name,
+  reference: Name,
   date: IsoDate.optional(),
   period: z.string().optional(),
   scope: z.string().optional(),
@@ -390,7 +471,7 @@ export const Recommendation = obj({
   id: Id,
   no: z.union([z.number(), z.string()]).optional(),
   year: Year,
-  text: z.string().min(1),
+  text: z.string().min(1), // free text: LIMITS.textLength
   action: z.string(),
   owner: z.string().optional(),
   status: z.enum(['open', 'in-progress', 'done']).optional(),
@@ -407,7 +488,7 @@ export const Evaluation = obj({
 export type Evaluation = z.infer<typeof Evaluation>;
 
 export const ActivityRow = obj({
-  name: z.string().min(1),
+  name: Name,
   unit: z.string().optional(),
   target: Num.optional(),
   realization: z.union([Num, z.string()]),
@@ -416,7 +497,7 @@ export type ActivityRow = z.infer<typeof ActivityRow>;
 
 export const ActivityList = obj({
   id: Id,
-  title: z.string().min(1),
+  title: Name,
   node: Id.optional(),
   tags: z.array(z.string()).optional(),
   rows: z.array(ActivityRow),
@@ -424,7 +505,7 @@ export const ActivityList = obj({
 export type ActivityList = z.infer<typeof ActivityList>;
 
 export const Analysis = obj({
-  subject: z.string().min(1),
+  subject: Name,
   drivers: z.array(z.string()).optional(),
   obstacles: z.array(z.string()).optional(),
   challenges: z.array(z.string()).optional(),
@@ -433,7 +514,7 @@ export const Analysis = obj({
 export type Analysis = z.infer<typeof Analysis>;
 
 export const Award = obj({
-  title: z.string().min(1),
+  title: Name,
   date: IsoDate.optional(),
   place: z.string().optional(),
   text: z.string().optional(),
@@ -470,16 +551,16 @@ export type Narratives = z.infer<typeof Narratives>;
 // ---------------------------------------------------------------- claims
 
 export const ClaimPlace = z.union([
-  z.string().min(1),
+  Name,
   obj({ section: z.string().optional(), table: z.string().optional(), row: z.union([z.string(), z.number()]).optional(), column: z.union([z.string(), z.number()]).optional() }),
 ]);
 export type ClaimPlace = z.infer<typeof ClaimPlace>;
 
-export const ClaimQuantity = z.string().min(1);
+export const ClaimQuantity = Name;
 
 export const Claim = obj({
   where: z.union([ClaimPlace, z.array(ClaimPlace).min(1)]),
-  subject: z.string().min(1),
+  subject: Name,
   quantity: ClaimQuantity,
   value: z.union([Num, z.string(), z.boolean(), z.null()]),
   year: Year.optional(),
@@ -514,7 +595,7 @@ export type Dataset = z.infer<typeof Dataset>;
 
 export const Region = obj({
   format: z.literal(REGION_FORMAT),
-  region: z.string().min(1),
+  region: Name,
   settings: Settings.optional(),
   agencies: z.array(Dataset),
 });

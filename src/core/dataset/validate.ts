@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as S from './schema.js';
 import { DATASET_FORMAT, REGION_FORMAT, SUPPORTED_FORMATS, type Dataset, type Region } from './schema.js';
 import { agencyId } from './model.js';
+import { mergeScan, scanDocument } from './limits.js';
 import { finding, hasErrors, type Finding } from '../findings.js';
 import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
@@ -185,15 +186,54 @@ function salvage(input: Record<string, unknown>): Salvaged | null {
   return null;
 }
 
+/**
+ * The agency's id when it is derived (no `code`: a slug of the abbreviation, else of the name)
+ * and would be empty, too long or unsafe: an error at the field it is derived from. A `code` is
+ * checked by the schema (an Id).
+ */
+function checkDerivedAgencyId(agency: S.Agency, prefix: string): Finding[] {
+  if (agency.code !== undefined) return [];
+  const id = agencyId(agency);
+  const from = agency.abbreviation !== undefined ? 'abbreviation' : 'name';
+  const where = joinPath(prefix, `agency.${from}`);
+  const source = JSON.stringify(agency[from]);
+  if (id === '') {
+    return [
+      finding(
+        'error',
+        'invalid-id',
+        where,
+        `the agency's id, made of the letters and digits of its ${from} ${source}, is empty: give the agency a "code" (or ${from === 'name' ? 'a name' : 'an abbreviation'} with letters or digits)`,
+        `id perangkat daerah, yang dibentuk dari huruf dan angka ${from === 'name' ? 'namanya' : 'singkatannya'} ${source}, kosong: isi "code" perangkat daerah (atau ${from === 'name' ? 'nama' : 'singkatan'} yang memuat huruf atau angka)`,
+      ),
+    ];
+  }
+  if (!S.Id.safeParse(id).success) {
+    const shown = JSON.stringify(id.length > 70 ? `${id.slice(0, 64)}…` : id);
+    return [
+      finding(
+        'error',
+        'invalid-id',
+        where,
+        `the agency's id made of its ${from}, ${shown}, is not a usable id (at most ${S.LIMITS.idLength} characters, not a reserved word): give the agency a "code"`,
+        `id perangkat daerah yang dibentuk dari ${from === 'name' ? 'namanya' : 'singkatannya'}, ${shown}, tidak dapat dipakai sebagai id (paling banyak ${S.LIMITS.idLength} karakter, bukan kata yang dicadangkan): isi "code" perangkat daerah`,
+      ),
+    ];
+  }
+  return [];
+}
+
 function validateDatasetAt(input: unknown, prefix: string): { dataset?: Dataset; findings: Finding[] } {
   const format = checkFormat(input, prefix, ['dataset']);
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = checkDataset(parsed.data, { prefix });
+    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix })];
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);
+  const agency = isPlainObject(input) ? S.Agency.safeParse(input.agency).data : undefined;
+  if (agency) findings.push(...checkDerivedAgencyId(agency, prefix));
   const s = isPlainObject(input) ? salvage(input) : null;
   if (s) findings.push(...checkDataset(s.ds, { prefix, position: s.position, broken: s.broken, brokenSections: s.brokenSections }));
   return { findings };
@@ -204,7 +244,17 @@ function validateDatasetAt(input: unknown, prefix: string): { dataset?: Dataset;
  * `dataset` is the parsed document, present exactly when no finding is an error.
  */
 export function validateDataset(input: unknown): { dataset?: Dataset; findings: Finding[] } {
-  return validateDatasetAt(input, '');
+  return withScan(input, validateDatasetAt(input, ''));
+}
+
+/**
+ * The findings of the values scan (limits.ts) merged into a result: a document with any of them
+ * is invalid (its parsed form is dropped).
+ */
+function withScan<R extends { findings: Finding[] }>(input: unknown, result: R): R | { findings: Finding[] } {
+  const scan = scanDocument(input);
+  if (scan.length === 0) return result;
+  return { findings: mergeScan(scan, result.findings) };
 }
 
 // ---------------------------------------------------------------- region
@@ -217,6 +267,10 @@ nameSchema(RegionShell, 'Region');
  * `agencies[3].…`), and agency ids (`agencyId`) unique within the region.
  */
 export function validateRegion(input: unknown): { region?: Region; findings: Finding[] } {
+  return withScan(input, validateRegionBody(input));
+}
+
+function validateRegionBody(input: unknown): { region?: Region; findings: Finding[] } {
   const format = checkFormat(input, '', ['region']);
   if (!format.ok) return { findings: [format.finding] };
   const shell = RegionShell.safeParse(input);
@@ -233,17 +287,9 @@ export function validateRegion(input: unknown): { region?: Region; findings: Fin
     if (!agency) return;
     const id = agencyId(agency);
     const first = seen.get(id);
-    if (id === '') {
-      findings.push(
-        finding(
-          'error',
-          'invalid-id',
-          `${prefix}.agency`,
-          `the agency's id is empty: give it a "code" (or a name with letters or digits)`,
-          `id perangkat daerah kosong: isi "code" (atau nama yang memuat huruf atau angka)`,
-        ),
-      );
-    } else if (first !== undefined) {
+    // an empty or unusable derived id is an error of the agency's own dataset (checkDerivedAgencyId)
+    if (id === '') return;
+    if (first !== undefined) {
       findings.push(
         finding(
           'error',
@@ -270,9 +316,9 @@ export function validateDocument(input: unknown): ValidationResult {
   const format = checkFormat(input, '', ['dataset', 'region']);
   if (!format.ok) return { kind: 'invalid', findings: [format.finding] };
   if (format.kind === 'region') {
-    const r = validateRegion(input);
-    return r.region ? { kind: 'region', region: r.region, findings: r.findings } : { kind: 'invalid', findings: r.findings };
+    const r = withScan(input, validateRegionBody(input));
+    return 'region' in r && r.region ? { kind: 'region', region: r.region, findings: r.findings } : { kind: 'invalid', findings: r.findings };
   }
-  const r = validateDataset(input);
-  return r.dataset ? { kind: 'dataset', dataset: r.dataset, findings: r.findings } : { kind: 'invalid', findings: r.findings };
+  const r = withScan(input, validateDatasetAt(input, ''));
+  return 'dataset' in r && r.dataset ? { kind: 'dataset', dataset: r.dataset, findings: r.findings } : { kind: 'invalid', findings: r.findings };
 }

@@ -20,6 +20,7 @@ import { appendAudit } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { forbidden, HttpError, text } from '../errors.js';
+import type { Text } from '../../core/findings.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
@@ -37,6 +38,29 @@ const summary = (ds: Dataset | undefined) =>
         realizations: ds.realizations.length,
       }
     : null;
+
+/**
+ * Store in one transaction; a database error that validation did not foresee (a bug: everything
+ * validation accepts is meant to be storable) is answered cleanly, never as a 500 with the
+ * engine's message: nothing was stored, the error itself goes to the server's log.
+ */
+async function storeOrRefuse<T>(what: Text, store: () => Promise<T>): Promise<T> {
+  try {
+    return await store();
+  } catch (e) {
+    if (e instanceof HttpError || e instanceof RemovalChanged) throw e;
+    console.error(`import of ${what.en} failed in the database:`, e);
+    throw new HttpError(
+      422,
+      'not-stored',
+      text(
+        `the database could not store ${what.en}; nothing was stored (the transaction was undone). The document passed validation, so this is a fault of Kinerja: the error is in the server's log`,
+        `basis data tidak dapat menyimpan ${what.id}; tidak ada yang disimpan (transaksinya dibatalkan). Dokumen ini lolos validasi, sehingga ini kesalahan Kinerja: kesalahannya tercatat dalam log server`,
+      ),
+      { where: 'body' },
+    );
+  }
+}
 
 async function checkMayImport(deps: ServerDeps, user: User, id: string, region: string): Promise<void> {
   const existing = await findAgency(deps.pool, id);
@@ -140,7 +164,7 @@ export const importDocument = defineRoute({
       await checkMayImport(deps, user, id, ds.agency.region);
       if (!store) return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], changes: await queries.previewDataset(ds), findings: result.findings };
       const before = (await deps.cache.load(id))?.dataset;
-      const { changes } = await queries.importDataset(ds);
+      const { changes } = await storeOrRefuse(text(`agency "${id}"`, `perangkat daerah "${id}"`), () => queries.importDataset(ds));
       await appendAudit(deps.pool, {
         actor: user,
         region: ds.agency.region,
@@ -168,7 +192,9 @@ export const importDocument = defineRoute({
     for (const id of new Set([...ids, ...(prune ? previous.map((a) => a.id) : [])])) befores.set(id, (await deps.cache.load(id))?.dataset);
     let changes: ImportChanges;
     try {
-      const { region: name, added, replaced, removed, kept } = await queries.importRegion(region, prune ? { prune, confirmRemoved } : {});
+      const { region: name, added, replaced, removed, kept } = await storeOrRefuse(text(`the region "${region.region}"`, `daerah "${region.region}"`), () =>
+        queries.importRegion(region, prune ? { prune, confirmRemoved } : {}),
+      );
       changes = { region: name, added, replaced, removed, kept };
     } catch (e) {
       if (!(e instanceof RemovalChanged)) throw e;
