@@ -1,0 +1,31 @@
+/**
+ * Kinerja's cache folder: files made from npm packages once and read by programs that need them
+ * on disk (the Chromium of @sparticuz/chromium unpacked, the report fonts as TrueType for resvg).
+ * `$XDG_CACHE_HOME/kinerja`, else `~/.cache/kinerja`, else (no writable home) a folder of this
+ * user's in the temporary directory. Each entry's name carries the version of what made it.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let base: string | undefined;
+
+function writable(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The cache folder's path for `name` (not created). */
+export function cacheDir(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (!base) {
+    const home = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+    const candidate = join(home, 'kinerja');
+    base = writable(candidate) ? candidate : join(tmpdir(), `kinerja-cache-${process.getuid?.() ?? 'user'}`);
+  }
+  return join(base, name);
+}
