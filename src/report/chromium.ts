@@ -8,8 +8,11 @@
  * 2. the Chromium of the npm package @sparticuz/chromium (a headless shell build for Linux x64,
  *    shipped compressed inside the package and unpacked once into Kinerja's cache): pinned by
  *    package-lock.json, so every machine prints with the same bytes, and the machine needs
- *    nothing but Node and npm. Measured on the demo LKIP (`npm run bench -- report-demo`): the
- *    command's peak with the browser 422 MB, the print 1.6 s with a warm browser (README);
+ *    nothing but Node and npm. It also takes no more memory: the demo LKIP (`npm run bench --
+ *    report-demo`, median of 3) peaked at 453 MB in all, the command 181 MB RSS and the browser's
+ *    3 processes 272 MB PSS, where Debian's headless shell 156 took about 300 MB PSS with the same
+ *    switches (pdf.ts, on an earlier day); its warm print took 4.2 s on this 2-core machine
+ *    shared with four other test runs (load average 9);
  * 3. Debian's headless shell (`chromium-headless-shell`), then Debian's `chromium`: where the npm
  *    build does not run (another processor or system).
  */

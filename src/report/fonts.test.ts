@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss, sfntFiles, subsetsFor, codePoints, woffToSfnt } from './fonts.js';
+import { codePoints, fontFaceCss, sfntFilesFor, subsetsFor, woffToSfnt } from './fonts.js';
 import { renderHtml } from './html.js';
 import { svgToPng } from './raster.js';
 import { sampleDocument } from './sample.js';
@@ -41,7 +41,10 @@ describe('report fonts from npm', () => {
     expect(ttf.readUInt32BE(0)).toBe(0x00010000); // a TrueType font
     expect(ttf.length).toBe(woff.readUInt32BE(16)); // WOFF's totalSfntSize
     expect(() => woffToSfnt(Buffer.from('not a font'))).toThrow(/not a WOFF 1.0 font/);
-    const [file] = sfntFiles([ARIMO]).filter((f) => f.endsWith('arimo-latin-400-normal.ttf'));
+    const [file, ...rest] = sfntFilesFor([ARIMO], 'Capaian');
+    expect(file).toMatch(/arimo-latin-400-normal\.ttf$/);
+    expect(rest).toEqual([]);
+    expect(sfntFilesFor([ARIMO], 'Σ≥').map((f) => f.replace(/^.*\//, ''))).toEqual(['arimo-greek-400-normal.ttf', 'noto-sans-math-latin-400-normal.ttf']);
     expect(readFileSync(file!).equals(ttf)).toBe(true);
     const svg = (text: string): string =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="5" y="28" font-family="Arimo" font-size="20">${text}</text></svg>`;

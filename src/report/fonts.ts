@@ -106,7 +106,7 @@ function covers(family: FontFamily, point: number): boolean {
  */
 export function fontFaceCss(faces: readonly FontFace[], text: string): string {
   const points = codePoints(text);
-  const lacking = new Set([...points].filter((p) => p > 0x20 && !faces.some((f) => covers(f.family, p))));
+  const lacking = new Set([...points].filter((p) => lacks(faces, p)));
   const rules: string[] = [];
   const rule = (face: FontFace, subset: string, range?: string): string =>
     `@font-face { font-family: '${face.family}'; font-style: ${face.style}; font-weight: ${face.weight}; ` +
@@ -166,27 +166,37 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+/** Whether a code point is one no subset of the faces has (the symbols face's). */
+export function lacks(faces: readonly FontFace[], point: number): boolean {
+  return point > 0x20 && !faces.some((f) => covers(f.family, point));
+}
+
 /**
- * Every subset of the faces as TrueType files in Kinerja's cache (written once per package
- * version, each file in one rename so a concurrent process never reads half of one), for resvg,
- * which reads font files from disk only.
+ * One subset of a face as a TrueType file in Kinerja's cache (written once per package version,
+ * in one rename so a concurrent process never reads half of it), for resvg, which reads font files
+ * from disk only.
  */
-export function sfntFiles(faces: readonly FontFace[]): string[] {
-  const files: string[] = [];
-  for (const face of faces) {
-    const { version } = fontPackage(face.family);
-    const dir = cacheDir(`fonts-${fileStem(face.family)}-${version}`);
-    for (const s of subsets(face.family)) {
-      const file = join(dir, `${fileStem(face.family)}-${s.name}-${face.weight}-${face.style}.ttf`);
-      if (!exists(file)) {
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, woffToSfnt(readFileSync(woffPath(face, s.name))));
-        renameSync(tmp, file);
-      }
-      files.push(file);
-    }
+export function sfntFile(face: FontFace, subset: string): string {
+  const { version } = fontPackage(face.family);
+  const dir = cacheDir(`fonts-${fileStem(face.family)}-${version}`);
+  const file = join(dir, `${fileStem(face.family)}-${subset}-${face.weight}-${face.style}.ttf`);
+  if (!exists(file)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, woffToSfnt(readFileSync(woffPath(face, subset))));
+    renameSync(tmp, file);
   }
+  return file;
+}
+
+/**
+ * The TrueType files of the faces in the subsets a text uses, and of the symbols face when the
+ * text has a character they lack.
+ */
+export function sfntFilesFor(faces: readonly FontFace[], text: string): string[] {
+  const points = codePoints(text);
+  const files = faces.flatMap((face) => subsetsFor(face.family, points).map((subset) => sfntFile(face, subset)));
+  if ([...points].some((p) => lacks(faces, p))) files.push(sfntFile(SYMBOLS, 'latin'));
   return files;
 }
 

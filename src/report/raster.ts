@@ -5,24 +5,28 @@
  * so the picture is the same on every machine.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { sfntFiles, SYMBOLS } from './fonts.js';
+import { sfntFilesFor, type FontFace } from './fonts.js';
 
-/** The faces a chart uses: Arimo, regular and bold, and the symbols face, every script subset. */
-let fontFiles: string[] | undefined;
+/** The faces a chart's text is set in: Arimo, regular and bold. */
+const CHART_FACES: FontFace[] = [
+  { family: 'Arimo', weight: 400, style: 'normal' },
+  { family: 'Arimo', weight: 700, style: 'normal' },
+];
+
+/** The text of an SVG's elements (what its fonts must cover; markup is plain ASCII). */
+function svgText(svg: string): string {
+  return svg.replace(/<[^>]*>/g, ' ');
+}
 
 /** An SVG as PNG at `scale` times its size (2 by default, for print). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  fontFiles ??= sfntFiles([
-    { family: 'Arimo', weight: 400, style: 'normal' },
-    { family: 'Arimo', weight: 700, style: 'normal' },
-    SYMBOLS,
-  ]);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#FFFFFF',
     font: {
       loadSystemFonts: false,
-      fontFiles,
+      // only the subsets the chart's text needs: resvg parses every file it is given, each time
+      fontFiles: sfntFilesFor(CHART_FACES, svgText(svg)),
       defaultFontFamily: 'Arimo',
       sansSerifFamily: 'Arimo',
     },
