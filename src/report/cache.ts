@@ -4,17 +4,19 @@
  * `$XDG_CACHE_HOME/kinerja`, else `~/.cache/kinerja`, else (no writable home) a folder of this
  * user's in the temporary directory. Each entry's name carries the version of what made it.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 let base: string | undefined;
 
-function writable(dir: string): boolean {
+/** Whether the folder is there (made if need be), writable, and this user's (an executable is run from it). */
+function usable(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK);
-    return true;
+    const uid = process.getuid?.();
+    return uid === undefined || statSync(dir).uid === uid;
   } catch {
     return false;
   }
@@ -25,7 +27,10 @@ export function cacheDir(name: string, env: NodeJS.ProcessEnv = process.env): st
   if (!base) {
     const home = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
     const candidate = join(home, 'kinerja');
-    base = writable(candidate) ? candidate : join(tmpdir(), `kinerja-cache-${process.getuid?.() ?? 'user'}`);
+    const fallback = join(tmpdir(), `kinerja-cache-${process.getuid?.() ?? 'user'}`);
+    // when neither is usable, writing into the fallback fails with its error code, which the
+    // Chromium's unpacking reports (ChromiumMissingError.unpack)
+    base = usable(candidate) ? candidate : fallback;
   }
   return join(base, name);
 }
