@@ -2,9 +2,9 @@
  * Kinerja's cache folder: files made from npm packages once and read by programs that need them
  * on disk (the Chromium of @sparticuz/chromium unpacked, the report fonts as TrueType for resvg).
  * `$XDG_CACHE_HOME/kinerja`, else `~/.cache/kinerja`, else (no writable home) a folder of this
- * user's in the temporary directory. Each entry's name carries the version of what made it.
+ * user's in the temporary directory, else one of the process's own there. Each entry's name carries the version of what made it.
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,9 +28,8 @@ export function cacheDir(name: string, env: NodeJS.ProcessEnv = process.env): st
     const home = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
     const candidate = join(home, 'kinerja');
     const fallback = join(tmpdir(), `kinerja-cache-${process.getuid?.() ?? 'user'}`);
-    // when neither is usable, writing into the fallback fails with its error code, which the
-    // Chromium's unpacking reports (ChromiumMissingError.unpack)
-    base = usable(candidate) ? candidate : fallback;
+    // neither usable (the shared one made by another user): a new folder of this process's own
+    base = usable(candidate) ? candidate : usable(fallback) ? fallback : mkdtempSync(join(tmpdir(), 'kinerja-cache-'));
   }
   return join(base, name);
 }
