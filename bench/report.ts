@@ -19,7 +19,7 @@ import { validateDocument } from '../src/core/dataset/validate.js';
 import { buildLkip } from '../src/core/report/lkip.js';
 import { renderDocx } from '../src/report/docx.js';
 import { renderHtml } from '../src/report/html.js';
-import { chromiumPath } from '../src/report/chromium.js';
+import { chromiumAvailable, chromiumName } from '../src/report/chromium.js';
 import { createPdfRenderer } from '../src/report/pdf.js';
 import { renderXlsx } from '../src/report/xlsx.js';
 
@@ -75,7 +75,7 @@ export async function reportDemo() {
   let pdf: { medianMs: number; minMs: number; bytes: number } | undefined;
   let browserStartMs: number | undefined;
   let skipped: string | undefined;
-  if (existsSync(chromiumPath())) {
+  if (chromiumAvailable()) {
     const renderer = createPdfRenderer();
     try {
       const t0 = performance.now();
@@ -86,7 +86,7 @@ export async function reportDemo() {
       await renderer.close();
     }
   } else {
-    skipped = `no Chromium at ${chromiumPath()}`;
+    skipped = `no Chromium (${chromiumName()})`;
   }
   // for comparison only, DOCX with docx's estimate of the contents' page numbers (not the
   // default: slow and memory-hungry)

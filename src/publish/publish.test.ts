@@ -1,20 +1,20 @@
 /**
  * Issuing, reproducing and checking reports on a real database (PGlite, and PostgreSQL with
- * TEST_DATABASE_URL). PDF is part of it where Chromium is installed; in CI (which installs it)
- * its absence fails a test instead of silently passing.
+ * TEST_DATABASE_URL). PDF is part of it wherever Chromium runs: npm installs it (Linux x64), and
+ * in CI its absence fails a test instead of silently passing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_AGREEMENT, FIXTURE_PLAN, minimalDataset } from '../core/dataset/fixtures.js';
 import { Dataset } from '../core/dataset/schema.js';
 import { canonicalize } from '../core/report/publication.js';
-import { chromiumPath, createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
+import { chromiumAvailable, chromiumName, createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
 import { createDatasetQueries } from '../store/datasets.js';
 import { createPublicationQueries, sha256Hex } from '../store/publications.js';
 import { forEachEngine, withTestDb } from '../store/testing.js';
 import { publicationChanges, PublishError, publishReport, reproducePublication } from './publish.js';
 
-const haveChromium = existsSync(chromiumPath());
+const haveChromium = chromiumAvailable();
 const demo = (): Dataset => Dataset.parse(JSON.parse(readFileSync(new URL('../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8')));
 
 let pdf: PdfRenderer | undefined;
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('Chromium for the PDF checks', () => {
   it.runIf(process.env.CI === 'true')('is installed in CI', () => {
-    expect(haveChromium, `no Chromium at ${chromiumPath()}`).toBe(true);
+    expect(haveChromium, `no Chromium (${chromiumName()})`).toBe(true);
   });
 });
 
@@ -62,7 +62,10 @@ forEachEngine('publishing', (engine) => {
       const s = await publishReport(db.pool, { agencyId: 'dinco', kind: 'lkip', year: 2025, formats: ['pdf', 'docx'], issuedBy: 't', issuedAt: '2026-01-31T08:15:42Z' }, { pdf: pdf! });
       const stored = await createPublicationQueries(db.pool).get(s.id);
       expect(stored!.tools.chromium).toMatch(/^\d+\./);
-      expect(stored!.tools['chromium-executable']).toBe(chromiumPath());
+      // which Chromium: the npm package and its version where it runs (not a path in a cache)
+      expect(stored!.tools['chromium-executable']).toBe(chromiumName());
+      if (!process.env['CHROMIUM_PATH'] && process.platform === 'linux' && process.arch === 'x64') expect(stored!.tools['chromium-executable']).toMatch(/^@sparticuz\/chromium@\d/);
+      expect(stored!.tools['@fontsource/tinos']).toMatch(/^\d+\./);
       const issuedPdf = stored!.files.find((f) => f.format === 'pdf')!.content;
       expect(issuedPdf.toString('latin1')).toContain("/CreationDate (D:20260131081542+00'00')");
       await new Promise((res) => setTimeout(res, 1100)); // a later second: the dates must come from the issue time

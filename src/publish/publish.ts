@@ -66,10 +66,10 @@ export function kinerjaVersion(): string {
 
 /** The libraries each format is written with. */
 const LIBRARIES: Record<PublicationFormat, string[]> = {
-  docx: ['docx', 'jszip', '@resvg/resvg-js', 'echarts'],
+  docx: ['docx', 'jszip', '@resvg/resvg-js', 'echarts', '@fontsource/arimo'],
   xlsx: ['exceljs', 'jszip'],
-  html: ['echarts'],
-  pdf: ['playwright-core', 'echarts'],
+  html: ['echarts', '@fontsource/tinos', '@fontsource/arimo'],
+  pdf: ['playwright-core', 'echarts', '@fontsource/tinos', '@fontsource/arimo'],
 };
 
 /** The versions of the libraries (and, for PDF, the browser) that write `formats`. */
@@ -79,8 +79,8 @@ export async function toolVersions(formats: readonly PublicationFormat[], pdf?: 
   for (const n of names) out[n] = packageVersion(`node_modules/${n}/package.json`);
   if (formats.includes('pdf') && pdf) {
     out.chromium = await pdf.version();
-    // which build of that version: the headless shell and the full browser differ in their bytes
-    out['chromium-executable'] = pdf.executablePath;
+    // which build of that version: the npm package's, Debian's headless shell or full browser differ in their bytes
+    out['chromium-executable'] = pdf.chromium;
   }
   return out;
 }

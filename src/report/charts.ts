@@ -14,6 +14,7 @@ import { install as markLine } from 'echarts/lib/component/marker/installMarkLin
 import { install as svgRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import type { Chart } from '../core/document/model.js';
 import { formatNumber } from '../core/format.js';
+import { SANS_STACK } from './fonts.js';
 import { normalizeFill } from './layout.js';
 
 echarts.use([barChart, lineChart, grid, legend, markLine, svgRenderer]);
@@ -25,7 +26,8 @@ export const CHART_DEFAULT_HEIGHT = 320;
 /** Sober colours for series without their own: dark blue, orange, green, gold, grey. */
 const PALETTE = ['#1F4E79', '#C55A11', '#548235', '#BF9000', '#7F7F7F', '#2E75B6'];
 const REFERENCE_COLOR = '#C00000';
-export const CHART_FONT = "'Liberation Sans', Arial, Helvetica, sans-serif";
+/** Arimo (Arial's metrics): embedded by the HTML page, given to resvg for the PNG (raster.ts); Word shows Arial. */
+export const CHART_FONT = SANS_STACK;
 
 /** A chart's size, checked. */
 export function chartSize(chart: Chart): { width: number; height: number } {

@@ -11,9 +11,10 @@
  * - Charts are embedded as the same ECharts SVG as the HTML (Word 2016 and later, LibreOffice
  *   draw it), with a PNG drawn from it by resvg for applications that cannot show SVG.
  *
- * Fonts: Times New Roman and Arial by name. Liberation Serif and Sans are metric-compatible with
- * them and LibreOffice substitutes them automatically, while Word has them everywhere; a DOCX
- * naming Liberation fonts would fall back to an unrelated font in Word.
+ * Fonts: Times New Roman and Arial by name. Liberation Serif and Sans (and Tinos and Arimo, which
+ * the HTML and PDF embed) are metric-compatible with them and LibreOffice substitutes them
+ * automatically, while Word has them everywhere; a DOCX naming Liberation or Tinos would fall back
+ * to an unrelated font in Word. The charts' PNG copies are drawn with Arimo from npm (raster.ts).
  */
 import {
   AlignmentType,

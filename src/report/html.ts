@@ -4,11 +4,14 @@
  * matter and arabic after, landscape parts, table headers repeated on every printed page — and,
  * with `standalone: false`, a fragment for the web app's preview with `reportStylesheet`.
  *
- * Every text from the model is escaped; colours are accepted as hex only.
+ * Every text from the model is escaped; colours are accepted as hex only. The standalone page embeds
+ * its fonts (Tinos and Arimo, fonts.ts: only the script subsets its text uses), so it looks and
+ * prints the same on every machine; the fragment names them and relies on the page around it.
  */
 import type { Block, Cell, Chart, DocumentModel, Heading, Inline, List, Paragraph, Section, Signature, Table, TableOfContents } from '../core/document/model.js';
 import { formatDateId } from '../core/format.js';
 import { renderChartSvg, chartLabel } from './charts.js';
+import { fontFaceCss, SANS_STACK, SERIF_STACK, type FontFace } from './fonts.js';
 import { issueDate, w3cdtf } from './stamp.js';
 import {
   cellAlign,
@@ -39,8 +42,17 @@ export interface RenderHtmlOptions {
   tocPages?: ReadonlyMap<string, string>;
 }
 
-const SERIF = "'Liberation Serif', 'Times New Roman', Times, serif";
-const SANS = "'Liberation Sans', Arial, Helvetica, sans-serif";
+const SERIF = SERIF_STACK;
+const SANS = SANS_STACK;
+
+/**
+ * The faces the stylesheet sets text in: Tinos (body: regular, notes italic, bold, bold italic where
+ * a paragraph has both) and Arimo (tables regular, headings and captions bold, the footer's title
+ * italic, level-3 headings bold italic).
+ */
+export const REPORT_FACES: readonly FontFace[] = (['Tinos', 'Arimo'] as const).flatMap((family) =>
+  ([400, 700] as const).flatMap((weight) => (['normal', 'italic'] as const).map((style) => ({ family, weight, style }))),
+);
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -342,6 +354,15 @@ export function renderHtmlFragment(doc: DocumentModel, options: Pick<RenderHtmlO
   return `<div class="${cls.join(' ')}" lang="${lang}">\n${coverHtml(doc)}\n${doc.sections.map((s) => sectionHtml(s, ctx)).join('\n')}\n</div>`;
 }
 
+/**
+ * The page footer's title is set in italic Arimo, which the body may not use: a browser loads a web
+ * font only for text laid out in it, never for a page margin box alone, so this invisible copy of
+ * the footer's text loads it (without it, the footer fell back to a system font).
+ */
+function footerFontLoad(doc: DocumentModel): string {
+  return `<div aria-hidden="true" style="position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;visibility:hidden;font:italic 8pt ${escapeHtml(SANS)}">${escapeHtml(doc.title)}</div>`;
+}
+
 /** The document as HTML: a whole page (default) or, with `standalone: false`, the fragment alone. */
 export function renderHtml(doc: DocumentModel, opts: RenderHtmlOptions = {}): string {
   const fragment = renderHtmlFragment(doc, { tocPages: opts.tocPages });
@@ -357,6 +378,7 @@ export function renderHtml(doc: DocumentModel, opts: RenderHtmlOptions = {}): st
 <meta name="description" content="${escapeHtml(description)}">
 ${doc.issuedAt !== undefined ? `<meta name="dcterms.issued" content="${escapeHtml(w3cdtf(issueDate(doc)))}">\n` : ''}<title>${escapeHtml(doc.title)}</title>
 <style>
+${fontFaceCss(REPORT_FACES, `${doc.title}\n${fragment}`)}
 html, body { margin: 0; padding: 0; background: #fff; }
 @media screen { body { background: #e9e9e9; padding: 8mm 0; } }
 ${reportStylesheet(doc)}
@@ -364,6 +386,7 @@ ${reportStylesheet(doc)}
 </head>
 <body>
 ${fragment}
+${footerFontLoad(doc)}
 </body>
 </html>
 `;

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
+import { chromiumAvailable, launchChromium } from './chromium.js';
+import { fontFaceCss } from './fonts.js';
 import { charWidth, textWidthEm } from './metrics.js';
 
 describe('text widths', () => {
@@ -13,25 +12,31 @@ describe('text widths', () => {
     expect(charWidth(0x3042, false)).toBeGreaterThanOrEqual(charWidth('n'.codePointAt(0)!, false));
   });
 
-  // the table is Arial's: Liberation Sans, the font the PDF is printed with, must set every character at that width
-  it.skipIf(!existsSync(chromiumPath()))('are the widths Chromium sets Liberation Sans at, regular and bold', async () => {
+  // the table is Arial's: Arimo, the font the PDF is printed with (embedded from npm), must set every character at that width
+  it.skipIf(!chromiumAvailable())('are the widths Chromium sets Arimo at, regular and bold', async () => {
     const codePoints = [
       ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
       ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i),
       0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026,
     ];
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      const text = String.fromCodePoint(...codePoints);
+      const faces = [400, 700].map((weight) => ({ family: 'Arimo' as const, weight: weight as 400 | 700, style: 'normal' as const }));
+      await page.setContent(`<style>${fontFaceCss(faces, text)}</style>`);
       for (const bold of [false, true]) {
         const measured = await page.evaluate(
-          ({ codePoints, bold }) => {
+          async ({ codePoints, bold, text }) => {
+            const font = `${bold ? 'bold ' : ''}1000px Arimo`;
+            const loaded = await document.fonts.load(font, text);
+            if (loaded.length === 0) throw new Error(`${font} did not load`);
             const ctx = document.createElement('canvas').getContext('2d');
             if (!ctx) throw new Error('no canvas');
-            ctx.font = `${bold ? 'bold ' : ''}1000px 'Liberation Sans'`;
+            ctx.font = font;
             return codePoints.map((cp) => ctx.measureText(String.fromCodePoint(cp)).width);
           },
-          { codePoints, bold },
+          { codePoints, bold, text },
         );
         const differ = codePoints
           .map((cp, i) => ({ char: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, table: charWidth(cp, bold), chromium: Math.round(measured[i] ?? NaN) }))

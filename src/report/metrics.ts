@@ -2,7 +2,8 @@
  * How wide a text is set in Arial (Liberation Sans, Helvetica): the advance widths of Adobe's
  * Helvetica and Helvetica-Bold AFM metrics, which Arial and Liberation Sans share, in 1/1000 em
  * (where Arial differs from Helvetica — the soft hyphen, macron, ±, µ, middle dot, ÷ — Arial's,
- * the font both renderers name).
+ * the font both renderers name). Arimo, the font the PDF is printed in (fonts.ts), has these
+ * widths too, but for the bold µ: 600 against Arial's 576, and the table takes the wider.
  * A table of numbers rather than the installed fonts, so a layout that depends on it is the same
  * on every machine (issued reports stay byte-reproducible).
  */
@@ -29,7 +30,7 @@ const LATIN1 = {
     556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, 556, 556, 556, 556, 556, 556, 556, 549, 611, 556, 556, 556, 556, 500, 556, 500,
   ],
   bold: [
-    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 0, 737, 552, 400, 549, 333, 333, 333, 576, 556, 333, 333, 333, 365, 556, 834, 834, 834, 611,
+    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 0, 737, 552, 400, 549, 333, 333, 333, 600, 556, 333, 333, 333, 365, 556, 834, 834, 834, 611,
     722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
     556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, 611, 611, 611, 611, 611, 611, 611, 549, 611, 611, 611, 611, 611, 556, 611, 556,
   ],

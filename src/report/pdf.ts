@@ -1,8 +1,9 @@
 /**
- * PDF: the report's HTML printed by the system's Chromium (Debian's `chromium-headless-shell` or
- * `chromium` package) through playwright-core. No browser is ever downloaded: the executable is
- * `CHROMIUM_PATH`, else the headless shell, else `/usr/bin/chromium` (chromium.ts). One browser
- * serves every render of a renderer until `close()`; playwright-core is loaded with its first start.
+ * PDF: the report's HTML printed by Chromium through playwright-core: the build of the npm package
+ * @sparticuz/chromium (unpacked from node_modules at its first use), or `CHROMIUM_PATH`, or
+ * Debian's where the npm build does not run (chromium.ts). No browser is ever downloaded. One
+ * browser serves every render of a renderer until `close()`; playwright-core is loaded with its
+ * first start. The text is set in the fonts the HTML embeds (fonts.ts), not the machine's.
  *
  * Page numbers come from the stylesheet's page margin boxes (roman on the front matter, arabic
  * after, none on the cover). When the document has a table of contents, it is laid out twice: the
@@ -10,18 +11,17 @@
  * second prints the contents with those page numbers. Their column is reserved in the first print,
  * so filling it moves nothing.
  */
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { DocumentModel } from '../core/document/model.js';
-import { CHROMIUM_ARGS, ChromiumMissingError, chromiumPath } from './chromium.js';
+import { chooseChromium, chromiumName, launchChromium, type ChromiumChoice } from './chromium.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { headingAnchors, pageStyleOf } from './layout.js';
 import { canonicalPdfNodeIds, issueDate, stampPdfDates } from './stamp.js';
 
-export { CHROMIUM_ARGS, ChromiumMissingError, chromiumPath, DEFAULT_CHROMIUM_PATH, HEADLESS_SHELL_PATH } from './chromium.js';
+export { CHROMIUM_ARGS, ChromiumMissingError, chooseChromium, chromiumAvailable, chromiumName, DEFAULT_CHROMIUM_PATH, HEADLESS_SHELL_PATH } from './chromium.js';
 
 export interface PdfRendererOptions {
-  /** the Chromium executable (default: `chromiumPath()`) */
+  /** a Chromium executable to print with (default: `chooseChromium()`) */
   executablePath?: string;
   /** milliseconds a single print may take (default 60 000) */
   timeoutMs?: number;
@@ -37,10 +37,11 @@ export interface PdfRenderer {
   /** The browser's version (`HeadlessChrome/…` as the PDF's /Creator names it), starting it if need be. */
   version(): Promise<string>;
   /**
-   * The Chromium executable it prints with. The headless shell and the full chromium of one version
-   * write different bytes for the same page, so an issued PDF records which one wrote it.
+   * Which Chromium it prints with: the npm package and version (`@sparticuz/chromium@143.0.4`) or
+   * the executable's path. Builds of one version (the headless shell, the full chromium) write
+   * different bytes for the same page, so an issued PDF records which one wrote it.
    */
-  readonly executablePath: string;
+  readonly chromium: string;
   /** Closes the browser; the renderer can not be used afterwards. */
   close(): Promise<void>;
 }
@@ -161,16 +162,15 @@ function probeHtml(doc: DocumentModel, headingIds: string[]): string {
 
 /** A PDF renderer holding one Chromium, started at the first render. */
 export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
-  const executablePath = options.executablePath ?? chromiumPath();
+  const choice: ChromiumChoice = options.executablePath ? { kind: 'path', path: options.executablePath, from: 'option' } : chooseChromium();
   const timeout = options.timeoutMs ?? 60_000;
   let browser: Promise<Browser> | undefined;
   let closed = false;
 
   const launch = (): Promise<Browser> => {
-    if (!existsSync(executablePath)) return Promise.reject(new ChromiumMissingError(executablePath));
     // playwright-core is loaded with the first print, not with this module (it is the largest
     // library a command loads: about 100 MB of the command's memory)
-    const started = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout }));
+    const started = launchChromium({ choice, timeout });
     started.then(
       (b) => b.on('disconnected', () => { if (browser === started) browser = undefined; }),
       () => { if (browser === started) browser = undefined; },
@@ -198,6 +198,9 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       for (const pass of passes) {
         html = await pass.html();
         await page.goto(DOCUMENT_URL, { waitUntil: 'load' });
+        // the embedded fonts decoded before the layout is printed (evaluated by the driver: the
+        // page's own scripts stay off)
+        await page.evaluate('document.fonts.ready.then(() => document.fonts.size)');
         html = '';
         // the previous pass's document is garbage now: collected before printing, the print's
         // own peak does not come on top of it (the demo LKIP: the browser's peak 410 → 307 MB)
@@ -237,7 +240,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     async version(): Promise<string> {
       return (await started()).version();
     },
-    executablePath,
+    chromium: chromiumName(choice),
     async close(): Promise<void> {
       closed = true;
       const b = browser;

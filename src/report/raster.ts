@@ -1,46 +1,34 @@
 /**
  * SVG to PNG with resvg (a Rust renderer shipped as a prebuilt Node addon in its npm package):
- * the DOCX renderer embeds charts as PNG without needing a browser.
+ * the DOCX renderer embeds charts as PNG without needing a browser. Text is drawn with Arimo (and
+ * Noto Sans Math for what Arimo lacks) from npm (fonts.ts, as TrueType in Kinerja's cache: resvg reads no WOFF), never the system's fonts,
+ * so the picture is the same on every machine.
  */
-import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { sfntFilesFor, type FontFace } from './fonts.js';
 
-const FONT_DIRS = ['/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/truetype/liberation'];
-const FACES = ['Regular', 'Bold', 'Italic', 'BoldItalic'];
+/** The faces a chart's text is set in: Arimo, regular and bold. */
+const CHART_FACES: FontFace[] = [
+  { family: 'Arimo', weight: 400, style: 'normal' },
+  { family: 'Arimo', weight: 700, style: 'normal' },
+];
 
-let fontFiles: string[] | undefined;
-
-/** The Liberation Sans and Serif files of fonts-liberation2 (or fonts-liberation), when installed. */
-function liberationFonts(): string[] {
-  if (fontFiles) return fontFiles;
-  const found: string[] = [];
-  for (const family of ['LiberationSans', 'LiberationSerif']) {
-    for (const face of FACES) {
-      const file = FONT_DIRS.map((d) => `${d}/${family}-${face}.ttf`).find((f) => existsSync(f));
-      if (file) found.push(file);
-    }
-  }
-  fontFiles = found;
-  return found;
+/** The text of an SVG's elements (what its fonts must cover; markup is plain ASCII). */
+function svgText(svg: string): string {
+  return svg.replace(/<[^>]*>/g, ' ');
 }
 
-/**
- * An SVG as PNG at `scale` times its size (2 by default, for print). Text is drawn with the
- * Liberation fonts when they are installed (fast: only those files are read), else with whatever
- * fonts the system has.
- */
+/** An SVG as PNG at `scale` times its size (2 by default, for print). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  const files = liberationFonts();
-  const haveFonts = files.length > 0;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#FFFFFF',
     font: {
-      loadSystemFonts: !haveFonts,
-      fontFiles: files,
-      defaultFontFamily: 'Liberation Sans',
-      sansSerifFamily: 'Liberation Sans',
-      serifFamily: 'Liberation Serif',
+      loadSystemFonts: false,
+      // only the subsets the chart's text needs: resvg parses every file it is given, each time
+      fontFiles: sfntFilesFor(CHART_FACES, svgText(svg)),
+      defaultFontFamily: 'Arimo',
+      sansSerifFamily: 'Arimo',
     },
   });
   return resvg.render().asPng();

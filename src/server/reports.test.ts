@@ -3,12 +3,11 @@
  * the command line builds them; readable by whoever may read the agency, 404 to others; PDF
  * through the server's one renderer, 503 with the installation hint without Chromium.
  */
-import { existsSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildReport } from '../report/produce.js';
 import { renderHtml } from '../report/html.js';
-import { chromiumPath, createPdfRenderer } from '../report/pdf.js';
+import { chromiumAvailable, createPdfRenderer } from '../report/pdf.js';
 import { forEachEngine } from '../store/testing.js';
 import { createAccount } from './auth.js';
 import { sharedPdfRenderer } from './server.js';
@@ -100,7 +99,8 @@ forEachEngine('report routes', (engine) => {
       const r = await s.clients.planner.get(`${A}/reports/lkip`, { query: { year: 2025, format: 'pdf' } });
       expect(r.status).toBe(503);
       expect(r.body.error.code).toBe('pdf-unavailable');
-      expect(r.body.error.message).toContain('apt-get install chromium');
+      expect(r.body.error.message).toContain('Chromium was not found at /nonexistent/chromium');
+      expect(r.body.error.message).toContain('@sparticuz/chromium');
       expect((await s.clients.planner.get(`${A}/reports/lkip`, { query: { year: 2025, format: 'html' } })).status).toBe(200);
     } finally {
       await s.deps.pdf.close();
@@ -108,7 +108,7 @@ forEachEngine('report routes', (engine) => {
     }
   });
 
-  it.skipIf(!existsSync(chromiumPath()))('PDF through the server’s one renderer, reused for the next PDF', async () => {
+  it.skipIf(!chromiumAvailable())('PDF through the server’s one renderer, reused for the next PDF', async () => {
     const first = await download(s, s.clients.planner, `${A}/reports/agreement/pk-2025?format=pdf`);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('application/pdf');

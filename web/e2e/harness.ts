@@ -1,18 +1,19 @@
 /**
  * The end-to-end harness: the real server (src/server/main.ts, as `npm start` runs it) in a child
  * process on a free loopback port with a temporary data directory (embedded PGlite) and the demo
- * loaded, the built front end (web/dist, built first when stale), and Debian's Chromium driven by
- * playwright-core (never a downloaded browser).
+ * loaded, the built front end (web/dist, built first when stale), and the Chromium the PDFs are
+ * printed with (src/report/chromium.ts: the npm package's build, `CHROMIUM_PATH`, or Debian's)
+ * driven by playwright-core (never a downloaded browser).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../src/report/chromium.js';
 import { buildWeb } from '../build.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,13 +97,9 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`no Chromium at ${executablePath}: install it (apt-get install -y chromium fonts-liberation2) or set CHROMIUM_PATH`);
-  }
   await mkdir(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath,
+  // the usual switches of a headless browser on a closed network (not the print's memory savers)
+  return launchChromium({
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

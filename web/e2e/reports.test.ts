@@ -3,18 +3,16 @@
  * button shows that the file is being prepared, and the download arrives, named as the server
  * names it, a DOCX that names the agency. A failure (here the server's answer without Chromium)
  * is shown beside the buttons. An agreement as PDF from its button: printed by the server's own
- * Chromium, read back with pdftotext. The real server and Debian's Chromium, as in app.test.ts.
+ * Chromium, read back with PDF.js (src/report/pdf-text.ts). The real server and the npm Chromium,
+ * as in app.test.ts.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { installed } from '../../src/report/installed.js';
+import { readPdf } from '../../src/report/pdf-text.js';
 import { open, useE2E } from './harness.js';
 
 const e2e = useE2E();
-/** poppler-utils reads the PDF back (.ci/run installs it) */
-const havePdftotext = installed('pdftotext');
 const { as } = e2e;
 
 describe('reports from the dashboard', () => {
@@ -65,7 +63,7 @@ describe('reports from the dashboard', () => {
     expect(session.errors).toEqual([]);
   }, 120_000);
 
-  it.skipIf(!havePdftotext)('the amended agreement as a PDF from its button, printed by the server', async () => {
+  it('the amended agreement as a PDF from its button, printed by the server', async () => {
     const session = await as('perencana@diskopum');
     const { page } = session;
     await open(page, e2e.base, '/a/diskopum/dashboard/2025');
@@ -75,7 +73,7 @@ describe('reports from the dashboard', () => {
     expect(file.suggestedFilename()).toBe('PK-diskopum-pk-2025-perubahan.pdf');
     const path = await file.path();
     expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const { text } = await readPdf(path);
     expect(text).toContain('PERJANJIAN KINERJA PERUBAHAN TAHUN 2025');
     expect(text).toContain('Persentase Usaha Mikro Aktif');
     expect(session.errors).toEqual([]);
