@@ -6,6 +6,7 @@
 import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Narrative, type Plan } from './schema.js';
 import { indexDataset, narrativeTexts, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
 import { literalTableNumber, tableRefsIn } from '../document/crossref.js';
+import { valueRefProblem, valueRefsIn } from '../document/values.js';
 import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
 import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
@@ -913,6 +914,11 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
               `{{tabel:${ref}}} tidak menunjuk daftar kegiatan mana pun; seharusnya id salah satu dari: ${[...activityIds.keys()].join(', ') || '(belum ada)'}`,
             );
           }
+        }
+        // `{{nilai:SUBJECT/QUANTITY}}`: a computed figure (core/document/values.ts)
+        for (const r of valueRefsIn(value)) {
+          const problem = valueRefProblem(idx, r);
+          if (problem) error('unknown-value-reference', `${at}.${path}`, problem.en, problem.id);
         }
         const literal = literalTableNumber(value);
         if (literal) {

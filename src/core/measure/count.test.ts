@@ -46,7 +46,7 @@ describe('countOf awards', () => {
     const f = m.findings.find((x) => x.code === 'count-entry-without-year');
     expect(f?.where).toBe('plans[0].indicators[0] (renstra/AWARDS)');
     expect(f?.message).toContain('narrative.awards[0]');
-    expect(f?.localized.id).toContain('tidak memiliki tanggal maupun tahun');
+    expect(f?.localized?.id).toContain('tidak memiliki tanggal maupun tahun');
   });
 
   it('an empty list counts 0; no list at all leaves the row unmeasured', () => {

@@ -332,6 +332,8 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
         return { value: s.notAchieved, explanation: `${s.notAchieved} indikator terukur dengan capaian < 100%` };
       case 'rowCount':
         return { value: s.rows, explanation: `${s.rows} baris PK` };
+      case 'goalCount':
+        return { value: a.goals.length, explanation: `${a.goals.length} sasaran dalam ${s.rows} baris PK` };
       default:
         return unchecked(`besaran "${quantity}" tidak diperiksa untuk PK`);
     }
@@ -389,6 +391,35 @@ function claimYear(ctx: MeasureContext, claim: Claim, year: number): number {
   if (claim.year !== undefined) return claim.year;
   const owner = splitRef(claim.subject)?.ownerId ?? claim.subject;
   return ctx.idx.agreements.get(owner)?.year ?? year;
+}
+
+/** What a figure is about: a claim without its printed value (`{{nilai:…}}`, typed figures of the prose). */
+export type FigureQuery = Pick<Claim, 'subject' | 'quantity'> & Partial<Pick<Claim, 'aspect' | 'year' | 'stage'>>;
+
+export interface Figure {
+  /** absent when the data can not give it (the explanation says why) */
+  value?: Computed;
+  explanation: string;
+  /** the year it was computed for */
+  year: number;
+  /** the unit of the subject indicator, when it is one */
+  unit?: string | null;
+}
+
+/**
+ * Computes figures as the review does (docs/claims.md), for prose that refers to them or states
+ * them; the measurement of each year is computed once. `year` is the report's year.
+ */
+export function figureReader(ds: Dataset, year: number, options: ReviewOptions = {}): (q: FigureQuery) => Figure {
+  const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
+  const ms = new Measurements(ds, options);
+  return (q) => {
+    const claim: Claim = { where: 'narrative', value: null, ...q };
+    const y = claimYear(ctx, claim, year);
+    const c = compute(ds, ctx, ms, claim, y);
+    const entry = ctx.idx.indicators.get(ctx.canonical(q.subject));
+    return { ...c, year: y, ...(entry ? { unit: entry.indicator.unit ?? null } : {}) };
+  };
 }
 
 /** Review every claim of the dataset; `year` is the report's year. */

@@ -262,7 +262,7 @@ function NarrativeForm(props: {
         rows={5}
         readOnly={ro}
         value={form.lists[k]}
-        aria-describedby={fe.at(k).length > 0 ? `n-${k}-error` : 'n-lines-help'}
+        aria-describedby={fe.at(k).length > 0 ? `n-${k}-error` : 'n-lines-help n-values-help'}
         aria-invalid={fe.at(k).length > 0 || undefined}
         onChange={(e) => set((f) => ({ ...f, lists: { ...f.lists, [k]: e.target.value } }))}
       />
@@ -274,6 +274,9 @@ function NarrativeForm(props: {
     <form onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
       <p id="n-lines-help" className="small muted">
         {t('narr.linesHelp')}
+      </p>
+      <p id="n-values-help" className="small muted" data-testid="narrative-values-help">
+        {t('narr.valuesHelp')}
       </p>
       <Section title={t('narr.front')}>
         <div className="form-row">
@@ -474,7 +477,7 @@ function AnalysisFields(props: {
         rows={4}
         readOnly={ro}
         value={a[k]}
-        aria-describedby={fe.at(`analyses[${i}].${k}`).length > 0 ? `${id}-${k}-error` : 'n-lines-help'}
+        aria-describedby={fe.at(`analyses[${i}].${k}`).length > 0 ? `${id}-${k}-error` : 'n-lines-help n-values-help'}
         onChange={(e) => onChange({ ...a, [k]: e.target.value })}
       />
       {fe.show(`analyses[${i}].${k}`, `${id}-${k}`)}
