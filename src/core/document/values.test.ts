@@ -18,7 +18,7 @@ describe('{{nilai:SUBJECT/QUANTITY}} references', () => {
     expect(refs.map((r) => [r.subject, r.name, r.quantity?.quantity])).toEqual([
       ['pk-2025/UMM', 'capaian', 'achievement'],
       ['agency', 'anggaran', 'budget'],
-      ['pk-2025', 'sasaran', 'goalCount'],
+      ['pk-2025', 'sasaran', 'sasaranCount'],
       ['pk-2025', 'ukuran', undefined],
     ]);
     expect(resolveValueRefs('a {{nilai:x/capaian}} b {{nilai:y/target}}', (r) => `<${r.subject}>`)).toBe('a <x> b <y>');
@@ -28,7 +28,7 @@ describe('{{nilai:SUBJECT/QUANTITY}} references', () => {
     const doc = buildLkip(
       withConclusions(
         'Capaian UMM {{nilai:pk-2025/UMM/capaian}} ({{nilai:pk-2025/UMM/predikat}}): realisasi {{nilai:pk-2025/UMM/realisasi}} dari target {{nilai:pk-2025/UMM/target}}. ' +
-          'PK memuat {{nilai:pk-2025/sasaran}} sasaran dan {{nilai:pk-2025/indikator}} indikator, {{nilai:pk-2025/tercapai}} tercapai; anggaran PK {{nilai:pk-2025/anggaran}}; ' +
+          'PK memuat {{nilai:pk-2025/tujuan}} tujuan, {{nilai:pk-2025/sasaran}} sasaran dan {{nilai:pk-2025/indikator}} indikator, {{nilai:pk-2025/tercapai}} tercapai; anggaran PK {{nilai:pk-2025/anggaran}}; ' +
           'pagu {{nilai:perangkat-daerah/anggaran}}, terserap {{nilai:perangkat-daerah/serapan}}.',
       ),
       2025,
@@ -36,7 +36,7 @@ describe('{{nilai:SUBJECT/QUANTITY}} references', () => {
     const text = allText(doc);
     // UMM: 65 ÷ 1000 × 100 = 6,5% against 70 → 9,29%; rows UMM, AWD (Juara 2 vs Juara 1 = 90%), SAKIP 76,1 vs 75
     expect(text).toContain(
-      'Capaian UMM 9,29% (Sangat Rendah): realisasi 6,5% dari target 70%. PK memuat 2 sasaran dan 3 indikator, 1 tercapai; anggaran PK Rp 100.000.000; pagu Rp 100.000.000, terserap 90,00%.',
+      'Capaian UMM 9,29% (Sangat Rendah): realisasi 6,5% dari target 70%. PK memuat 1 tujuan, 1 sasaran dan 3 indikator, 1 tercapai; anggaran PK Rp 100.000.000; pagu Rp 100.000.000, terserap 90,00%.',
     );
     expect(text).not.toContain('{{nilai');
   });

@@ -5,7 +5,7 @@
  * what the data gives, and how that was computed.
  */
 import type { Claim, ClaimPlace, Dataset, Settings } from '../dataset/schema.js';
-import { splitRef } from '../dataset/model.js';
+import { resolveAgreementLocal, splitRef } from '../dataset/model.js';
 import { finding, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
 import { measure } from '../measure/index.js';
@@ -333,7 +333,14 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
       case 'rowCount':
         return { value: s.rows, explanation: `${s.rows} baris PK` };
       case 'goalCount':
-        return { value: a.goals.length, explanation: `${a.goals.length} sasaran dalam ${s.rows} baris PK` };
+        return { value: a.goals.length, explanation: `${a.goals.length} tujuan/sasaran dalam ${s.rows} baris PK` };
+      case 'sasaranCount':
+      case 'tujuanCount': {
+        const kind = quantity === 'sasaranCount' ? 'sasaran' : 'tujuan';
+        const ids = new Set(ag.rows.map((r) => resolveAgreementLocal(ctx.idx, ag, r.goal, 'goals') ?? r.goal));
+        const n = [...ids].filter((g) => ctx.idx.goals.get(g)?.goal.kind === kind).length;
+        return { value: n, explanation: `${n} ${kind} di antara ${ids.size} tujuan/sasaran baris PK` };
+      }
       default:
         return unchecked(`besaran "${quantity}" tidak diperiksa untuk PK`);
     }
