@@ -42,7 +42,7 @@ describe('the demo LKIP 2025: prose that its tables cannot contradict', () => {
     const pk = measure(ds, 2025).agreements.find((a) => a.id === 'pk-2025')!;
     expect(pk.rows).toHaveLength(5);
     expect(text).toContain('memuat 3 sasaran dengan 5 indikator kinerja');
-    expect(text).toContain('Dinas meraih 3 penghargaan pada tahun 2025 dari target 1 penghargaan');
+    expect(text).toContain('pada tahun 2025 tercatat 3 penghargaan yang diraih dari target 1 penghargaan');
     expect(text).toContain('memuat 1 tujuan, yaitu Meningkatnya daya saing koperasi, usaha mikro, dan perdagangan, dan 2 sasaran');
     expect(text).toContain('dengan 4 indikator kinerja');
   });
