@@ -930,7 +930,7 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
             'typed-figure',
             f.where,
             `"${f.raw}" is a figure typed into the prose (${f.subject} ${f.quantity}); the report can not keep it equal to its tables: write ${f.reference}`,
-            `"${f.raw}" adalah angka yang diketik dalam narasi (${f.subject} ${f.quantity}); laporan tidak dapat menjaganya tetap sama dengan tabelnya: tulis ${f.reference}`,
+            `"${f.raw}" adalah angka yang diketik dalam narasi (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}); laporan tidak dapat menjaganya tetap sama dengan tabelnya: tulis ${f.reference}`,
           );
         }
         const literal = literalTableNumber(value);

@@ -536,7 +536,7 @@ function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, yea
           'narrative-figure-contradicted',
           f.where,
           `the narrative states "${f.raw}" (${f.subject} ${f.quantity}), the data give ${shown} — ${c.explanation}; write ${f.reference} to print the computed figure`,
-          `narasi menyatakan "${f.raw}" (${f.subject} ${f.quantity}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
+          `narasi menyatakan "${f.raw}" (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
         ),
       );
     }
