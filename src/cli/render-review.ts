@@ -32,6 +32,19 @@ export function renderReview(result: ReviewResult, opts: ReviewRenderOptions): s
   out.push(
     `${s.claims} angka tercetak diperiksa: ${s.contradicted} bertentangan dengan data, ${s.agreed} sesuai, ${s.unchecked} tidak dapat diperiksa.`,
   );
-  if (!opts.all && s.agreed + s.unchecked > 0) out.push(c.dim('(--all menampilkan semuanya; --json untuk data lengkap)'));
+  // figures typed into the narrative, checked like claims (docs/claims.md)
+  const n = result.narrative.summary;
+  const shownFigures = opts.all ? result.narrative.checks : result.narrative.checks.filter((k) => k.status === 'contradicts');
+  if (n.figures > 0) {
+    out.push('');
+    for (const k of shownFigures) {
+      out.push(`${label[k.status]} ${c.bold(k.where)} "${k.text}"`);
+      out.push(`  ${k.subject} · ${k.quantity}   narasi: ${shown(k.printed)}   data: ${k.status === 'unchecked' ? '-' : shown(k.computed ?? null, k.precision)}`);
+      out.push(`  ${c.dim(k.explanation)}; tulis ${k.reference}`);
+    }
+    if (shownFigures.length) out.push('');
+    out.push(`${n.figures} angka yang diketik dalam narasi diperiksa: ${n.contradicted} bertentangan dengan data, ${n.agreed} sesuai, ${n.unchecked} tidak dapat diperiksa.`);
+  }
+  if (!opts.all && s.agreed + s.unchecked + n.agreed + n.unchecked > 0) out.push(c.dim('(--all menampilkan semuanya; --json untuk data lengkap)'));
   return out.join('\n') + '\n';
 }

@@ -63,7 +63,7 @@ describe('kinerja report', () => {
     for (const s of ['LAPORAN KINERJA', 'KATA PENGANTAR', 'IKHTISAR EKSEKUTIF', 'BAB I PENDAHULUAN', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP']) {
       expect(html).toContain(s);
     }
-    expect(html).toContain('Dari hasil pengukuran terhadap 5 indikator, 1 tercapai, 3 tidak tercapai, 1 belum dapat diukur.');
+    expect(html).toContain('Dari hasil pengukuran terhadap 5 indikator, 2 tercapai, 3 tidak tercapai, 0 belum dapat diukur.');
     expect(html).toContain('Dari hasil pengukuran terhadap 4 indikator, 3 tercapai, 1 tidak tercapai, 0 belum dapat diukur.');
     const ds = Dataset.parse(JSON.parse(await readFile(join(repo, DEMO), 'utf8')));
     for (const a of measure(ds, 2025).agreements) {

@@ -120,6 +120,12 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ['two narratives without a year', edited((d) => (d.narrative = [{ foreword: 'a' }, { foreword: 'b' }])), 'document'],
   ['a narrative about nothing', edited((d) => (d.narrative = { analyses: [{ subject: 'NOPE', text: 'x' }] })), 'document'],
   ['a narrative naming a table that is not there', edited((d) => (d.narrative = { conclusions: 'lihat {{tabel:NOPE}}' })), 'document'],
+  [
+    'a narrative referring to figures that are not there',
+    edited((d) => (d.narrative = { conclusions: '{{nilai:pk-2025/XX/capaian}} {{nilai:pk-2025/ukuran}} {{nilai:capaian}} {{nilai:pk-2025/UMM/serapan}} {{nilai:nope/anggaran}}' })),
+    'document',
+  ],
+  ['a narrative typing a figure the data computes', edited((d) => (d.narrative = { conclusions: 'Perjanjian Kinerja memuat dua buah sasaran.' })), 'document'],
   ['a narrative with a typed table number', edited((d) => (d.narrative = { conclusions: 'lihat Tabel 3.4' })), 'document'],
   ['a NUL character', edited((d) => (d.agency.head.name = 'a\u0000b')), 'document'],
   ['a lone surrogate', edited((d) => (d.agency.head.name = 'a\ud800b')), 'document'],

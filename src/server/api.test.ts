@@ -281,6 +281,22 @@ forEachEngine('API', (engine) => {
     expect(res.body.record.foreword).toBe('Puji syukur');
   });
 
+  it('narrative: an unknown {{nilai:…}} is refused with its path and nothing is written; a known one is stored', async () => {
+    const n = await s.clients.planner.get(`${A}/narrative`);
+    const before = await s.dataset();
+    const bad = await s.clients.planner.put(`${A}/narrative`, { body: { version: n.body.version, narrative: { ...n.body.record, conclusions: 'Capaian {{nilai:pk-2025/UMX/capaian}}.' } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.findings).toMatchObject([{ code: 'unknown-value-reference', where: 'narrative.conclusions' }]);
+    expect(bad.body.error.findings[0].localized.id).toBe('{{nilai:pk-2025/UMX/capaian}}: perjanjian kinerja pk-2025 tidak memuat baris indikator "UMX"');
+    expect(await s.dataset()).toEqual(before);
+    const good = await s.clients.planner.put(`${A}/narrative`, { body: { version: n.body.version, narrative: { ...n.body.record, conclusions: 'Capaian UMM {{nilai:pk-2025/UMM/capaian}}.' } } });
+    expect(good.status).toBe(200);
+    expect(good.body.record.conclusions).toBe('Capaian UMM {{nilai:pk-2025/UMM/capaian}}.');
+    // back as it was, for the tests after this one
+    const again = await s.clients.planner.put(`${A}/narrative`, { body: { version: good.body.version, narrative: n.body.record } });
+    expect(again.status).toBe(200);
+  });
+
   it('narrative per year: 2026 written beside the undated one, which 2025 keeps reading', async () => {
     const original = (await s.clients.planner.get(`${A}/narrative`)).body.record;
     expect(original).toMatchObject({ place: 'Kota Contoh', conclusions: 'Kinerja cukup baik.' });

@@ -6,6 +6,9 @@
 import { RESERVED_IDS, type Agreement, type Dataset, type Goal, type Indicator, type Measure, type Narrative, type Plan } from './schema.js';
 import { indexDataset, narrativeTexts, ref, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from './model.js';
 import { literalTableNumber, tableRefsIn } from '../document/crossref.js';
+import { valueRefProblem, valueRefsIn } from '../document/values.js';
+import { DEFAULT_RATING_SCALE } from '../measure/rules.js';
+import { figuresInText, narrativeYear } from '../review/narrative.js';
 import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
 import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
@@ -875,6 +878,7 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
 
   if (!sectionBroken('narrative') && ds.narrative !== undefined) {
     // one narrative (`narrative.…`) or a list of them, one per report year (`narrative[k].…`)
+    const ratingLabels = (ds.settings?.ratingScale ?? DEFAULT_RATING_SCALE).map((b) => b.label);
     const listed = Array.isArray(ds.narrative);
     const narratives = listed ? (ds.narrative as Narrative[]) : [ds.narrative as Narrative];
     const yearSeen = new Map<number, string>();
@@ -913,6 +917,21 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
               `{{tabel:${ref}}} tidak menunjuk daftar kegiatan mana pun; seharusnya id salah satu dari: ${[...activityIds.keys()].join(', ') || '(belum ada)'}`,
             );
           }
+        }
+        // `{{nilai:SUBJECT/QUANTITY}}`: a computed figure (core/document/values.ts)
+        for (const r of valueRefsIn(value)) {
+          const problem = valueRefProblem(idx, r);
+          if (problem) error('unknown-value-reference', `${at}.${path}`, problem.en, problem.id);
+        }
+        // a figure typed into the prose that the data computes (core/review/narrative.ts)
+        const year = narrativeYear(ds, n);
+        for (const f of year === undefined ? [] : figuresInText(value, `${at}.${path}`, ds, idx, year, ratingLabels)) {
+          warning(
+            'typed-figure',
+            f.where,
+            `"${f.raw}" is a figure typed into the prose (${f.subject} ${f.quantity}); the report can not keep it equal to its tables: write ${f.reference}`,
+            `"${f.raw}" adalah angka yang diketik dalam narasi (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}); laporan tidak dapat menjaganya tetap sama dengan tabelnya: tulis ${f.reference}`,
+          );
         }
         const literal = literalTableNumber(value);
         if (literal) {

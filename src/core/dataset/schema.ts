@@ -264,6 +264,9 @@ export type Goal = z.infer<typeof Goal>;
 export const Category = obj({ label: Name, score: Num });
 export type Category = z.infer<typeof Category>;
 
+/** The lists a `countOf` indicator can count: `awards` = the narratives' awards of the year. */
+export const COUNTABLE_LISTS = ['awards'] as const;
+
 export const Measure = z.discriminatedUnion('type', [
   obj({ type: z.literal('value') }),
   obj({
@@ -275,6 +278,8 @@ export const Measure = z.discriminatedUnion('type', [
   obj({ type: z.literal('count') }),
   obj({ type: z.literal('category'), categories: z.array(Category).min(1) }),
   obj({ type: z.literal('derived'), rule: z.literal('shareAchieved'), of: z.array(Ref).min(1) }),
+  /** a count of the entries of a list the dataset holds, in the measured year (measurement.md, "Counts from lists") */
+  obj({ type: z.literal('countOf'), list: z.enum(COUNTABLE_LISTS) }),
 ]);
 export type Measure = z.infer<typeof Measure>;
 
@@ -516,9 +521,12 @@ export type Analysis = z.infer<typeof Analysis>;
 export const Award = obj({
   title: Name,
   date: IsoDate.optional(),
+  /** the year it was received, when the date is not known (`date`'s year otherwise) */
+  year: Year.optional(),
   place: z.string().optional(),
   text: z.string().optional(),
 });
+export type Award = z.infer<typeof Award>;
 
 export const Narrative = obj({
   /** The report year this narrative is written for; absent: it applies to any year without its own. */

@@ -177,7 +177,7 @@ describe('schema problems', () => {
 
   it('an unknown measure type lists the accepted ones', () => {
     const fs = findingsOf((ds) => set(ds, 'plans[0].indicators[2].measure', { type: 'percent' }));
-    expectError(fs, 'invalid-value', 'plans[0].indicators[2].measure.type', 'expected one of "value", "ratio", "count", "category", "derived", got string "percent"');
+    expectError(fs, 'invalid-value', 'plans[0].indicators[2].measure.type', 'expected one of "value", "ratio", "count", "category", "derived", "countOf", got string "percent"');
   });
 
   it('a union value of the wrong type lists the types accepted', () => {

@@ -28,18 +28,20 @@ export function resolveTableRefs(text: string, label: (id: string) => string): s
   return text.replace(TABLE_REF, (_m, id: string) => label(id));
 }
 
-const inline = (x: Inline, label: (id: string) => string): Inline => (typeof x === 'string' ? resolveTableRefs(x, label) : { ...x, text: resolveTableRefs(x.text, label) });
+type Rewrite = (text: string) => string;
 
-function block(b: Block, label: (id: string) => string): Block {
+const inline = (x: Inline, f: Rewrite): Inline => (typeof x === 'string' ? f(x) : { ...x, text: f(x.text) });
+
+function block(b: Block, f: Rewrite): Block {
   switch (b.type) {
     case 'paragraph':
-      return { ...b, content: b.content.map((x) => inline(x, label)) };
+      return { ...b, content: b.content.map((x) => inline(x, f)) };
     case 'list':
-      return { ...b, items: b.items.map((item) => item.map((x) => inline(x, label))) };
+      return { ...b, items: b.items.map((item) => item.map((x) => inline(x, f))) };
     case 'heading':
-      return { ...b, text: resolveTableRefs(b.text, label) };
+      return { ...b, text: f(b.text) };
     case 'table': {
-      const cells = (rows: typeof b.body) => rows.map((row) => row.map((c) => (c.value.kind === 'text' ? { ...c, value: { ...c.value, text: resolveTableRefs(c.value.text, label) } } : c)));
+      const cells = (rows: typeof b.body) => rows.map((row) => row.map((c) => (c.value.kind === 'text' ? { ...c, value: { ...c.value, text: f(c.value.text) } } : c)));
       return { ...b, header: cells(b.header), body: cells(b.body), ...(b.footer ? { footer: cells(b.footer) } : {}) };
     }
     default:
@@ -47,7 +49,12 @@ function block(b: Block, label: (id: string) => string): Block {
   }
 }
 
+/** Every section with each text of its paragraphs, lists, headings and text cells rewritten by `f`. */
+export function rewriteDocumentText(sections: Section[], f: Rewrite): Section[] {
+  return sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => block(b, f)) }));
+}
+
 /** Every section with the table references of its text resolved. */
 export function resolveDocumentRefs(sections: Section[], label: (id: string) => string): Section[] {
-  return sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => block(b, label)) }));
+  return rewriteDocumentText(sections, (t) => resolveTableRefs(t, label));
 }

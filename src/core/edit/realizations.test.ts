@@ -75,6 +75,14 @@ describe('putRealization', () => {
     expect([unknown.kind, unknown.code]).toEqual(['not-found', 'unknown-indicator']);
   });
 
+  it('refuses to enter the realization of a count from a list (countOf): it is computed', () => {
+    const ds = minimalDataset();
+    ds.plans[0]!.indicators!.push({ id: 'AWARDS', goal: 'S1', name: 'Jumlah penghargaan', measure: { type: 'countOf', list: 'awards' }, targets: { '2026': 1 } });
+    const e = editError(() => putRealization(ds, q(`${FIXTURE_PLAN}/AWARDS`, 'Y'), { value: 3 }));
+    expect([e.code, e.where]).toEqual(['realization-value', 'indicator']);
+    expect(e.localized.id).toContain('jumlah penghargaan tahun berjalan yang tercatat dalam data');
+  });
+
   it('the measured row uses a quarter as provisional until the year has its own figure', () => {
     const q2 = putRealization(minimalDataset(), q(SAKIP, 'Q2', 2025), { value: 60 }).dataset;
     // the fixture already has a 2025 Y figure for SAKIP: it wins

@@ -111,6 +111,12 @@ function checkEntry(indicator: Indicator, e: RealizationEntry): void {
         `the realization of a derived indicator (${m.rule}) is computed from the indicators it lists; it is not entered`,
         `realisasi indikator turunan (${m.rule}) dihitung dari indikator yang disebutkannya; realisasi ini tidak diisikan`,
       );
+    case 'countOf':
+      throw bad(
+        'indicator',
+        `the realization of this indicator is the number of ${m.list === 'awards' ? 'awards' : m.list} of the year the dataset lists; it is not entered`,
+        `realisasi indikator ini adalah jumlah ${m.list === 'awards' ? 'penghargaan' : m.list} tahun berjalan yang tercatat dalam data; realisasi ini tidak diisikan`,
+      );
     default:
       if (!has(e.value)) throw bad('value', 'expected a value', 'seharusnya diisi nilai');
       if (has(e.numerator) || has(e.denominator) || has(e.category) || has(e.categories)) {

@@ -6,6 +6,7 @@ import type { IndicatorEntry } from '../dataset/model.js';
 import type { Finding } from '../findings.js';
 import { achievementOf, type AchievementOutcome } from './achievement.js';
 import { whereOf, type MeasureContext } from './context.js';
+import { countOf } from './count.js';
 import { shareAchieved, type MemberOutcome } from './derived.js';
 import { isAchieved } from './predicate.js';
 import { realizationOfEntries, type Realized, type UnmeasuredReason } from './realization.js';
@@ -27,6 +28,10 @@ export function realize(
   if (entry.indicator.measure.type === 'derived') {
     const d = shareAchieved(ctx, entry, year, visiting, (ref, target, inner) => measureMember(ctx, ref, year, target, inner), where);
     return { realized: d.realized, findings: d.findings };
+  }
+  if (entry.indicator.measure.type === 'countOf') {
+    const c = countOf(ctx, entry, year, where);
+    return { realized: c.realized, findings: c.findings };
   }
   return { realized: realizationOfEntries(entry.indicator, ctx.realizations.get(entry.ref)?.get(year)), findings: [] };
 }

@@ -83,7 +83,7 @@ export function periodTargetOf(indicator: Indicator, year: number, period: 'Q1' 
   const set = indicator.periodTargets?.[String(year)];
   if (!set) return undefined;
   const type = indicator.measure.type;
-  if (type === 'category' || type === 'derived') return undefined;
+  if (type === 'category' || type === 'derived' || type === 'countOf') return undefined;
   if ((indicator.periodValues ?? 'cumulative') === 'cumulative') return set[period];
   if (type === 'ratio') return undefined;
   const kind: readonly ('Q1' | 'Q2' | 'Q3' | 'Q4' | 'S1' | 'S2')[] = period.startsWith('Q') ? QUARTERS : SEMESTERS;

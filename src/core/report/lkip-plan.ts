@@ -248,6 +248,8 @@ export function formulaOf(ind: Indicator): string {
       return 'Jumlah indikator yang tercapai ÷ jumlah indikator yang diukur × 100%';
     case 'count':
       return 'Jumlah yang dicapai pada tahun berjalan';
+    case 'countOf':
+      return 'Jumlah penghargaan yang diraih pada tahun berjalan, sebagaimana tercantum dalam daftar penghargaan';
     case 'value':
       return 'Nilai yang dicapai pada tahun berjalan';
   }

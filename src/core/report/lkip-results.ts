@@ -7,6 +7,7 @@
 import type { ActivityList, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
 import type { Block, Cell, Chart } from '../document/model.js';
 import { formatDateId } from '../format.js';
+import { awardsOfYear } from '../measure/count.js';
 import { absorptionOf, finalBudget, spent as spentOf, supportingBudget } from '../measure/index.js';
 import type { MeasuredRow, ProgramIndicatorRow } from '../measure/types.js';
 import {
@@ -464,6 +465,9 @@ function computationBlocks(ctx: LkipContext, row: MeasuredRow): Block[] {
   } else if (m?.type === 'derived' && row.realizationParts) {
     const p = row.realizationParts;
     first = `Realisasi = jumlah indikator yang tercapai ÷ jumlah indikator yang diukur × 100 = ${fmtNum(p.numerator)} ÷ ${fmtNum(p.denominator)} × 100 = ${fmtValue(real, row.unit)}.`;
+  } else if (m?.type === 'countOf') {
+    const awards = awardsOfYear(ctx.ds, ctx.year).entries.map((a) => a.title);
+    first = `Realisasi merupakan jumlah penghargaan yang diraih pada tahun ${ctx.year} menurut daftar penghargaan laporan ini: ${fmtValue(real, row.unit)}${awards.length ? ` (${joinId(awards)})` : ''}.`;
   } else if (m?.type === 'category') {
     const cats = row.realizationCategories;
     first = `Kategori yang dicapai: ${typeof real === 'string' ? real : fmtNum(real)}${cats && cats.length > 1 ? ` (kategori terbaik dari ${joinId(cats)})` : ''}; ${formulaOf(ind!)}.`;

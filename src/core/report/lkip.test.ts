@@ -117,10 +117,11 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     }
   });
 
-  it('says why the agreed award count is unmeasured, in Indonesian', () => {
+  it('measures the agreed award count from the awards the report lists (countOf), not "data tidak tersedia"', () => {
     const t = table(doc, 'capaian-pk-2025');
     const row = tableGrid(t.body).find((r) => r.some((c) => cellString(c) === 'Jumlah Penghargaan Yang Diraih'));
-    expect(cellString(row?.[column(t, 'Kriteria')])).toBe('Belum dapat diukur: data realisasi tidak tersedia');
+    expect(numberOf(row?.[column(t, 'Realisasi')])).toBe(3);
+    expect(cellString(row?.[column(t, 'Kriteria')])).toBe('Sangat Tinggi');
   });
 
   it('states the counts of the summary sentence from the same measurement, agreement by agreement', () => {
@@ -130,7 +131,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       .map((x) => x.slice(1, 5).map(Number));
     expect(found).toEqual(m.agreements.map((a) => [a.summary.rows, a.summary.achieved, a.summary.notAchieved, a.summary.unmeasured]));
     expect(found).toEqual([
-      [5, 1, 3, 1],
+      [5, 2, 3, 0],
       [4, 3, 1, 0],
     ]);
   });

@@ -27,7 +27,9 @@
  */
 import type { Dataset, Settings } from '../dataset/schema.js';
 import type { Block, Cell, DocumentModel, Section, Signature } from '../document/model.js';
-import { resolveDocumentRefs } from '../document/crossref.js';
+import { resolveDocumentRefs, rewriteDocumentText } from '../document/crossref.js';
+import { resolveValueRefs } from '../document/values.js';
+import { valueResolver } from './figures.js';
 import { formatDateId } from '../format.js';
 import { agreementBlocks } from './agreement.js';
 import {
@@ -84,7 +86,10 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   // the prose's `{{tabel:ID}}`: the number the table got in this report; a list not printed this
   // year (no rows) is named by its title (validation refuses ids that are no activity list's)
   const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
-  const sections = resolveDocumentRefs(written, (id) => ctx.tableNumbers.get(id) ?? `"${titles.get(id) ?? id}"`);
+  const tablesResolved = resolveDocumentRefs(written, (id) => ctx.tableNumbers.get(id) ?? `"${titles.get(id) ?? id}"`);
+  // the prose's `{{nilai:SUBJECT/QUANTITY}}`: the figure computed from the data (report/figures.ts)
+  const figure = valueResolver(ds, year, opts.regionSettings);
+  const sections = rewriteDocumentText(tablesResolved, (t) => resolveValueRefs(t, figure));
   const footer = [
     agency.address,
     agency.phone ? `Telp: ${agency.phone}` : undefined,

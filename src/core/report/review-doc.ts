@@ -197,6 +197,13 @@ export function buildReviewDocument(ds: Dataset, year: number, result: ReviewRes
         [text('Sesuai dengan data'), int(s.agreed)],
         [text('Bertentangan dengan data'), int(s.contradicted, { bold: s.contradicted > 0 })],
         [text('Tidak dapat diperiksa'), int(s.unchecked)],
+        // figures typed into the narrative, checked like claims; each contradiction is a finding (C) at its narrative path
+        ...(result.narrative.summary.figures > 0
+          ? [
+              [text('Angka yang diketik dalam narasi yang diperiksa'), int(result.narrative.summary.figures)],
+              [text('Angka dalam narasi yang bertentangan dengan data (lihat C, narrative-figure-contradicted)'), int(result.narrative.summary.contradicted, { bold: result.narrative.summary.contradicted > 0 })],
+            ]
+          : []),
         [text('Temuan atas data (validasi dan pengukuran)'), int(findings.length)],
       ],
       widths: [70, 30],

@@ -5,7 +5,8 @@
  * what the data gives, and how that was computed.
  */
 import type { Claim, ClaimPlace, Dataset, Settings } from '../dataset/schema.js';
-import { splitRef } from '../dataset/model.js';
+import { narrativeFor, resolveAgreementLocal, splitRef } from '../dataset/model.js';
+import { typedFigures } from './narrative.js';
 import { finding, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
 import { measure } from '../measure/index.js';
@@ -36,11 +37,31 @@ export interface ClaimCheck {
   explanation: string;
 }
 
+/** A figure typed into the narrative, checked like a claim (docs/claims.md, "Figures typed in the narrative"). */
+export interface NarrativeCheck {
+  /** the narrative text's path (`narrative.executiveSummary`) */
+  where: string;
+  /** the words that state it */
+  text: string;
+  subject: string;
+  quantity: string;
+  year: number;
+  printed: Computed;
+  computed?: Computed;
+  precision?: number;
+  status: CheckStatus;
+  explanation: string;
+  /** the reference that prints the computed figure instead */
+  reference: string;
+}
+
 export interface ReviewResult {
   agency: string;
   year: number;
   summary: { claims: number; agreed: number; contradicted: number; unchecked: number };
   checks: ClaimCheck[];
+  /** the figures typed into the year's narrative; apart from the claims, which are the printed report's */
+  narrative: { summary: { figures: number; agreed: number; contradicted: number; unchecked: number }; checks: NarrativeCheck[] };
   /** one finding per contradiction, then the measurement's findings for the year */
   findings: Finding[];
 }
@@ -332,6 +353,27 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
         return { value: s.notAchieved, explanation: `${s.notAchieved} indikator terukur dengan capaian < 100%` };
       case 'rowCount':
         return { value: s.rows, explanation: `${s.rows} baris PK` };
+      case 'goalCount':
+        return { value: a.goals.length, explanation: `${a.goals.length} tujuan/sasaran dalam ${s.rows} baris PK` };
+      case 'sasaranCount':
+      case 'tujuanCount': {
+        const kind = quantity === 'sasaranCount' ? 'sasaran' : 'tujuan';
+        const ids = new Set(ag.rows.map((r) => resolveAgreementLocal(ctx.idx, ag, r.goal, 'goals') ?? r.goal));
+        if (kind === 'sasaran') {
+          const n = [...ids].filter((g) => ctx.idx.goals.get(g)?.goal.kind === 'sasaran').length;
+          return { value: n, explanation: `${n} sasaran di antara ${ids.size} tujuan/sasaran baris PK` };
+        }
+        // the tujuan of the rows: a row's own goal of kind tujuan, or the tujuan above its sasaran
+        const tujuan = new Set<string>();
+        for (const id of ids) {
+          const seen = new Set<string>();
+          for (let e = ctx.idx.goals.get(id); e && !seen.has(e.ref); e = e.goal.parent ? ctx.idx.goals.get(`${e.ownerId}/${e.goal.parent}`) : undefined) {
+            seen.add(e.ref);
+            if (e.goal.kind === 'tujuan') tujuan.add(e.ref);
+          }
+        }
+        return { value: tujuan.size, explanation: `${tujuan.size} tujuan (tujuan baris PK dan tujuan di atas sasarannya): ${[...tujuan].join(', ') || '-'}` };
+      }
       default:
         return unchecked(`besaran "${quantity}" tidak diperiksa untuk PK`);
     }
@@ -391,6 +433,35 @@ function claimYear(ctx: MeasureContext, claim: Claim, year: number): number {
   return ctx.idx.agreements.get(owner)?.year ?? year;
 }
 
+/** What a figure is about: a claim without its printed value (`{{nilai:…}}`, typed figures of the prose). */
+export type FigureQuery = Pick<Claim, 'subject' | 'quantity'> & Partial<Pick<Claim, 'aspect' | 'year' | 'stage'>>;
+
+export interface Figure {
+  /** absent when the data can not give it (the explanation says why) */
+  value?: Computed;
+  explanation: string;
+  /** the year it was computed for */
+  year: number;
+  /** the unit of the subject indicator, when it is one */
+  unit?: string | null;
+}
+
+/**
+ * Computes figures as the review does (docs/claims.md), for prose that refers to them or states
+ * them; the measurement of each year is computed once. `year` is the report's year.
+ */
+export function figureReader(ds: Dataset, year: number, options: ReviewOptions = {}): (q: FigureQuery) => Figure {
+  const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
+  const ms = new Measurements(ds, options);
+  return (q) => {
+    const claim: Claim = { where: 'narrative', value: null, ...q };
+    const y = claimYear(ctx, claim, year);
+    const c = compute(ds, ctx, ms, claim, y);
+    const entry = ctx.idx.indicators.get(ctx.canonical(q.subject));
+    return { ...c, year: y, ...(entry ? { unit: entry.indicator.unit ?? null } : {}) };
+  };
+}
+
 /** Review every claim of the dataset; `year` is the report's year. */
 export function review(ds: Dataset, year: number, options: ReviewOptions = {}): ReviewResult {
   const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
@@ -431,6 +502,7 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
       );
     }
   });
+  const narrative = reviewNarrative(ds, ctx, ms, year, findings);
   const m = ms.of(year);
   findings.push(...m.findings);
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
@@ -439,6 +511,37 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
     year,
     summary: { claims: checks.length, agreed: count('agrees'), contradicted: count('contradicts'), unchecked: count('unchecked') },
     checks,
+    narrative,
     findings,
   };
+}
+
+/** The figures typed into the narrative of `year`, each checked like a claim; a contradiction is a finding at its narrative path. */
+function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, year: number, findings: Finding[]): ReviewResult['narrative'] {
+  const own = narrativeFor(ds, year);
+  const labels = ctx.rulesFor().ratingScale.map((b) => b.label);
+  const figures = own ? typedFigures(ds, ctx.idx, labels, { year, only: own }) : [];
+  const checks: NarrativeCheck[] = figures.map((f) => {
+    const claim: Claim = { where: f.where, subject: f.subject, quantity: f.quantity, value: f.value, ...(f.number !== undefined ? { raw: f.number } : {}) };
+    const y = claimYear(ctx, claim, year);
+    const c = compute(ds, ctx, ms, claim, y);
+    const base = { where: f.where, text: f.raw, subject: f.subject, quantity: f.quantity, year: y, printed: f.value, reference: f.reference };
+    if (!('value' in c) || c.value === undefined) return { ...base, status: 'unchecked' as const, explanation: c.explanation };
+    const cmp = compare(f.value, c.value, claim.raw);
+    if (cmp.status === 'contradicts') {
+      const shown = typeof c.value === 'number' && cmp.precision !== undefined ? formatNumber(c.value, Math.max(cmp.precision, 2), { trim: true }) : show(c.value);
+      findings.push(
+        finding(
+          'warning',
+          'narrative-figure-contradicted',
+          f.where,
+          `the narrative states "${f.raw}" (${f.subject} ${f.quantity}), the data give ${shown} — ${c.explanation}; write ${f.reference} to print the computed figure`,
+          `narasi menyatakan "${f.raw}" (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
+        ),
+      );
+    }
+    return { ...base, computed: c.value, ...(cmp.precision !== undefined ? { precision: cmp.precision } : {}), status: cmp.status, explanation: c.explanation };
+  });
+  const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
+  return { summary: { figures: checks.length, agreed: count('agrees'), contradicted: count('contradicts'), unchecked: count('unchecked') }, checks };
 }

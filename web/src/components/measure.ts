@@ -16,5 +16,7 @@ export function measureText(ind: Indicator, t: Translate): string {
       return t('plans.measure.category', { list: m.categories.map((c) => `${c.label} (${num(c.score)})`).join(', ') });
     case 'derived':
       return t('plans.measure.derived', { n: m.of.length });
+    case 'countOf':
+      return t('plans.measure.countOf');
   }
 }

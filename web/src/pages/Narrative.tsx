@@ -36,6 +36,8 @@ interface AwardRow {
   base: Award | null;
   title: string;
   date: string;
+  /** the year it was received when the date is not known (a count of awards counts it in that year) */
+  year: string;
   place: string;
   text: string;
 }
@@ -68,7 +70,7 @@ function formOf(n: Narrative | null): Form {
     signedOn: n?.signedOn ?? '',
     texts: Object.fromEntries(TEXTS.map((k) => [k, n?.[k] ?? ''])) as Record<TextField, string>,
     lists: Object.fromEntries(LISTS.map((k) => [k, lines(n?.[k])])) as Record<ListField, string>,
-    awards: (n?.awards ?? []).map((a) => ({ key: nextKey++, base: a, title: a.title, date: a.date ?? '', place: a.place ?? '', text: a.text ?? '' })),
+    awards: (n?.awards ?? []).map((a) => ({ key: nextKey++, base: a, title: a.title, date: a.date ?? '', year: a.year === undefined ? '' : String(a.year), place: a.place ?? '', text: a.text ?? '' })),
     analyses: (n?.analyses ?? []).map((a) => ({
       key: nextKey++,
       base: a,
@@ -85,7 +87,7 @@ function formOf(n: Narrative | null): Form {
 function narrativeOf(f: Form, base: Narrative | null): Narrative {
   const texts = Object.fromEntries(TEXTS.map((k) => [k, textOf(f.texts[k])]));
   const lists = Object.fromEntries(LISTS.map((k) => [k, linesOf(f.lists[k])]));
-  const awards = f.awards.map((a) => compact<Award>({ ...a.base, title: a.title.trim(), date: textOf(a.date), place: textOf(a.place), text: textOf(a.text) }));
+  const awards = f.awards.map((a) => compact<Award>({ ...a.base, title: a.title.trim(), date: textOf(a.date), year: a.year.trim() === '' ? undefined : Number(a.year.trim()), place: textOf(a.place), text: textOf(a.text) }));
   const analyses = f.analyses.map((a) =>
     compact<Analysis>({
       ...a.base,
@@ -262,7 +264,7 @@ function NarrativeForm(props: {
         rows={5}
         readOnly={ro}
         value={form.lists[k]}
-        aria-describedby={fe.at(k).length > 0 ? `n-${k}-error` : 'n-lines-help'}
+        aria-describedby={fe.at(k).length > 0 ? `n-${k}-error` : 'n-lines-help n-values-help'}
         aria-invalid={fe.at(k).length > 0 || undefined}
         onChange={(e) => set((f) => ({ ...f, lists: { ...f.lists, [k]: e.target.value } }))}
       />
@@ -274,6 +276,9 @@ function NarrativeForm(props: {
     <form onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
       <p id="n-lines-help" className="small muted">
         {t('narr.linesHelp')}
+      </p>
+      <p id="n-values-help" className="small muted" data-testid="narrative-values-help">
+        {t('narr.valuesHelp')}
       </p>
       <Section title={t('narr.front')}>
         <div className="form-row">
@@ -361,6 +366,21 @@ function NarrativeForm(props: {
                 {fe.show(`awards[${i}].date`, `aw-${a.key}-date`)}
               </div>
               <div>
+                <label htmlFor={`aw-${a.key}-year`}>{t('narr.awardYear')}</label>
+                <input
+                  id={`aw-${a.key}-year`}
+                  type="number"
+                  min={1900}
+                  max={2200}
+                  step={1}
+                  readOnly={ro}
+                  value={a.year}
+                  onChange={(e) => set((f) => ({ ...f, awards: f.awards.map((x) => (x.key === a.key ? { ...x, year: e.target.value } : x)) }))}
+                  {...fe.aria(`awards[${i}].year`, `aw-${a.key}-year`)}
+                />
+                {fe.show(`awards[${i}].year`, `aw-${a.key}-year`)}
+              </div>
+              <div>
                 <label htmlFor={`aw-${a.key}-place`}>{t('narr.place')}</label>
                 <input
                   id={`aw-${a.key}-place`}
@@ -386,7 +406,7 @@ function NarrativeForm(props: {
           </fieldset>
         ))}
         {writer && (
-          <button type="button" onClick={() => set((f) => ({ ...f, awards: [...f.awards, { key: nextKey++, base: null, title: '', date: '', place: '', text: '' }] }))}>
+          <button type="button" onClick={() => set((f) => ({ ...f, awards: [...f.awards, { key: nextKey++, base: null, title: '', date: '', year: '', place: '', text: '' }] }))}>
             + {t('narr.addAward')}
           </button>
         )}
@@ -474,7 +494,7 @@ function AnalysisFields(props: {
         rows={4}
         readOnly={ro}
         value={a[k]}
-        aria-describedby={fe.at(`analyses[${i}].${k}`).length > 0 ? `${id}-${k}-error` : 'n-lines-help'}
+        aria-describedby={fe.at(`analyses[${i}].${k}`).length > 0 ? `${id}-${k}-error` : 'n-lines-help n-values-help'}
         onChange={(e) => onChange({ ...a, [k]: e.target.value })}
       />
       {fe.show(`analyses[${i}].${k}`, `${id}-${k}`)}

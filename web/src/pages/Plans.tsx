@@ -803,7 +803,8 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   const index = base ? plan.indicators.findIndex((i) => i.record.id === base.id) : plan.indicators.length;
   const fe = fieldErrors(error, ['body.indicator', `plans[${ctx.planIndex}].indicators[${index}]`]);
   const p = `ind-${plan.id}-${base?.id ?? 'new'}`;
-  const derived = base?.measure.type === 'derived';
+  // a derived or counted indicator's measure is not edited here: it is kept as it is
+  const derived = base?.measure.type === 'derived' || base?.measure.type === 'countOf';
 
   /** The indicator to send, or the first input that is not a number. */
   function build(): Indicator | ApiError {
@@ -959,8 +960,8 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
             <input type="checkbox" checked={key} onChange={(e) => setKey(e.target.checked)} /> {t('plans.keyLabel')}
           </label>
           <label htmlFor={`${p}-measure`}>{t('plans.measure')}</label>
-          <select id={`${p}-measure`} value={derived ? 'derived' : measureType} disabled={derived} onChange={(e) => setMeasureType(e.target.value as MeasureType)} {...fe.aria('measure', `${p}-measure`)}>
-            {derived && <option value="derived">{base ? measureText(base, t) : ''}</option>}
+          <select id={`${p}-measure`} value={derived ? base?.measure.type : measureType} disabled={derived} onChange={(e) => setMeasureType(e.target.value as MeasureType)} {...fe.aria('measure', `${p}-measure`)}>
+            {derived && <option value={base?.measure.type}>{base ? measureText(base, t) : ''}</option>}
             {MEASURE_TYPES.map((m) => (
               <option key={m} value={m}>
                 {t(`plans.measureType.${m}` as MessageKey)}

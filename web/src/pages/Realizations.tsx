@@ -418,8 +418,8 @@ function Editor(props: {
         </div>
       )}
 
-      {measure.type === 'derived' ? (
-        <p className="notice">{t('real.derived')}</p>
+      {measure.type === 'derived' || measure.type === 'countOf' ? (
+        <p className="notice">{t(measure.type === 'derived' ? 'real.derived' : 'real.countOf')}</p>
       ) : (
         <form onSubmit={save} className="entry-form" aria-label={t('common.save')}>
           <div className="form-row">
