@@ -68,6 +68,11 @@ export function requireEvidenceOf(ds: Settings | null | undefined, region: Setti
 // ------------------------------------------------------------------ helpers
 
 const n = (x: number): string => formatNumber(x, 2);
+/** English figures: 1,234.50 · Rp 1,234 · 12.50% */
+const en2 = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+const nE = (x: number): string => x.toLocaleString('en-US', en2);
+const pctE = (x: number): string => `${nE(x)}%`;
+const rpE = (x: number): string => `${x < 0 ? '-' : ''}Rp ${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 const EPS = 0.005; // half a sen: money and figures equal at their printed precision
 
 function qf(severity: Severity, code: string, where: string, year: number, subject: string, en: string, id: string): QualityFinding {
@@ -155,7 +160,7 @@ export const implausibleJump: QualityCheck = (c) => {
     const at = realizationPath(c, row.indicator) ?? where;
     if (before && far(row.realization, before.value, k)) {
       const ratio = row.realization / before.value;
-      const times = ratio >= 1 ? { en: `${n(ratio)} times`, id: `${n(ratio)} kali` } : { en: `only 1/${n(1 / ratio)} of`, id: `hanya 1/${n(1 / ratio)} dari` };
+      const times = ratio >= 1 ? { en: `${nE(ratio)} times`, id: `${n(ratio)} kali` } : { en: `only 1/${nE(1 / ratio)} of`, id: `hanya 1/${n(1 / ratio)} dari` };
       out.push(
         qf(
           'warning',
@@ -163,7 +168,7 @@ export const implausibleJump: QualityCheck = (c) => {
           at,
           c.year,
           row.name,
-          `the ${c.year} realization of "${row.name}" is ${n(row.realization)}, ${times.en} ${before.en} ${n(before.value)} (threshold ${n(k)} ×); check the figure and how it was counted`,
+          `the ${c.year} realization of "${row.name}" is ${nE(row.realization)}, ${times.en} ${before.en} ${nE(before.value)} (threshold ${nE(k)} ×); check the figure and how it was counted`,
           `realisasi ${c.year} "${row.name}" ${n(row.realization)}, ${times.id} ${before.id} ${n(before.value)} (ambang ${n(k)} ×); periksa angka dan cara menghitungnya`,
         ),
       );
@@ -178,7 +183,7 @@ export const implausibleJump: QualityCheck = (c) => {
           at,
           c.year,
           row.name,
-          `the ${c.year} achievement of "${row.name}" is ${formatPercent(row.achievement)}, against ${formatPercent(prev.achievement)} in ${c.year - 1} (threshold ${n(k)} ×); check the realization and the target`,
+          `the ${c.year} achievement of "${row.name}" is ${pctE(row.achievement)}, against ${pctE(prev.achievement)} in ${c.year - 1} (threshold ${nE(k)} ×); check the realization and the target`,
           `capaian ${c.year} "${row.name}" ${formatPercent(row.achievement)}, dibanding ${formatPercent(prev.achievement)} pada ${c.year - 1} (ambang ${n(k)} ×); periksa realisasi dan targetnya`,
         ),
       );
@@ -202,7 +207,7 @@ export const spentAboveBudget: QualityCheck = (c) => {
         where,
         c.year,
         subject,
-        `${en} "${subject}" spent ${formatRupiah(spent)} in ${c.year}, ${formatRupiah(spent - budget)} above its budget of ${formatRupiah(budget)}`,
+        `${en} "${subject}" spent ${rpE(spent)} in ${c.year}, ${rpE(spent - budget)} above its budget of ${rpE(budget)}`,
         `${id} "${subject}" membelanjakan ${formatRupiah(spent)} pada ${c.year}, ${formatRupiah(spent - budget)} di atas anggarannya ${formatRupiah(budget)}`,
       ),
     );
@@ -233,6 +238,7 @@ export const negativeRemainder: QualityCheck = (c) => {
     if (claim.year !== undefined && claim.year !== c.year) return;
     const subject = subjectName(c, claim.subject);
     const shown = claim.quantity === 'unspent' ? formatRupiah(claim.value) : formatPercent(claim.value);
+    const shownEn = claim.quantity === 'unspent' ? rpE(claim.value) : pctE(claim.value);
     out.push(
       qf(
         'warning',
@@ -240,7 +246,7 @@ export const negativeRemainder: QualityCheck = (c) => {
         `claims[${i}].value`,
         c.year,
         subject,
-        `the source prints a remainder of ${shown} for "${subject}": spending above the budget`,
+        `the source prints a remainder of ${shownEn} for "${subject}": spending above the budget`,
         `sumber mencetak sisa ${shown} untuk "${subject}": belanja melebihi anggaran`,
       ),
     );
@@ -255,7 +261,7 @@ export const negativeRemainder: QualityCheck = (c) => {
         'programs',
         c.year,
         c.ds.agency.name,
-        `the agency's remainder of ${c.year} is ${formatRupiah(rest)} (budget ${formatRupiah(total.final)} − spending ${formatRupiah(total.spent)})`,
+        `the agency's remainder of ${c.year} is ${rpE(rest)} (budget ${rpE(total.final)} − spending ${rpE(total.spent)})`,
         `sisa anggaran perangkat daerah tahun ${c.year} ${formatRupiah(rest)} (pagu ${formatRupiah(total.final)} − realisasi ${formatRupiah(total.spent)})`,
       ),
     );
@@ -284,6 +290,7 @@ export const duplicateLine: QualityCheck = (c) => {
     const first = lines.slice(0, k).find(({ e: f }) => f.ceiling === e.ceiling && f.realized === e.realized && (sameName(f.name, e.name) || (e.ceiling !== 0 && (e.realized ?? 0) !== 0)));
     if (!first) return;
     const amounts = `${formatRupiah(e.ceiling)}${e.realized !== undefined ? ` / ${formatRupiah(e.realized)}` : ''}`;
+    const amountsEn = `${rpE(e.ceiling)}${e.realized !== undefined ? ` / ${rpE(e.realized)}` : ''}`;
     const same = sameName(first.e.name, e.name);
     out.push(
       qf(
@@ -293,8 +300,8 @@ export const duplicateLine: QualityCheck = (c) => {
         c.year,
         e.name,
         same
-          ? `expenditure line "${e.name}" repeats expenditures[${first.i}] (same name and amounts ${amounts}); a line counted twice?`
-          : `expenditure line "${e.name}" has the same ceiling and realization (${amounts}) as "${first.e.name}" (expenditures[${first.i}]); figures copied from another line?`,
+          ? `expenditure line "${e.name}" repeats expenditures[${first.i}] (same name and amounts ${amountsEn}); a line counted twice?`
+          : `expenditure line "${e.name}" has the same ceiling and realization (${amountsEn}) as "${first.e.name}" (expenditures[${first.i}]); figures copied from another line?`,
         same
           ? `belanja "${e.name}" mengulang expenditures[${first.i}] (nama dan jumlah sama ${amounts}); baris terhitung dua kali?`
           : `belanja "${e.name}" memiliki pagu dan realisasi yang sama (${amounts}) dengan "${first.e.name}" (expenditures[${first.i}]); angka tersalin dari baris lain?`,
@@ -318,7 +325,7 @@ export const duplicateLine: QualityCheck = (c) => {
           `programs[${i}].spending[${j}]`,
           c.year,
           node.name,
-          `the spending entry of "${node.name}" (${s.period ?? 'Y'} ${c.year}, ${formatRupiah(s.amount)}) repeats spending[${first}]; both are counted`,
+          `the spending entry of "${node.name}" (${s.period ?? 'Y'} ${c.year}, ${rpE(s.amount)}) repeats spending[${first}]; both are counted`,
           `realisasi belanja "${node.name}" (${s.period ?? 'Y'} ${c.year}, ${formatRupiah(s.amount)}) mengulang spending[${first}]; keduanya dijumlahkan`,
         ),
       );
@@ -374,7 +381,7 @@ export const targetDiffersFromPlan: QualityCheck = (c) => {
           `agreements[${i}].rows[${j}].target`,
           c.year,
           name,
-          `agreement ${a.id} agrees a target of ${n(row.target)} for "${name}", the plan's target for ${a.year} is ${n(planTarget)}`,
+          `agreement ${a.id} agrees a target of ${nE(row.target)} for "${name}", the plan's target for ${a.year} is ${nE(planTarget)}`,
           `perjanjian kinerja ${a.id} menyepakati target ${n(row.target)} untuk "${name}", sedangkan target Renstra tahun ${a.year} ${n(planTarget)}`,
         ),
       );
