@@ -58,7 +58,7 @@ export function headline(rows: readonly MeasuredRow[], scale: readonly RatingBan
       cappedMean === null
         ? null
         : {
-            en: `mean achievement (each achievement capped at ${capShown}) ${formatPercent(cappedMean)} over ${measured.length} measured`,
+            en: `mean achievement (each achievement capped at ${cap}%) ${cappedMean.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}% over ${measured.length} measured`,
             id: `rata-rata capaian (setiap capaian dibatasi ${capShown}) ${formatPercent(cappedMean)} dari ${formatNumber(measured.length, 0)} indikator terukur`,
           },
   };
