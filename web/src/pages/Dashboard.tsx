@@ -54,11 +54,12 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
         <Stat label={t('dash.notAchieved')} value={c.notAchieved} tone="bad" />
         <Stat label={t('dash.unmeasured')} value={c.unmeasured} tone="muted" />
         <Stat
-          label={t('col.achievement')}
+          label={t('dash.headline')}
           value={
-            <>
-              {pct(d.standing.achievement)} <PredicateBadge label={d.standing.predicate} color={d.standing.predicateColor} />
-            </>
+            <span data-testid="headline">
+              {lang === 'id' ? d.standing.headline.id : d.standing.headline.en}
+              {d.standing.mean && <div className="muted small">{lang === 'id' ? d.standing.mean.id : d.standing.mean.en}</div>}
+            </span>
           }
         />
         <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
@@ -173,6 +174,36 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
       {m.planIndicators.length > 0 && (
         <Card title={t('dash.planIndicators')}>
           <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" />
+        </Card>
+      )}
+
+      {d.quality.length > 0 && (
+        <Card title={`${t('dash.quality')} (${d.quality.length})`} className="quality">
+          <table className="findings" data-testid="quality">
+            <thead>
+              <tr>
+                <th scope="col">{t('dash.qualitySubject')}</th>
+                <th scope="col">{t('dash.qualityKind')}</th>
+                <th scope="col">{t('data.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.quality.map((f, i) => (
+                <tr key={i} className={`sev-${f.severity}`} data-code={f.code}>
+                  <td>{f.subject}</td>
+                  <td>
+                    <code>{f.code}</code>
+                  </td>
+                  <td>
+                    {lang === 'id' ? (f.localized?.id ?? f.message) : f.message}
+                    <div className="muted small">
+                      <code>{f.where}</code>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </Card>
       )}
 
