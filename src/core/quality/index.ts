@@ -434,3 +434,23 @@ export function qualityOfYear(ds: Dataset, year: number, opts: { regionSettings?
   const previous = measureYear(ctx, year - 1);
   return qualityFindings({ ds, measurement, previous, regionSettings: opts.regionSettings, idx: ctx.idx, budget: ctx.budget });
 }
+
+/**
+ * The data-quality findings of every year a dataset has agreements, realizations or
+ * expenditure lines for, as validation lists them (`kinerja validate`): paths prefixed with
+ * `prefix` (`agencies[2].` in a region file); `target-differs-from-plan` is left out, since
+ * validation reports it itself.
+ */
+export function qualityOfDataset(ds: Dataset, opts: { regionSettings?: Settings | undefined; prefix?: string } = {}): QualityFinding[] {
+  const years = new Set<number>();
+  for (const a of ds.agreements) years.add(a.year);
+  for (const r of ds.realizations) years.add(r.year);
+  for (const e of ds.expenditures ?? []) years.add(e.year);
+  const ctx = createMeasureContext(ds, { regionSettings: opts.regionSettings });
+  const out: QualityFinding[] = [];
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const found = qualityFindings({ ds, measurement: measureYear(ctx, year), previous: measureYear(ctx, year - 1), regionSettings: opts.regionSettings, idx: ctx.idx, budget: ctx.budget });
+    for (const f of found) if (f.code !== 'target-differs-from-plan') out.push({ ...f, where: `${opts.prefix ?? ''}${f.where}` });
+  }
+  return out;
+}
