@@ -454,3 +454,16 @@ export function qualityOfDataset(ds: Dataset, opts: { regionSettings?: Settings 
   }
   return out;
 }
+
+/** What each code means, in both languages (reports and the interface); an unknown code shows as itself. */
+export const QUALITY_LABELS: Readonly<Record<string, { en: string; id: string }>> = Object.freeze({
+  'implausible-jump': { en: 'Implausible jump', id: 'Lonjakan tidak wajar' },
+  'spent-above-budget': { en: 'Spent above budget', id: 'Belanja melebihi anggaran' },
+  'negative-remainder': { en: 'Negative remainder', id: 'Sisa anggaran negatif' },
+  'duplicate-line': { en: 'Duplicate line', id: 'Baris belanja berulang' },
+  'approved-without-evidence': { en: 'Approved without evidence', id: 'Disetujui tanpa bukti dukung' },
+  'target-differs-from-plan': { en: 'Target differs from the plan', id: 'Target berbeda dengan Renstra' },
+  'out-of-range': { en: 'Out of range', id: 'Di luar rentang yang sah' },
+});
+
+export const qualityLabel = (code: string, lang: 'en' | 'id' = 'id'): string => QUALITY_LABELS[code]?.[lang] ?? code;
