@@ -6,7 +6,7 @@ import { ReportsPanel } from '../components/Reports.js';
 import { Card, ErrorView, FindingList, Loading, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { href } from '../router.js';
 
 export default function Dashboard({ profile, year }: { profile: AgencyProfile; year: number }) {
@@ -58,7 +58,11 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
           value={
             <span data-testid="headline">
               {lang === 'id' ? d.standing.headline.id : d.standing.headline.en}
-              {d.standing.mean && <div className="muted small">{lang === 'id' ? d.standing.mean.id : d.standing.mean.en}</div>}
+              {d.standing.mean && (
+                <div className="muted small" style={{ fontWeight: 'normal', fontSize: '0.8rem' }}>
+                  {lang === 'id' ? d.standing.mean.id : d.standing.mean.en}
+                </div>
+              )}
             </span>
           }
         />
@@ -191,9 +195,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
               {d.quality.map((f, i) => (
                 <tr key={i} className={`sev-${f.severity}`} data-code={f.code}>
                   <td>{f.subject}</td>
-                  <td>
-                    <code>{f.code}</code>
-                  </td>
+                  <td>{isKey(`quality.${f.code}`) ? t(`quality.${f.code}` as MessageKey) : <code>{f.code}</code>}</td>
                   <td>
                     {lang === 'id' ? (f.localized?.id ?? f.message) : f.message}
                     <div className="muted small">
