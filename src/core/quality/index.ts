@@ -123,15 +123,21 @@ function pathOfIndicator(c: QualityContext, ref: string): string | undefined {
   return undefined;
 }
 
-/** The realization entry a row's figure comes from (its `Y` entry, else its latest period). */
+/** The realization entry a row's figure comes from (its `Y` entry, else its latest period); the year's entries indexed once per context. */
+const entriesOfYear = new WeakMap<QualityContext, Map<string, number>>();
 function realizationPath(c: QualityContext, ref: string): string | undefined {
-  const key = canonical(c, ref);
-  let best = -1;
-  c.ds.realizations.forEach((r, i) => {
-    if (r.year !== c.year || canonical(c, r.indicator) !== key) return;
-    if (best < 0 || (r.period ?? 'Y') === 'Y') best = i;
-  });
-  return best < 0 ? undefined : `realizations[${best}]`;
+  let index = entriesOfYear.get(c);
+  if (!index) {
+    index = new Map();
+    c.ds.realizations.forEach((r, i) => {
+      if (r.year !== c.year) return;
+      const key = canonical(c, r.indicator);
+      if (!index!.has(key) || (r.period ?? 'Y') === 'Y') index!.set(key, i);
+    });
+    entriesOfYear.set(c, index);
+  }
+  const best = index.get(canonical(c, ref));
+  return best === undefined ? undefined : `realizations[${best}]`;
 }
 
 const indicatorName = (c: QualityContext, ref: string): string => c.idx.indicators.get(canonical(c, ref))?.indicator.name ?? ref;
@@ -447,10 +453,15 @@ export function qualityOfDataset(ds: Dataset, opts: { regionSettings?: Settings 
   for (const r of ds.realizations) years.add(r.year);
   for (const e of ds.expenditures ?? []) years.add(e.year);
   const ctx = createMeasureContext(ds, { regionSettings: opts.regionSettings });
+  const measured = new Map<number, MeasureResult>();
+  const measureOnce = (y: number): MeasureResult => measured.get(y) ?? measured.set(y, measureYear(ctx, y)).get(y)!;
   const out: QualityFinding[] = [];
   for (const year of [...years].sort((a, b) => a - b)) {
-    const found = qualityFindings({ ds, measurement: measureYear(ctx, year), previous: measureYear(ctx, year - 1), regionSettings: opts.regionSettings, idx: ctx.idx, budget: ctx.budget });
-    for (const f of found) if (f.code !== 'target-differs-from-plan') out.push({ ...f, where: `${opts.prefix ?? ''}${f.where}` });
+    const found = qualityFindings(
+      { ds, measurement: measureOnce(year), previous: measureOnce(year - 1), regionSettings: opts.regionSettings, idx: ctx.idx, budget: ctx.budget },
+      QUALITY_CHECKS.filter((check) => check !== targetDiffersFromPlan),
+    );
+    for (const f of found) out.push({ ...f, where: `${opts.prefix ?? ''}${f.where}` });
   }
   return out;
 }
