@@ -56,7 +56,30 @@ describe('validate', () => {
   it('accepts a valid dataset with exit 0', async () => {
     const r = await kinerja('validate', 'ok.json');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Tidak ada temuan');
+    // the fixture validates without findings; its one data-quality warning: 6,5 % realized against a 2020 baseline of 50 %
+    expect(r.out).toBe(
+      'peringatan realizations[0]: realisasi 2025 "Persentase Usaha Mikro Mandiri" 6,50, hanya 1/7,69 dari baseline (2020) 50,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya [implausible-jump]\n\n1 temuan: 1 peringatan\n',
+    );
+    const fine = minimalDataset();
+    fine.plans[0]!.indicators![0]!.baseline = { year: 2020, value: 5 };
+    await writeJson('fine.json', fine);
+    expect((await kinerja('validate', 'fine.json')).out).toContain('Tidak ada temuan');
+  });
+
+  it('lists the data-quality findings as warnings, with the year and the name of what they are about (exit 0)', async () => {
+    const ds = minimalDataset();
+    ds.expenditures = [
+      { id: 'e1', year: 2025, name: 'Belanja ATK', ceiling: 100, realized: 150 },
+      { id: 'e2', year: 2025, name: 'Belanja ATK', ceiling: 100, realized: 150 },
+    ];
+    await writeJson('quality.json', ds);
+    const r = await kinerja('validate', 'quality.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('peringatan expenditures[0].realized: belanja "Belanja ATK" membelanjakan Rp 150 pada 2025, Rp 50 di atas anggarannya Rp 100 [spent-above-budget]');
+    expect(r.out).toContain('peringatan expenditures[1]: belanja "Belanja ATK" mengulang expenditures[0] (nama dan jumlah sama Rp 100 / Rp 150); baris terhitung dua kali? [duplicate-line]');
+    const json = JSON.parse((await kinerja('validate', 'quality.json', '--json')).out) as { valid: boolean; findings: { code: string; subject?: string; year?: number }[] };
+    expect(json.valid).toBe(true);
+    expect(json.findings.filter((f) => f.code === 'duplicate-line')).toEqual([expect.objectContaining({ subject: 'Belanja ATK', year: 2025 })]);
   });
 
   it('lists every problem with its path and exits 1', async () => {

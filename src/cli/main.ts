@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { hasErrors, messageIn, text, type Text } from '../core/findings.js';
+import { qualityOfDataset } from '../core/quality/index.js';
 import { measure } from '../core/measure/index.js';
 import { DEFAULT_RULES } from '../core/measure/rules.js';
 import { review } from '../core/review/index.js';
@@ -67,7 +68,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action(async (file: string | undefined, flags: SourceFlags) => {
       let findings;
       try {
-        findings = file && !flags.agency ? (await readValidated(io, file)).findings : (await loadDataset(io, file, flags)).findings;
+        if (file && !flags.agency) {
+          const v = await readValidated(io, file);
+          findings = v.findings;
+          // data-quality findings (warnings) of a document without errors
+          if (!hasErrors(findings)) {
+            findings = [
+              ...findings,
+              ...(v.kind === 'dataset'
+                ? qualityOfDataset(v.dataset)
+                : v.region.agencies.flatMap((ds, i) => qualityOfDataset(ds, { regionSettings: v.region.settings, prefix: `agencies[${i}].` }))),
+            ];
+          }
+        } else {
+          const src = await loadDataset(io, file, flags);
+          findings = hasErrors(src.findings) ? src.findings : [...src.findings, ...qualityOfDataset(src.dataset, { regionSettings: src.regionSettings })];
+        }
       } catch (e) {
         if (!(e instanceof InvalidDocument)) throw e;
         findings = e.findings;

@@ -17,6 +17,7 @@ import type { Settings } from '../core/dataset/schema.js';
 import { buildAgreement } from '../core/report/agreement.js';
 import { buildLkip } from '../core/report/lkip.js';
 import { buildReviewDocument } from '../core/report/review-doc.js';
+import { qualityOfYear } from '../core/quality/index.js';
 import { review } from '../core/review/index.js';
 import type { PdfRenderer } from './pdf.js';
 
@@ -67,7 +68,7 @@ export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOpti
     case 'agreement':
       return buildAgreement(ds, req.agreementId);
     case 'review':
-      return buildReviewDocument(ds, req.year, review(ds, req.year, settings));
+      return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings));
   }
 }
 

@@ -79,7 +79,16 @@ export type AgencyProfile = z.output<typeof AgencyProfile>;
 const PredicateCountSchema = z.object({ label: z.string(), color: z.string().nullable(), count: z.number().int() });
 const RowCountsSchema = z.object({ rows: z.number(), measured: z.number(), achieved: z.number(), notAchieved: z.number(), unmeasured: z.number() });
 const RecommendationCountsSchema = z.object({ total: z.number(), open: z.number(), overdue: z.number() });
-const StandingSchema = z.object({ achievement: z.number().nullable(), predicate: z.string().nullable(), predicateColor: z.string().nullable() });
+const TextSchema = z.object({ en: z.string(), id: z.string() });
+const StandingSchema = z.object({
+  achievement: z.number().nullable().describe('the mean of the measured rows, each achievement capped at `cap` first'),
+  cap: z.number().describe('the cap of every achievement in the mean (the settings’ achievementCap, else 100)'),
+  predicate: z.string().nullable(),
+  predicateColor: z.string().nullable(),
+  headline: TextSchema.describe('the rows counted per predicate: "5 indikator: 2 Sangat Tinggi, …"'),
+  mean: TextSchema.nullable().describe('the capped mean with its cap rule stated'),
+});
+const QualityFindingSchema = FindingSchema.extend({ year: z.number().int(), subject: z.string().describe('the name of the indicator, program node or spending line') });
 export type PredicateCount = z.output<typeof PredicateCountSchema>;
 export type RowCounts = z.output<typeof RowCountsSchema>;
 export type RecommendationCounts = z.output<typeof RecommendationCountsSchema>;
@@ -103,6 +112,7 @@ export const AgencyDashboard = named(
     ),
     score: S.EvaluationScore.nullable(),
     measurement: MeasureResultSchema,
+    quality: z.array(QualityFindingSchema).describe('data-quality findings of the year (measurement.md, "Data-quality findings")'),
   }),
   'AgencyDashboard',
 );

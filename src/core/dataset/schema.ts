@@ -163,11 +163,21 @@ export const EfficiencyRule = z.union([
 ]);
 export type EfficiencyRule = z.infer<typeof EfficiencyRule>;
 
+/** Thresholds of the data-quality findings (measurement.md, "Data-quality findings"). */
+export const QualitySettings = obj({
+  /** `implausible-jump`: a realization or achievement at least this many times (or at most 1/this of) the previous year's or the baseline */
+  jumpFactor: Num.gt(1).optional(),
+  /** `approved-without-evidence`: an approved realization must carry evidence */
+  requireEvidence: z.boolean().optional(),
+});
+export type QualitySettings = z.infer<typeof QualitySettings>;
+
 export const Settings = obj({
   ratingScale: z.array(RatingBand).min(1).optional(),
   negativeMethod: NegativeMethod.optional(),
   efficiency: EfficiencyRule.optional(),
   achievementCap: Num.positive().optional(),
+  quality: QualitySettings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -315,6 +325,8 @@ export const Indicator = obj({
   targets: YearTargets.optional(),
   periodTargets: PeriodTargets.optional(),
   endTarget: Num.optional(),
+  /** the indicator's own data-quality thresholds (`jumpFactor`) */
+  quality: obj({ jumpFactor: Num.gt(1).optional() }).optional(),
   aliases,
 });
 export type Indicator = z.infer<typeof Indicator>;

@@ -4,6 +4,7 @@
  * structure asks for; the efficiency of the supporting budget with a chart; and the financial
  * accountability of the program structure. Every number and predicate is the measurement's.
  */
+import { headline } from '../measure/headline.js';
 import type { ActivityList, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
 import type { Block, Cell, Chart } from '../document/model.js';
 import { formatDateId } from '../format.js';
@@ -295,6 +296,7 @@ function agreementAnalysis(ctx: LkipContext, a: AgreementOfYear, L: string): Blo
 
 function goalTable(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalGroup[]): Block[] {
   const results = new Map(a.res.goals.map((g) => [g.goal, g]));
+  const rules = ctx.mc.rulesFor(null);
   const body: Cell[][] = [];
   groups.forEach((g, i) => {
     const local = g.rows[0]?.goal ?? null;
@@ -308,15 +310,22 @@ function goalTable(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalGr
       int(r.measured, { align: 'center' }),
       pct(r.achievement, {}, why),
       r.predicate !== null ? text(r.predicate, { align: 'center', ...(r.predicateColor ? { fill: r.predicateColor } : {}) }) : empty(why),
+      // the rows counted per predicate beside the mean: one high achievement cannot hide a failing row
+      text(headline(g.rows, rules.ratingScale, rules.achievementCap).text.id.replace(/^\d+ indikator: /, '')),
       r.efficiency !== null ? text(r.efficiency, { align: 'center' }) : empty(efficiencyReasonText(r.efficiencyReason)),
     ]);
   });
-  return tableOrNothing({
+  const capRule =
+    rules.achievementCap !== null
+      ? `setiap capaian dibatasi paling tinggi ${fmtPct(rules.achievementCap)} sebelum dirata-ratakan`
+      : 'capaian tidak dibatasi sebelum dirata-ratakan, sehingga satu capaian yang sangat tinggi dapat menaikkan rata-rata di atas indikator yang gagal; sebaran kriteria indikatornya disajikan di sampingnya';
+  const table = tableOrNothing({
     caption: tableCaption(ctx, `Capaian per Tujuan/Sasaran atas ${a.title}`),
-    header: [[h('No'), h('Tujuan / Sasaran'), h('Jumlah Indikator'), h('Terukur'), h('Rata-rata Capaian (%)'), h('Kriteria'), h('Efisiensi')]],
+    header: [[h('No'), h('Tujuan / Sasaran'), h('Jumlah Indikator'), h('Terukur'), h('Rata-rata Capaian (%)'), h('Kriteria'), h('Sebaran Kriteria Indikator'), h('Efisiensi')]],
     body,
-    widths: [6, 44, 10, 10, 12, 10, 8],
+    widths: [5, 34, 8, 8, 11, 10, 16, 8],
   });
+  return table.length ? [...table, para(`Rata-rata capaian per tujuan/sasaran: ${capRule}.`, { style: 'note' })] : table;
 }
 
 // ---------------------------------------------------------------- the seven analyses of an indicator

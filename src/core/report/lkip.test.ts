@@ -53,6 +53,40 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     expect(texts).toContain(`Fasilitasi pelatihan (${number})`);
   });
 
+  it('lists the data-quality findings in "Catatan Kualitas Data" as Indonesian sentences naming what they are about', () => {
+    const section = doc.sections.find((x) => x.id === 'catatan-kualitas-data')!;
+    const items = section.blocks.flatMap((b) => (b.type === 'list' ? b.items.map((i) => i.map((x) => (typeof x === 'string' ? x : x.text)).join('')) : []));
+    expect(items).toHaveLength(7);
+    expect(items[3]).toBe(
+      'Lonjakan tidak wajar — Realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya.',
+    );
+    expect(items[4]).toBe(
+      'Belanja melebihi anggaran — Belanja "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah" membelanjakan Rp 197.149.568 pada 2025, Rp 109.649.568 di atas anggarannya Rp 87.500.000.',
+    );
+    expect(items[5]).toContain('Baris belanja berulang — Belanja "Belanja souvenir" memiliki pagu dan realisasi yang sama');
+    expect(paragraphs(doc, 'catatan-kualitas-data')[0]).toMatch(/^Pemeriksaan data tahun 2025 menemukan 7 catatan/);
+  });
+
+  it('gives each agreement’s headline as counts per predicate and a capped mean with its rule, never a bare mean', () => {
+    const summary = paragraphs(doc, 'ikhtisar-eksekutif');
+    expect(summary).toContain(
+      'Sebaran kriteria Perjanjian Kinerja Perubahan Tahun 2025: 4 indikator: 3 Sangat Tinggi, 1 Sangat Rendah; rata-rata capaian (setiap capaian dibatasi 100%) 76,83% dari 4 indikator terukur.',
+    );
+    expect(summary.join(' ')).not.toContain('257,74');
+    // the goal table counts its rows per predicate beside the mean, and states the mean's rule
+    const goals = tableByCaption(doc, /Capaian per Tujuan\/Sasaran atas Perjanjian Kinerja Perubahan/)[0]!;
+    const col = column(goals, 'Sebaran Kriteria Indikator');
+    expect(tableGrid(goals.body).map((r) => cellString(r[col]))).toContain('1 Sangat Tinggi, 1 Sangat Rendah');
+    expect(paragraphs(doc, 'bab-3').some((p) => p.startsWith('Rata-rata capaian per tujuan/sasaran: capaian tidak dibatasi sebelum dirata-ratakan'))).toBe(true);
+  });
+
+  it('has no "Catatan Kualitas Data" when the data has no finding', () => {
+    const fine = minimalDataset();
+    fine.plans[0]!.indicators![0]!.baseline = { year: 2020, value: 5 };
+    expect(buildLkip(fine, 2025).sections.map((x) => x.id)).not.toContain('catatan-kualitas-data');
+    expect(buildLkip(minimalDataset(), 2025).sections.map((x) => x.id)).toContain('catatan-kualitas-data');
+  });
+
   it('has the chapters of PermenPAN-RB 53/2014 in order, then both agreements as appendices', () => {
     expect(doc.cover?.lines).toEqual(['LAPORAN KINERJA', 'DINAS KOPERASI DAN USAHA MIKRO', 'KABUPATEN JEMBER', 'TAHUN 2025']);
     expect(doc.sections.map((s) => s.id)).toEqual([
@@ -63,6 +97,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'bab-2',
       'bab-3',
       'bab-4',
+      'catatan-kualitas-data',
       'lampiran-1',
       'lampiran-2',
       'lampiran-3',
@@ -77,6 +112,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'BAB II PERENCANAAN DAN PERJANJIAN KINERJA',
       'BAB III AKUNTABILITAS KINERJA',
       'BAB IV PENUTUP',
+      'CATATAN KUALITAS DATA',
       'LAMPIRAN',
     ]);
     expect(doc.sections[1]?.blocks).toEqual([{ type: 'toc', title: 'DAFTAR ISI' }]);

@@ -61,6 +61,7 @@ import {
 import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, goalGroups } from './lkip-results.js';
+import { headlineSentence, qualityNotes } from './lkip-quality.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -81,8 +82,10 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     { id: 'bab-2', title: 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', newPage: true, numbering: 'arabic', blocks: chapterPlanning(ctx) },
     { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', orientation: 'landscape', blocks: chapterAccountability(ctx) },
     { id: 'bab-4', title: 'BAB IV PENUTUP', newPage: true, numbering: 'arabic', blocks: closing(ctx) },
-    ...appendices(ctx),
   ];
+  const notes = qualityNotes(ctx);
+  if (notes.length) written.push({ id: 'catatan-kualitas-data', title: 'CATATAN KUALITAS DATA', newPage: true, numbering: 'arabic', blocks: notes });
+  written.push(...appendices(ctx));
   // the prose's `{{tabel:ID}}`: the number the table got in this report; a list not printed this
   // year (no rows) is named by its title (validation refuses ids that are no activity list's)
   const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
@@ -191,7 +194,7 @@ function executiveSummary(ctx: LkipContext): Block[] {
       ),
     );
     for (const a of ctx.agreements) {
-      out.push(para(`Rincian realisasi indikator kinerja pada ${a.title}:`), ...summaryTable(ctx, a), para(summarySentence(a.res.summary)));
+      out.push(para(`Rincian realisasi indikator kinerja pada ${a.title}:`), ...summaryTable(ctx, a), para(summarySentence(a.res.summary)), para(headlineSentence(ctx, a)));
       const unmeasured = a.res.rows.filter((r) => r.achievement === null);
       if (unmeasured.length) out.push(para(`Belum dapat diukur: ${joinId(unmeasured.map((r) => `${r.name} (${unmeasuredText(r.unmeasured)})`))}.`, { style: 'note' }));
     }

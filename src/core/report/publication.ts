@@ -14,6 +14,7 @@ import { review } from '../review/index.js';
 import { buildAgreement } from './agreement.js';
 import { buildLkip } from './lkip.js';
 import { buildReviewDocument } from './review-doc.js';
+import { qualityOfYear } from '../quality/index.js';
 
 export const PUBLICATION_KINDS = ['lkip', 'agreement', 'review'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
@@ -94,7 +95,7 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): D
       break;
     case 'review':
       if (recipe.subject !== undefined) throw new PublicationError(`a review has no subject; got "${recipe.subject}"`);
-      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts));
+      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts), qualityOfYear(ds, recipe.year, opts));
       break;
     case 'agreement': {
       if (!recipe.subject) throw new PublicationError('an agreement is issued by its id: expected a subject such as pk-2025');

@@ -51,6 +51,26 @@ describe('buildReviewDocument on the demo dataset', () => {
     expect(findings.map((r) => cellString(r[2]))).toContain('unmeasured-no-data');
     expect(findings.map((r) => cellString(r[2]))).not.toContain('claim-contradicted');
   });
+
+  it('has a section of data-quality findings, by name, in Indonesian, counted in the summary', () => {
+    const grid = tableGrid(table(doc, 'reviu-tabel-kualitas')?.body ?? []);
+    expect(grid.map((r) => `${cellString(r[1])} | ${cellString(r[2])} | ${cellString(r[3])}`)).toEqual([
+      'Lonjakan tidak wajar | Persentase Usaha Mikro Mandiri | realizations[3]',
+      'Lonjakan tidak wajar | Persentase Usaha Mikro Aktif | realizations[8]',
+      'Lonjakan tidak wajar | Persentase usaha mikro yang difasilitasi | realizations[9]',
+      'Lonjakan tidak wajar | Persentase Koperasi yang difasilitasi | realizations[10]',
+      'Belanja melebihi anggaran | Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah | expenditures[39].realized',
+      'Baris belanja berulang | Belanja souvenir | expenditures[17]',
+      'Target berbeda dengan Renstra | Persentase Koperasi Berkualitas | agreements[0].rows[3].target',
+    ]);
+    expect(cellString(grid[3]![4])).toBe(
+      'realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya',
+    );
+    const summary = tableGrid(doc.sections[0]!.blocks.find((b): b is Table => b.type === 'table')!.body);
+    expect(summary.find((r) => cellString(r[0]) === 'Catatan kualitas data')?.[1]?.value).toMatchObject({ kind: 'number', value: 7 });
+    // listed once: not again among the validation findings
+    expect(tableGrid(table(doc, 'reviu-tabel-temuan')?.body ?? []).map((r) => cellString(r[2]))).not.toContain('target-differs-from-plan');
+  });
 });
 
 describe('buildReviewDocument on the minimal dataset', () => {

@@ -13,6 +13,7 @@ import { messageIn, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber } from '../format.js';
 import { createMeasureContext, type MeasureContext } from '../measure/index.js';
 import type { ClaimCheck, ReviewResult } from '../review/index.js';
+import { QUALITY_CODES, qualityLabel, qualityOfYear, type QualityFinding } from '../quality/index.js';
 import { agreementTitle, empty, heading, int, num, para, STAGE_LABEL, tableOrNothing, text } from './common.js';
 
 const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
@@ -162,7 +163,8 @@ function dataFindings(ds: Dataset, result: ReviewResult): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   const add = (f: Finding) => {
-    if (f.code === 'claim-contradicted') return;
+    // the data-quality findings have their own section (D)
+    if (f.code === 'claim-contradicted' || (QUALITY_CODES as readonly string[]).includes(f.code)) return;
     const k = `${f.severity}|${f.code}|${f.where}|${f.message}`;
     if (seen.has(k)) return;
     seen.add(k);
@@ -173,7 +175,7 @@ function dataFindings(ds: Dataset, result: ReviewResult): Finding[] {
   return out.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
 }
 
-export function buildReviewDocument(ds: Dataset, year: number, result: ReviewResult): DocumentModel {
+export function buildReviewDocument(ds: Dataset, year: number, result: ReviewResult, quality: QualityFinding[] = qualityOfYear(ds, year)): DocumentModel {
   const mc = createMeasureContext(ds);
   const claims = ds.claims ?? [];
   const s = result.summary;
@@ -205,6 +207,7 @@ export function buildReviewDocument(ds: Dataset, year: number, result: ReviewRes
             ]
           : []),
         [text('Temuan atas data (validasi dan pengukuran)'), int(findings.length)],
+        [text('Catatan kualitas data'), int(quality.length, { bold: quality.length > 0 })],
       ],
       widths: [70, 30],
     }),
@@ -283,6 +286,26 @@ export function buildReviewDocument(ds: Dataset, year: number, result: ReviewRes
     ),
   );
 
+  const notes: Block[] = [
+    heading(1, 'D. CATATAN KUALITAS DATA', 'reviu-kualitas'),
+    para(
+      'Angka yang mungkin tetapi tidak wajar, atau yang bertentangan dengan cara kerja anggaran dan alur persetujuan: periksa sumbernya sebelum laporan diterbitkan (ambang dan aturannya: measurement.md, "Data-quality findings").',
+      { align: 'justify' },
+    ),
+  ];
+  notes.push(
+    ...tableOrNothing(
+      {
+        id: 'reviu-tabel-kualitas',
+        caption: `Catatan Kualitas Data (${quality.length})`,
+        header: [[h('No'), h('Jenis'), h('Tentang'), h('Lokasi'), h('Uraian')]],
+        body: quality.map((f, i) => [int(i + 1, { align: 'center' }), text(qualityLabel(f.code)), text(f.subject), text(f.where), text(messageIn('id', f))]),
+        widths: [4, 14, 22, 16, 44],
+      },
+      'Tidak ada catatan kualitas data.',
+    ),
+  );
+
   return {
     title: `Reviu atas Laporan Kinerja ${ds.agency.name} Tahun ${year}`,
     subtitle: ds.agency.region,
@@ -295,6 +318,7 @@ export function buildReviewDocument(ds: Dataset, year: number, result: ReviewRes
       { id: 'bertentangan', newPage: true, numbering: 'arabic', blocks: contra },
       { id: 'tidak-diperiksa', newPage: true, numbering: 'arabic', blocks: unch },
       { id: 'temuan-data', newPage: true, numbering: 'arabic', blocks: data },
+      { id: 'kualitas-data', newPage: true, numbering: 'arabic', blocks: notes },
     ],
   };
 }

@@ -7,7 +7,9 @@ import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { isOverdue, stateOf } from '../../core/edit/index.js';
 import { absorptionOf, finalBudget, indexBudgets, spent as spentOf } from '../../core/measure/budget.js';
 import { bandOf } from '../../core/measure/predicate.js';
+import { headline } from '../../core/measure/headline.js';
 import { resolveRules } from '../../core/measure/rules.js';
+import { qualityOfYear } from '../../core/quality/index.js';
 import type { AgreementResult, MeasureResult } from '../../core/measure/types.js';
 
 export interface PredicateCount {
@@ -33,14 +35,24 @@ function rowCounts(a: AgreementResult | null): RowCounts {
   return { rows: s.rows, measured: s.rows - s.unmeasured, achieved: s.achieved, notAchieved: s.notAchieved, unmeasured: s.unmeasured };
 }
 
-/** The agency's standing for a year: the mean of the current agreement's measured rows (capped when a cap is set) and its predicate. */
+/**
+ * The agency's standing for a year (measurement.md, "Headline"): the rows of the agreement in
+ * force counted per predicate (`headline`), and the mean of its measured rows' achievements with
+ * each achievement capped first (the settings' cap, else 100 %), the cap stated beside it.
+ */
 export function standing(ds: Dataset, m: MeasureResult, regionSettings?: Settings) {
   const a = currentAgreement(m);
-  const values = (a?.rows ?? []).filter((r) => r.achievement !== null).map((r) => r.achievementCapped ?? r.achievement!);
-  if (values.length === 0) return { achievement: null, predicate: null, predicateColor: null };
-  const mean = values.reduce((x, y) => x + y, 0) / values.length;
-  const band = bandOf(resolveRules(null, ds.settings, regionSettings).ratingScale, mean);
-  return { achievement: mean, predicate: band?.label ?? null, predicateColor: band?.color ?? null };
+  const rules = resolveRules(null, ds.settings, regionSettings);
+  const h = headline(a?.rows ?? [], rules.ratingScale, rules.achievementCap);
+  const band = h.cappedMean === null ? null : bandOf(rules.ratingScale, h.cappedMean);
+  return {
+    achievement: h.cappedMean,
+    cap: h.cap,
+    predicate: band?.label ?? null,
+    predicateColor: band?.color ?? null,
+    headline: h.text,
+    mean: h.meanText,
+  };
 }
 
 function predicateCounts(ds: Dataset, a: AgreementResult | null, regionSettings?: Settings): PredicateCount[] {
@@ -94,6 +106,7 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
     programs,
     score: scores.at(-1) ?? null,
     measurement: m,
+    quality: qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m }),
   };
 }
 

@@ -6,7 +6,7 @@ import { ReportsPanel } from '../components/Reports.js';
 import { Card, ErrorView, FindingList, Loading, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { href } from '../router.js';
 
 export default function Dashboard({ profile, year }: { profile: AgencyProfile; year: number }) {
@@ -54,11 +54,16 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
         <Stat label={t('dash.notAchieved')} value={c.notAchieved} tone="bad" />
         <Stat label={t('dash.unmeasured')} value={c.unmeasured} tone="muted" />
         <Stat
-          label={t('col.achievement')}
+          label={t('dash.headline')}
           value={
-            <>
-              {pct(d.standing.achievement)} <PredicateBadge label={d.standing.predicate} color={d.standing.predicateColor} />
-            </>
+            <span data-testid="headline">
+              {lang === 'id' ? d.standing.headline.id : d.standing.headline.en}
+              {d.standing.mean && (
+                <div className="muted small" style={{ fontWeight: 'normal', fontSize: '0.8rem' }}>
+                  {lang === 'id' ? d.standing.mean.id : d.standing.mean.en}
+                </div>
+              )}
+            </span>
           }
         />
         <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
@@ -173,6 +178,34 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
       {m.planIndicators.length > 0 && (
         <Card title={t('dash.planIndicators')}>
           <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" />
+        </Card>
+      )}
+
+      {d.quality.length > 0 && (
+        <Card title={`${t('dash.quality')} (${d.quality.length})`} className="quality">
+          <table className="findings" data-testid="quality">
+            <thead>
+              <tr>
+                <th scope="col">{t('dash.qualitySubject')}</th>
+                <th scope="col">{t('dash.qualityKind')}</th>
+                <th scope="col">{t('data.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.quality.map((f, i) => (
+                <tr key={i} className={`sev-${f.severity}`} data-code={f.code}>
+                  <td>{f.subject}</td>
+                  <td>{isKey(`quality.${f.code}`) ? t(`quality.${f.code}` as MessageKey) : <code>{f.code}</code>}</td>
+                  <td>
+                    {lang === 'id' ? (f.localized?.id ?? f.message) : f.message}
+                    <div className="muted small">
+                      <code>{f.where}</code>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </Card>
       )}
 

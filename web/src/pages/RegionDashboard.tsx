@@ -8,7 +8,7 @@ import { useI18n } from '../i18n.js';
 import { href } from '../router.js';
 
 export default function RegionDashboard({ region, year }: { region: string; year: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const data = useAsync((signal) => api.regionDashboard(region, year, signal), [region, year]);
   if (data.status === 'error') return <ErrorView error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
@@ -45,8 +45,8 @@ export default function RegionDashboard({ region, year }: { region: string; year
                     <th scope="col" className="num">{t('dash.achieved')}</th>
                     <th scope="col" className="num">{t('dash.notAchieved')}</th>
                     <th scope="col" className="num">{t('dash.unmeasured')}</th>
-                    <th scope="col" className="num">{t('col.achievement')}</th>
-                    <th scope="col">{t('col.predicate')}</th>
+                    <th scope="col" className="num">{t('dash.cappedMean')}</th>
+                    <th scope="col">{t('dash.headline')}</th>
                     <th scope="col" className="num">{t('prog.final')}</th>
                     <th scope="col">{t('col.absorption')}</th>
                     <th scope="col" className="num">{t('eval.scores')}</th>
@@ -65,9 +65,13 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       <td className="num">{a.counts.achieved}</td>
                       <td className="num">{a.counts.notAchieved}</td>
                       <td className="num">{a.counts.unmeasured}</td>
-                      <td className="num">{pct(a.achievement)}</td>
+                      <td className="num">
+                        {pct(a.achievement)}
+                        <div className="muted small">{t('dash.cappedAt', { cap: a.cap })}</div>
+                      </td>
                       <td>
                         <PredicateBadge label={a.predicate} color={a.predicateColor} />
+                        <div className="small">{lang === 'id' ? a.headline.id : a.headline.en}</div>
                       </td>
                       <td className="num">{rp(a.budget.final)}</td>
                       <td>
