@@ -171,9 +171,9 @@ describe('the collection', () => {
     if (v.kind !== 'dataset') throw new Error('demo is not a dataset');
     expect(qualityOfYear(v.dataset, 2025).map((f) => `${f.code} ${f.where} ${f.subject}`)).toEqual([
       'implausible-jump realizations[3] Persentase Usaha Mikro Mandiri',
-      'implausible-jump realizations[8] Persentase Usaha Mikro Aktif',
-      'implausible-jump realizations[9] Persentase usaha mikro yang difasilitasi',
-      'implausible-jump realizations[10] Persentase Koperasi yang difasilitasi',
+      'implausible-jump realizations[7] Persentase Usaha Mikro Aktif',
+      'implausible-jump realizations[8] Persentase usaha mikro yang difasilitasi',
+      'implausible-jump realizations[9] Persentase Koperasi yang difasilitasi',
       'spent-above-budget expenditures[39].realized Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah',
       'duplicate-line expenditures[17] Belanja souvenir',
       'target-differs-from-plan agreements[0].rows[3].target Persentase Koperasi Berkualitas',

@@ -56,9 +56,9 @@ describe('buildReviewDocument on the demo dataset', () => {
     const grid = tableGrid(table(doc, 'reviu-tabel-kualitas')?.body ?? []);
     expect(grid.map((r) => `${cellString(r[1])} | ${cellString(r[2])} | ${cellString(r[3])}`)).toEqual([
       'Lonjakan tidak wajar | Persentase Usaha Mikro Mandiri | realizations[3]',
-      'Lonjakan tidak wajar | Persentase Usaha Mikro Aktif | realizations[8]',
-      'Lonjakan tidak wajar | Persentase usaha mikro yang difasilitasi | realizations[9]',
-      'Lonjakan tidak wajar | Persentase Koperasi yang difasilitasi | realizations[10]',
+      'Lonjakan tidak wajar | Persentase Usaha Mikro Aktif | realizations[7]',
+      'Lonjakan tidak wajar | Persentase usaha mikro yang difasilitasi | realizations[8]',
+      'Lonjakan tidak wajar | Persentase Koperasi yang difasilitasi | realizations[9]',
       'Belanja melebihi anggaran | Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah | expenditures[39].realized',
       'Baris belanja berulang | Belanja souvenir | expenditures[17]',
       'Target berbeda dengan Renstra | Persentase Koperasi Berkualitas | agreements[0].rows[3].target',
