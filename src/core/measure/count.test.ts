@@ -49,6 +49,18 @@ describe('countOf awards', () => {
     expect(f?.localized?.id).toContain('tidak memiliki tanggal maupun tahun');
   });
 
+  it('an award listed in several narratives (a year narrative begun as a copy of the undated one) is counted once', () => {
+    const awards = [
+      { title: 'Juara 1 Stand Terbaik', date: '2025-12-07' },
+      { title: 'Daerah Koperasi Go Internasional', year: 2025 },
+    ];
+    const copied = base({ narrative: [{ awards }, { year: 2026, awards: [...awards, { title: 'juara 1  stand terbaik', date: '2025-12-07' }] }] });
+    expect(measureIndicator(createMeasureContext(copied), 'renstra/AWARDS', 2025).row.realization).toBe(2);
+    // the same title on another date is another award
+    const twice = base({ narrative: { awards: [{ title: 'Juara 1', date: '2025-03-01' }, { title: 'Juara 1', date: '2025-09-01' }] } });
+    expect(measureIndicator(createMeasureContext(twice), 'renstra/AWARDS', 2025).row.realization).toBe(2);
+  });
+
   it('an empty list counts 0; no list at all leaves the row unmeasured', () => {
     const empty = measureIndicator(createMeasureContext(base({ narrative: { awards: [] } })), 'renstra/AWARDS', 2025);
     expect(empty.row).toMatchObject({ realization: 0, achievement: 0, achieved: false });

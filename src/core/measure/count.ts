@@ -5,7 +5,10 @@
  *
  * - `awards`: the awards of every narrative. An award belongs to the year of its `date`, else
  *   its `year`, else the year of the narrative that lists it. An award with none of the three
- *   (in an undated narrative) belongs to no year: it is not counted, with a warning.
+ *   (in an undated narrative) belongs to no year: it is not counted, with a warning. An award
+ *   listed in several narratives (a year's narrative begun as a copy of the undated one) is one
+ *   award: the same title (case and spacing aside) in the same year, and the same date where
+ *   both have one, is counted once, at its first place.
  * - The list is held for a year when an award belongs to it, or when the year's narrative
  *   (`narrativeFor`) has an `awards` field (an empty one counts 0). Otherwise the row is
  *   unmeasured ("no realization"), since nothing says there were none.
@@ -39,12 +42,20 @@ export function awardsOfYear(ds: Parameters<typeof narrativesOf>[0], year: numbe
   const listed = Array.isArray(ds.narrative);
   const entries: CountedEntry[] = [];
   const undated: string[] = [];
+  const seen: Array<{ title: string; date: string | undefined }> = [];
+  const sameAward = (a: { title: string; date: string | undefined }, b: { title: string; date: string | undefined }) =>
+    a.title === b.title && (a.date === undefined || b.date === undefined || a.date === b.date);
   narrativesOf(ds).forEach((n, i) => {
     const at = listed ? `narrative[${i}]` : 'narrative';
     n.awards?.forEach((a, j) => {
       const y = awardYear(a, n.year);
       if (y === undefined) undated.push(`${at}.awards[${j}]`);
-      else if (y === year) entries.push({ path: `${at}.awards[${j}]`, title: a.title });
+      else if (y === year) {
+        const key = { title: a.title.trim().replace(/\s+/g, ' ').toLowerCase(), date: a.date };
+        if (seen.some((k) => sameAward(k, key))) return;
+        seen.push(key);
+        entries.push({ path: `${at}.awards[${j}]`, title: a.title });
+      }
     });
   });
   const held = entries.length > 0 || narrativeFor(ds, year)?.awards !== undefined;
