@@ -286,6 +286,26 @@ export const PeriodTargets = z.record(
   obj({ Q1: Num.optional(), Q2: Num.optional(), Q3: Num.optional(), Q4: Num.optional(), S1: Num.optional(), S2: Num.optional() }),
 );
 
+/**
+ * The valid range of an indicator's values (realizations, targets, baseline), over the default
+ * of its unit and measure (dataset-format.md, "Ranges"): `null` opens a bound the default sets
+ * (`"max": null`: a % that may exceed 100, such as a growth rate); `whole`: whole numbers only.
+ */
+export const ValueRange = obj({
+  min: Num.nullable().optional(),
+  max: Num.nullable().optional(),
+  whole: z.boolean().optional(),
+});
+export type ValueRange = z.infer<typeof ValueRange>;
+
+/**
+ * The explicit mark of an entry that keeps a number outside its valid range because its source
+ * printed it so (`{ "reason": "as printed in the source" }`): a warning instead of an error, and
+ * a realization so marked is never scored (dataset-format.md, "Ranges").
+ */
+export const OutOfRange = obj({ reason: Name });
+export type OutOfRange = z.infer<typeof OutOfRange>;
+
 export const Baseline = obj({ year: Year, value: Num, source: z.string().optional() });
 
 export const Indicator = obj({
@@ -310,6 +330,8 @@ export const Indicator = obj({
   targets: YearTargets.optional(),
   periodTargets: PeriodTargets.optional(),
   endTarget: Num.optional(),
+  range: ValueRange.optional(),
+  outOfRange: OutOfRange.optional(),
   aliases,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -335,6 +357,7 @@ export const AgreementRow = obj({
   goal: Id,
   indicator: Id,
   target: z.union([Num, Name]),
+  outOfRange: OutOfRange.optional(),
 });
 export type AgreementRow = z.infer<typeof AgreementRow>;
 
@@ -346,6 +369,7 @@ export const AgreementBudget = obj({
   amount: Money,
   source: Name,
   stage: BudgetStage.optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type AgreementBudget = z.infer<typeof AgreementBudget>;
 
@@ -370,7 +394,7 @@ export type Agreement = z.infer<typeof Agreement>;
 
 export const Support = z.union([
   obj({ indicator: Ref, share: Num.min(0).max(1).optional() }),
-  obj({ indicator: Ref, year: Year, amount: Money, spent: Money }),
+  obj({ indicator: Ref, year: Year, amount: Money, spent: Money, outOfRange: OutOfRange.optional() }),
 ]);
 export type Support = z.infer<typeof Support>;
 
@@ -381,6 +405,7 @@ export const BudgetEntry = obj({
   source: z.string().optional(),
   date: IsoDate.optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type BudgetEntry = z.infer<typeof BudgetEntry>;
 
@@ -391,6 +416,7 @@ export const SpendingEntry = obj({
   physical: Num.optional(),
   source: z.string().optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type SpendingEntry = z.infer<typeof SpendingEntry>;
 
@@ -427,6 +453,7 @@ export const Realization = obj({
   state: WorkflowState.optional(),
   evidence: z.array(z.string()).optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type Realization = z.infer<typeof Realization>;
 
@@ -450,6 +477,7 @@ export const ExpenditureLine = obj({
   class: z.enum(['operating', 'capital']).optional(),
   parent: Id.optional(),
   group: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type ExpenditureLine = z.infer<typeof ExpenditureLine>;
 
@@ -464,6 +492,7 @@ export const EvaluationScore = obj({
   date: IsoDate.optional(),
   period: z.string().optional(),
   scope: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type EvaluationScore = z.infer<typeof EvaluationScore>;
 

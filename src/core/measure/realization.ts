@@ -21,6 +21,7 @@ import { bestCategory } from './achievement.js';
 import { PERIOD_RANK } from './budget.js';
 import type { IndexedRealization } from './context.js';
 import { UNMEASURED_REASON_ID } from './reasons.js';
+import { rangeText, realizationOutOfRange } from '../dataset/ranges.js';
 
 export type UnmeasuredReason =
   | 'no realization'
@@ -36,7 +37,8 @@ export type UnmeasuredReason =
   | 'no target'
   | 'unknown indicator'
   | 'cycle'
-  | 'no applicable indicators';
+  | 'no applicable indicators'
+  | 'out of range';
 
 export interface RealizedValue {
   ok: true;
@@ -105,6 +107,20 @@ export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
       reason: 'no realization',
       message: 'the realization entry has neither a category nor a value',
       messageId: 'isian realisasi tidak memuat kategori maupun nilai',
+    };
+  }
+  // a number outside its range is never scored: kept as printed (`outOfRange`), or refused by
+  // validation before measurement (dataset-format.md, "Ranges")
+  const zeroDenominator = m.type === 'ratio' && r.numerator !== undefined && r.denominator === 0;
+  const violation = m.type === 'derived' || zeroDenominator ? undefined : realizationOutOfRange(indicator, r);
+  if (violation) {
+    const range = rangeText(violation.range);
+    const marked = r.outOfRange?.reason;
+    return {
+      ok: false,
+      reason: 'out of range',
+      message: `the realization's ${violation.field}: ${violation.problem.en}, outside its range ${range.en}${marked !== undefined ? `; kept as printed ("${marked}"), not scored` : ''}`,
+      messageId: `${violation.field === 'numerator' ? 'pembilang' : violation.field === 'denominator' ? 'penyebut' : 'nilai'} realisasi: ${violation.problem.id}, di luar rentang yang sah ${range.id}${marked !== undefined ? `; dipertahankan sesuai sumber ("${marked}"), tidak dinilai` : ''}`,
     };
   }
   if (m.type === 'ratio' && r.numerator !== undefined && r.denominator !== undefined) {
