@@ -85,7 +85,7 @@ forEachEngine('API: out-of-range entries', (engine) => {
       'put',
       `${A}/plans/renstra-2021-2026/indicators/UMM`,
       { version: versionOf(umm), indicator: { ...umm, targets: { ...umm.targets, '2026': -5 } } },
-      'body.indicator.targets.2026',
+      'body.indicator.targets["2026"]',
       /indikator renstra-2021-2026\/UMM "Persentase Usaha Mikro Mandiri": -5 kurang dari 0; seharusnya 0 sampai 100/,
     );
     const pk = ds.agreements[0]!;

@@ -125,7 +125,7 @@ describe('validation and measurement of an out-of-range entry', () => {
     const where = rangeFindings(ds).map((f) => `${f.severity} ${f.where}`);
     expect(where.sort()).toEqual(
       [
-        'error plans[0].indicators[0].targets.2026',
+        'error plans[0].indicators[0].targets["2026"]',
         'error plans[0].indicators[0].baseline.value',
         'error agreements[0].rows[2].target',
         'error agreements[0].budget[0].amount',

@@ -30,7 +30,7 @@ export interface Range {
 
 /** One number outside its range. */
 export interface Violation {
-  /** the field, relative to the entry (`value`, `numerator`, `targets.2025`, `amount`) */
+  /** the field, relative to the entry (`value`, `numerator`, `targets["2025"]`, `amount`) */
   field: string;
   value: number;
   range: Range;
@@ -167,9 +167,9 @@ export function indicatorViolations(ind: Pick<Indicator, 'unit' | 'measure' | 'r
   const out: Violation[] = [];
   const vr = valueRange(ind);
   if (!vr) return out;
-  for (const [year, v] of Object.entries(ind.targets ?? {})) check(out, `targets.${year}`, v, vr);
+  for (const [year, v] of Object.entries(ind.targets ?? {})) check(out, `targets["${year}"]`, v, vr);
   for (const [year, periods] of Object.entries(ind.periodTargets ?? {})) {
-    for (const [p, v] of Object.entries(periods)) if (typeof v === 'number') check(out, `periodTargets.${year}.${p}`, v, vr);
+    for (const [p, v] of Object.entries(periods)) if (typeof v === 'number') check(out, `periodTargets["${year}"].${p}`, v, vr);
   }
   if (ind.baseline) check(out, 'baseline.value', ind.baseline.value, vr);
   check(out, 'endTarget', ind.endTarget, vr);
@@ -237,12 +237,12 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
   const idx = indexDataset(ds);
   const indicatorWhat = (ind: Indicator, ref: string): Text => text(`indicator ${ref} "${ind.name}"`, `indikator ${ref} "${ind.name}"`);
   const filterYear = (vs: Violation[]): Violation[] =>
-    options.year === undefined ? vs : vs.filter((v) => !/^(targets|periodTargets)\.\d{4}/.test(v.field) || v.field.split('.')[1] === String(options.year));
+    options.year === undefined ? vs : vs.filter((v) => !/^(targets|periodTargets)\[/.test(v.field) || v.field.includes(`["${options.year}"]`));
 
   const checkIndicators = (list: readonly Indicator[] | undefined, base: string, owner: string): void => {
     (list ?? []).forEach((ind, i0) => {
       const at = `${base}.indicators[${pos(ind, i0)}]`;
-      const vs = filterYear(indicatorViolations(ind)).filter((v) => options.year === undefined || /^(targets|periodTargets)\./.test(v.field));
+      const vs = filterYear(indicatorViolations(ind)).filter((v) => options.year === undefined || /^(targets|periodTargets)\[/.test(v.field));
       for (const v of vs) emit(ind, at, indicatorWhat(ind, `${owner}/${ind.id}`), v);
     });
   };
