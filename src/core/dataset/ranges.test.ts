@@ -104,7 +104,8 @@ describe('validation and measurement of an out-of-range entry', () => {
     ]);
     const m = measure(r.dataset!, 2025);
     const row = m.agreements[0]!.rows.find((x) => x.indicator.endsWith('/UMM'))!;
-    expect(row).toMatchObject({ achievement: null, predicate: null, realization: null, unmeasured: 'out of range' });
+    expect(row).toMatchObject({ achievement: null, predicate: null, achieved: null, unmeasured: 'out of range' });
+    expect(row.realization).toBeCloseTo(222.287, 3); // shown as entered, not scored
     expect(m.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['out-of-range', 'unmeasured-out-of-range']));
     expect(outOfRangeFindings(r.dataset!, 2025)).toHaveLength(1);
     expect(outOfRangeFindings(r.dataset!, 2024)).toHaveLength(0);
