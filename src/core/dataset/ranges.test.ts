@@ -156,3 +156,11 @@ describe('validation and measurement of an out-of-range entry', () => {
     expect(kop).toMatchObject({ achievement: null, predicate: null, unmeasured: 'out of range' });
   });
 });
+
+describe('a derived indicator', () => {
+  it('its entered realization (compared with the computed one) is a % share too', () => {
+    const derived = ind({ unit: '%', measure: { type: 'derived', rule: 'shareAchieved', of: ['x/y'] } });
+    expect(realizationViolations(derived, { value: 67 })).toEqual([]);
+    expect(realizationViolations(derived, { value: 150 }).map((v) => v.field)).toEqual(['value']);
+  });
+});

@@ -125,8 +125,8 @@ const check = (out: Violation[], field: string, x: number | undefined, r: Range 
 /**
  * The numbers of a realization entry outside the indicator's ranges: the value; for a ratio,
  * the numerator (≥ 0), the denominator (> 0) and the value they give (numerator ÷ denominator ×
- * factor, so a % share's numerator is at most its denominator). Derived and category
- * indicators' entries carry no number to check.
+ * factor, so a % share's numerator is at most its denominator). A category indicator's
+ * entries carry labels, checked against its categories elsewhere.
  */
 export function realizationViolations(
   ind: Pick<Indicator, 'unit' | 'measure' | 'range'>,
@@ -134,7 +134,7 @@ export function realizationViolations(
 ): Violation[] {
   const out: Violation[] = [];
   const m = ind.measure;
-  if (m.type === 'category' || m.type === 'derived') return out;
+  if (m.type === 'category') return out;
   const vr = valueRange(ind);
   check(out, 'value', r.value, vr);
   if (m.type === 'ratio') {
