@@ -20,6 +20,8 @@ it('the planner types 0,25, 1.234,5 and 0.250: each is read (or refused) on the 
   await page.getByTestId('editor').waitFor();
   await page.getByLabel('Periode').selectOption('Y');
   const field = page.locator('#r-value');
+  // the valid range is said before anything is typed
+  expect(await page.getByTestId('valid-range').textContent()).toBe('Rentang yang sah: 0 sampai 100 (persentase)');
   const stored = async () => {
     const list = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/realizations?year=2026')).json as {
       indicators: { ref: string; entries: { record: { value?: number; period?: string } }[] }[];

@@ -27,6 +27,7 @@ import { ConflictNotice } from '../components/Conflict.js';
 import { ErrorView, Loading, PredicateBadge, StateBadge } from '../components/ui.js';
 import { inputText, num, parseNumber, pct, readNumber } from '../fmt.js';
 import { fieldErrors, NumberField } from '../components/forms.js';
+import { rangeOf } from '../../../src/core/dataset/ranges.js';
 import { useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -324,6 +325,8 @@ function Editor(props: {
   };
 
   const units = (ind.indicator.responsibleUnits ?? []).map((u) => unitName.get(u) ?? u);
+  // the valid range of the value (core/dataset/ranges.ts), said before anything is typed
+  const validRange = rangeOf(ind.indicator);
   const periodLabel = (p: Period) => t(`period.${p}` as MessageKey);
   // the planner's target for the chosen quarter or semester, for monitoring (achievement stays against the year's target)
   const periodTarget = form.period === 'Y' ? undefined : ind.indicator.periodTargets?.[String(year)]?.[form.period];
@@ -470,6 +473,11 @@ function Editor(props: {
                 </output>
               </div>
             </div>
+          )}
+          {!form.status && validRange && (
+            <p className="small muted" data-testid="valid-range">
+              {t('num.range', { range: lang === 'id' ? validRange.id : validRange.en })}
+            </p>
           )}
           {!form.status && (measure.type === 'value' || measure.type === 'count') && (
             <div className="form-row">
