@@ -77,13 +77,19 @@ describe('demo dataset: Diskopum Jember 2025', () => {
     }
   });
 
-  it('measures every row of both agreements; the agreed award count from the three awards of 2025', () => {
+  it('measures both agreements; the agreed award count from the three awards of 2025; only the printed 222,29 % share (out of its range, not scored) is unmeasured', () => {
     const result = measure(ds, 2025);
     expect(result.agreements.map((a) => a.id)).toEqual(['pk-2025', 'pk-2025-perubahan']);
     for (const a of result.agreements) {
       for (const row of a.rows) {
         expect(row.target, row.indicator).not.toBeNull();
         if (row.indicator === 'pk-2025/AWARDS') expect(row).toMatchObject({ realization: 3, target: 1, achievement: 300, realizationPeriod: 'computed' });
+        if (row.indicator === 'renstra-2025-2029/KOP_FASILITASI') {
+          // 1.905 facilitation events ÷ 857 active cooperatives: kept as printed, marked, never scored
+          expect(row).toMatchObject({ achievement: null, predicate: null, unmeasured: 'out of range' });
+          expect(row.realization).toBeCloseTo((1905 / 857) * 100, 10);
+          continue;
+        }
         expect(row.realization, row.indicator).not.toBeNull();
         expect(typeof row.achievement, row.indicator).toBe('number');
       }
@@ -91,10 +97,17 @@ describe('demo dataset: Diskopum Jember 2025', () => {
     expect(result.budget.final).toBeCloseTo(26796144571.6, 2);
   });
 
-  it('reproduces the printed 4 of 6 program indicators achieved from the six counted indicators', () => {
+  it('counts 2 of the 6 program indicators achieved: the printed 4 of 6 also counted p2/IND1 (548 %) and p5/IND1 (124 %), shares above 100 % kept as printed and not scored', () => {
     const result = measure(ds, 2025);
     const pipt = result.agreements.find((a) => a.id === 'pk-2025')?.rows.find((r) => r.indicator === 'renstra-2021-2026/PIPT');
-    expect(pipt?.realization).toBeCloseTo((4 / 6) * 100, 10);
+    expect(pipt?.realization).toBeCloseTo((2 / 6) * 100, 10);
+    const programs = result.programIndicators.filter((r) => r.indicator === 'p2/IND1' || r.indicator === 'p5/IND1');
+    expect(programs.map((r) => [r.indicator, r.realization, r.unmeasured])).toEqual([
+      ['p2/IND1', 548, 'out of range'],
+      ['p5/IND1', 124, 'out of range'],
+    ]);
+    // the printed 4/6 is entered as PIPT's realization: it now differs from the computed one, and says so
+    expect(result.findings.some((f) => f.code === 'derived-realization-differs' && f.where === 'agreements[0].rows[0]')).toBe(true);
   });
 
   it('keeps the report’s printed figures as a large body of claims', () => {

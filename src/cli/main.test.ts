@@ -123,6 +123,35 @@ describe('validate', () => {
   });
 });
 
+describe('out-of-range numbers on the command line', () => {
+  it('validate and import refuse a share above 100 % with its path and range (exit 1, nothing stored); marked as printed it is a warning and unmeasured', async () => {
+    const ds = minimalDataset();
+    const umm = ds.realizations.find((r) => r.indicator.endsWith('/UMM'))!;
+    Object.assign(umm, { numerator: 900, denominator: 860 });
+    delete umm.value;
+    await writeJson('share.json', ds);
+    const v = await kinerja('validate', 'share.json');
+    expect(v.code).toBe(1);
+    expect(v.out + v.err).toContain(
+      'realizations[0].numerator: realisasi 2025 renstra-2021-2026/UMM "Persentase Usaha Mikro Mandiri": 900 ÷ 860 × 100 = 104,65, lebih dari 100; seharusnya 0 sampai 100 (persentase)',
+    );
+    const before = await kinerja('agencies', '--json');
+    const imp = await kinerja('import', 'share.json');
+    expect(imp.code).toBe(1);
+    expect(imp.err).toContain('realizations[0].numerator');
+    expect((await kinerja('agencies', '--json')).out).toBe(before.out);
+
+    Object.assign(umm, { outOfRange: { reason: 'as printed in the source' } });
+    await writeJson('share-marked.json', ds);
+    const w = await kinerja('validate', 'share-marked.json');
+    expect(w.code).toBe(0);
+    expect(w.out + w.err).toMatch(/peringatan realizations\[0\]\.numerator: .*dipertahankan sesuai tanda outOfRange \("as printed in the source"\) dan tidak dinilai \[out-of-range\]/);
+    const m = await kinerja('measure', 'share-marked.json', '--year', '2025', '--json');
+    const row = JSON.parse(m.out).agreements[0].rows[0];
+    expect(row).toMatchObject({ indicator: 'renstra-2021-2026/UMM', achievement: null, unmeasured: 'out of range' });
+  });
+});
+
 describe('measure', () => {
   it('prints exactly the engine’s result as JSON', async () => {
     const r = await kinerja('measure', 'ok.json', '--year', '2025', '--json');

@@ -85,6 +85,7 @@ const UNMEASURED_ID: Record<string, string> = {
   'unknown indicator': 'indikator tidak dikenal',
   cycle: 'rujukan melingkar',
   'no applicable indicators': 'tidak ada indikator yang berlaku',
+  'out of range': 'di luar rentang',
 };
 
 export const unmeasuredText = (reason: string): string => UNMEASURED_ID[reason] ?? reason;

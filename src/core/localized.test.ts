@@ -140,6 +140,9 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ['a date before 1900', edited((d) => (d.agreements[0].signedOn = '0000-01-01')), 'document'],
   ['an agency id derived as empty', edited((d) => (d.agency.abbreviation = '!!!')), 'document'],
   ['an unknown unit', edited((d) => ((d.organization = { units: [{ id: 'u1', name: 'Bidang', kind: 'bidang' }] }), (d.plans[0].indicators[2].responsibleUnits = ['u9']))), 'document'],
+  ['a range whose min is above its max', edited((d) => (d.plans[0].indicators[2].range = { min: 90, max: 10 })), 'document'],
+  ['a realization outside its range', edited((d) => (d.realizations[0] = { indicator: `${FIXTURE_PLAN}/UMM`, year: 2025, numerator: 900, denominator: 860 })), 'document'],
+  ['a score outside its range, kept as printed', edited((d) => (d.evaluation = { scores: [{ year: 2025, value: 150, evaluator: 'X', reference: 'Y', outOfRange: { reason: 'as printed' } }] })), 'document'],
 ];
 
 function findingsOf(doc: unknown, how: 'document' | 'dataset' | 'region'): Finding[] {

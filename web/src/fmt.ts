@@ -4,6 +4,7 @@
  * interface language and tolerant wrappers for the nulls the measurement JSON carries.
  */
 import { formatDateId, formatNumber, formatPercent, formatRupiah, MONTHS_ID, roundHalfUp } from '../../src/core/format.js';
+import { readNumber } from '../../src/core/number-input.js';
 import type { Lang } from './i18n.js';
 
 export { formatNumber, formatPercent, formatRupiah, roundHalfUp };
@@ -65,21 +66,19 @@ export function money(x: number | null | undefined): string {
 }
 
 /**
- * Reads a number typed the Indonesian way (`1.234,5`) or the plain way (`1234.5`).
- * A comma is the decimal separator; dots before a comma are thousands separators; a lone dot
- * followed by exactly three digits (`1.234`) is read as thousands, as an Indonesian user means it.
- * Returns `null` for an empty field and `NaN` for text that is not a number.
+ * Reads a number typed the Indonesian way (`1.234,5`, `0,25`; src/core/number-input.ts): `null`
+ * for an empty field and `NaN` for text that is not a number or is ambiguous (`0.250`): the
+ * forms show `readNumber`'s hint for it.
  */
 export function parseNumber(text: string): number | null {
-  const s = text.trim().replace(/\s/g, '');
-  if (s === '') return null;
-  let normalized: string;
-  if (s.includes(',')) normalized = s.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) normalized = s.replace(/\./g, '');
-  else normalized = s;
-  if (!/^-?\d+(\.\d+)?$/.test(normalized)) return Number.NaN;
-  return Number(normalized);
+  const r = readNumber(text);
+  return r.kind === 'empty' ? null : r.kind === 'number' ? r.value : Number.NaN;
 }
+
+export { readNumber };
+
+/** What a form read from a typed number, as it shows it before saving (`0,25`, `1.234,5`). */
+export const readBack = (x: number): string => formatNumber(x, 10, { trim: true });
 
 /** A value as it is shown in an input field (Indonesian decimal comma, no thousands dots). */
 export function inputText(x: number | null | undefined): string {

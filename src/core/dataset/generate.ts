@@ -6,6 +6,7 @@
  * program tree with staged budgets and quarterly spending, realizations (quarterly-only ones
  * and a few with a status), benchmarks, evaluation, activities, narrative and claims. IO-free.
  */
+import { valueRange } from './ranges.js';
 import type {
   ActivityList,
   Agreement,
@@ -590,8 +591,11 @@ export function generateDataset(opts: GenerateDatasetOptions): Dataset {
           case 'count':
             entry.value = Math.max(0, Math.round(target * factor * part));
             break;
-          default:
-            entry.value = roundHalfUp(target * factor * part, 2);
+          default: {
+            // within the indicator's valid range (ranges.ts): a score or a % stays at most 100
+            const max = valueRange(p.indicator)?.max ?? Infinity;
+            entry.value = roundHalfUp(Math.min(max, target * factor * part), 2);
+          }
         }
         if (y === lastYear && r.chance(0.3)) entry.state = 'verified';
         if (r.chance(0.1)) entry.evidence = [`Laporan Data ${y}.pdf`];

@@ -12,6 +12,7 @@ import { figuresInText, narrativeYear } from '../review/narrative.js';
 import { finding, text, type Finding, type Text } from '../findings.js';
 import { joinPath } from './schema-issues.js';
 import { decimalsOf as printedDecimals, roundHalfUp } from '../format.js';
+import { rangeFindings } from './ranges.js';
 
 export interface CheckContext {
   /** Path prefix of every finding: '' for a dataset, `agencies[3]` inside a region. */
@@ -1011,6 +1012,19 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     const m = missingIndicator(sr.ownerId, sr.localId);
     error('dangling-reference', cp, m.en, m.id);
   });
+
+  // ------------------------------------------------------------ ranges (ranges.ts)
+
+  const checkRange = (ind: Indicator, at: string): void => {
+    const r = ind.range;
+    if (r && typeof r.min === 'number' && typeof r.max === 'number' && r.min > r.max) {
+      error('invalid-range', `${at}.range`, `the range's min ${r.min} is above its max ${r.max}`, `batas bawah rentang ${r.min} lebih besar daripada batas atasnya ${r.max}`);
+    }
+  };
+  ds.plans.forEach((p, i) => (p.indicators ?? []).forEach((ind, k) => checkRange(ind, `plans[${pos(p, i)}].indicators[${pos(ind, k)}]`)));
+  ds.agreements.forEach((a, i) => (a.indicators ?? []).forEach((ind, k) => checkRange(ind, `agreements[${pos(a, i)}].indicators[${pos(ind, k)}]`)));
+  ds.programs.forEach((n, i) => (n.indicators ?? []).forEach((ind, k) => checkRange(ind, `programs[${pos(n, i)}].indicators[${pos(ind, k)}]`)));
+  out.push(...rangeFindings(ds, { prefix: ctx.prefix, ...(ctx.position ? { position: ctx.position } : {}) }));
 
   return out;
 }

@@ -301,6 +301,26 @@ export const PeriodTargets = z.record(
   obj({ Q1: Num.optional(), Q2: Num.optional(), Q3: Num.optional(), Q4: Num.optional(), S1: Num.optional(), S2: Num.optional() }),
 );
 
+/**
+ * The valid range of an indicator's values (realizations, targets, baseline), over the default
+ * of its unit and measure (dataset-format.md, "Ranges"): `null` opens a bound the default sets
+ * (`"max": null`: a % that may exceed 100, such as a growth rate); `whole`: whole numbers only.
+ */
+export const ValueRange = obj({
+  min: Num.nullable().optional(),
+  max: Num.nullable().optional(),
+  whole: z.boolean().optional(),
+});
+export type ValueRange = z.infer<typeof ValueRange>;
+
+/**
+ * The explicit mark of an entry that keeps a number outside its valid range because its source
+ * printed it so (`{ "reason": "as printed in the source" }`): a warning instead of an error, and
+ * a realization so marked is never scored (dataset-format.md, "Ranges").
+ */
+export const OutOfRange = obj({ reason: Name });
+export type OutOfRange = z.infer<typeof OutOfRange>;
+
 export const Baseline = obj({ year: Year, value: Num, source: z.string().optional() });
 
 export const Indicator = obj({
@@ -327,6 +347,8 @@ export const Indicator = obj({
   endTarget: Num.optional(),
   /** the indicator's own data-quality thresholds (`jumpFactor`) */
   quality: obj({ jumpFactor: Num.gt(1).optional() }).optional(),
+  range: ValueRange.optional(),
+  outOfRange: OutOfRange.optional(),
   aliases,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -352,6 +374,7 @@ export const AgreementRow = obj({
   goal: Id,
   indicator: Id,
   target: z.union([Num, Name]),
+  outOfRange: OutOfRange.optional(),
 });
 export type AgreementRow = z.infer<typeof AgreementRow>;
 
@@ -363,6 +386,7 @@ export const AgreementBudget = obj({
   amount: Money,
   source: Name,
   stage: BudgetStage.optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type AgreementBudget = z.infer<typeof AgreementBudget>;
 
@@ -387,7 +411,7 @@ export type Agreement = z.infer<typeof Agreement>;
 
 export const Support = z.union([
   obj({ indicator: Ref, share: Num.min(0).max(1).optional() }),
-  obj({ indicator: Ref, year: Year, amount: Money, spent: Money }),
+  obj({ indicator: Ref, year: Year, amount: Money, spent: Money, outOfRange: OutOfRange.optional() }),
 ]);
 export type Support = z.infer<typeof Support>;
 
@@ -398,6 +422,7 @@ export const BudgetEntry = obj({
   source: z.string().optional(),
   date: IsoDate.optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type BudgetEntry = z.infer<typeof BudgetEntry>;
 
@@ -408,6 +433,7 @@ export const SpendingEntry = obj({
   physical: Num.optional(),
   source: z.string().optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type SpendingEntry = z.infer<typeof SpendingEntry>;
 
@@ -444,6 +470,7 @@ export const Realization = obj({
   state: WorkflowState.optional(),
   evidence: z.array(z.string()).optional(),
   where: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type Realization = z.infer<typeof Realization>;
 
@@ -467,6 +494,7 @@ export const ExpenditureLine = obj({
   class: z.enum(['operating', 'capital']).optional(),
   parent: Id.optional(),
   group: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type ExpenditureLine = z.infer<typeof ExpenditureLine>;
 
@@ -481,6 +509,7 @@ export const EvaluationScore = obj({
   date: IsoDate.optional(),
   period: z.string().optional(),
   scope: z.string().optional(),
+  outOfRange: OutOfRange.optional(),
 });
 export type EvaluationScore = z.infer<typeof EvaluationScore>;
 

@@ -7,7 +7,9 @@
 import type { Agreement, AgreementBudget, AgreementRow, Dataset, Person } from '../dataset/schema.js';
 import { indexDataset, resolveAgreementLocal } from '../dataset/model.js';
 import { yearTarget } from '../measure/target.js';
-import { copy, defined, EditError, notFound, type EditResult } from './common.js';
+import { checkInRange, copy, defined, EditError, notFound, type EditResult } from './common.js';
+import { MONEY_RANGE, valueRange } from '../dataset/ranges.js';
+import { text } from '../findings.js';
 
 export interface FromPlanInput {
   plan: string;
@@ -178,6 +180,7 @@ export function updateAgreement(ds: Dataset, id: string, changes: AgreementChang
   const i = agreementAt(next, id);
   const before = ds.agreements[i]!;
   const after: Agreement = { ...next.agreements[i]!, ...defined(changes) };
+  checkAgreementRanges(ds, after, changes);
   next.agreements[i] = after;
   return { dataset: next, entity: 'agreement', key: id, before, after };
 }
@@ -225,5 +228,22 @@ export function targetDifferences(ds: Dataset, agreement: Agreement): TargetDiff
     const planTarget = entry && entry.owner.kind === 'plan' ? (yearTarget(entry.indicator, agreement.year) ?? null) : null;
     const difference = typeof row.target === 'number' && planTarget !== null ? row.target - planTarget : null;
     return { indicator: row.indicator, ref, target: row.target, planTarget, difference };
+  });
+}
+
+/** The changed rows' numeric targets within their indicator's range, the budget's amounts ≥ 0 (ranges.ts), unless marked `outOfRange`. */
+function checkAgreementRanges(ds: Dataset, a: Agreement, changes: AgreementChanges): void {
+  const idx = indexDataset(ds);
+  (changes.rows ?? []).forEach((row, k) => {
+    if (typeof row.target !== 'number' || row.outOfRange) return;
+    const ref = resolveAgreementLocal(idx, a, row.indicator, 'indicators');
+    const entry = ref !== undefined ? idx.indicators.get(ref) : undefined;
+    const range = entry ? valueRange(entry.indicator) : null;
+    if (!entry || !range) return;
+    checkInRange(`rows[${k}].target`, text(`the agreed target of ${entry.ref} "${entry.indicator.name}"`, `target perjanjian kinerja untuk ${entry.ref} "${entry.indicator.name}"`), row.target, range);
+  });
+  (changes.budget ?? []).forEach((b, k) => {
+    if (b.outOfRange) return;
+    checkInRange(`budget[${k}].amount`, text(`the budget of program ${b.program} in agreement ${a.id}`, `anggaran program ${b.program} dalam perjanjian kinerja ${a.id}`), b.amount, MONEY_RANGE);
   });
 }

@@ -9,7 +9,8 @@
  * result is a valid dataset is decided by validate.ts on the whole document afterwards.
  */
 import type { Dataset } from '../dataset/schema.js';
-import type { Localized } from '../findings.js';
+import type { Localized, Text } from '../findings.js';
+import { outside, rangeText, type Range, type Violation } from '../dataset/ranges.js';
 
 export type EditErrorKind = 'not-found' | 'conflict' | 'invalid';
 
@@ -81,4 +82,27 @@ export function notFound(what: string, whatId: string, where: string, id: string
   const list = known.length === 0 ? 'there are none' : `known: ${shown}`;
   const listId = known.length === 0 ? 'belum ada satu pun' : `yang ada: ${shown}`;
   return new EditError('not-found', `unknown-${what}`, where, `no ${what} "${id}" (${list})`, `tidak ada ${whatId} "${id}" (${listId})`);
+}
+
+/**
+ * A number of the request outside its valid range (core/dataset/ranges.ts): refused before
+ * anything is written, at the request's field (`value`, `score.value`, `entries[0].amount`),
+ * with the range in English and Indonesian. `what` names the entry (`the realization of …`).
+ */
+export function rangeError(where: string, what: Text, v: Pick<Violation, 'problem' | 'range'>): EditError {
+  const range = rangeText(v.range);
+  return new EditError(
+    'invalid',
+    'out-of-range',
+    where,
+    `${what.en}: ${v.problem.en}; expected ${range.en}`,
+    `${what.id}: ${v.problem.id}; seharusnya ${range.id}`,
+  );
+}
+
+/** Throws `rangeError` when `x` is outside `range`. */
+export function checkInRange(where: string, what: Text, x: number | undefined, range: Range): void {
+  if (x === undefined) return;
+  const problem = outside(x, range);
+  if (problem) throw rangeError(where, what, { problem, range });
 }

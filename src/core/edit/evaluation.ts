@@ -3,12 +3,15 @@
  * with their follow-up (action, owner, due date, status).
  */
 import type { Dataset, EvaluationScore, Recommendation } from '../dataset/schema.js';
-import { copy, defined, EditError, notFound, type EditResult } from './common.js';
+import { checkInRange, copy, defined, EditError, notFound, type EditResult } from './common.js';
+import { SCORE_RANGE } from '../dataset/ranges.js';
+import { text } from '../findings.js';
 
 export const scoreKey = (s: Pick<EvaluationScore, 'year' | 'period'>): string => (s.period ? `${s.year}/${s.period}` : String(s.year));
 
 /** Enter or replace the score of its year (and period). */
 export function putScore(ds: Dataset, score: EvaluationScore): EditResult<EvaluationScore> {
+  if (!score.outOfRange) checkInRange('score.value', text(`the SAKIP score of ${score.year}`, `nilai SAKIP tahun ${score.year}`), score.value, SCORE_RANGE);
   const next = copy(ds);
   const evaluation = (next.evaluation ??= {});
   const scores = (evaluation.scores ??= []);

@@ -4,7 +4,16 @@
  * `planId/localId`.
  */
 import type { Dataset, Goal, Indicator, Plan } from '../dataset/schema.js';
-import { copy, EditError, notFound, type EditResult } from './common.js';
+import { copy, EditError, notFound, rangeError, type EditResult } from './common.js';
+import { indicatorViolations } from '../dataset/ranges.js';
+import { text } from '../findings.js';
+
+/** The indicator's targets, baseline and end target within its range (ranges.ts), unless it is marked `outOfRange`. */
+function checkIndicatorRange(planId: string, ind: Indicator): void {
+  if (ind.outOfRange) return;
+  const v = indicatorViolations(ind)[0];
+  if (v) throw rangeError(`indicator.${v.field}`, text(`indicator ${planId}/${ind.id} "${ind.name}"`, `indikator ${planId}/${ind.id} "${ind.name}"`), v);
+}
 
 function planAt(ds: Dataset, planId: string): number {
   const i = ds.plans.findIndex((p) => p.id === planId);
@@ -57,6 +66,7 @@ export function removeGoal(ds: Dataset, planId: string, goalId: string): EditRes
 const indicatorsOf = (plan: Plan): Indicator[] => (plan.indicators ??= []);
 
 export function addIndicator(ds: Dataset, planId: string, indicator: Indicator): EditResult<Indicator> {
+  checkIndicatorRange(planId, indicator);
   const next = copy(ds);
   const list = indicatorsOf(next.plans[planAt(next, planId)]!);
   if (list.some((x) => x.id === indicator.id)) {
@@ -68,6 +78,7 @@ export function addIndicator(ds: Dataset, planId: string, indicator: Indicator):
 
 export function replaceIndicator(ds: Dataset, planId: string, indicatorId: string, indicator: Indicator): EditResult<Indicator> {
   sameId('indicator', indicatorId, indicator.id);
+  checkIndicatorRange(planId, indicator);
   const next = copy(ds);
   const list = indicatorsOf(next.plans[planAt(next, planId)]!);
   const i = list.findIndex((x) => x.id === indicatorId);

@@ -3,7 +3,14 @@
  * money serves). Each change replaces one year's entries of one node (or its supports).
  */
 import type { BudgetEntry, Dataset, ProgramNode, SpendingEntry, Support } from '../dataset/schema.js';
-import { copy, notFound, type EditResult } from './common.js';
+import { checkInRange, copy, notFound, type EditResult } from './common.js';
+import { MONEY_RANGE, PHYSICAL_RANGE } from '../dataset/ranges.js';
+import { text, type Text } from '../findings.js';
+
+const nodeWhat = (ds: Dataset, nodeId: string, kind: Text): Text => {
+  const name = ds.programs.find((n) => n.id === nodeId)?.name ?? nodeId;
+  return text(`${kind.en} of ${nodeId} "${name}"`, `${kind.id} ${nodeId} "${name}"`);
+};
 
 function nodeAt(ds: Dataset, nodeId: string): number {
   const i = ds.programs.findIndex((n) => n.id === nodeId);
@@ -33,11 +40,20 @@ export type SpendingInput = Omit<SpendingEntry, 'year'>;
 
 /** The node's budget entries for `year` become `entries` (anggaran awal, pergeseran, perubahan). */
 export function setBudgets(ds: Dataset, nodeId: string, year: number, entries: readonly BudgetInput[]): EditResult<ProgramNode> {
+  entries.forEach((e, i) => {
+    if (!e.outOfRange) checkInRange(`entries[${i}].amount`, nodeWhat(ds, nodeId, text(`the ${year} budget (${e.stage})`, `pagu ${year} (${e.stage})`)), e.amount, MONEY_RANGE);
+  });
   return changeNode(ds, nodeId, (node) => ({ ...node, budgets: replaceYear(node.budgets, year, entries.map((e) => ({ year, ...e }))) }));
 }
 
 /** The node's spending entries for `year` become `entries` (by quarter, semester or the year). */
 export function setSpending(ds: Dataset, nodeId: string, year: number, entries: readonly SpendingInput[]): EditResult<ProgramNode> {
+  entries.forEach((e, i) => {
+    if (e.outOfRange) return;
+    const what = nodeWhat(ds, nodeId, text(`the ${year} spending`, `realisasi belanja ${year}`));
+    checkInRange(`entries[${i}].amount`, what, e.amount, MONEY_RANGE);
+    checkInRange(`entries[${i}].physical`, what, e.physical, PHYSICAL_RANGE);
+  });
   return changeNode(ds, nodeId, (node) => {
     const spending = replaceYear(node.spending ?? [], year, entries.map((e) => ({ year, ...e })));
     const { spending: _old, ...rest } = node;

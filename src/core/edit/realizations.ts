@@ -5,7 +5,9 @@
  */
 import type { Dataset, Indicator, Period, Realization, WorkflowState } from '../dataset/schema.js';
 import { indexDataset } from '../dataset/model.js';
-import { copy, defined, EditError, type EditResult } from './common.js';
+import { copy, defined, EditError, rangeError, type EditResult } from './common.js';
+import { realizationViolations } from '../dataset/ranges.js';
+import { text } from '../findings.js';
 
 export interface RealizationKey {
   indicator: string;
@@ -133,6 +135,12 @@ function checkEntry(indicator: Indicator, e: RealizationEntry): void {
 export function putRealization(ds: Dataset, k: RealizationKey, entry: RealizationEntry): EditResult<Realization> {
   const indicator = indicatorOf(ds, k.indicator);
   checkEntry(indicator, entry);
+  // every number within its range (ranges.ts); an edit never keeps an impossible value
+  const violation = realizationViolations(indicator, entry)[0];
+  if (violation) {
+    const what = text(`the realization of ${k.indicator} "${indicator.name}"`, `realisasi ${k.indicator} "${indicator.name}"`);
+    throw rangeError(violation.field, what, violation);
+  }
   const next = copy(ds);
   const found = findRealization(next, k);
   const kept = found

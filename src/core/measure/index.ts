@@ -12,6 +12,7 @@ import { goalResults, summarize, type GoalInput } from './goals.js';
 import { measureIndicator } from './indicator.js';
 import type { AgreementResult, MeasuredRow, MeasureResult, ProgramIndicatorRow } from './types.js';
 import { yearTarget } from './target.js';
+import { outOfRangeFindings } from '../dataset/ranges.js';
 
 export interface MeasureOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -90,6 +91,8 @@ export function measureYear(ctx: MeasureContext, year: number): MeasureResult {
 
   findings.add(budgetFindings(ctx.budget, year));
   findings.add(supportFindings(ctx));
+  // the year's entries kept outside their range as printed (`outOfRange`): flagged wherever they show
+  findings.add(outOfRangeFindings(ds, year));
 
   return {
     agency: ds.agency.name,

@@ -136,7 +136,8 @@ export function measureIndicator(
     unit: ind.unit ?? null,
     polarity,
     target,
-    realization: realized.ok ? realized.display : null,
+    // a realization outside its valid range is shown as entered, never scored (measurement.md)
+    realization: realized.ok ? realized.display : (realized.display ?? null),
     achievement,
     predicate: band?.label ?? null,
     achieved: achievement === null ? null : isAchieved(achievement),

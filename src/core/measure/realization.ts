@@ -21,6 +21,7 @@ import { bestCategory } from './achievement.js';
 import { PERIOD_RANK } from './budget.js';
 import type { IndexedRealization } from './context.js';
 import { UNMEASURED_REASON_ID } from './reasons.js';
+import { rangeText, realizationOutOfRange } from '../dataset/ranges.js';
 
 export type UnmeasuredReason =
   | 'no realization'
@@ -36,7 +37,8 @@ export type UnmeasuredReason =
   | 'no target'
   | 'unknown indicator'
   | 'cycle'
-  | 'no applicable indicators';
+  | 'no applicable indicators'
+  | 'out of range';
 
 export interface RealizedValue {
   ok: true;
@@ -58,6 +60,8 @@ export interface RealizedValue {
 export interface NotRealized {
   ok: false;
   reason: UnmeasuredReason;
+  /** the number entered, shown though not scored (a realization outside its valid range) */
+  display?: number;
   /** why, in words, for the finding */
   message: string;
   /** the same in Indonesian */
@@ -76,7 +80,7 @@ const STATUS_REASON = { 'no-data': 'no data', postponed: 'postponed', 'not-appli
 
 type EntryValue =
   | { ok: true; value: number; display: number | string; parts?: { numerator: number; denominator: number }; categories?: string[] }
-  | { ok: false; reason: UnmeasuredReason; message: string; messageId: string };
+  | { ok: false; reason: UnmeasuredReason; message: string; messageId: string; display?: number };
 
 /** The value one realization entry gives, by the indicator's measure. */
 export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
@@ -105,6 +109,22 @@ export function valueOfEntry(indicator: Indicator, r: Realization): EntryValue {
       reason: 'no realization',
       message: 'the realization entry has neither a category nor a value',
       messageId: 'isian realisasi tidak memuat kategori maupun nilai',
+    };
+  }
+  // a number outside its range is never scored: kept as printed (`outOfRange`), or refused by
+  // validation before measurement (dataset-format.md, "Ranges")
+  const zeroDenominator = m.type === 'ratio' && r.numerator !== undefined && r.denominator === 0;
+  const violation = m.type === 'derived' || zeroDenominator ? undefined : realizationOutOfRange(indicator, r);
+  if (violation) {
+    const range = rangeText(violation.range);
+    const marked = r.outOfRange?.reason;
+    const shown = r.numerator !== undefined && r.denominator !== undefined && r.denominator !== 0 && m.type === 'ratio' ? (r.numerator * (m.factor ?? 100)) / r.denominator : r.value;
+    return {
+      ok: false,
+      reason: 'out of range',
+      ...(shown !== undefined && Number.isFinite(shown) ? { display: shown } : {}),
+      message: `the realization's ${violation.field}: ${violation.problem.en}, outside its range ${range.en}${marked !== undefined ? `; kept as printed ("${marked}"), not scored` : ''}`,
+      messageId: `${violation.field === 'numerator' ? 'pembilang' : violation.field === 'denominator' ? 'penyebut' : 'nilai'} realisasi: ${violation.problem.id}, di luar rentang yang sah ${range.id}${marked !== undefined ? `; dipertahankan sesuai sumber ("${marked}"), tidak dinilai` : ''}`,
     };
   }
   if (m.type === 'ratio' && r.numerator !== undefined && r.denominator !== undefined) {

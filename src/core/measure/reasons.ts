@@ -20,6 +20,7 @@ export const UNMEASURED_REASON_ID: Readonly<Record<UnmeasuredReason, string>> = 
   'unknown indicator': 'indikator tidak ditemukan dalam data',
   cycle: 'indikator turunan saling merujuk',
   'no applicable indicators': 'tidak ada indikator penyusun yang dapat dihitung',
+  'out of range': 'realisasi di luar rentang yang sah',
 };
 
 /** A reason (`no realization`) in Indonesian; an unknown one is shown as it is, after "belum dapat diukur". */

@@ -168,7 +168,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     expect(found).toEqual(m.agreements.map((a) => [a.summary.rows, a.summary.achieved, a.summary.notAchieved, a.summary.unmeasured]));
     expect(found).toEqual([
       [5, 2, 3, 0],
-      [4, 3, 1, 0],
+      [4, 2, 1, 1], // the printed 222,29 % share is kept, out of its range, not scored
     ]);
   });
 
@@ -220,7 +220,8 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     expect(texts).toContain(
       'a. Target dan realisasi. Target Persentase Usaha Mikro Mandiri tahun 2025 sebesar 70% terealisasi 6,46%, sehingga capaian kinerja sebesar 9,23% dengan kriteria Sangat Rendah. Dengan demikian target tidak tercapai.',
     );
-    expect(texts.some((p) => p.includes('= 4 ÷ 6 × 100 = 66,67%'))).toBe(true);
+    expect(texts.some((p) => p.includes('= 2 ÷ 6 × 100 = 33,33%'))).toBe(true); // p2/IND1 548 % and p5/IND1 124 %: out of range, not scored
+    expect(texts.some((p) => p.includes('Target Persentase Koperasi yang difasilitasi tahun 2025 sebesar 42%, realisasi 222,29%; capaian belum dapat diukur karena realisasi di luar rentang yang sah.'))).toBe(true);
     expect(texts.some((p) => p.includes('= 18.951 ÷ 293.212 × 100 = 6,46%'))).toBe(true);
     expect(texts.some((p) => p.includes('Pembanding target nasional sebesar 71 (BB / Sangat Baik)'))).toBe(true);
   });

@@ -4,7 +4,9 @@
  * by path, and each finding that names a field of the form beside that field too.
  */
 import type { ReactNode } from 'react';
-import { ApiError, type Finding } from '../http.js';
+import { readBack, readNumber } from '../fmt.js';
+import { useI18n } from '../i18n.js';
+import { ApiError, serverText, type Finding } from '../http.js';
 import { ConflictNotice } from './Conflict.js';
 import { ErrorView, type NameOf } from './ui.js';
 
@@ -78,4 +80,60 @@ export function textOf(text: string): string | undefined {
 /** Drop the keys whose value is `undefined` (the dataset's objects are strict: an absent field, not an undefined one). */
 export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * A number field typed the Indonesian way (src/core/number-input.ts): under the field, the
+ * value it read ("terbaca: 0,25") before anything is saved, or why it cannot read it ("0.250":
+ * write 0,25 or 250), marked on the field (`aria-invalid`, the message under it, linked by
+ * `aria-describedby`); `errors` adds the server's findings at the field.
+ */
+export function NumberField(props: {
+  id: string;
+  value: string;
+  onChange: (text: string) => void;
+  disabled?: boolean;
+  className?: string;
+  'aria-label'?: string;
+  errors?: FieldErrors;
+  /** the field's name in `errors` (`value`, `entries[0].amount`) */
+  field?: string;
+}) {
+  const { t, lang } = useI18n();
+  const read = readNumber(props.value);
+  const server = props.errors && props.field !== undefined ? props.errors.at(props.field) : [];
+  const invalid = read.kind === 'invalid' || server.length > 0;
+  const describedBy = [read.kind === 'invalid' || server.length > 0 ? `${props.id}-error` : undefined, read.kind === 'number' ? `${props.id}-read` : undefined]
+    .filter((x): x is string => x !== undefined)
+    .join(' ');
+  const messages = [
+    ...(read.kind === 'invalid' ? [lang === 'id' ? read.message.id : read.message.en] : []),
+    ...server.map((f) => serverText(f, lang)),
+  ];
+  return (
+    <>
+      <input
+        id={props.id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        {...(props.className ? { className: props.className } : {})}
+        {...(props.disabled ? { disabled: true } : {})}
+        {...(props['aria-label'] ? { 'aria-label': props['aria-label'] } : {})}
+        {...(invalid ? { 'aria-invalid': true as const } : {})}
+        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+      />
+      {read.kind === 'number' && (
+        <span id={`${props.id}-read`} className="small muted read-back" data-testid={`${props.id}-read`}>
+          {t('num.read', { value: readBack(read.value) })}
+        </span>
+      )}
+      {messages.length > 0 && (
+        <span id={`${props.id}-error`} className="field-error" role="alert" data-testid={`${props.id}-error`}>
+          {messages.join(' · ')}
+        </span>
+      )}
+    </>
+  );
 }

@@ -10,6 +10,7 @@ import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { formatDate, inputText, num, parseNumber } from '../fmt.js';
 import { today, useAsync } from '../hooks.js';
+import { NumberField } from '../components/forms.js';
 import { ApiError } from '../http.js';
 import { useI18n, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
@@ -239,12 +240,12 @@ function AgreementCard(props: {
                     <td className="num">{num(d?.planTarget ?? null)}</td>
                     <td className="num">
                       {editing ? (
-                        <input
+                        <NumberField
+                          id={`agr-${a.id}-t${i}`}
                           className="num"
-                          inputMode="decimal"
                           aria-label={`${t('agr.agreedTarget')} ${names.indicator(a, r.indicator)}`}
                           value={targets[i] ?? ''}
-                          onChange={(e) => setTargets((ts) => ts.map((x, j) => (j === i ? e.target.value : x)))}
+                          onChange={(v) => setTargets((ts) => ts.map((x, j) => (j === i ? v : x)))}
                         />
                       ) : (
                         <>

@@ -5,7 +5,8 @@ import { useUser } from '../auth.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
-import { formatDate, num, parseNumber } from '../fmt.js';
+import { formatDate, num, parseNumber, readNumber } from '../fmt.js';
+import { fieldErrors, NumberField } from '../components/forms.js';
 import { today, useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -202,6 +203,7 @@ function RecommendationRow(props: {
 }
 
 function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSaved: () => void; existing: EvaluationView['scores']; t: Translate }) {
+  const { lang } = useI18n();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [value, setValue] = useState('');
   const [grade, setGrade] = useState('');
@@ -212,11 +214,12 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const v = parseNumber(value);
-    if (v === null || Number.isNaN(v)) {
-      setError(new Error(t('real.badNumber', { text: value })));
+    const read = readNumber(value);
+    if (read.kind !== 'number') {
+      setError(new Error(read.kind === 'invalid' ? (lang === 'id' ? read.message.id : read.message.en) : t('real.badNumber', { text: value })));
       return;
     }
+    const v = read.value;
     const y = Number(year);
     const same = existing.find((s) => s.record.year === y && !s.record.period);
     try {
@@ -234,7 +237,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
           <label htmlFor="s-year">{t('eval.year')}</label>
           <input id="s-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
           <label htmlFor="s-value">{t('eval.value')}</label>
-          <input id="s-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} required />
+          <NumberField id="s-value" value={value} onChange={setValue} errors={fieldErrors(error, ['body.score'])} field="value" />
           <label htmlFor="s-grade">{t('eval.grade')}</label>
           <input id="s-grade" value={grade} onChange={(e) => setGrade(e.target.value)} />
         </div>

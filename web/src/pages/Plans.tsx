@@ -12,7 +12,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type Goal, type GoalView, type Indicator, type PlanView, type Unit, type Versioned } from '../api.js';
 import { useUser } from '../auth.js';
-import { compact, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
+import { compact, fieldErrors, linesOf, NumberField, SaveError, textOf, type FieldErrors } from '../components/forms.js';
 import { ErrorView, Loading, type NameOf } from '../components/ui.js';
 import { inputText, num, parseNumber } from '../fmt.js';
 import { useAsync } from '../hooks.js';
@@ -1058,15 +1058,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
             return (
               <div key={y}>
                 <label htmlFor={`${p}-t${y}`}>{t('plans.targetOf', { year: y })}</label>
-                <input
-                  id={`${p}-t${y}`}
-                  className="num"
-                  inputMode="decimal"
-                  value={targets[y] ?? ''}
-                  onChange={(e) => setTargets((s) => ({ ...s, [y]: e.target.value }))}
-                  {...fe.aria(field, `${p}-t${y}`)}
-                />
-                {fe.show(field, `${p}-t${y}`)}
+                <NumberField id={`${p}-t${y}`} className="num" value={targets[y] ?? ''} onChange={(v) => setTargets((s) => ({ ...s, [y]: v }))} errors={fe} field={field} />
               </div>
             );
           })}

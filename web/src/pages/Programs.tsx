@@ -8,7 +8,7 @@ import { Fragment, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type BudgetInput, type NodeView, type Period, type PlanView, type Support } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
-import { compact, fieldErrors, SaveError, textOf } from '../components/forms.js';
+import { compact, fieldErrors, NumberField, SaveError, textOf } from '../components/forms.js';
 import { Card, ErrorView, Loading, PercentBar } from '../components/ui.js';
 import { useUser } from '../auth.js';
 import { ApiError } from '../http.js';
@@ -323,9 +323,9 @@ function SpendingForm(props: { agencyId: string; year: number; node: NodeView; t
         {QUARTERS.map((q) => (
           <div key={q}>
             <label htmlFor={`sp-${node.record.id}-${q}`}>{t('prog.amount', { period: label(q) })}</label>
-            <input id={`sp-${node.record.id}-${q}`} inputMode="decimal" value={amounts[q] ?? ''} onChange={(e) => setAmounts((s) => ({ ...s, [q]: e.target.value }))} />
+            <NumberField id={`sp-${node.record.id}-${q}`} value={amounts[q] ?? ''} onChange={(v) => setAmounts((s) => ({ ...s, [q]: v }))} />
             <label htmlFor={`ph-${node.record.id}-${q}`}>{t('prog.physicalOf', { period: label(q) })}</label>
-            <input id={`ph-${node.record.id}-${q}`} inputMode="decimal" value={physical[q] ?? ''} onChange={(e) => setPhysical((s) => ({ ...s, [q]: e.target.value }))} />
+            <NumberField id={`ph-${node.record.id}-${q}`} value={physical[q] ?? ''} onChange={(v) => setPhysical((s) => ({ ...s, [q]: v }))} />
           </div>
         ))}
       </div>
@@ -426,15 +426,7 @@ function BudgetForm(props: { agencyId: string; year: number; node: NodeView; t: 
           return (
             <div key={r.key} data-stage={r.stage}>
               <label htmlFor={id(r, 'amount')}>{t('prog.stageAmount', { stage: label })}</label>
-              <input
-                id={id(r, 'amount')}
-                className="num"
-                inputMode="decimal"
-                value={r.amount}
-                onChange={(e) => update(r.key, { amount: e.target.value })}
-                {...fe.aria(field(r, 'amount'), id(r, 'amount'))}
-              />
-              {fe.show(field(r, 'amount'), id(r, 'amount'))}
+              <NumberField id={id(r, 'amount')} className="num" value={r.amount} onChange={(v) => update(r.key, { amount: v })} errors={fe} field={field(r, 'amount')} />
               <label htmlFor={id(r, 'source')}>{t('prog.fundSource', { stage: label })}</label>
               <input id={id(r, 'source')} value={r.source} onChange={(e) => update(r.key, { source: e.target.value })} {...fe.aria(field(r, 'source'), id(r, 'source'))} />
               {fe.show(field(r, 'source'), id(r, 'source'))}

@@ -25,7 +25,9 @@ import {
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { ErrorView, Loading, PredicateBadge, StateBadge } from '../components/ui.js';
-import { inputText, num, parseNumber, pct } from '../fmt.js';
+import { inputText, num, parseNumber, pct, readNumber } from '../fmt.js';
+import { fieldErrors, NumberField } from '../components/forms.js';
+import { rangeOf } from '../../../src/core/dataset/ranges.js';
 import { useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -218,6 +220,9 @@ function Editor(props: {
   const [progress, setProgress] = useState<number | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const entry = entryFor(form.period);
+  const { lang } = useI18n();
+  // the server's findings at a field of the entry (body.value, body.numerator …) shown under it
+  const fields = fieldErrors(error, ['body']);
 
   // the server's latest rows whenever the list is reloaded
   useEffect(() => setRows(ind.rows), [ind.rows]);
@@ -248,10 +253,10 @@ function Editor(props: {
       return out;
     }
     const numberOf = (text: string): number | undefined | string => {
-      const n = parseNumber(text);
-      if (n === null) return undefined;
-      if (Number.isNaN(n)) return t('real.badNumber', { text });
-      return n;
+      const r = readNumber(text);
+      if (r.kind === 'empty') return undefined;
+      if (r.kind === 'invalid') return lang === 'id' ? r.message.id : r.message.en;
+      return r.value;
     };
     if (measure.type === 'category') {
       if (!form.category) return t('real.noValue');
@@ -320,6 +325,8 @@ function Editor(props: {
   };
 
   const units = (ind.indicator.responsibleUnits ?? []).map((u) => unitName.get(u) ?? u);
+  // the valid range of the value (core/dataset/ranges.ts), said before anything is typed
+  const validRange = rangeOf(ind.indicator);
   const periodLabel = (p: Period) => t(`period.${p}` as MessageKey);
   // the planner's target for the chosen quarter or semester, for monitoring (achievement stays against the year's target)
   const periodTarget = form.period === 'Y' ? undefined : ind.indicator.periodTargets?.[String(year)]?.[form.period];
@@ -449,13 +456,13 @@ function Editor(props: {
                 <label htmlFor="r-num">
                   {t('real.numerator')} <span className="small muted">({measure.numerator})</span>
                 </label>
-                <input id="r-num" inputMode="decimal" value={form.numerator} onChange={(e) => set({ numerator: e.target.value })} disabled={!enterable} />
+                <NumberField id="r-num" value={form.numerator} onChange={(v) => set({ numerator: v })} disabled={!enterable} errors={fields} field="numerator" />
               </div>
               <div>
                 <label htmlFor="r-den">
                   {t('real.denominator')} <span className="small muted">({measure.denominator})</span>
                 </label>
-                <input id="r-den" inputMode="decimal" value={form.denominator} onChange={(e) => set({ denominator: e.target.value })} disabled={!enterable} />
+                <NumberField id="r-den" value={form.denominator} onChange={(v) => set({ denominator: v })} disabled={!enterable} errors={fields} field="denominator" />
               </div>
               <div>
                 <span className="label" id="r-computed-label">
@@ -467,11 +474,16 @@ function Editor(props: {
               </div>
             </div>
           )}
+          {!form.status && validRange && (
+            <p className="small muted" data-testid="valid-range">
+              {t('num.range', { range: lang === 'id' ? validRange.id : validRange.en })}
+            </p>
+          )}
           {!form.status && (measure.type === 'value' || measure.type === 'count') && (
             <div className="form-row">
               <div>
                 <label htmlFor="r-value">{t('real.value')}</label>
-                <input id="r-value" inputMode="decimal" value={form.value} onChange={(e) => set({ value: e.target.value })} disabled={!enterable} />
+                <NumberField id="r-value" value={form.value} onChange={(v) => set({ value: v })} disabled={!enterable} errors={fields} field="value" />
               </div>
             </div>
           )}
