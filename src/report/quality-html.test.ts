@@ -20,7 +20,7 @@ describe('data quality in the HTML reports of the demo', () => {
     expect(text).toContain('CATATAN KUALITAS DATA');
     expect(text).toContain('Baris belanja berulang — Belanja "Belanja souvenir" memiliki pagu dan realisasi yang sama (Rp 1.024.248.000 / Rp 927.573.043) dengan "Belanja alat/bahan untuk kegiatan lainnya"');
     expect(text).toContain('Lonjakan tidak wajar — Realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00');
-    expect(text).toContain('4 indikator: 3 Sangat Tinggi, 1 Sangat Rendah; rata-rata capaian (setiap capaian dibatasi 100%) 76,83% dari 4 indikator terukur.');
+    expect(text).toContain('4 indikator: 2 Sangat Tinggi, 1 Sangat Rendah, 1 belum terukur; rata-rata capaian (setiap capaian dibatasi 100%) 69,11% dari 3 indikator terukur.');
   });
   it('the review has section D with the names', () => {
     const ds = demo();

@@ -46,13 +46,13 @@ describe('dashboards', () => {
     expect(d.counts.achieved + d.counts.notAchieved + d.counts.unmeasured).toBe(d.counts.rows);
     const measured = current.rows.filter((r) => r.achievement !== null);
     // the headline counts rows per predicate; the mean caps each achievement at 100 % first, so the
-    // 529,25 % of one row cannot hide the 7,32 % "Sangat Rendah" of another (uncapped: 257,74 %)
-    expect(d.standing.headline.id).toBe('4 indikator: 3 Sangat Tinggi, 1 Sangat Rendah');
-    expect(d.standing.headline.en).toBe('4 indicators: 3 Sangat Tinggi, 1 Sangat Rendah');
+    // 529,25 % of one row (now unscored: out of its range) could not hide the 7,32 % "Sangat Rendah" of another (uncapped: 257,74 %)
+    expect(d.standing.headline.id).toBe('4 indikator: 2 Sangat Tinggi, 1 Sangat Rendah, 1 belum terukur');
+    expect(d.standing.headline.en).toBe('4 indicators: 2 Sangat Tinggi, 1 Sangat Rendah, 1 not measured');
     expect(d.standing.cap).toBe(100);
     expect(d.standing.achievement).toBeCloseTo(measured.reduce((s, r) => s + Math.min(r.achievement!, 100), 0) / measured.length, 10);
-    expect(d.standing.mean?.id).toBe('rata-rata capaian (setiap capaian dibatasi 100%) 76,83% dari 4 indikator terukur');
-    expect(d.standing.predicate).toBe('Tinggi');
+    expect(d.standing.mean?.id).toBe('rata-rata capaian (setiap capaian dibatasi 100%) 69,11% dari 3 indikator terukur');
+    expect(d.standing.predicate).toBe('Sedang');
     expect(d.programs.map((p) => p.id)).toEqual(ds.programs.filter((n) => !n.parent).map((n) => n.id));
     expect(d.programs.reduce((s, p) => s + (p.final ?? 0), 0)).toBeCloseTo(m.budget.final!, 2);
     expect(d.counts.realizations.approved).toBe(ds.realizations.filter((r) => r.year === 2025).length);

@@ -170,6 +170,9 @@ describe('the collection', () => {
     const v = validateDocument(doc);
     if (v.kind !== 'dataset') throw new Error('demo is not a dataset');
     expect(qualityOfYear(v.dataset, 2025).map((f) => `${f.code} ${f.where} ${f.subject}`)).toEqual([
+      'out-of-range realizations[9].numerator Persentase Koperasi yang difasilitasi',
+      'out-of-range realizations[54].value Persentase Pengawasan dan Pemeriksaan Koperasi (%)',
+      'out-of-range realizations[65].value Persentase Usaha Mikro yang Bertransformasi dari informal ke formal (%)',
       'implausible-jump realizations[3] Persentase Usaha Mikro Mandiri',
       'implausible-jump realizations[7] Persentase Usaha Mikro Aktif',
       'implausible-jump realizations[8] Persentase usaha mikro yang difasilitasi',

@@ -11,6 +11,7 @@
 import type { Dataset, Indicator, Settings } from '../dataset/schema.js';
 import { indexDataset, resolveAgreementLocal, type DatasetIndex } from '../dataset/model.js';
 import { finding, type Finding, type Severity } from '../findings.js';
+import { outOfRangeFindings } from '../dataset/ranges.js';
 import { formatNumber, formatPercent, formatRupiah } from '../format.js';
 import { agencyBudget, finalBudget, indexBudgets, spent as spentOf, type BudgetIndex } from '../measure/budget.js';
 import { createMeasureContext, measureYear } from '../measure/index.js';
@@ -397,7 +398,45 @@ export const targetDiffersFromPlan: QualityCheck = (c) => {
 };
 
 /** Every check, in the order findings are listed. A new producer is one more entry. */
+
+/** The name of what a dataset path is about, for a finding made elsewhere (the valid ranges). */
+function nameAtPath(c: QualityContext, where: string): string {
+  const at = (re: RegExp): number[] | undefined => {
+    const m = re.exec(where);
+    return m ? m.slice(1).map(Number) : undefined;
+  };
+  const r = at(/^realizations\[(\d+)\]/);
+  if (r) {
+    const ref = c.ds.realizations?.[r[0]!]?.indicator;
+    if (ref !== undefined) return indicatorName(c, ref);
+  }
+  const pi = at(/^plans\[(\d+)\]\.indicators\[(\d+)\]/);
+  if (pi) {
+    const ind = c.ds.plans[pi[0]!]?.indicators?.[pi[1]!];
+    if (ind) return ind.name;
+  }
+  const ar = at(/^agreements\[(\d+)\]\.rows\[(\d+)\]/);
+  if (ar) {
+    const a = c.ds.agreements[ar[0]!];
+    const row = a?.rows[ar[1]!];
+    if (a && row) return indicatorName(c, row.indicator.includes('/') ? row.indicator : `${a.plan}/${row.indicator}`);
+  }
+  const ex = at(/^expenditures\[(\d+)\]/);
+  if (ex) {
+    const e = c.ds.expenditures?.[ex[0]!];
+    if (e) return e.name;
+  }
+  const sc = at(/^evaluation\.scores\[(\d+)\]/);
+  if (sc) return `Nilai SAKIP ${c.ds.evaluation?.scores?.[sc[0]!]?.year ?? ''}`.trim();
+  return where;
+}
+
+/** `out-of-range`: values kept as printed although outside their valid range (ranges.ts), by name. */
+const outOfRange: QualityCheck = (c) =>
+  outOfRangeFindings(c.ds, c.year).map((f) => ({ ...f, year: c.year, subject: nameAtPath(c, f.where) }));
+
 export const QUALITY_CHECKS: readonly QualityCheck[] = [
+  outOfRange,
   implausibleJump,
   spentAboveBudget,
   negativeRemainder,

@@ -56,27 +56,27 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
   it('lists the data-quality findings in "Catatan Kualitas Data" as Indonesian sentences naming what they are about', () => {
     const section = doc.sections.find((x) => x.id === 'catatan-kualitas-data')!;
     const items = section.blocks.flatMap((b) => (b.type === 'list' ? b.items.map((i) => i.map((x) => (typeof x === 'string' ? x : x.text)).join('')) : []));
-    expect(items).toHaveLength(7);
-    expect(items[3]).toBe(
+    expect(items).toHaveLength(10); // 3 values kept out of their range, then the 7 others
+    expect(items[6]).toBe(
       'Lonjakan tidak wajar — Realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya.',
     );
-    expect(items[4]).toBe(
+    expect(items[7]).toBe(
       'Belanja melebihi anggaran — Belanja "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah" membelanjakan Rp 197.149.568 pada 2025, Rp 109.649.568 di atas anggarannya Rp 87.500.000.',
     );
-    expect(items[5]).toContain('Baris belanja berulang — Belanja "Belanja souvenir" memiliki pagu dan realisasi yang sama');
-    expect(paragraphs(doc, 'catatan-kualitas-data')[0]).toMatch(/^Pemeriksaan data tahun 2025 menemukan 7 catatan/);
+    expect(items[8]).toContain('Baris belanja berulang — Belanja "Belanja souvenir" memiliki pagu dan realisasi yang sama');
+    expect(paragraphs(doc, 'catatan-kualitas-data')[0]).toMatch(/^Pemeriksaan data tahun 2025 menemukan 10 catatan/);
   });
 
   it('gives each agreement’s headline as counts per predicate and a capped mean with its rule, never a bare mean', () => {
     const summary = paragraphs(doc, 'ikhtisar-eksekutif');
     expect(summary).toContain(
-      'Sebaran kriteria Perjanjian Kinerja Perubahan Tahun 2025: 4 indikator: 3 Sangat Tinggi, 1 Sangat Rendah; rata-rata capaian (setiap capaian dibatasi 100%) 76,83% dari 4 indikator terukur.',
+      'Sebaran kriteria Perjanjian Kinerja Perubahan Tahun 2025: 4 indikator: 2 Sangat Tinggi, 1 Sangat Rendah, 1 belum terukur; rata-rata capaian (setiap capaian dibatasi 100%) 69,11% dari 3 indikator terukur.',
     );
     expect(summary.join(' ')).not.toContain('257,74');
     // the goal table counts its rows per predicate beside the mean, and states the mean's rule
     const goals = tableByCaption(doc, /Capaian per Tujuan\/Sasaran atas Perjanjian Kinerja Perubahan/)[0]!;
     const col = column(goals, 'Sebaran Kriteria Indikator');
-    expect(tableGrid(goals.body).map((r) => cellString(r[col]))).toContain('1 Sangat Tinggi, 1 Sangat Rendah');
+    expect(tableGrid(goals.body).map((r) => cellString(r[col]))).toContain('1 Sangat Rendah, 1 belum terukur');
     expect(paragraphs(doc, 'bab-3').some((p) => p.startsWith('Rata-rata capaian per tujuan/sasaran: capaian tidak dibatasi sebelum dirata-ratakan'))).toBe(true);
   });
 

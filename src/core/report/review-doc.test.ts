@@ -55,6 +55,9 @@ describe('buildReviewDocument on the demo dataset', () => {
   it('has a section of data-quality findings, by name, in Indonesian, counted in the summary', () => {
     const grid = tableGrid(table(doc, 'reviu-tabel-kualitas')?.body ?? []);
     expect(grid.map((r) => `${cellString(r[1])} | ${cellString(r[2])} | ${cellString(r[3])}`)).toEqual([
+      'Di luar rentang yang sah | Persentase Koperasi yang difasilitasi | realizations[9].numerator',
+      'Di luar rentang yang sah | Persentase Pengawasan dan Pemeriksaan Koperasi (%) | realizations[54].value',
+      'Di luar rentang yang sah | Persentase Usaha Mikro yang Bertransformasi dari informal ke formal (%) | realizations[65].value',
       'Lonjakan tidak wajar | Persentase Usaha Mikro Mandiri | realizations[3]',
       'Lonjakan tidak wajar | Persentase Usaha Mikro Aktif | realizations[7]',
       'Lonjakan tidak wajar | Persentase usaha mikro yang difasilitasi | realizations[8]',
@@ -63,11 +66,11 @@ describe('buildReviewDocument on the demo dataset', () => {
       'Baris belanja berulang | Belanja souvenir | expenditures[17]',
       'Target berbeda dengan Renstra | Persentase Koperasi Berkualitas | agreements[0].rows[3].target',
     ]);
-    expect(cellString(grid[3]![4])).toBe(
+    expect(cellString(grid[6]![4])).toBe(
       'realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya',
     );
     const summary = tableGrid(doc.sections[0]!.blocks.find((b): b is Table => b.type === 'table')!.body);
-    expect(summary.find((r) => cellString(r[0]) === 'Catatan kualitas data')?.[1]?.value).toMatchObject({ kind: 'number', value: 7 });
+    expect(summary.find((r) => cellString(r[0]) === 'Catatan kualitas data')?.[1]?.value).toMatchObject({ kind: 'number', value: 10 });
     // listed once: not again among the validation findings
     expect(tableGrid(table(doc, 'reviu-tabel-temuan')?.body ?? []).map((r) => cellString(r[2]))).not.toContain('target-differs-from-plan');
   });
