@@ -82,11 +82,26 @@ export const EfficiencyRule = z.union([
 ]);
 export type EfficiencyRule = z.infer<typeof EfficiencyRule>;
 
+/** One band of the SAKIP grade scale: a score above `above` takes `code` and `label`; the band without `above` takes the rest. */
+export const GradeBand = obj({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  above: Num.optional(),
+});
+export type GradeBand = z.infer<typeof GradeBand>;
+
+export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
 export const Settings = obj({
   ratingScale: z.array(RatingBand).min(1).optional(),
   negativeMethod: NegativeMethod.optional(),
   efficiency: EfficiencyRule.optional(),
   achievementCap: Num.positive().optional(),
+  /** the SAKIP grade of an evaluation score (measurement.md, "SAKIP grade") */
+  gradeScale: z.array(GradeBand).min(1).optional(),
+  /** the workflow states whose realizations count in the official figures (measurement.md) */
+  countedStates: z.array(WorkflowState).min(1).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -330,8 +345,6 @@ export type ProgramNode = z.infer<typeof ProgramNode>;
 // ---------------------------------------------------------------- realizations
 
 export const RealizationStatus = z.enum(['no-data', 'postponed', 'not-applicable']);
-export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
-export type WorkflowState = z.infer<typeof WorkflowState>;
 
 export const Realization = obj({
   indicator: z.string().min(1),

@@ -10,6 +10,7 @@ import { agencyId } from './model.js';
 import { finding, hasErrors, type Finding } from '../findings.js';
 import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
+import { gradeFindings } from '../measure/grade.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -190,7 +191,7 @@ function validateDatasetAt(input: unknown, prefix: string): { dataset?: Dataset;
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = checkDataset(parsed.data, { prefix });
+    const findings = [...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix })];
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);

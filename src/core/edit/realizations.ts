@@ -6,6 +6,7 @@
 import type { Dataset, Indicator, Period, Realization, WorkflowState } from '../dataset/schema.js';
 import { indexDataset } from '../dataset/model.js';
 import { copy, defined, EditError, type EditResult } from './common.js';
+import { STATE_ID } from '../measure/reasons.js';
 
 export interface RealizationKey {
   indicator: string;
@@ -197,7 +198,7 @@ export const WORKFLOW: Record<WorkflowAction, { from: readonly WorkflowState[]; 
 };
 
 /** The workflow's states and actions in Indonesian (the interface's words: draf, diajukan …; ajukan, verifikasi …). */
-export const STATE_ID: Readonly<Record<WorkflowState, string>> = { draft: 'draf', submitted: 'diajukan', verified: 'diverifikasi', approved: 'disetujui' };
+export { STATE_ID };
 export const ACTION_ID: Readonly<Record<WorkflowAction, string>> = {
   submit: 'mengajukan',
   verify: 'memverifikasi',

@@ -36,7 +36,8 @@ export type UnmeasuredReason =
   | 'no target'
   | 'unknown indicator'
   | 'cycle'
-  | 'no applicable indicators';
+  | 'no applicable indicators'
+  | 'awaiting approval';
 
 export interface RealizedValue {
   ok: true;
