@@ -110,6 +110,8 @@ export { measureIndicator } from './indicator.js';
 export type { MeasureIndicatorOptions, IndicatorMeasurement } from './indicator.js';
 export { DEFAULT_RULES, DEFAULT_RATING_SCALE, DEFAULT_GRADE_SCALE, resolveRules, resolveGradeScale, normalizeScale, normalizeGradeScale } from './rules.js';
 export type { Rules, RatingBandRule, GradeBandRule, EfficiencyRuleSpec } from './rules.js';
+export { unapprovedRows } from './official.js';
+export type { UnapprovedRow } from './official.js';
 export { gradeOf, gradeOfScore, gradeText, gradeFindings, typedGradeMatches } from './grade.js';
 export type { Grade } from './grade.js';
 export { achievementOf, capAchievement, categoryScore, bestCategory } from './achievement.js';
