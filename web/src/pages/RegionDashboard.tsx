@@ -73,7 +73,9 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       <td>
                         <PercentBar value={a.budget.absorption} label={`${t('col.absorption')} ${a.name}`} />
                       </td>
-                      <td className="num">{a.score ? `${num(a.score.value)}${a.score.grade ? ` ${a.score.grade}` : ''}` : '—'}</td>
+                      <td className="num" data-col="score" title={a.score?.typedDiffers ? t('eval.typedDiffers', { typed: a.score.typed ?? '' }) : undefined}>
+                        {a.score ? `${num(a.score.value)}${a.score.code ? ` — ${a.score.code} / ${a.score.label}` : ''}${a.score.typedDiffers ? ' ⚠' : ''}` : '—'}
+                      </td>
                       <td className={`num ${a.recommendations.overdue > 0 ? 'overdue' : ''}`}>{a.recommendations.overdue}</td>
                     </tr>
                   ))}
