@@ -45,7 +45,10 @@ export default function RegionDashboard({ region, year }: { region: string; year
                     <th scope="col" className="num">{t('dash.achieved')}</th>
                     <th scope="col" className="num">{t('dash.notAchieved')}</th>
                     <th scope="col" className="num">{t('dash.unmeasured')}</th>
-                    <th scope="col" className="num">{t('col.achievement')}</th>
+                    <th scope="col" className="num">{t('dash.pending')}</th>
+                    <th scope="col" className="num">
+                      {t('col.achievement')} <span className="muted small">({t('dash.official')})</span>
+                    </th>
                     <th scope="col">{t('col.predicate')}</th>
                     <th scope="col" className="num">{t('prog.final')}</th>
                     <th scope="col">{t('col.absorption')}</th>
@@ -65,6 +68,9 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       <td className="num">{a.counts.achieved}</td>
                       <td className="num">{a.counts.notAchieved}</td>
                       <td className="num">{a.counts.unmeasured}</td>
+                      <td className="num" data-col="pending">
+                        {a.counts.pending}
+                      </td>
                       <td className="num">{pct(a.achievement)}</td>
                       <td>
                         <PredicateBadge label={a.predicate} color={a.predicateColor} />
