@@ -186,12 +186,12 @@ function salvage(input: Record<string, unknown>): Salvaged | null {
   return null;
 }
 
-function validateDatasetAt(input: unknown, prefix: string): { dataset?: Dataset; findings: Finding[] } {
+function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Settings): { dataset?: Dataset; findings: Finding[] } {
   const format = checkFormat(input, prefix, ['dataset']);
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = [...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix })];
+    const findings = [...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings })];
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);
@@ -227,7 +227,7 @@ export function validateRegion(input: unknown): { region?: Region; findings: Fin
   const seen = new Map<string, number>();
   raw.forEach((el, i) => {
     const prefix = `agencies[${i}]`;
-    const r = validateDatasetAt(el, prefix);
+    const r = validateDatasetAt(el, prefix, shell.success ? shell.data.settings : undefined);
     findings.push(...r.findings);
     if (r.dataset) datasets.push(r.dataset);
     const agency = r.dataset?.agency ?? (isPlainObject(el) ? S.Agency.safeParse(el.agency).data : undefined);

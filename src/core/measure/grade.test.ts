@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimalDataset } from '../dataset/fixtures.js';
-import { validateDataset } from '../dataset/validate.js';
+import { validateDataset, validateRegion } from '../dataset/validate.js';
 import { gradeFindings, gradeOf, gradeOfScore, typedGradeMatches } from './grade.js';
 import { measure } from './index.js';
 import { DEFAULT_GRADE_SCALE, resolveGradeScale } from './rules.js';
@@ -59,5 +59,13 @@ describe('a typed grade is checked, never used', () => {
     expect(v.findings.filter((f) => f.code === 'grade-differs-from-score').map((f) => f.where)).toEqual(['evaluation.scores[0].grade']);
     expect(measure(ds, 2024).findings.filter((f) => f.code === 'grade-differs-from-score')).toHaveLength(1);
     expect(measure(ds, 2023).findings.filter((f) => f.code === 'grade-differs-from-score')).toHaveLength(0);
+  });
+  it("a region file checks its agencies' typed grades by the region's scale", () => {
+    const ds = minimalDataset();
+    ds.evaluation = { scores: [{ year: 2024, value: 75, grade: 'L', evaluator: 'Inspektorat', reference: 'LHE 1' }] };
+    const region = { format: 'kinerja-region/1', region: 'Kabupaten Contoh', agencies: [ds] };
+    const codes = (doc: unknown) => validateRegion(doc).findings.filter((f) => f.code === 'grade-differs-from-score').map((f) => f.where);
+    expect(codes(region)).toEqual(['agencies[0].evaluation.scores[0].grade']);
+    expect(codes({ ...region, settings: { gradeScale: [{ code: 'L', label: 'Lulus', above: 60 }, { code: 'TL', label: 'Tidak Lulus' }] } })).toEqual([]);
   });
 });
