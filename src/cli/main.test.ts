@@ -167,6 +167,16 @@ describe('measure', () => {
     expect(r.out).toMatch(/Ringkasan: 3 indikator/);
   });
 
+  it('prints a figure awaiting approval apart from the official table', async () => {
+    const ds = minimalDataset();
+    ds.realizations[0]!.state = 'submitted'; // UMM 6,5 against 70
+    await writeJson('pending.json', ds);
+    const r = await kinerja('measure', 'pending.json', '--year', '2025');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(menunggu persetujuan)');
+    expect(r.out).toContain('Menunggu persetujuan (belum masuk angka resmi):\n  Persentase Usaha Mikro Mandiri: realisasi 6,50, capaian 9,29 % Sangat Rendah (diajukan, tahunan)');
+  });
+
   it('refuses an invalid dataset with exit 1 and the findings on standard error', async () => {
     const r = await kinerja('measure', 'bad.json', '--year', '2025', '--json');
     expect(r.code).toBe(1);

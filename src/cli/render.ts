@@ -86,7 +86,24 @@ const UNMEASURED_ID: Record<string, string> = {
   cycle: 'rujukan melingkar',
   'no applicable indicators': 'tidak ada indikator yang berlaku',
   'out of range': 'di luar rentang',
+  'awaiting approval': 'menunggu persetujuan',
 };
+
+const STATE_WORD: Record<string, string> = { draft: 'draf', submitted: 'diajukan', verified: 'diverifikasi', approved: 'disetujui' };
+const PERIOD_WORD: Record<string, string> = { Y: 'tahunan', S1: 'Semester I', S2: 'Semester II', Q1: 'TW I', Q2: 'TW II', Q3: 'TW III', Q4: 'TW IV' };
+
+/** The rows' figures awaiting approval, apart from the official table (measurement.md, "Official figures"). */
+function pendingLines(rows: readonly MeasuredRow[], opts: RenderOptions): string[] {
+  const waiting = rows.filter((r) => r.pending);
+  if (waiting.length === 0) return [];
+  return [
+    'Menunggu persetujuan (belum masuk angka resmi):',
+    ...waiting.map((r) => {
+      const p = r.pending!;
+      return `  ${r.name}: realisasi ${num(p.realization)}, capaian ${num(p.achievement)} % ${paintPredicate(p.predicate, opts)} (${STATE_WORD[p.state] ?? p.state}, ${PERIOD_WORD[p.period] ?? p.period})`;
+    }),
+  ];
+}
 
 export const unmeasuredText = (reason: string): string => UNMEASURED_ID[reason] ?? reason;
 
@@ -122,6 +139,7 @@ export function renderMeasurement(result: MeasureResult, opts: RenderOptions): s
     const s = a.summary;
     out.push(`Ringkasan: ${s.rows} indikator — ${s.achieved} tercapai, ${s.notAchieved} tidak tercapai, ${s.unmeasured} tidak terukur`);
     if (a.rows.some((r) => r.provisional)) out.push(c.dim('* sementara: dari realisasi triwulan/semester terakhir'));
+    out.push(...pendingLines(a.rows, opts));
     for (const g of a.goals) {
       out.push(
         g.achievement === null

@@ -94,6 +94,30 @@ forEachEngine('publishing', (engine) => {
       expect((await createPublicationQueries(db.pool).list('dinco')).map((p) => p.kind)).toEqual(['agreement', 'review']);
     }));
 
+  it('refuses to issue an LKIP resting on unapproved realizations, naming the indicators; issues it once they are approved', () =>
+    withTestDb(engine, async (db) => {
+      const pending = minimalDataset();
+      pending.realizations[0]!.state = 'draft'; // UMM
+      pending.realizations[2]!.state = 'submitted'; // SAKIP
+      const queries = createDatasetQueries(db.pool);
+      await queries.importDataset(pending);
+      const refused = await publishReport(db.pool, { agencyId: 'dinco', kind: 'lkip', year: 2025, formats: ['html'], issuedBy: 't' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(PublishError);
+      const e = refused as PublishError;
+      expect(e.localized.id).toBe(
+        'LKIP 2025 tidak diterbitkan: 2 indikator masih memakai realisasi yang belum disetujui: "Persentase Usaha Mikro Mandiri" (draf), "Nilai SAKIP" (diajukan). Setujui realisasinya lebih dahulu; sampai saat itu laporan hanya dapat dipratinjau sebagai draf (bertanda DRAF)',
+      );
+      expect(e.message).toContain('"Persentase Usaha Mikro Mandiri" (draft), "Nilai SAKIP" (submitted)');
+      expect(e.message).not.toMatch(/realizations\[|renstra-2021-2026\//);
+      expect(await createPublicationQueries(db.pool).list('dinco')).toEqual([]);
+      // an agreement (no realizations in it) is still issued
+      await publishReport(db.pool, { agencyId: 'dinco', kind: 'agreement', subject: FIXTURE_AGREEMENT, formats: ['html'], issuedBy: 't' });
+      for (const r of pending.realizations) r.state = 'approved';
+      await queries.importDataset(pending);
+      const issued = await publishReport(db.pool, { agencyId: 'dinco', kind: 'lkip', year: 2025, formats: ['html'], issuedBy: 't' });
+      expect(issued.kind).toBe('lkip');
+    }));
+
   it('refuses to issue from a dataset with errors', () =>
     withTestDb(engine, async (db) => {
       const bad = minimalDataset();

@@ -18,7 +18,8 @@ import type { Dataset, Settings } from '../core/dataset/schema.js';
 import { validateDocument } from '../core/dataset/validate.js';
 import type { DocumentModel } from '../core/document/model.js';
 import { hasErrors, text, type Finding, type Text } from '../core/findings.js';
-import { measure } from '../core/measure/index.js';
+import { measure, unapprovedRows } from '../core/measure/index.js';
+import { STATE_ID } from '../core/measure/reasons.js';
 import { diffDatasets, diffMeasurements, type DatasetChange, type MeasurementChange } from '../core/report/diff.js';
 import {
   buildPublication,
@@ -151,6 +152,24 @@ function publicationId(req: { kind: PublicationKind; agencyId: string; year: num
   return parts.join('-');
 }
 
+/**
+ * An LKIP is issued only on approved data: refused, naming the indicators, while any of its rows
+ * rests on realizations not yet counted (measurement.md, "Official figures"). It can still be
+ * previewed (`kinerja report`, the web preview), marked DRAF.
+ */
+function refuseUnapproved(dataset: Dataset, year: number, regionSettings: Settings | undefined): void {
+  const rows = unapprovedRows(measure(dataset, year, regionSettings ? { regionSettings } : {}));
+  if (rows.length === 0) return;
+  const en = rows.map((r) => `"${r.name}" (${r.state})`).join(', ');
+  const id = rows.map((r) => `"${r.name}" (${STATE_ID[r.state]})`).join(', ');
+  throw new PublishError(
+    text(
+      `the LKIP ${year} is not issued: ${rows.length} indicator(s) rest on realizations not yet approved: ${en}. Approve them first; until then the report can be previewed as a draft (marked DRAF)`,
+      `LKIP ${year} tidak diterbitkan: ${rows.length} indikator masih memakai realisasi yang belum disetujui: ${id}. Setujui realisasinya lebih dahulu; sampai saat itu laporan hanya dapat dipratinjau sebagai draf (bertanda DRAF)`,
+    ),
+  );
+}
+
 /** Issue a report: snapshot, settings, tool versions and files stored together, frozen. */
 export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: RenderContext = {}): Promise<PublicationSummary> {
   const allowed = FORMATS_OF[req.kind];
@@ -179,6 +198,7 @@ export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: Ren
   }
   if (year === undefined) throw new PublishError(text(`expected the year of the ${req.kind}`, `diharapkan tahun untuk ${req.kind}`));
   const regionSettings = await regionSettingsOf(pool, req.agencyId);
+  if (req.kind === 'lkip') refuseUnapproved(dataset, year, regionSettings);
   const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
   const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };

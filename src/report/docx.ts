@@ -21,6 +21,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
@@ -463,6 +464,22 @@ function buildSections(doc: DocumentModel): ISectionOptions[] {
     prev = pageStyleOf(doc, s);
   }
   if (sections.length === 0) sections.push({ children: [new DocxParagraph({})] });
+  if (doc.draft) {
+    // a draft: its label in the header of every page, and its note at the start of the first section after the cover
+    const draft = doc.draft;
+    const header = () =>
+      new Header({
+        children: [new DocxParagraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: draft.label, bold: true, size: 36, font: SANS, color: 'B00000' })] })],
+      });
+    sections.forEach((sec, i) => {
+      const note = new DocxParagraph({
+        border: { top: { style: BorderStyle.SINGLE, size: 12, color: 'B00000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: 'B00000', space: 4 } },
+        children: [new TextRun({ text: draft.note, bold: true, color: 'B00000', font: SANS, size: 20 })],
+      });
+      const children = i === (cover ? 1 : 0) ? [note, ...(sec.children ?? [])] : sec.children;
+      sections[i] = { ...sec, headers: { default: header() }, children };
+    });
+  }
   return sections;
 }
 

@@ -94,7 +94,7 @@ const MARGIN_PORTRAIT = margin(PAGE_MARGINS_MM.portrait);
 const MARGIN_LANDSCAPE = margin(PAGE_MARGINS_MM.landscape);
 
 /** The report's stylesheet: print rules (A4, named pages, page numbers) and the look of every block. */
-export function reportStylesheet(doc: Pick<DocumentModel, 'title' | 'orientation'>): string {
+export function reportStylesheet(doc: Pick<DocumentModel, 'title' | 'orientation' | 'draft'>): string {
   const footerTitle = cssString(doc.title);
   const pages: string[] = [];
   for (const orientation of ['portrait', 'landscape'] as const) {
@@ -179,8 +179,18 @@ ${(['p', 'l'] as const)
   .kinerja-doc .k-cover { height: auto; min-height: 200mm; }
   .kinerja-doc .k-new-page, .kinerja-doc .k-page-break + * { border-top: 1px dashed #bbb; padding-top: 10mm; margin-top: 10mm; }
 }
-`;
+${doc.draft ? DRAFT_CSS : ''}`;
 }
+
+/** A draft's mark and note (only in a draft's stylesheet): a banner on screen, a mark fixed on every printed page. */
+const DRAFT_CSS = `@media screen {
+  .kinerja-doc .k-draft-mark { position: sticky; top: 0; z-index: 10; background: #fff0f0; color: #b00000; border: 2px solid #b00000; text-align: center; font: bold 20pt ${SANS}; letter-spacing: 0.3em; margin-bottom: 4mm; }
+}
+.kinerja-doc .k-draft-note { border: 1.5pt solid #b00000; color: #b00000; padding: 2mm 3mm; margin: 0 0 4mm; font-weight: bold; }
+@media print {
+  .kinerja-doc .k-draft-mark { position: fixed; top: 40%; left: 0; right: 0; z-index: 1000; text-align: center; font: bold 110pt ${SANS}; letter-spacing: 0.1em; color: rgba(176, 0, 0, 0.14); transform: rotate(-35deg); pointer-events: none; }
+}
+`;
 
 interface Ctx {
   doc: DocumentModel;
@@ -351,7 +361,9 @@ export function renderHtmlFragment(doc: DocumentModel, options: Pick<RenderHtmlO
   const cls = ['kinerja-doc'];
   if ((doc.orientation ?? 'portrait') === 'landscape') cls.push('k-landscape');
   const lang = doc.language === 'en' ? 'en' : 'id';
-  return `<div class="${cls.join(' ')}" lang="${lang}">\n${coverHtml(doc)}\n${doc.sections.map((s) => sectionHtml(s, ctx)).join('\n')}\n</div>`;
+  const mark = doc.draft ? `<div class="k-draft-mark" aria-hidden="true">${textHtml(doc.draft.label)}</div>\n` : '';
+  const note = doc.draft ? `<p class="k-draft-note" role="note">${textHtml(doc.draft.note)}</p>\n` : '';
+  return `<div class="${cls.join(' ')}" lang="${lang}">\n${mark}${coverHtml(doc)}\n${note}${doc.sections.map((s) => sectionHtml(s, ctx)).join('\n')}\n</div>`;
 }
 
 /**

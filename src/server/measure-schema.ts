@@ -17,6 +17,19 @@ export const BudgetTotalsSchema = named(
   'BudgetTotals',
 );
 
+export const PendingFigureSchema = named(
+  z.strictObject({
+    state: z.enum(['draft', 'submitted', 'verified', 'approved']),
+    period: z.enum(['Y', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4']),
+    realization: z.union([num, z.string()]),
+    achievement: num.nullable(),
+    predicate: z.string().nullable(),
+    predicateColor: z.string().optional(),
+    achieved: z.boolean().nullable(),
+  }),
+  'PendingFigure',
+);
+
 const rowShape = {
   goal: z.string().nullable(),
   indicator: z.string(),
@@ -54,6 +67,9 @@ const rowShape = {
     })
     .optional()
     .describe("a provisional row's realization against the plan's target for its period (periodTargets), for monitoring; the row's achievement stays against the year's target"),
+  pending: PendingFigureSchema.optional().describe(
+    'the figure of realizations not yet counted in the official one (their workflow state is not counted: by default not approved)',
+  ),
   realizationCategories: z.array(z.string()).optional(),
   efficiencyReason: z.string().optional(),
   supportingNodes: z.array(z.string()).optional(),

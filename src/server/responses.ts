@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import * as S from '../core/dataset/schema.js';
-import { BudgetTotalsSchema, MeasureResultSchema, MeasuredRowSchema } from './measure-schema.js';
+import { BudgetTotalsSchema, MeasureResultSchema, MeasuredRowSchema, PendingFigureSchema } from './measure-schema.js';
 import { REALIZATION_ACTIONS } from './policies/realization.js';
 import { FindingSchema, named, RoleSchema, Version, versioned } from './schemas.js';
 
@@ -77,7 +77,23 @@ export const AgencyProfile = named(
 export type AgencyProfile = z.output<typeof AgencyProfile>;
 
 const PredicateCountSchema = z.object({ label: z.string(), color: z.string().nullable(), count: z.number().int() });
-const RowCountsSchema = z.object({ rows: z.number(), measured: z.number(), achieved: z.number(), notAchieved: z.number(), unmeasured: z.number() });
+const RowCountsSchema = z.object({
+  rows: z.number(),
+  measured: z.number(),
+  achieved: z.number(),
+  notAchieved: z.number(),
+  unmeasured: z.number(),
+  awaitingApproval: z.number().describe('unmeasured rows whose only realizations await approval (official figures count approved data)'),
+  pending: z.number().describe('rows carrying a pending figure beside the official one'),
+});
+const GradeFields = {
+  code: z.string().nullable().describe('the SAKIP grade derived from the score (AA, A, BB …; settings.gradeScale)'),
+  label: z.string().nullable().describe('its label (Sangat Memuaskan, Memuaskan …)'),
+  typed: z.string().nullable().describe('the grade typed in the data, never used'),
+  typedDiffers: z.boolean().describe('the typed grade differs from the derived one (a warning)'),
+};
+export const GradeSchema = named(z.object(GradeFields), 'ScoreGrade');
+export type ScoreGrade = z.output<typeof GradeSchema>;
 const RecommendationCountsSchema = z.object({ total: z.number(), open: z.number(), overdue: z.number() });
 const TextSchema = z.object({ en: z.string(), id: z.string() });
 const StandingSchema = z.object({
@@ -111,6 +127,7 @@ export const AgencyDashboard = named(
       z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), final: z.number().nullable(), spent: z.number().nullable(), absorption: z.number().nullable() }),
     ),
     score: S.EvaluationScore.nullable(),
+    grade: GradeSchema.nullable().describe("the score's SAKIP grade, derived from it"),
     measurement: MeasureResultSchema,
     quality: z.array(QualityFindingSchema).describe('data-quality findings of the year (measurement.md, "Data-quality findings")'),
   }),
@@ -131,7 +148,7 @@ export const RegionDashboard = named(
           agreement: z.string().nullable(),
           counts: RowCountsSchema,
           budget: BudgetTotalsSchema,
-          score: z.object({ value: z.number(), grade: z.string().nullable() }).nullable(),
+          score: z.object({ value: z.number(), ...GradeFields }).nullable(),
           recommendations: RecommendationCountsSchema,
         })
         .extend(StandingSchema.shape),
@@ -275,7 +292,13 @@ export const RealizationChange = named(
     version: Version.nullable(),
     key: z.string(),
     measured: z
-      .object({ achievement: z.number().nullable(), predicate: z.string().nullable(), provisional: z.boolean(), unmeasured: z.string().nullable() })
+      .object({
+        achievement: z.number().nullable(),
+        predicate: z.string().nullable(),
+        provisional: z.boolean(),
+        unmeasured: z.string().nullable(),
+        pending: PendingFigureSchema.nullable().describe('the figure awaiting approval beside the official one; null when nothing waits'),
+      })
       .nullable()
       .describe("the indicator's first row after the change (an agreement row when there is one); null when it is measured nowhere this year"),
     rows: z.array(MeasuredRowSchema).describe("every row of the year's measurement for this indicator, after the change"),
@@ -325,7 +348,10 @@ export const RecommendationView = named(
 );
 export type RecommendationView = z.output<typeof RecommendationView>;
 
-export const ScoreView = named(z.object({ record: S.EvaluationScore, version: Version, key: z.string() }), 'ScoreView');
+export const ScoreView = named(
+  z.object({ record: S.EvaluationScore, version: Version, key: z.string(), grade: GradeSchema.describe('the SAKIP grade derived from the score') }),
+  'ScoreView',
+);
 export type ScoreView = z.output<typeof ScoreView>;
 
 export const EvaluationView = named(

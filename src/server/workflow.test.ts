@@ -33,9 +33,15 @@ forEachEngine('workflow, versions, audit', (engine) => {
     const entered = await operator.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, period: 'Q1', numerator: 300, denominator: 1000 } });
     expect(entered.status).toBe(200);
     expect(entered.body.record.state).toBe('draft');
-    // provisional from the quarter: 30 % of the 2026 target 75
-    expect(entered.body.measured).toEqual({ achievement: 40, predicate: 'Sangat Rendah', provisional: true, unmeasured: null });
-    expect(entered.body.rows[0]).toMatchObject({ indicator: UMM, target: 75, realization: 30, provisional: true, realizationPeriod: 'Q1' });
+    // a draft is not counted: the official figure stays empty, the quarter's figure (30 % of the 2026 target 75) is pending
+    expect(entered.body.measured).toEqual({
+      achievement: null,
+      predicate: null,
+      provisional: false,
+      unmeasured: 'awaiting approval',
+      pending: { state: 'draft', period: 'Q1', realization: 30, achievement: 40, predicate: 'Sangat Rendah', predicateColor: '#FF0000', achieved: false },
+    });
+    expect(entered.body.rows[0]).toMatchObject({ indicator: UMM, target: 75, realization: null, unmeasured: 'awaiting approval', state: 'draft' });
 
     // a planner is not responsible for UMM (unit u1): 403
     expect((await planner.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, period: 'Q1', value: 1, version: entered.body.version } })).status).toBe(403);
@@ -50,8 +56,12 @@ forEachEngine('workflow, versions, audit', (engine) => {
     expect((await transition('planner', 'approve', submitted.body.version)).status).toBe(403);
     const verified = await transition('planner', 'verify', submitted.body.version);
     expect(verified.body.record.state).toBe('verified');
+    expect(verified.body.measured).toMatchObject({ achievement: null, unmeasured: 'awaiting approval', pending: { state: 'verified', achievement: 40 } });
     const approved = await transition('head', 'approve', verified.body.version);
     expect(approved.body.record.state).toBe('approved');
+    // approval makes it the official figure
+    expect(approved.body.measured).toEqual({ achievement: 40, predicate: 'Sangat Rendah', provisional: true, unmeasured: null, pending: null });
+    expect(approved.body.rows[0]).toMatchObject({ realization: 30, provisional: true, realizationPeriod: 'Q1', state: 'approved' });
 
     const locked = await operator.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, period: 'Q1', value: 31, version: approved.body.version } });
     expect(locked.status).toBe(403);
@@ -63,7 +73,9 @@ forEachEngine('workflow, versions, audit', (engine) => {
     expect(reopened.body.record.state).toBe('draft');
     const corrected = await operator.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, period: 'Q1', numerator: 330, denominator: 1000, version: reopened.body.version } });
     expect(corrected.status).toBe(200);
-    expect(corrected.body.measured.achievement).toBeCloseTo(44, 10);
+    // reopened and corrected: a draft again, so the official figure is empty until it is approved again
+    expect(corrected.body.measured.achievement).toBeNull();
+    expect(corrected.body.measured.pending.achievement).toBeCloseTo(44, 10);
 
     const log = await head.get(`${A}/audit`, { query: { entity: 'realization', key: `${UMM}@2026/Q1` } });
     expect(log.body.entries.map((e: { action: string; actor: { name: string } }) => [e.action, e.actor.name])).toEqual([
@@ -84,7 +96,7 @@ forEachEngine('workflow, versions, audit', (engine) => {
   it('the year figure, once entered, replaces the provisional quarter', async () => {
     const year = await s.clients.operator.put(`${A}/realizations`, { body: { indicator: UMM, year: 2026, numerator: 800, denominator: 1000 } });
     expect(year.status).toBe(200);
-    expect(year.body.measured).toEqual({ achievement: (80 / 75) * 100, predicate: 'Sangat Tinggi', provisional: false, unmeasured: null });
+    expect(year.body.measured).toMatchObject({ achievement: null, unmeasured: 'awaiting approval', pending: { period: 'Y', achievement: (80 / 75) * 100, predicate: 'Sangat Tinggi' } });
     expect(year.body.key).toBe(`${UMM}@2026/Y`);
   });
 

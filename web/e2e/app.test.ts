@@ -3,7 +3,8 @@
  *
  * One server and one browser for the whole file; each role signs in in its own browser context.
  * The steps build on each other in order: an operator enters a Q4 realization of 2026 and sees
- * achievement and predicate change (and a 409 conflict keep the input), a planner drafts the 2026
+ * its achievement and predicate apart from the official figure, awaiting approval (and a 409
+ * conflict keep the input), a planner drafts the 2026
  * agreement from the plan, verifies the realization and amends the agreement, the head approves,
  * the admin imports a second agency through the browser and sees the region, and that agency's
  * operator is refused the first agency's pages and requests. Screenshots of the main pages go to
@@ -95,6 +96,10 @@ describe('the web application against the real server', () => {
     const badge = umm.locator('[data-col="predicate"] .predicate');
     expect(await badge.textContent()).toBe('Sangat Rendah');
     expect(await badge.getAttribute('data-color')).toBe('#FF0000');
+    // the demo's realizations have no workflow state (imported from the published report): all official, none pending
+    expect(await page.getByTestId('pending-count').count()).toBe(0);
+    expect(await original.locator('[data-col="pending"]').count()).toBe(0);
+    expect(await page.getByTestId('sakip-score').textContent()).toBe('87,24 — A / Memuaskan');
     // budget is printed the Indonesian way
     expect(await page.locator('main').textContent()).toContain('Rp 6.370.874.771,60');
     await page.locator('.chart svg').first().waitFor();
@@ -137,6 +142,8 @@ describe('the web application against the real server', () => {
     await open(page, e2e.base, '/a/diskopum/evaluation');
     await page.getByTestId('scores').waitFor();
     expect(await page.getByTestId('scores').textContent()).toContain('87,24');
+    // the grade is derived from the score (PermenPAN-RB 88/2021), the demo printing none
+    expect(await page.getByTestId('score-grade').first().textContent()).toBe('A / Memuaskan');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '04-evaluation');
 
@@ -165,9 +172,13 @@ describe('the web application against the real server', () => {
     // the value is computed as it is typed
     expect(await page.getByTestId('computed').textContent()).toBe('11,67');
     await page.getByRole('button', { name: 'Simpan draf' }).click();
+    // a draft does not move the official figure: it stands apart, awaiting approval
     const low = expectedAchievement(100, 857, KOP_TARGET_2026);
-    await page.getByTestId('outcome-achievement').first().filter({ hasText: low }).waitFor();
-    expect(await page.getByTestId('outcome-predicate').first().textContent()).toBe('Sangat Rendah');
+    await page.getByTestId('outcome-pending-achievement').first().filter({ hasText: low }).waitFor();
+    expect(await page.getByTestId('outcome-pending-predicate').first().textContent()).toBe('Sangat Rendah');
+    expect(await page.getByTestId('outcome-pending').first().textContent()).toContain('Menunggu persetujuan');
+    expect(await page.getByTestId('outcome-achievement').first().textContent()).toBe('—');
+    expect(await page.getByTestId('outcome-predicate').first().textContent()).toMatch(/Belum terukur: realisasi menunggu persetujuan/);
     await page.locator('[data-testid="entries"] tr[data-period="Q4"]').locator('.state', { hasText: 'Draf' }).waitFor();
 
     // someone changes the same draft behind this page's back (another tab of the same operator)
@@ -202,8 +213,9 @@ describe('the web application against the real server', () => {
     expect(await page.getByLabel(/^Pembilang/).inputValue()).toBe('400');
     await page.getByRole('button', { name: 'Simpan draf' }).click();
     const high = expectedAchievement(400, 857, KOP_TARGET_2026);
-    await page.getByTestId('outcome-achievement').first().filter({ hasText: high }).waitFor();
-    expect(await page.getByTestId('outcome-predicate').first().textContent()).toBe('Sangat Tinggi');
+    await page.getByTestId('outcome-pending-achievement').first().filter({ hasText: high }).waitFor();
+    expect(await page.getByTestId('outcome-pending-predicate').first().textContent()).toBe('Sangat Tinggi');
+    expect(await page.getByTestId('outcome-achievement').first().textContent()).toBe('—');
 
     // evidence: a PDF attached to the draft
     await page.getByLabel('Unggah bukti (PDF, JPG, PNG)').setInputFiles({
@@ -267,14 +279,19 @@ describe('the web application against the real server', () => {
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '08-agreements-2026');
 
-    // the dashboard measures the amended row against its new target
+    // the dashboard: the verified (not yet approved) entry is no official figure; its figure stands apart,
+    // measured against the amended row's new target
     await open(page, e2e.base, '/a/diskopum/dashboard/2026');
     const dashRow = page.getByTestId('rows-pk-2026-perubahan').locator(`tr[data-indicator="${KOP}"]`);
     await dashRow.waitFor();
-    expect(await dashRow.locator('[data-col="achievement"]').textContent()).toBe(expectedAchievement(400, 857, 45));
-    expect(await page.getByTestId('rows-pk-2026').locator(`tr[data-indicator="${KOP}"] [data-col="achievement"]`).textContent()).toBe(
+    expect(await dashRow.locator('[data-col="achievement"]').textContent()).toBe('—');
+    expect(await dashRow.locator('[data-col="pending"]').textContent()).toContain(expectedAchievement(400, 857, 45));
+    expect(await dashRow.locator('[data-col="pending"]').textContent()).toContain('Diverifikasi');
+    expect(await page.getByTestId('rows-pk-2026').locator(`tr[data-indicator="${KOP}"] [data-col="pending"]`).textContent()).toContain(
       expectedAchievement(400, 857, KOP_TARGET_2026),
     );
+    expect(await page.getByTestId('official-note').textContent()).toContain('Angka resmi hanya memuat realisasi yang disetujui');
+    expect(Number(await page.getByTestId('pending-count').textContent())).toBeGreaterThan(0);
     await shot(page, '09-dashboard-2026');
   });
 
@@ -293,10 +310,18 @@ describe('the web application against the real server', () => {
       expectedAchievement(400, 857, KOP_TARGET_2026),
     );
     expect(await outcome.locator('tbody tr').count()).toBe(3);
+    expect(await outcome.getByTestId('outcome-pending').count()).toBe(0);
     expect(await outcome.locator('tbody tr').last().textContent()).toContain('Renstra (target tahunan)');
     await page.getByLabel('Periode').selectOption('Q4');
     expect(await page.getByRole('button', { name: 'Simpan draf' }).isDisabled()).toBe(true);
     await shot(page, '10-realization-approved');
+
+    // approved: now the official figure on the dashboard, nothing awaiting approval beside it
+    await open(page, e2e.base, '/a/diskopum/dashboard/2026');
+    const approvedRow = page.getByTestId('rows-pk-2026-perubahan').locator(`tr[data-indicator="${KOP}"]`);
+    await approvedRow.waitFor();
+    expect(await approvedRow.locator('[data-col="achievement"]').textContent()).toBe(expectedAchievement(400, 857, 45));
+    expect(await approvedRow.locator('[data-col="pending"]').count()).toBe(0);
 
     // the operator can no longer change it
     const op = await as('operator@diskopum');

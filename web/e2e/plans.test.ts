@@ -14,6 +14,7 @@
  * form saves it. Screenshot 36.
  * Its own server and browser, as the other e2e files.
  */
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../src/core/dataset/schema.js';
 import { formatPercent } from '../../src/core/format.js';
@@ -37,6 +38,23 @@ const CRITERIA = ['Melaksanakan RAT minimal setahun sekali', 'Berbadan hukum kop
 /** the operator's Q2 realization: 150 of 857 active cooperatives facilitated */
 const Q2_NUMERATOR = 150;
 const Q2_DENOMINATOR = 857;
+
+/** The workflow through the API: the operator submits, the planner verifies, the head approves the 2026 entry of `period`. */
+async function approve(operator: BrowserContext, period: string) {
+  const steps: [string, BrowserContext][] = [
+    ['submit', operator],
+    ['verify', (await as('perencana@diskopum')).context],
+    ['approve', (await as('kepala@diskopum')).context],
+  ];
+  for (const [action, context] of steps) {
+    const list = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/realizations?year=2026')).json as {
+      indicators: { ref: string; entries: { version: string; record: { period?: string } }[] }[];
+    };
+    const entry = list.indicators.find((i) => i.ref === KOP)?.entries.find((x) => x.record.period === period);
+    const res = await apiCall(context, e2e.base, 'POST', '/api/agencies/diskopum/realizations/transition', { indicator: KOP, year: 2026, period, action, version: entry?.version });
+    expect(res.status, action).toBe(200);
+  }
+}
 
 type PlanList = { plans: { id: string; indicators: { record: Indicator }[] }[] };
 
@@ -132,6 +150,11 @@ describe('targets by quarter and criteria of an indicator', () => {
     const expected = formatPercent((realized * 100) / KOP_TARGET_2026);
     const againstQuarter = formatPercent((realized * 100) / QUARTERS.Q2);
     expect(expected).not.toBe(againstQuarter);
+    // a draft: its figure stands apart, awaiting approval; approved (submit, verify, approve), it is the official one
+    await page.getByTestId('outcome-pending-achievement').first().filter({ hasText: expected }).waitFor();
+    expect(await page.getByTestId('outcome-achievement').first().textContent()).toBe('—');
+    await approve(page.context(), 'Q2');
+    await page.reload();
     const achievement = page.getByTestId('outcome-achievement').first();
     await achievement.filter({ hasText: expected }).waitFor();
     expect(await achievement.textContent()).toBe(expected);
@@ -281,7 +304,8 @@ describe("an indicator's period values, other names and note", () => {
 
 describe('the browser', () => {
   it('saw no uncaught error on any page of this file', () => {
-    expect(sessions.length).toBe(5);
+    // five pages, and the planner's and the head's sessions that approve the Q2 entry through the API
+    expect(sessions.length).toBe(7);
     expect(sessions.flatMap((s) => s.errors)).toEqual([]);
   });
 });

@@ -171,6 +171,16 @@ export const QualitySettings = obj({
   requireEvidence: z.boolean().optional(),
 });
 export type QualitySettings = z.infer<typeof QualitySettings>;
+/** One band of the SAKIP grade scale: a score above `above` takes `code` and `label`; the band without `above` takes the rest. */
+export const GradeBand = obj({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  above: Num.optional(),
+});
+export type GradeBand = z.infer<typeof GradeBand>;
+
+export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
+export type WorkflowState = z.infer<typeof WorkflowState>;
 
 export const Settings = obj({
   ratingScale: z.array(RatingBand).min(1).optional(),
@@ -178,6 +188,10 @@ export const Settings = obj({
   efficiency: EfficiencyRule.optional(),
   achievementCap: Num.positive().optional(),
   quality: QualitySettings.optional(),
+  /** the SAKIP grade of an evaluation score (measurement.md, "SAKIP grade") */
+  gradeScale: z.array(GradeBand).min(1).optional(),
+  /** the workflow states whose realizations count in the official figures (measurement.md) */
+  countedStates: z.array(WorkflowState).min(1).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -454,8 +468,6 @@ export type ProgramNode = z.infer<typeof ProgramNode>;
 // ---------------------------------------------------------------- realizations
 
 export const RealizationStatus = z.enum(['no-data', 'postponed', 'not-applicable']);
-export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
-export type WorkflowState = z.infer<typeof WorkflowState>;
 
 export const Realization = obj({
   indicator: Ref,

@@ -11,6 +11,7 @@ import { mergeScan, scanDocument } from './limits.js';
 import { finding, hasErrors, type Finding } from '../findings.js';
 import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
+import { gradeFindings } from '../measure/grade.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -223,12 +224,12 @@ function checkDerivedAgencyId(agency: S.Agency, prefix: string): Finding[] {
   return [];
 }
 
-function validateDatasetAt(input: unknown, prefix: string): { dataset?: Dataset; findings: Finding[] } {
+function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Settings): { dataset?: Dataset; findings: Finding[] } {
   const format = checkFormat(input, prefix, ['dataset']);
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix })];
+    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings })];
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);
@@ -280,7 +281,7 @@ function validateRegionBody(input: unknown): { region?: Region; findings: Findin
   const seen = new Map<string, number>();
   raw.forEach((el, i) => {
     const prefix = `agencies[${i}]`;
-    const r = validateDatasetAt(el, prefix);
+    const r = validateDatasetAt(el, prefix, shell.success ? shell.data.settings : undefined);
     findings.push(...r.findings);
     if (r.dataset) datasets.push(r.dataset);
     const agency = r.dataset?.agency ?? (isPlainObject(el) ? S.Agency.safeParse(el.agency).data : undefined);

@@ -143,4 +143,9 @@ export interface DocumentModel {
    * it they write the time of rendering.
    */
   issuedAt?: string;
+  /**
+   * A draft that may be previewed but not issued (an LKIP resting on realizations not yet
+   * approved): every renderer shows `label` (`DRAF`) on every page and `note` at the start.
+   */
+  draft?: { label: string; note: string };
 }

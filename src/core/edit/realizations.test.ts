@@ -87,9 +87,15 @@ describe('putRealization', () => {
     const q2 = putRealization(minimalDataset(), q(SAKIP, 'Q2', 2025), { value: 60 }).dataset;
     // the fixture already has a 2025 Y figure for SAKIP: it wins
     expect(measure(q2, 2025).agreements[0]!.rows[2]).toMatchObject({ realization: 76.1 });
-    const withoutYear = removeRealization(q2, q(SAKIP, 'Y', 2025)).dataset;
+    let withoutYear = removeRealization(q2, q(SAKIP, 'Y', 2025)).dataset;
+    // a new entry is a draft: it waits for approval beside the (empty) official figure
+    const draft = measure(withoutYear, 2025).agreements[0]!.rows[2]!;
+    expect(draft).toMatchObject({ realization: null, achievement: null, unmeasured: 'awaiting approval' });
+    expect(draft.pending).toMatchObject({ state: 'draft', period: 'Q2', realization: 60, achievement: 80, predicate: 'Tinggi' });
+    for (const action of ['submit', 'verify', 'approve'] as const) withoutYear = transitionRealization(withoutYear, q(SAKIP, 'Q2', 2025), action).dataset;
     const row = measure(withoutYear, 2025).agreements[0]!.rows[2]!;
-    expect(row).toMatchObject({ realization: 60, provisional: true, achievement: 80, predicate: 'Tinggi' });
+    expect(row).toMatchObject({ realization: 60, provisional: true, achievement: 80, predicate: 'Tinggi', state: 'approved' });
+    expect(row.pending).toBeUndefined();
   });
 });
 

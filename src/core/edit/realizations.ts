@@ -8,6 +8,7 @@ import { indexDataset } from '../dataset/model.js';
 import { copy, defined, EditError, rangeError, type EditResult } from './common.js';
 import { realizationViolations } from '../dataset/ranges.js';
 import { text } from '../findings.js';
+import { STATE_ID } from '../measure/reasons.js';
 
 export interface RealizationKey {
   indicator: string;
@@ -211,7 +212,7 @@ export const WORKFLOW: Record<WorkflowAction, { from: readonly WorkflowState[]; 
 };
 
 /** The workflow's states and actions in Indonesian (the interface's words: draf, diajukan …; ajukan, verifikasi …). */
-export const STATE_ID: Readonly<Record<WorkflowState, string>> = { draft: 'draf', submitted: 'diajukan', verified: 'diverifikasi', approved: 'disetujui' };
+export { STATE_ID };
 export const ACTION_ID: Readonly<Record<WorkflowAction, string>> = {
   submit: 'mengajukan',
   verify: 'memverifikasi',

@@ -44,6 +44,8 @@ export interface MeasureContext {
   canonical(ref: string): string;
   /** the rules for an indicator (cached per negativeMethod) */
   rulesFor(indicator?: Pick<Indicator, 'negativeMethod'> | null): Rules;
+  /** whether a realization counts in the official figures: its state (none = `approved`) is one of `countedStates` */
+  counts(r: Pick<Realization, 'state'>): boolean;
 }
 
 export interface ContextOptions {
@@ -147,6 +149,9 @@ export function createMeasureContext(ds: Dataset, options: ContextOptions = {}):
     return rules;
   };
 
+  const counted = new Set(resolveRules(null, ds.settings, regionSettings).countedStates);
+  const counts = (r: Pick<Realization, 'state'>): boolean => counted.has(r.state ?? 'approved');
+
   return {
     ds,
     idx,
@@ -161,6 +166,7 @@ export function createMeasureContext(ds: Dataset, options: ContextOptions = {}):
     indexFindings,
     canonical,
     rulesFor,
+    counts,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Dataset, Settings } from '../dataset/schema.js';
 import { resolveAgreementLocal } from '../dataset/model.js';
 import type { Finding } from '../findings.js';
 import { agencyBudget, budgetFindings } from './budget.js';
+import { gradeFindings } from './grade.js';
 import { createMeasureContext, type MeasureContext } from './context.js';
 import { supportFindings } from './efficiency.js';
 import { goalResults, summarize, type GoalInput } from './goals.js';
@@ -93,6 +94,7 @@ export function measureYear(ctx: MeasureContext, year: number): MeasureResult {
   findings.add(supportFindings(ctx));
   // the year's entries kept outside their range as printed (`outOfRange`): flagged wherever they show
   findings.add(outOfRangeFindings(ds, year));
+  findings.add(gradeFindings(ds, { regionSettings: ctx.regionSettings, year }));
 
   return {
     agency: ds.agency.name,
@@ -109,8 +111,12 @@ export { createMeasureContext, indicatorEntry, whereOf } from './context.js';
 export type { MeasureContext, ContextOptions, SupportLink, IndexedRealization } from './context.js';
 export { measureIndicator } from './indicator.js';
 export type { MeasureIndicatorOptions, IndicatorMeasurement } from './indicator.js';
-export { DEFAULT_RULES, DEFAULT_RATING_SCALE, resolveRules, normalizeScale } from './rules.js';
-export type { Rules, RatingBandRule, EfficiencyRuleSpec } from './rules.js';
+export { DEFAULT_RULES, DEFAULT_RATING_SCALE, DEFAULT_GRADE_SCALE, resolveRules, resolveGradeScale, normalizeScale, normalizeGradeScale } from './rules.js';
+export type { Rules, RatingBandRule, GradeBandRule, EfficiencyRuleSpec } from './rules.js';
+export { unapprovedRows } from './official.js';
+export type { UnapprovedRow } from './official.js';
+export { gradeOf, gradeOfScore, gradeText, gradeFindings, typedGradeMatches } from './grade.js';
+export type { Grade } from './grade.js';
 export { achievementOf, capAchievement, categoryScore, bestCategory } from './achievement.js';
 export type { AchievementInput, AchievementOutcome } from './achievement.js';
 export { bandOf, predicateOf, isAchieved } from './predicate.js';

@@ -94,7 +94,9 @@ describe('measureIndicator: achievement by polarity and method', () => {
     expect(b.row.unmeasured).toBe('no data');
     expect(b.findings[0]).toMatchObject({ severity: 'info', code: 'unmeasured-no-data' });
     expect(b.findings[0]?.message).toContain('belum rilis');
-    expect(measureIndicator(ctx, 'renstra/C', 2025).row).toMatchObject({ unmeasured: 'postponed', state: 'draft' });
+    // a draft's status is not counted either: the row awaits approval (no pending figure: no value)
+    expect(measureIndicator(ctx, 'renstra/C', 2025).row).toMatchObject({ unmeasured: 'awaiting approval', state: 'draft' });
+    expect(measureIndicator(ctx, 'renstra/C', 2025).row.pending).toBeUndefined();
     expect(measureIndicator(ctx, 'renstra/D', 2025).row.unmeasured).toBe('not applicable');
   });
   it('provisional from a quarter, with its period and state', () => {
@@ -102,7 +104,16 @@ describe('measureIndicator: achievement by polarity and method', () => {
       plans: [plan([indicator('Q', { targets: { '2025': 10 } })])],
       realizations: [real('Q', 2025, { period: 'Q2', value: 4 }), real('Q', 2025, { period: 'Q3', value: 6, state: 'submitted' })],
     });
-    expect(measureOne(ds, 'renstra/Q').row).toMatchObject({ realization: 6, achievement: 60, provisional: true, realizationPeriod: 'Q3', state: 'submitted' });
+    // the submitted Q3 is not counted yet: the approved Q2 is the official figure, Q3 the pending one
+    const r = measureOne(ds, 'renstra/Q').row;
+    expect(r).toMatchObject({ realization: 4, achievement: 40, provisional: true, realizationPeriod: 'Q2', state: 'approved' });
+    expect(r.pending).toMatchObject({ state: 'submitted', period: 'Q3', realization: 6, achievement: 60 });
+    expect(measureOne({ ...ds, settings: { countedStates: ['submitted', 'verified', 'approved'] } }, 'renstra/Q').row).toMatchObject({
+      realization: 6,
+      achievement: 60,
+      realizationPeriod: 'Q3',
+      state: 'submitted',
+    });
   });
   it('an unknown ref gives an unmeasured row and an error, never a crash', () => {
     const m = measureOne(dataset(), 'nowhere/X');

@@ -32,6 +32,7 @@ export interface IndicatorMeasurement {
 }
 
 const UNMEASURED_SEVERITY: Record<string, Severity> = {
+  'awaiting approval': 'info',
   'no data': 'info',
   postponed: 'info',
   'not applicable': 'info',
@@ -158,6 +159,20 @@ export function measureIndicator(
     findings.push(unmeasuredFinding(where, entry.ref, ind.name, year, outcome.reason, outcome.message, outcome.messageId));
   }
   if (band?.color !== undefined) row.predicateColor = band.color;
+  if (scored.pending) {
+    const p = scored.pending;
+    const a = p.outcome.ok ? p.outcome.value : null;
+    const pBand = a === null ? null : bandOf(rules.ratingScale, capAchievement(a, rules.achievementCap));
+    row.pending = {
+      state: p.realized.state,
+      period: p.realized.period === 'computed' ? 'Y' : p.realized.period,
+      realization: p.realized.display,
+      achievement: a,
+      predicate: pBand?.label ?? null,
+      ...(pBand?.color !== undefined ? { predicateColor: pBand.color } : {}),
+      achieved: a === null ? null : isAchieved(a),
+    };
+  }
   if (achievement !== null && forMeans !== null && forMeans !== achievement) row.achievementCapped = forMeans;
   if (realized.ok && realized.parts) row.realizationParts = { ...realized.parts };
   if (realized.ok && realized.period !== 'Y') row.realizationPeriod = realized.period;

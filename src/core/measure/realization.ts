@@ -38,7 +38,8 @@ export type UnmeasuredReason =
   | 'unknown indicator'
   | 'cycle'
   | 'no applicable indicators'
-  | 'out of range';
+  | 'out of range'
+  | 'awaiting approval';
 
 export interface RealizedValue {
   ok: true;

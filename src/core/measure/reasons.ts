@@ -3,7 +3,11 @@
  * `measure --json` contract); this is what the findings, the reports and the interface say.
  * Typed by the reasons, so a new reason does not compile without its Indonesian text.
  */
+import type { WorkflowState } from '../dataset/schema.js';
 import type { UnmeasuredReason } from './realization.js';
+
+/** The workflow's states in Indonesian, as the interface names them. */
+export const STATE_ID: Readonly<Record<WorkflowState, string>> = { draft: 'draf', submitted: 'diajukan', verified: 'diverifikasi', approved: 'disetujui' };
 
 export const UNMEASURED_REASON_ID: Readonly<Record<UnmeasuredReason, string>> = {
   'no realization': 'belum ada realisasi',
@@ -21,6 +25,7 @@ export const UNMEASURED_REASON_ID: Readonly<Record<UnmeasuredReason, string>> = 
   cycle: 'indikator turunan saling merujuk',
   'no applicable indicators': 'tidak ada indikator penyusun yang dapat dihitung',
   'out of range': 'realisasi di luar rentang yang sah',
+  'awaiting approval': 'realisasi menunggu persetujuan',
 };
 
 /** A reason (`no realization`) in Indonesian; an unknown one is shown as it is, after "belum dapat diukur". */

@@ -6,7 +6,7 @@
  * Lookup order for every key: the indicator (only `negativeMethod` lives there), then the
  * dataset's `settings`, then the region's `settings`, then `DEFAULT_RULES`.
  */
-import type { Indicator, NegativeMethod, Settings } from '../dataset/schema.js';
+import type { Indicator, NegativeMethod, Settings, WorkflowState } from '../dataset/schema.js';
 
 /** One band of a rating scale: an achievement at or above `min` takes `label`. */
 export interface RatingBandRule {
@@ -18,6 +18,13 @@ export interface RatingBandRule {
   colorName?: string;
 }
 
+/** One band of the SAKIP grade scale: a score above `above` takes it; the band with `above: null` takes every lower score. */
+export interface GradeBandRule {
+  code: string;
+  label: string;
+  above: number | null;
+}
+
 export type EfficiencyRuleSpec = { rule: 'simple' } | { rule: 'band'; margin: number };
 
 export interface Rules {
@@ -27,6 +34,10 @@ export interface Rules {
   efficiency: EfficiencyRuleSpec;
   /** Cap of the achievement used for predicates and goal means; `null` = no cap. */
   achievementCap: number | null;
+  /** SAKIP grade bands, highest `above` first; the last has `above: null`. */
+  gradeScale: readonly GradeBandRule[];
+  /** the workflow states whose realizations count in the official figures; no state counts as `approved` */
+  countedStates: readonly WorkflowState[];
 }
 
 /**
@@ -46,6 +57,20 @@ export const DEFAULT_RATING_SCALE: readonly RatingBandRule[] = Object.freeze([
   { min: Number.NEGATIVE_INFINITY, label: 'Sangat Rendah', color: '#FF0000', colorName: 'Merah' },
 ]);
 
+/**
+ * The default SAKIP grade scale: PermenPAN-RB 88/2021 (Pedoman Evaluasi Akuntabilitas Kinerja
+ * Instansi Pemerintah). "AA > 90–100" reads: a score above 90 up to 100, so 90 itself is `A`.
+ */
+export const DEFAULT_GRADE_SCALE: readonly GradeBandRule[] = Object.freeze([
+  { code: 'AA', label: 'Sangat Memuaskan', above: 90 },
+  { code: 'A', label: 'Memuaskan', above: 80 },
+  { code: 'BB', label: 'Sangat Baik', above: 70 },
+  { code: 'B', label: 'Baik', above: 60 },
+  { code: 'CC', label: 'Cukup', above: 50 },
+  { code: 'C', label: 'Kurang', above: 30 },
+  { code: 'D', label: 'Sangat Kurang', above: null },
+]);
+
 /** The defaults of every rule (measurement.md). */
 export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   /** Permendagri 86/2017 (above). */
@@ -59,7 +84,19 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   efficiency: Object.freeze({ rule: 'simple' }) as EfficiencyRuleSpec,
   /** No cap: predicates and goal means use the achievement as computed. */
   achievementCap: null,
+  /** PermenPAN-RB 88/2021 (above). */
+  gradeScale: DEFAULT_GRADE_SCALE,
+  /** Official figures rest on approved data only (a realization without a state is approved). */
+  countedStates: Object.freeze(['approved']) as readonly WorkflowState[],
 });
+
+/** Sort a grade scale highest `above` first; a band without `above` goes last (`above: null`). */
+export function normalizeGradeScale(scale: readonly { code: string; label: string; above?: number | null | undefined }[]): GradeBandRule[] {
+  return scale
+    .map((b, i) => ({ b: { code: b.code, label: b.label, above: b.above ?? null }, i }))
+    .sort((x, y) => (y.b.above ?? Number.NEGATIVE_INFINITY) - (x.b.above ?? Number.NEGATIVE_INFINITY) || x.i - y.i)
+    .map(({ b }) => b);
+}
 
 /** Sort a scale highest `min` first (stable for equal mins), dropping `extra`/`note`. */
 export function normalizeScale(scale: readonly RatingBandRule[]): RatingBandRule[] {
@@ -99,5 +136,13 @@ export function resolveRules(
       DEFAULT_RULES.negativeMethod,
     efficiency: efficiencyOfSettings(datasetSettings) ?? efficiencyOfSettings(regionSettings) ?? DEFAULT_RULES.efficiency,
     achievementCap: datasetSettings?.achievementCap ?? regionSettings?.achievementCap ?? DEFAULT_RULES.achievementCap,
+    gradeScale: resolveGradeScale(datasetSettings, regionSettings),
+    countedStates: datasetSettings?.countedStates ?? regionSettings?.countedStates ?? DEFAULT_RULES.countedStates,
   };
+}
+
+/** The SAKIP grade scale: the dataset's settings, then the region's, then PermenPAN-RB 88/2021. */
+export function resolveGradeScale(datasetSettings?: Settings | null, regionSettings?: Settings | null): readonly GradeBandRule[] {
+  const scale = datasetSettings?.gradeScale ?? regionSettings?.gradeScale;
+  return scale ? normalizeGradeScale(scale) : DEFAULT_GRADE_SCALE;
 }

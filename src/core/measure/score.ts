@@ -9,12 +9,19 @@ import { whereOf, type MeasureContext } from './context.js';
 import { countOf } from './count.js';
 import { shareAchieved, type MemberOutcome } from './derived.js';
 import { isAchieved } from './predicate.js';
-import { realizationOfEntries, type Realized, type UnmeasuredReason } from './realization.js';
+import { leastAdvanced, realizationOfEntries, type Realized, type RealizedValue, type UnmeasuredReason } from './realization.js';
+import { STATE_ID } from './reasons.js';
 import { targetValue, yearTarget } from './target.js';
 
 export interface RealizeResult {
+  /** the official realization: from the entries whose state counts (`countedStates`) */
   realized: Realized;
   findings: Finding[];
+  /**
+   * The figure the entries not yet counted would give, when they would change it: the
+   * realization of all the year's entries, whatever their state. Absent for a derived indicator.
+   */
+  pending?: RealizedValue;
 }
 
 /** The realization of an indicator in a year (computed for a derived indicator). */
@@ -33,7 +40,29 @@ export function realize(
     const c = countOf(ctx, entry, year, where);
     return { realized: c.realized, findings: c.findings };
   }
-  return { realized: realizationOfEntries(entry.indicator, ctx.realizations.get(entry.ref)?.get(year)), findings: [] };
+  const all = ctx.realizations.get(entry.ref)?.get(year);
+  const counted = all?.filter((e) => ctx.counts(e.r));
+  const realized = realizationOfEntries(entry.indicator, counted);
+  if (!all || !counted || counted.length === all.length) return { realized, findings: [] };
+  // some entries are not counted yet: the figure they would give stands beside the official one
+  const whole = realizationOfEntries(entry.indicator, all);
+  const pending = whole.ok && whole.sources.some((i) => !ctx.counts(ctx.ds.realizations[i]!)) ? whole : undefined;
+  if (counted.length > 0 || realized.ok || realized.reason !== 'no realization') return { realized, findings: [], ...(pending ? { pending } : {}) };
+  const states = all.map((e) => e.r.state ?? 'approved');
+  const state = pending?.state ?? leastAdvanced(states);
+  const counts = [...new Set(ctx.rulesFor(null).countedStates)];
+  return {
+    realized: {
+      ok: false,
+      reason: 'awaiting approval',
+      message: `the year's realization is ${state} and not yet counted (official figures count ${counts.join(', ')} realizations)`,
+      messageId: `realisasi tahun ini berstatus ${STATE_ID[state]} dan belum dihitung (angka resmi hanya menghitung realisasi berstatus ${counts.map((c) => STATE_ID[c]).join(', ')})`,
+      state,
+      sources: all.map((e) => e.i),
+    },
+    findings: [],
+    ...(pending ? { pending } : {}),
+  };
 }
 
 export type ScoreOutcome = AchievementOutcome | { ok: false; reason: UnmeasuredReason; message: string; messageId: string };
@@ -42,6 +71,8 @@ export interface Scored {
   realized: Realized;
   outcome: ScoreOutcome;
   findings: Finding[];
+  /** the figure not yet counted (see `RealizeResult.pending`) and its achievement against the same target */
+  pending?: { realized: RealizedValue; outcome: ScoreOutcome };
 }
 
 /**
@@ -58,17 +89,22 @@ export function scoreIndicator(
   visiting: Set<string> = new Set(),
   where?: string,
 ): Scored {
-  const { realized, findings } = realize(ctx, entry, year, visiting, where);
-  if (!realized.ok) return { realized, outcome: { ok: false, reason: realized.reason, message: realized.message, messageId: realized.messageId }, findings };
+  const { realized, findings, pending } = realize(ctx, entry, year, visiting, where);
+  const extra = pending ? { pending: { realized: pending, outcome: achieve(ctx, entry, year, target, pending) } } : {};
+  if (!realized.ok) return { realized, outcome: { ok: false, reason: realized.reason, message: realized.message, messageId: realized.messageId }, findings, ...extra };
+  return { realized, outcome: achieve(ctx, entry, year, target, realized), findings, ...extra };
+}
+
+/** The achievement of a realization against a target (the target's checks first). */
+function achieve(ctx: MeasureContext, entry: IndicatorEntry, year: number, target: number | string | null, realized: RealizedValue): ScoreOutcome {
   if (target === null) {
-    const outcome = { ok: false, reason: 'no target', message: `the indicator has no target for ${year}`, messageId: `indikator tidak memiliki target untuk tahun ${year}` } as const;
-    return { realized, outcome, findings };
+    return { ok: false, reason: 'no target', message: `the indicator has no target for ${year}`, messageId: `indikator tidak memiliki target untuk tahun ${year}` };
   }
   const t = targetValue(entry.indicator, target);
-  if (!t.ok) return { realized, outcome: t, findings };
+  if (!t.ok) return t;
   const ind = entry.indicator;
   const rules = ctx.rulesFor(ind);
-  const outcome = achievementOf({
+  return achievementOf({
     // a category's scores rise with quality whatever the stated polarity
     polarity: ind.measure.type === 'category' ? 'positive' : (ind.polarity ?? 'positive'),
     method: rules.negativeMethod,
@@ -76,7 +112,6 @@ export function scoreIndicator(
     realization: realized.value,
     cap: rules.achievementCap,
   });
-  return { realized, outcome, findings };
 }
 
 /** One indicator counted by a derived one: achieved, not achieved, or unmeasured and why. */

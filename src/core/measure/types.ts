@@ -51,6 +51,13 @@ export interface MeasuredRow {
   unmeasured?: string;
   /** the colour of the predicate's band */
   predicateColor?: string;
+  /**
+   * The figure that entries not yet counted (their workflow state is not one of `countedStates`)
+   * would give: present when they would change the row. An unmeasured row `awaiting approval`
+   * carries it beside the official (empty) figure; a measured row carries it when a newer entry
+   * awaits approval. Measured by the same rules against the same target.
+   */
+  pending?: PendingFigure;
   /** the capped achievement, present when a cap is set and lowered the achievement */
   achievementCapped?: number;
   /** the numerator and denominator of a ratio realization (a derived one: achieved and counted indicators) */
@@ -71,6 +78,20 @@ export interface MeasuredRow {
   supportingNodes?: string[];
   /** the note of a benchmark entry stating the source has none */
   benchmarkNote?: string;
+}
+
+/** A row's figure from realizations that are not yet counted (measurement.md, "Official figures"). */
+export interface PendingFigure {
+  /** the least advanced workflow state of the entries it comes from */
+  state: WorkflowState;
+  /** the period the realization comes from (`Y`, or the latest period entry) */
+  period: Period;
+  realization: number | string;
+  /** unrounded and uncapped; `null` when it cannot be computed (e.g. a zero target) */
+  achievement: number | null;
+  predicate: string | null;
+  predicateColor?: string;
+  achieved: boolean | null;
 }
 
 export interface ProgramIndicatorRow extends MeasuredRow {

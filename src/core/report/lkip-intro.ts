@@ -6,6 +6,7 @@
 import type { AssetRow, Recommendation, StaffingRow, Unit } from '../dataset/schema.js';
 import type { Block, Cell } from '../document/model.js';
 import { formatDateId } from '../format.js';
+import { gradeOfScore } from '../measure/grade.js';
 import { bold, empty, fmtNum, heading, int, joinId, list, para, paragraphsOf, tableOrNothing, text } from './common.js';
 import { startChapter, tableCaption, type LkipContext } from './lkip-context.js';
 
@@ -257,6 +258,12 @@ const STATUS_TEXT: Record<NonNullable<Recommendation['status']>, string> = {
   done: 'Selesai',
 };
 
+/** ` dengan predikat A (Memuaskan)`: the grade derived from the score (settings.gradeScale), never the typed one. */
+function gradeSentence(ctx: LkipContext, value: number): string {
+  const g = gradeOfScore({ value }, ctx.ds.settings, ctx.mc.regionSettings);
+  return g ? ` dengan predikat ${g.code} (${g.label})` : '';
+}
+
 function evaluationFollowUp(ctx: LkipContext): Block[] {
   const ev = ctx.ds.evaluation;
   const out: Block[] = [];
@@ -265,7 +272,7 @@ function evaluationFollowUp(ctx: LkipContext): Block[] {
   if (last) {
     out.push(
       para(
-        `Hasil evaluasi akuntabilitas kinerja tahun ${last.year}${last.period ? ` (${last.period})` : ''} oleh ${last.evaluator} (${last.reference}${last.date ? `, ${formatDateId(last.date)}` : ''}) memberikan nilai ${fmtNum(last.value)}${last.grade ? ` dengan predikat ${last.grade}` : ''}.`,
+        `Hasil evaluasi akuntabilitas kinerja tahun ${last.year}${last.period ? ` (${last.period})` : ''} oleh ${last.evaluator} (${last.reference}${last.date ? `, ${formatDateId(last.date)}` : ''}) memberikan nilai ${fmtNum(last.value)}${gradeSentence(ctx, last.value)}.`,
         { align: 'justify' },
       ),
     );

@@ -31,6 +31,8 @@ import { resolveDocumentRefs, rewriteDocumentText } from '../document/crossref.j
 import { resolveValueRefs } from '../document/values.js';
 import { valueResolver } from './figures.js';
 import { formatDateId } from '../format.js';
+import { unapprovedRows } from '../measure/official.js';
+import { STATE_ID } from '../measure/reasons.js';
 import { agreementBlocks } from './agreement.js';
 import {
   fmtPct,
@@ -108,6 +110,20 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     orientation: 'portrait',
     cover: { lines: ['LAPORAN KINERJA', agency.name.toUpperCase(), agency.region.toUpperCase(), `TAHUN ${year}`], ...(footer.length ? { footer } : {}) },
     sections,
+    ...draftOf(ctx),
+  };
+}
+
+/** An LKIP resting on realizations not yet approved is a draft: marked DRAF, never issued (measurement.md). */
+function draftOf(ctx: LkipContext): Pick<DocumentModel, 'draft'> {
+  const rows = unapprovedRows(ctx.m);
+  if (rows.length === 0) return {};
+  const names = joinId(rows.map((r) => `${r.name} (${STATE_ID[r.state]})`));
+  return {
+    draft: {
+      label: 'DRAF',
+      note: `DRAF — belum dapat diterbitkan: realisasi ${rows.length} indikator belum disetujui: ${names}. Angka resmi hanya memuat realisasi yang disetujui.`,
+    },
   };
 }
 

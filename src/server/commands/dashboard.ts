@@ -3,7 +3,8 @@
  * counts), and a region's year (every agency side by side, with the region's totals).
  * Pure functions of measurements and datasets; the routes load them.
  */
-import type { Dataset, Settings } from '../../core/dataset/schema.js';
+import type { Dataset, EvaluationScore, Settings } from '../../core/dataset/schema.js';
+import { gradeOfScore, typedGradeMatches } from '../../core/measure/grade.js';
 import { isOverdue, stateOf } from '../../core/edit/index.js';
 import { absorptionOf, finalBudget, indexBudgets, spent as spentOf } from '../../core/measure/budget.js';
 import { bandOf } from '../../core/measure/predicate.js';
@@ -24,15 +25,34 @@ export interface RowCounts {
   achieved: number;
   notAchieved: number;
   unmeasured: number;
+  /** unmeasured rows whose only entries await approval (counted in `unmeasured`) */
+  awaitingApproval: number;
+  /** rows carrying a pending figure (awaiting approval, or a newer entry beside the official one) */
+  pending: number;
+}
+
+/** The SAKIP grade of a score, derived from the score; the typed grade beside it, and whether it differs. */
+export function scoreGrade(score: EvaluationScore, ds: Dataset, regionSettings?: Settings) {
+  const g = gradeOfScore(score, ds.settings, regionSettings);
+  const typed = score.grade ?? null;
+  return { code: g?.code ?? null, label: g?.label ?? null, typed, typedDiffers: typed !== null && g !== null && !typedGradeMatches(typed, g) };
 }
 
 /** The agreement in force for a year: the last of the year in document order (an amendment follows what it amends). */
 export const currentAgreement = (m: MeasureResult): AgreementResult | null => m.agreements.at(-1) ?? null;
 
 function rowCounts(a: AgreementResult | null): RowCounts {
-  if (!a) return { rows: 0, measured: 0, achieved: 0, notAchieved: 0, unmeasured: 0 };
+  if (!a) return { rows: 0, measured: 0, achieved: 0, notAchieved: 0, unmeasured: 0, awaitingApproval: 0, pending: 0 };
   const s = a.summary;
-  return { rows: s.rows, measured: s.rows - s.unmeasured, achieved: s.achieved, notAchieved: s.notAchieved, unmeasured: s.unmeasured };
+  return {
+    rows: s.rows,
+    measured: s.rows - s.unmeasured,
+    achieved: s.achieved,
+    notAchieved: s.notAchieved,
+    unmeasured: s.unmeasured,
+    awaitingApproval: a.rows.filter((r) => r.unmeasured === 'awaiting approval').length,
+    pending: a.rows.filter((r) => r.pending !== undefined).length,
+  };
 }
 
 /**
@@ -87,6 +107,7 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
   const states = { draft: 0, submitted: 0, verified: 0, approved: 0 };
   for (const r of ds.realizations) if (r.year === year) states[stateOf(r)] += 1;
   const scores = (ds.evaluation?.scores ?? []).filter((s) => s.year === year);
+  const score = scores.at(-1) ?? null;
   const years = new Set<number>();
   for (const g of ds.agreements) years.add(g.year);
   for (const r of ds.realizations) years.add(r.year);
@@ -104,7 +125,8 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
     },
     budget: m.budget,
     programs,
-    score: scores.at(-1) ?? null,
+    score,
+    grade: score ? scoreGrade(score, ds, opts.regionSettings) : null,
     measurement: m,
     quality: qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m }),
   };
@@ -128,7 +150,7 @@ export function regionDashboard(region: string, year: number, agencies: RegionAg
       counts: rowCounts(a),
       ...standing(dataset, measurement, opts.regionSettings),
       budget: measurement.budget,
-      score: score ? { value: score.value, grade: score.grade ?? null } : null,
+      score: score ? { value: score.value, ...scoreGrade(score, dataset, opts.regionSettings) } : null,
       recommendations: recommendationCounts(dataset, opts.today),
     };
   });

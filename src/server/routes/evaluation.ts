@@ -4,6 +4,7 @@ import * as S from '../../core/dataset/schema.js';
 import { addRecommendation, FOLLOW_UP_FIELDS, isOverdue, putScore, removeRecommendation, scoreKey, updateRecommendation } from '../../core/edit/evaluation.js';
 import { defined } from '../../core/edit/common.js';
 import { allow, editAgency } from '../commands/respond.js';
+import { scoreGrade } from '../commands/dashboard.js';
 import type { AgencyRef } from '../commands/store.js';
 import * as evaluationPolicy from '../policies/evaluation.js';
 import type { User } from '../policies/types.js';
@@ -28,11 +29,12 @@ export const get = defineRoute({
   params: AgencyParams,
   response: EvaluationView,
   async handler({ deps, agency }) {
-    const ds = (await loaded(deps, agency)).dataset;
+    const l = await loaded(deps, agency);
+    const ds = l.dataset;
     const today = todayOf(deps);
     return {
       today,
-      scores: (ds.evaluation?.scores ?? []).map((s) => ({ record: s, version: versionOf(s), key: scoreKey(s) })),
+      scores: (ds.evaluation?.scores ?? []).map((s) => ({ record: s, version: versionOf(s), key: scoreKey(s), grade: scoreGrade(s, ds, l.regionSettings) })),
       recommendations: (ds.evaluation?.recommendations ?? []).map((r) => ({ record: r, version: versionOf(r), overdue: isOverdue(r, today) })),
     };
   },
@@ -51,7 +53,7 @@ export const score = defineRoute({
   async handler({ deps, user, agency, body }) {
     may(user, agency, 'score', t("SAKIP scores are entered by the region's evaluator (Inspektorat)", 'nilai SAKIP diisi oleh evaluator daerah (Inspektorat)'));
     const r = await editAgency(deps, user, agency, { action: 'score', version: body.version ?? null, apply: ({ dataset }) => putScore(dataset, body.score) });
-    return { record: r.record!, version: r.version!, key: r.key };
+    return { record: r.record!, version: r.version!, key: r.key, grade: scoreGrade(r.record!, r.dataset, r.regionSettings) };
   },
 });
 

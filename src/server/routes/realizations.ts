@@ -123,7 +123,9 @@ function changeResult(ds: Dataset, regionSettings: Settings | undefined, k: Real
     record,
     version,
     key,
-    measured: first ? { achievement: first.achievement, predicate: first.predicate, provisional: first.provisional === true, unmeasured: first.unmeasured ?? null } : null,
+    measured: first
+      ? { achievement: first.achievement, predicate: first.predicate, provisional: first.provisional === true, unmeasured: first.unmeasured ?? null, pending: first.pending ?? null }
+      : null,
     rows,
   };
 }

@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { ApiError, serverText } from '../http.js';
 import { isKey, useI18n, type Lang, type MessageKey } from '../i18n.js';
-import { num } from '../fmt.js';
+import { num, pct } from '../fmt.js';
+import type { MeasuredRow } from '../api.js';
 import { unmeasuredText } from '../../../src/core/report/common.js';
 
 export function Loading() {
@@ -112,6 +113,24 @@ export function PredicateBadge({ label, color, unmeasured }: { label: string | n
   return (
     <span className="predicate" style={style} data-color={color ?? undefined}>
       {label}
+    </span>
+  );
+}
+
+/**
+ * A row's figure awaiting approval (measurement.md, "Official figures"), shown apart from the
+ * official one: realization → achievement and predicate, with its workflow state and period.
+ */
+export function PendingFigure({ pending }: { pending: MeasuredRow['pending'] }) {
+  const { t } = useI18n();
+  if (!pending) return null;
+  return (
+    <span className="pending-figure" data-testid="pending-figure">
+      <span className="tag tag-pending">{t('dash.pending')}</span> {num(pending.realization)} → {pct(pending.achievement)}{' '}
+      <PredicateBadge label={pending.predicate} color={pending.predicateColor} />{' '}
+      <span className="muted small">
+        ({t(`state.${pending.state}` as MessageKey)}, {t(`period.${pending.period}` as MessageKey)})
+      </span>
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { api, type AgencyDashboard, type AgencyProfile, type MeasuredRow, type PlanView } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ReportsPanel } from '../components/Reports.js';
-import { Card, ErrorView, FindingList, Loading, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
+import { Card, ErrorView, FindingList, Loading, PendingFigure, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -53,8 +53,9 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
         <Stat label={t('dash.achieved')} value={c.achieved} tone="good" />
         <Stat label={t('dash.notAchieved')} value={c.notAchieved} tone="bad" />
         <Stat label={t('dash.unmeasured')} value={c.unmeasured} tone="muted" />
+        {c.pending > 0 && <Stat label={t('dash.pendingRows')} value={<span data-testid="pending-count">{c.pending}</span>} tone="warn" />}
         <Stat
-          label={t('dash.headline')}
+          label={`${t('dash.headline')} (${t('dash.official')})`}
           value={
             <span data-testid="headline">
               {lang === 'id' ? d.standing.headline.id : d.standing.headline.en}
@@ -67,11 +68,28 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
           }
         />
         <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
-        {d.score && <Stat label={`${t('eval.scores')} ${d.score.year}`} value={`${num(d.score.value)}${d.score.grade ? ` (${d.score.grade})` : ''}`} />}
+        {d.score && (
+          <Stat
+            label={`${t('eval.scores')} ${d.score.year}`}
+            value={
+              <span data-testid="sakip-score" title={d.grade?.typedDiffers ? t('eval.typedDiffers', { typed: d.grade.typed ?? '' }) : undefined}>
+                {num(d.score.value)}
+                {d.grade?.code ? ` — ${d.grade.code} / ${d.grade.label}` : ''}
+                {d.grade?.typedDiffers ? ' ⚠' : ''}
+              </span>
+            }
+          />
+        )}
         {c.recommendations.overdue > 0 && (
           <Stat label={t('eval.overdue')} value={<a href={href('a', profile.id, 'evaluation')}>{c.recommendations.overdue}</a>} tone="bad" />
         )}
       </div>
+
+      {c.pending > 0 && (
+        <p className="notice" data-testid="official-note">
+          {t('dash.officialNote')}
+        </p>
+      )}
 
       {m.agreements.length === 0 && <p className="notice">{t('dash.noAgreement', { year: d.year })}</p>}
 
@@ -231,6 +249,7 @@ export function RowsTable(props: {
 }) {
   const { rows, goals, plan, agencyId, year, testId } = props;
   const { t } = useI18n();
+  const anyPending = rows.some((r) => r.pending !== undefined);
   return (
     <div className="table-wrap">
       <table className="rows" data-testid={testId}>
@@ -239,9 +258,14 @@ export function RowsTable(props: {
             <th scope="col">{t('col.no')}</th>
             <th scope="col">{t('col.indicator')}</th>
             <th scope="col" className="num">{t('col.target')}</th>
-            <th scope="col" className="num">{t('col.realization')}</th>
-            <th scope="col" className="num">{t('col.achievement')}</th>
+            <th scope="col" className="num">
+              {t('col.realization')} <span className="muted small">({t('dash.official')})</span>
+            </th>
+            <th scope="col" className="num">
+              {t('col.achievement')} <span className="muted small">({t('dash.official')})</span>
+            </th>
             <th scope="col">{t('col.predicate')}</th>
+            {anyPending && <th scope="col">{t('dash.pending')}</th>}
             <th scope="col">{t('col.trend')}</th>
             <th scope="col">{t('col.absorption')}</th>
             <th scope="col">{t('col.state')}</th>
@@ -269,6 +293,11 @@ export function RowsTable(props: {
                 <td data-col="predicate">
                   <PredicateBadge label={r.predicate} color={r.predicateColor} unmeasured={r.unmeasured} />
                 </td>
+                {anyPending && (
+                  <td data-col="pending">
+                    <PendingFigure pending={r.pending} />
+                  </td>
+                )}
                 <td>
                   <Sparkline points={[...r.trend, ...(typeof r.realization === 'number' ? [{ year, value: r.realization }] : [])]} label={`${t('col.trend')} ${r.name}`} />
                 </td>

@@ -40,7 +40,7 @@ export default function Evaluation({ profile }: { profile: AgencyProfile }) {
                   <tr>
                     <th scope="col">{t('eval.year')}</th>
                     <th scope="col" className="num">{t('eval.value')}</th>
-                    <th scope="col">{t('eval.grade')}</th>
+                    <th scope="col">{t('eval.derivedGrade')}</th>
                     <th scope="col">{t('eval.evaluator')}</th>
                     <th scope="col">{t('eval.reference')}</th>
                     <th scope="col">{t('eval.date')}</th>
@@ -56,7 +56,16 @@ export default function Evaluation({ profile }: { profile: AgencyProfile }) {
                       <td className="num">
                         <strong>{num(s.record.value)}</strong>
                       </td>
-                      <td>{s.record.grade ?? '—'}</td>
+                      <td data-testid="score-grade">
+                        {s.grade.code ? (
+                          <>
+                            <strong>{s.grade.code}</strong> / {s.grade.label}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                        {s.grade.typedDiffers && <div className="small warn">⚠ {t('eval.typedDiffers', { typed: s.grade.typed ?? '' })}</div>}
+                      </td>
                       <td>{s.record.evaluator}</td>
                       <td className="small">{s.record.reference}</td>
                       <td>{formatDate(s.record.date, lang)}</td>
@@ -206,7 +215,6 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
   const { lang } = useI18n();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [value, setValue] = useState('');
-  const [grade, setGrade] = useState('');
   const [evaluator, setEvaluator] = useState('');
   const [reference, setReference] = useState('');
   const [date, setDate] = useState(today());
@@ -223,7 +231,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
     const y = Number(year);
     const same = existing.find((s) => s.record.year === y && !s.record.period);
     try {
-      await api.putScore(agencyId, { year: y, value: v, evaluator, reference, date, ...(grade ? { grade } : {}) }, same?.version ?? null);
+      await api.putScore(agencyId, { year: y, value: v, evaluator, reference, date }, same?.version ?? null);
       onSaved();
     } catch (err) {
       setError(err);
@@ -238,8 +246,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
           <input id="s-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
           <label htmlFor="s-value">{t('eval.value')}</label>
           <NumberField id="s-value" value={value} onChange={setValue} errors={fieldErrors(error, ['body.score'])} field="value" />
-          <label htmlFor="s-grade">{t('eval.grade')}</label>
-          <input id="s-grade" value={grade} onChange={(e) => setGrade(e.target.value)} />
+          <p className="muted small">{t('eval.gradeRule')}</p>
         </div>
         <div>
           <label htmlFor="s-evaluator">{t('eval.evaluator')}</label>

@@ -101,6 +101,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
                     <span className="ind-name">{i.indicator.name}</span>
                     <span className="ind-meta">
                       <code className="small">{i.ref}</code> {row && <PredicateBadge label={row.predicate} color={row.predicateColor} />}
+                      {row?.pending && <span className="tag tag-pending">{t('dash.pending')}</span>}
                       {i.entries.length > 0 && <StateBadge state={i.entries[i.entries.length - 1]!.state} />}
                     </span>
                   </a>
@@ -131,8 +132,12 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
           <tr>
             <th scope="col">{t('real.source')}</th>
             <th scope="col" className="num">{t('col.target')}</th>
-            <th scope="col" className="num">{t('col.realization')}</th>
-            <th scope="col" className="num">{t('col.achievement')}</th>
+            <th scope="col" className="num">
+              {t('col.realization')} <span className="muted small">({t('dash.official')})</span>
+            </th>
+            <th scope="col" className="num">
+              {t('col.achievement')} <span className="muted small">({t('dash.official')})</span>
+            </th>
             <th scope="col">{t('col.predicate')}</th>
           </tr>
         </thead>
@@ -156,6 +161,22 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
                 <PredicateBadge label={r.predicate} color={r.predicateColor} unmeasured={r.unmeasured} />
               </td>
             </tr>,
+            // the figure awaiting approval, apart from the official one (measurement.md, "Official figures")
+            r.pending && (
+              <tr key={`${i}-pending`} className="pending-row" data-testid="outcome-pending">
+                <td className="small">
+                  <span className="tag tag-pending">{t('dash.pending')}</span> {t(`state.${r.pending.state}` as MessageKey)}, {t(`period.${r.pending.period}` as MessageKey)}
+                </td>
+                <td className="num">{num(r.target)}</td>
+                <td className="num">{num(r.pending.realization)}</td>
+                <td className="num" data-testid="outcome-pending-achievement">
+                  {pct(r.pending.achievement)}
+                </td>
+                <td data-testid="outcome-pending-predicate">
+                  <PredicateBadge label={r.pending.predicate} color={r.pending.predicateColor} />
+                </td>
+              </tr>
+            ),
             // during the year: the same realization against the plan's target for its period (the server's figure)
             r.periodTarget && (
               <tr key={`${i}-period`} className="period-row" data-testid="outcome-period">
@@ -242,7 +263,13 @@ function Editor(props: {
   function outcomeFrom(res: RealizationChange) {
     setRows(res.rows);
     const m = res.measured;
-    setMessage(m ? t('real.changed', { achievement: pct(m.achievement), predicate: m.predicate ?? '—' }) : t('real.saved'));
+    setMessage(
+      m
+        ? m.pending && m.achievement === null
+          ? t('real.changedPending', { achievement: pct(m.pending.achievement), predicate: m.pending.predicate ?? '—' })
+          : t('real.changed', { achievement: pct(m.achievement), predicate: m.predicate ?? '—' })
+        : t('real.saved'),
+    );
   }
 
   function input(): RealizationInput | string {

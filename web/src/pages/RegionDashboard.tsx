@@ -45,7 +45,10 @@ export default function RegionDashboard({ region, year }: { region: string; year
                     <th scope="col" className="num">{t('dash.achieved')}</th>
                     <th scope="col" className="num">{t('dash.notAchieved')}</th>
                     <th scope="col" className="num">{t('dash.unmeasured')}</th>
-                    <th scope="col" className="num">{t('dash.cappedMean')}</th>
+                    <th scope="col" className="num">{t('dash.pending')}</th>
+                    <th scope="col" className="num">
+                      {t('dash.cappedMean')} <span className="muted small">({t('dash.official')})</span>
+                    </th>
                     <th scope="col">{t('dash.headline')}</th>
                     <th scope="col" className="num">{t('prog.final')}</th>
                     <th scope="col">{t('col.absorption')}</th>
@@ -65,6 +68,9 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       <td className="num">{a.counts.achieved}</td>
                       <td className="num">{a.counts.notAchieved}</td>
                       <td className="num">{a.counts.unmeasured}</td>
+                      <td className="num" data-col="pending">
+                        {a.counts.pending}
+                      </td>
                       <td className="num">
                         {pct(a.achievement)}
                         <div className="muted small">{t('dash.cappedAt', { cap: a.cap })}</div>
@@ -77,7 +83,9 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       <td>
                         <PercentBar value={a.budget.absorption} label={`${t('col.absorption')} ${a.name}`} />
                       </td>
-                      <td className="num">{a.score ? `${num(a.score.value)}${a.score.grade ? ` ${a.score.grade}` : ''}` : '—'}</td>
+                      <td className="num" data-col="score" title={a.score?.typedDiffers ? t('eval.typedDiffers', { typed: a.score.typed ?? '' }) : undefined}>
+                        {a.score ? `${num(a.score.value)}${a.score.code ? ` — ${a.score.code} / ${a.score.label}` : ''}${a.score.typedDiffers ? ' ⚠' : ''}` : '—'}
+                      </td>
                       <td className={`num ${a.recommendations.overdue > 0 ? 'overdue' : ''}`}>{a.recommendations.overdue}</td>
                     </tr>
                   ))}
