@@ -76,7 +76,7 @@ describe('validate', () => {
     const r = await kinerja('validate', 'quality.json');
     expect(r.code).toBe(0);
     expect(r.out).toContain('peringatan expenditures[0].realized: belanja "Belanja ATK" membelanjakan Rp 150 pada 2025, Rp 50 di atas anggarannya Rp 100 [spent-above-budget]');
-    expect(r.out).toContain('peringatan expenditures[1]: belanja "Belanja ATK" mengulang expenditures[0] (nama dan jumlah sama Rp 100 / Rp 150); baris terhitung dua kali? [duplicate-line]');
+    expect(r.out).toContain('peringatan expenditures[1]: belanja "Belanja ATK" mengulang baris ke-1 dengan nama dan jumlah yang sama (Rp 100 / Rp 150); baris terhitung dua kali? [duplicate-line]');
     const json = JSON.parse((await kinerja('validate', 'quality.json', '--json')).out) as { valid: boolean; findings: { code: string; subject?: string; year?: number }[] };
     expect(json.valid).toBe(true);
     expect(json.findings.filter((f) => f.code === 'duplicate-line')).toEqual([expect.objectContaining({ subject: 'Belanja ATK', year: 2025 })]);
@@ -133,7 +133,7 @@ describe('out-of-range numbers on the command line', () => {
     const v = await kinerja('validate', 'share.json');
     expect(v.code).toBe(1);
     expect(v.out + v.err).toContain(
-      'realizations[0].numerator: realisasi 2025 renstra-2021-2026/UMM "Persentase Usaha Mikro Mandiri": 900 ÷ 860 × 100 = 104,65, lebih dari 100; seharusnya 0 sampai 100 (persentase)',
+      'realizations[0].numerator: realisasi 2025 "Persentase Usaha Mikro Mandiri": 900 ÷ 860 × 100 = 104,65, lebih dari 100; seharusnya 0 sampai 100 (persentase)',
     );
     const before = await kinerja('agencies', '--json');
     const imp = await kinerja('import', 'share.json');
@@ -145,7 +145,7 @@ describe('out-of-range numbers on the command line', () => {
     await writeJson('share-marked.json', ds);
     const w = await kinerja('validate', 'share-marked.json');
     expect(w.code).toBe(0);
-    expect(w.out + w.err).toMatch(/peringatan realizations\[0\]\.numerator: .*dipertahankan sesuai tanda outOfRange \("as printed in the source"\) dan tidak dinilai \[out-of-range\]/);
+    expect(w.out + w.err).toMatch(/peringatan realizations\[0\]\.numerator: .*dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai \[out-of-range\]/);
     const m = await kinerja('measure', 'share-marked.json', '--year', '2025', '--json');
     const row = JSON.parse(m.out).agreements[0].rows[0];
     expect(row).toMatchObject({ indicator: 'renstra-2021-2026/UMM', achievement: null, unmeasured: 'out of range' });

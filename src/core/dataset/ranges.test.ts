@@ -87,7 +87,7 @@ describe('validation and measurement of an out-of-range entry', () => {
     const f = r.findings.find((x) => x.code === 'out-of-range')!;
     expect(f).toMatchObject({ severity: 'error', where: 'realizations[0].numerator' });
     expect(f.localized!.id).toBe(
-      'realisasi 2025 renstra-2021-2026/UMM "Persentase Usaha Mikro Mandiri": 1.905 ÷ 1.000 × 100 = 190,50, lebih dari 100; seharusnya 0 sampai 100 (persentase) (nilai yang memang tercetak demikian dalam sumber hanya dapat dipertahankan dengan "outOfRange": { "reason": … })',
+      'realisasi 2025 "Persentase Usaha Mikro Mandiri": 1.905 ÷ 1.000 × 100 = 190,50, lebih dari 100; seharusnya 0 sampai 100 (persentase) (nilai yang memang tercetak demikian dalam sumber hanya dapat dipertahankan dengan "outOfRange": { "reason": … })',
     );
     expect(f.message).toMatch(/1905 ÷ 1000 × 100 = 190\.5, above 100; expected from 0 to 100 \(a % share\)/);
   });
@@ -100,7 +100,7 @@ describe('validation and measurement of an out-of-range entry', () => {
     const r = validateDataset(ds);
     expect(r.dataset).toBeDefined();
     expect(r.findings.filter((f) => f.code === 'out-of-range')).toEqual([
-      expect.objectContaining({ severity: 'warning', where: 'realizations[0].numerator', localized: { id: expect.stringMatching(/222,29, lebih dari 100, di luar rentang yang sah 0 sampai 100 \(persentase\); dipertahankan sesuai tanda outOfRange \("as printed in the source"\) dan tidak dinilai/) } }),
+      expect.objectContaining({ severity: 'warning', where: 'realizations[0].numerator', localized: { id: expect.stringMatching(/222,29, lebih dari 100, di luar rentang yang sah 0 sampai 100 \(persentase\); dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai/) } }),
     ]);
     const m = measure(r.dataset!, 2025);
     const row = m.agreements[0]!.rows.find((x) => x.indicator.endsWith('/UMM'))!;
@@ -147,10 +147,10 @@ describe('validation and measurement of an out-of-range entry', () => {
     const r = validateDataset(demo);
     expect(r.dataset).toBeDefined();
     expect(r.findings.filter((f) => f.code === 'out-of-range').map((f) => `${f.severity} ${f.where}`)).toEqual([
-      'warning realizations[10].numerator',
-      'warning realizations[15].value',
-      'warning realizations[55].value',
-      'warning realizations[66].value',
+      'warning realizations[9].numerator',
+      'warning realizations[14].value',
+      'warning realizations[54].value',
+      'warning realizations[65].value',
     ]);
     const kop = measure(r.dataset!, 2025).planIndicators.find((x) => x.indicator === 'renstra-2025-2029/KOP_FASILITASI')!;
     expect(kop).toMatchObject({ achievement: null, predicate: null, unmeasured: 'out of range' });

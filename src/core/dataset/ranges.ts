@@ -219,7 +219,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
           'out-of-range',
           where,
           `${what.en}: ${v.problem.en}, outside its range ${range.en}; kept as marked ("${marker.reason}") and not scored`,
-          `${what.id}: ${v.problem.id}, di luar rentang yang sah ${range.id}; dipertahankan sesuai tanda outOfRange ("${marker.reason}") dan tidak dinilai`,
+          `${what.id}: ${v.problem.id}, di luar rentang yang sah ${range.id}; dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai`,
         ),
       );
     } else {
@@ -235,7 +235,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
     }
   };
   const idx = indexDataset(ds);
-  const indicatorWhat = (ind: Indicator, ref: string): Text => text(`indicator ${ref} "${ind.name}"`, `indikator ${ref} "${ind.name}"`);
+  const indicatorWhat = (ind: Indicator, ref: string): Text => text(`indicator ${ref} "${ind.name}"`, `indikator "${ind.name}"`);
   const filterYear = (vs: Violation[]): Violation[] =>
     options.year === undefined ? vs : vs.filter((v) => !/^(targets|periodTargets)\[/.test(v.field) || v.field.includes(`["${options.year}"]`));
 
@@ -259,7 +259,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
       const vr = valueRange(entry.indicator);
       if (!vr) return;
       const problem = outside(row.target, vr);
-      if (problem) emit(row, `${base}.rows[${pos(row, k0)}]`, text(`the agreed target of ${entry.ref} "${entry.indicator.name}"`, `target perjanjian kinerja untuk ${entry.ref} "${entry.indicator.name}"`), { field: 'target', value: row.target, range: vr, problem });
+      if (problem) emit(row, `${base}.rows[${pos(row, k0)}]`, text(`the agreed target of ${entry.ref} "${entry.indicator.name}"`, `target perjanjian kinerja untuk "${entry.indicator.name}"`), { field: 'target', value: row.target, range: vr, problem });
     });
     a.budget.forEach((b, k0) => {
       const problem = outside(b.amount, MONEY_RANGE);
@@ -269,7 +269,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
   ds.programs.forEach((n, i0) => {
     const base = `programs[${pos(n, i0)}]`;
     checkIndicators(n.indicators, base, n.id);
-    const what = (kind: Text): Text => text(`${kind.en} of ${n.id} "${n.name}"`, `${kind.id} ${n.id} "${n.name}"`);
+    const what = (kind: Text): Text => text(`${kind.en} of ${n.id} "${n.name}"`, `${kind.id} "${n.name}"`);
     n.budgets.forEach((b, k0) => {
       if (!inYear(b.year)) return;
       const problem = outside(b.amount, MONEY_RANGE);
@@ -302,14 +302,14 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
     if (!entry) return;
     const label = text(
       `the ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} realization of ${rz.indicator} "${entry.indicator.name}"`,
-      `realisasi ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} ${rz.indicator} "${entry.indicator.name}"`,
+      `realisasi ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} "${entry.indicator.name}"`,
     );
     for (const v of realizationViolations(entry.indicator, rz)) emit(rz, `realizations[${pos(rz, i0)}]`, label, v);
   });
   (ds.expenditures ?? []).forEach((e, i0) => {
     if (!inYear(e.year)) return;
     const at = `expenditures[${pos(e, i0)}]`;
-    const label = text(`expenditure line ${e.id} "${e.name}"`, `rincian belanja ${e.id} "${e.name}"`);
+    const label = text(`expenditure line ${e.id} "${e.name}"`, `rincian belanja "${e.name}"`);
     for (const field of ['ceiling', 'realized'] as const) {
       const x = e[field];
       if (x === undefined) continue;

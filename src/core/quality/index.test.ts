@@ -111,7 +111,7 @@ describe('duplicate-line', () => {
     });
     const f = of(ds, 'duplicate-line');
     expect(f.map((x) => x.where)).toEqual(['expenditures[1]', 'expenditures[3]']);
-    expect(f[0]!.localized!.id).toContain('mengulang expenditures[0] (nama dan jumlah sama Rp 100 / Rp 90)');
+    expect(f[0]!.localized!.id).toContain('mengulang baris ke-1 dengan nama dan jumlah yang sama (Rp 100 / Rp 90)');
     expect(f[1]!.message).toContain('has the same ceiling and realization (Rp 1,024,248,000 / Rp 927,573,043) as "Belanja souvenir"');
   });
   it('fires on a node’s spending entry repeated', () => {
