@@ -626,7 +626,7 @@ export function generateDataset(opts: GenerateDatasetOptions): Dataset {
         benchmarks.push({
           indicator: `${renstraId}/${p.indicator.id}`,
           year: lastYear,
-          value: roundHalfUp(target * r.num(0.9, 1.1, 3), 2),
+          value: roundHalfUp(Math.min(valueRange(p.indicator)?.max ?? Number.POSITIVE_INFINITY, target * r.num(0.9, 1.1, 3)), 2), // within the indicator's range (ranges.ts)
           kind: k === 0 ? 'national target' : 'provincial average',
           label: k === 0 ? 'Target Nasional' : 'Rata-rata Provinsi',
           source: k === 0 ? 'RPJMN 2025-2029' : `BPS Provinsi ${lastYear}`,

@@ -141,6 +141,21 @@ describe('validation and measurement of an out-of-range entry', () => {
     expect(validateDataset(ds).findings.find((f) => f.code === 'invalid-range')).toMatchObject({ where: 'plans[0].indicators[0].range' });
   });
 
+  it('benchmarks hold their indicator’s range and activity-list rows are never below zero; marked, a warning', () => {
+    const ds = minimalDataset();
+    const umm = ds.plans[0]!.indicators![0]!; // a % share
+    ds.benchmarks = [{ indicator: `${ds.plans[0]!.id}/${umm.id}`, year: 2025, value: 140, source: 'BPS' }];
+    ds.activities = [{ id: 'latihan', title: 'Pelatihan', rows: [{ name: 'Pelatihan kewirausahaan', target: 10, realization: -3 }, { name: 'Pendampingan', realization: 'selesai' }] }];
+    const found = rangeFindings(ds);
+    expect(found.map((f) => `${f.severity} ${f.where}`).sort()).toEqual(['error activities[0].rows[0].realization', 'error benchmarks[0].value']);
+    expect(found.find((f) => f.where === 'benchmarks[0].value')?.localized?.id).toContain('pembanding 2025 "');
+    expect(found.find((f) => f.where === 'activities[0].rows[0].realization')?.localized?.id).toContain('baris "Pelatihan kewirausahaan" dalam daftar kegiatan "Pelatihan": -3 kurang dari 0');
+    ds.activities[0]!.rows[0]!.outOfRange = { reason: 'tercetak demikian dalam laporan' };
+    ds.benchmarks[0]!.outOfRange = { reason: 'tercetak demikian dalam laporan' };
+    expect(rangeFindings(ds).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(validateDataset(ds).findings.filter((f) => f.code === 'out-of-range').every((f) => f.severity === 'warning')).toBe(true);
+  });
+
   it('the demo keeps its four printed impossible values, each marked, as warnings', async () => {
     const { readFile } = await import('node:fs/promises');
     const demo = JSON.parse(await readFile(new URL('../../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8'));

@@ -47,6 +47,8 @@ const isScoreUnit = (unit: string | undefined): boolean => unit !== undefined &&
 export const SCORE_RANGE: Range = { min: 0, max: 100, basis: text('a SAKIP score', 'nilai SAKIP') };
 export const MONEY_RANGE: Range = { min: 0, max: null, basis: text('an amount of money', 'jumlah uang') };
 export const PHYSICAL_RANGE: Range = { min: 0, max: 100, basis: text('physical progress in %', 'progres fisik dalam %') };
+/** a row of an activity list: how many were targeted or done (people, cooperatives, events …) */
+export const ACTIVITY_RANGE: Range = { min: 0, max: null, basis: text('a count or amount of an activity', 'jumlah kegiatan') };
 const DENOMINATOR_RANGE: Range = { min: 0, max: null, minExclusive: true, basis: text('a denominator', 'penyebut') };
 const NUMERATOR_RANGE: Range = { min: 0, max: null, basis: text('a numerator', 'pembilang') };
 
@@ -316,6 +318,29 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
       const problem = outside(x, MONEY_RANGE);
       if (problem) emit(e, at, label, { field, value: x, range: MONEY_RANGE, problem });
     }
+  });
+  // benchmarks (another agency's or region's value of an indicator) hold the indicator's range
+  (ds.benchmarks ?? []).forEach((b, i0) => {
+    if (!inYear(b.year) || b.value === null) return;
+    const entry = idx.indicators.get(b.indicator);
+    const vr = entry ? valueRange(entry.indicator) : undefined;
+    if (!entry || !vr) return;
+    const problem = outside(b.value, vr);
+    if (problem)
+      emit(b, `benchmarks[${pos(b, i0)}]`, text(`the ${b.year} benchmark of ${b.indicator} "${entry.indicator.name}"`, `pembanding ${b.year} "${entry.indicator.name}"`), { field: 'value', value: b.value, range: vr, problem });
+  });
+  // the rows of activity lists count what was planned and done: never below zero
+  (ds.activities ?? []).forEach((l, i0) => {
+    l.rows.forEach((row, k0) => {
+      const at = `activities[${pos(l, i0)}].rows[${pos(row, k0)}]`;
+      const label = text(`the row "${row.name}" of the activity list "${l.title}"`, `baris "${row.name}" dalam daftar kegiatan "${l.title}"`);
+      for (const field of ['target', 'realization'] as const) {
+        const x = row[field];
+        if (typeof x !== 'number') continue;
+        const problem = outside(x, ACTIVITY_RANGE);
+        if (problem) emit(row, at, label, { field, value: x, range: ACTIVITY_RANGE, problem });
+      }
+    });
   });
   (ds.evaluation?.scores ?? []).forEach((s, i0) => {
     if (!inYear(s.year)) return;

@@ -493,6 +493,8 @@ export const Benchmark = obj({
   label: z.string().optional(),
   kind: z.string().optional(),
   source: Name,
+  /** a value outside the indicator's range kept as printed (dataset-format.md, "Ranges") */
+  outOfRange: OutOfRange.optional(),
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
@@ -550,6 +552,8 @@ export const ActivityRow = obj({
   unit: z.string().optional(),
   target: Num.optional(),
   realization: z.union([Num, z.string()]),
+  /** a negative count kept as printed (dataset-format.md, "Ranges") */
+  outOfRange: OutOfRange.optional(),
 });
 export type ActivityRow = z.infer<typeof ActivityRow>;
 
