@@ -145,7 +145,7 @@ describe('out-of-range numbers on the command line', () => {
     await writeJson('share-marked.json', ds);
     const w = await kinerja('validate', 'share-marked.json');
     expect(w.code).toBe(0);
-    expect(w.out + w.err).toMatch(/peringatan realizations\[0\]\.numerator: .*dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai \[out-of-range\]/);
+    expect(w.out + w.err).toMatch(/peringatan realizations\[0\]\.numerator: .*dipertahankan sebagaimana tercatat dalam sumbernya \("as printed in the source"\) dan tidak dinilai \[out-of-range\]/);
     const m = await kinerja('measure', 'share-marked.json', '--year', '2025', '--json');
     const row = JSON.parse(m.out).agreements[0].rows[0];
     expect(row).toMatchObject({ indicator: 'renstra-2021-2026/UMM', achievement: null, unmeasured: 'out of range' });

@@ -16,16 +16,19 @@ describe('headline and data-quality notes on the dashboard', () => {
     await open(page, e2e.base, '/a/diskopum/dashboard/2025');
     const headline = page.getByTestId('headline');
     await headline.waitFor();
-    expect(await headline.textContent()).toBe('4 indikator: 3 Sangat Tinggi, 1 Sangat Rendahrata-rata capaian (setiap capaian dibatasi 100%) 76,83% dari 4 indikator terukur');
+    expect(await headline.textContent()).toBe('4 indikator: 2 Sangat Tinggi, 1 Sangat Rendah, 1 belum terukurrata-rata capaian (setiap capaian dibatasi 100%) 69,11% dari 3 indikator terukur');
     expect(await page.getByTestId('counts').textContent()).not.toContain('257,74');
     await shot(page, '50-dashboard-headline');
 
     const notes = page.getByTestId('quality');
     await notes.waitFor();
     const rows = notes.locator('tbody tr');
-    expect(await rows.count()).toBe(7);
+    expect(await rows.count()).toBe(10); // 3 values kept out of their range, then the 7 others
     const subjects = await rows.locator('td:first-child').allTextContents();
     expect(subjects).toEqual([
+      'Persentase Koperasi yang difasilitasi',
+      'Persentase Pengawasan dan Pemeriksaan Koperasi (%)',
+      'Persentase Usaha Mikro yang Bertransformasi dari informal ke formal (%)',
       'Persentase Usaha Mikro Mandiri',
       'Persentase Usaha Mikro Aktif',
       'Persentase usaha mikro yang difasilitasi',
@@ -35,6 +38,7 @@ describe('headline and data-quality notes on the dashboard', () => {
       'Persentase Koperasi Berkualitas',
     ]);
     expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual([
+      ...Array(3).fill('Di luar rentang yang sah'),
       ...Array(4).fill('Lonjakan tidak wajar'),
       'Belanja melebihi anggaran',
       'Baris belanja berulang',
@@ -42,13 +46,13 @@ describe('headline and data-quality notes on the dashboard', () => {
     ]);
     const souvenir = notes.locator('tr[data-code="duplicate-line"]');
     expect(await souvenir.textContent()).toContain('memiliki pagu dan realisasi yang sama (Rp 1.024.248.000 / Rp 927.573.043) dengan "Belanja alat/bahan untuk kegiatan lainnya"');
-    await page.getByRole('heading', { name: 'Catatan kualitas data (7)' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Catatan kualitas data (10)' }).scrollIntoViewIfNeeded();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '51-dashboard-quality');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Data-quality notes (7)' }).waitFor();
-    expect(await headline.textContent()).toBe('4 indicators: 3 Sangat Tinggi, 1 Sangat Rendahmean achievement (each achievement capped at 100%) 76.83% over 4 measured');
+    await page.getByRole('heading', { name: 'Data-quality notes (10)' }).waitFor();
+    expect(await headline.textContent()).toBe('4 indicators: 2 Sangat Tinggi, 1 Sangat Rendah, 1 not measuredmean achievement (each achievement capped at 100%) 69.11% over 3 measured');
     expect(await souvenir.locator('td:nth-child(2)').textContent()).toBe('Duplicate line');
     expect(await souvenir.textContent()).toContain('has the same ceiling and realization (Rp 1,024,248,000 / Rp 927,573,043) as "Belanja alat/bahan untuk kegiatan lainnya"');
     expect(errors).toEqual([]);

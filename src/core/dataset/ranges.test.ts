@@ -100,7 +100,7 @@ describe('validation and measurement of an out-of-range entry', () => {
     const r = validateDataset(ds);
     expect(r.dataset).toBeDefined();
     expect(r.findings.filter((f) => f.code === 'out-of-range')).toEqual([
-      expect.objectContaining({ severity: 'warning', where: 'realizations[0].numerator', localized: { id: expect.stringMatching(/222,29, lebih dari 100, di luar rentang yang sah 0 sampai 100 \(persentase\); dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai/) } }),
+      expect.objectContaining({ severity: 'warning', where: 'realizations[0].numerator', localized: { id: expect.stringMatching(/222,29, lebih dari 100, di luar rentang yang sah 0 sampai 100 \(persentase\); dipertahankan sebagaimana tercatat dalam sumbernya \("as printed in the source"\) dan tidak dinilai/) } }),
     ]);
     const m = measure(r.dataset!, 2025);
     const row = m.agreements[0]!.rows.find((x) => x.indicator.endsWith('/UMM'))!;

@@ -221,7 +221,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
           'out-of-range',
           where,
           `${what.en}: ${v.problem.en}, outside its range ${range.en}; kept as marked ("${marker.reason}") and not scored`,
-          `${what.id}: ${v.problem.id}, di luar rentang yang sah ${range.id}; dipertahankan sebagaimana tercatat dalam sumbernya dan tidak dinilai`,
+          `${what.id}: ${v.problem.id}, di luar rentang yang sah ${range.id}; dipertahankan sebagaimana tercatat dalam sumbernya ("${marker.reason}") dan tidak dinilai`,
         ),
       );
     } else {
