@@ -155,7 +155,7 @@ describe('target-differs-from-plan', () => {
     });
     const f = of(ds, 'target-differs-from-plan');
     expect(f.map((x) => `${x.where} ${x.subject}`)).toEqual(['agreements[0].rows[0].target Indikator A']);
-    expect(f[0]!.localized!.id).toBe('perjanjian kinerja pk menyepakati target 50,00 untuk "Indikator A", sedangkan target Renstra tahun 2025 60,00');
+    expect(f[0]!.localized!.id).toBe('Perjanjian Kinerja Tahun 2025 menyepakati target 50,00 untuk "Indikator A", sedangkan target Renstra tahun 2025 60,00');
   });
 });
 

@@ -388,8 +388,8 @@ export const targetDiffersFromPlan: QualityCheck = (c) => {
           `agreements[${i}].rows[${j}].target`,
           c.year,
           name,
-          `agreement ${a.id} agrees a target of ${nE(row.target)} for "${name}", the plan's target for ${a.year} is ${nE(planTarget)}`,
-          `perjanjian kinerja ${a.id} menyepakati target ${n(row.target)} untuk "${name}", sedangkan target Renstra tahun ${a.year} ${n(planTarget)}`,
+          `the ${a.kind === 'amendment' ? 'amended ' : ''}performance agreement of ${a.year} agrees a target of ${nE(row.target)} for "${name}", the plan's target for ${a.year} is ${nE(planTarget)}`,
+          `Perjanjian Kinerja${a.kind === 'amendment' ? ' Perubahan' : ''} Tahun ${a.year} menyepakati target ${n(row.target)} untuk "${name}", sedangkan target Renstra tahun ${a.year} ${n(planTarget)}`,
         ),
       );
     });
