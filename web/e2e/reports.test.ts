@@ -59,8 +59,11 @@ describe('reports from the dashboard', () => {
     const tab = await popup;
     await tab.getByText('IKHTISAR EKSEKUTIF').first().waitFor({ timeout: 30_000 });
     expect(tab.url()).toMatch(/^blob:/);
+    // the preview (a blob: document, under the app's policy) shows its fonts and styles: nothing refused
+    expect(await tab.evaluate(() => document.fonts.check('12px Tinos') || document.styleSheets.length > 0)).toBe(true);
     await tab.close();
     expect(session.errors).toEqual([]);
+    expect(session.csp).toEqual([]);
   }, 120_000);
 
   it('the amended agreement as a PDF from its button, printed by the server', async () => {
