@@ -24,7 +24,7 @@ import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
 import { allowedOrigins, checkHost, serverNames, type ServerNames } from './hosts.js';
 import { jsonBody, JsonText } from './json.js';
-import { APP_CSP, pickStatic, StaticFiles } from './transfer.js';
+import { APP_CSP, pickStatic, StaticFiles, warmStatic } from './transfer.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
 import type { Route } from './route.js';
@@ -202,6 +202,7 @@ async function serveWeb(c: Context, dist: string | undefined, files: StaticFiles
 export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): Hono {
   const app = new Hono();
   const files = new StaticFiles();
+  if (deps.settings.webDist && existsSync(join(deps.settings.webDist, 'index.html'))) void warmStatic(files, deps.settings.webDist);
   app.use('*', async (c, next) => {
     // set before the handler, so that the response it makes carries them (a handler may set its
     // own x-frame-options). Setting a header after the response is made would copy it into a
