@@ -62,7 +62,13 @@ describe('reports from the dashboard', () => {
     // the preview (a blob: document, under the app's policy) keeps its inline stylesheet and its data: fonts
     // (under style-src 'self' alone both were refused: no stylesheet, no font, three violations)
     expect(await tab.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
-    await expect.poll(() => tab.evaluate(() => [...document.fonts].some((f) => f.family === 'Tinos' && f.status === 'loaded'))).toBe(true);
+    const tinosLoaded = () =>
+      tab.evaluate(() => {
+        let loaded = false;
+        document.fonts.forEach((f) => (loaded ||= f.family === 'Tinos' && f.status === 'loaded'));
+        return loaded;
+      });
+    await expect.poll(tinosLoaded).toBe(true);
     await tab.close();
     expect(session.errors).toEqual([]);
     expect(session.csp).toEqual([]);
