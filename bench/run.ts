@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres'];
+const ALL = ['measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -19,7 +19,13 @@ for (const phase of phases) {
   // the HTTP load test is its own script (bench/http.ts): autocannon here, the real server in a process of its own
   const http = new URL('./http.ts', import.meta.url).pathname;
   const script =
-    phase === 'http' ? [http] : phase === 'http-postgres' ? [http, '--engine', 'postgres'] : [new URL('./phases.ts', import.meta.url).pathname, phase];
+    phase === 'http'
+      ? [http]
+      : phase === 'http-postgres'
+        ? [http, '--engine', 'postgres']
+        : phase === 'transfer'
+          ? [new URL('./transfer.ts', import.meta.url).pathname]
+          : [new URL('./phases.ts', import.meta.url).pathname, phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,
@@ -55,6 +61,15 @@ for (const r of results) {
           `export ${f(r.exportRegionMs)} ms; export+measure ${f(r.measureFromDatabaseMs)} ms; peak RSS ${f(r.peakRssMb)} MB`,
       );
       break;
+    case 'transfer': {
+      const kb = (b: unknown) => `${f(Number(b) / 1000)} KB`;
+      const total = Number(r.signInBytes) + Number(r.dashboardBytes);
+      out.push(
+        `transfer (Chromium, bytes as sent, headers included): sign-in page ${kb(r.signInBytes)} [goal ≤ 150 KB: ${verdict(Number(r.signInBytes) <= 150_000)}]; ` +
+          `first dashboard after it ${kb(r.dashboardBytes)} more, ${kb(total)} in all from a fresh browser [goal ≤ 300 KB: ${verdict(total <= 300_000)}]`,
+      );
+      break;
+    }
     case 'http': {
       if (r.skipped) {
         out.push(`HTTP on loopback (${r.engine}): skipped (${r.skipped})`);

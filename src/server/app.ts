@@ -13,7 +13,6 @@
  * @hono/node-server.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -24,7 +23,8 @@ import { checkCsrf } from './csrf.js';
 import type { ServerDeps } from './deps.js';
 import { errorBody, HttpError, invalidRequest, notFound, text as t, unauthorized } from './errors.js';
 import { allowedOrigins, checkHost, serverNames, type ServerNames } from './hosts.js';
-import { JsonText } from './json.js';
+import { jsonBody, JsonText } from './json.js';
+import { APP_CSP, pickStatic, StaticFiles, warmStatic } from './transfer.js';
 import * as agencyPolicy from './policies/agency.js';
 import type { User } from './policies/types.js';
 import type { Route } from './route.js';
@@ -124,9 +124,14 @@ function wrap(deps: ServerDeps, route: Route, names: ServerNames) {
         const checked = route.response.safeParse(value);
         if (!checked.success) throw new Error(`response of ${route.id} does not match its schema: ${z.prettifyError(checked.error)}`);
       }
-      // an answer serialized once (json.ts) goes out as its bytes: what c.json would send
-      if (result instanceof JsonText) return c.body(result.bytes, (route.status ?? 200) as 200, { 'content-type': 'application/json' });
-      return c.json(result as object, (route.status ?? 200) as 200);
+      // an answer serialized once (json.ts) goes out as its bytes (compressed once per coding);
+      // another is serialized here, and compressed when large (transfer.ts)
+      const accept = c.req.header('accept-encoding');
+      const sent =
+        result instanceof JsonText
+          ? jsonBody(result.bytes, accept, result.coded)
+          : jsonBody(new TextEncoder().encode(JSON.stringify(result)), accept);
+      return c.body(sent.body as Uint8Array<ArrayBuffer>, (route.status ?? 200) as 200, sent.headers);
     } catch (e) {
       return errorResponse(c, e);
     }
@@ -170,25 +175,34 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The built front end (web/dist) when it exists: its files, and index.html for any other page path. */
-async function serveWeb(c: Context, dist: string | undefined): Promise<Response> {
+/**
+ * The built front end (web/dist) when it exists: its files, and index.html for any other page
+ * path; each read and compressed once (transfer.ts) and sent as the request accepts.
+ */
+async function serveWeb(c: Context, dist: string | undefined, files: StaticFiles): Promise<Response> {
   if (!dist || !existsSync(join(dist, 'index.html'))) return c.html(MINIMAL_PAGE);
   const root = resolve(dist);
   const path = decodeURIComponent(new URL(c.req.url).pathname);
-  const file = resolve(root, `.${path}`);
-  const ext = file.slice(file.lastIndexOf('.'));
-  if (file.startsWith(root + '/') && CONTENT_TYPES[ext] && existsSync(file)) {
-    const immutable = path.startsWith('/assets/');
-    return c.body(await readFile(file), 200, {
-      'content-type': CONTENT_TYPES[ext]!,
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+  let file = resolve(root, `.${path}`);
+  let ext = file.slice(file.lastIndexOf('.'));
+  const asset = file.startsWith(root + '/') && CONTENT_TYPES[ext] !== undefined && existsSync(file);
+  if (!asset) {
+    file = join(root, 'index.html');
+    ext = '.html';
   }
-  return c.html(await readFile(join(root, 'index.html'), 'utf8'), 200, { 'cache-control': 'no-cache' });
+  const sent = pickStatic(await files.get(file), c.req.header('accept-encoding'));
+  const immutable = asset && path.startsWith('/assets/');
+  return c.body(sent.body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': CONTENT_TYPES[ext]!,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...sent.headers,
+  });
 }
 
 export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): Hono {
   const app = new Hono();
+  const files = new StaticFiles();
+  if (deps.settings.webDist && existsSync(join(deps.settings.webDist, 'index.html'))) void warmStatic(files, deps.settings.webDist);
   app.use('*', async (c, next) => {
     // set before the handler, so that the response it makes carries them (a handler may set its
     // own x-frame-options). Setting a header after the response is made would copy it into a
@@ -196,12 +210,14 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
     c.header('x-frame-options', 'DENY');
+    c.header('content-security-policy', APP_CSP);
     await next();
     // a Response made by a handler itself (not through the context) has none of them yet
     if (!c.res.headers.has('x-content-type-options')) {
       c.header('x-content-type-options', 'nosniff');
       c.header('referrer-policy', 'same-origin');
       if (!c.res.headers.has('x-frame-options')) c.header('x-frame-options', 'DENY');
+      if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', APP_CSP);
     }
   });
   // only the server's own names (DNS rebinding), before anything reads the request
@@ -220,11 +236,11 @@ export function createApp(deps: ServerDeps, routes: readonly Route[] = ROUTES): 
   for (const route of routes) app.on(route.method.toUpperCase(), route.path, limitBody(bodyLimitOf(deps, route)), wrap(deps, route, names));
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
-    if (path.startsWith('/api/') || path === '/api' || c.req.method !== 'GET') {
+    if (path.startsWith('/api/') || path === '/api' || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) {
       const route = `${c.req.method} ${path}`;
       return errorResponse(c, notFound(t(`no route ${route}; the API is described at /api/openapi.json`, `tidak ada rute ${route}; API dijelaskan di /api/openapi.json`)));
     }
-    return serveWeb(c, deps.settings.webDist);
+    return serveWeb(c, deps.settings.webDist, files);
   });
   app.onError((e, c) => errorResponse(c, e));
   return app;

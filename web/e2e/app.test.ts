@@ -52,7 +52,7 @@ describe('the web application against the real server', () => {
 
     // by keyboard alone: the login field has the focus, Tab to the password, Enter signs in
     const kb = await e2e.browser.newContext({ viewport: VIEWPORT });
-    const s: Session = { context: kb, page: await kb.newPage(), errors: [] };
+    const s: Session = { context: kb, page: await kb.newPage(), errors: [], csp: [] };
     sessions.push(s);
     const { page: p } = s;
     await p.goto(e2e.base);
@@ -82,7 +82,7 @@ describe('the web application against the real server', () => {
   });
 
   it('shows the 2025 dashboard: both agreements, predicates in their colours, counts, Indonesian numbers', async () => {
-    const { page } = await as('perencana@diskopum');
+    const { page, csp } = await as('perencana@diskopum');
     await open(page, e2e.base, '/a/diskopum/dashboard/2025');
     const original = page.getByTestId('rows-pk-2025');
     const amendment = page.getByTestId('rows-pk-2025-perubahan');
@@ -105,6 +105,8 @@ describe('the web application against the real server', () => {
     await page.locator('.chart svg').first().waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '01-dashboard-2025');
+    // the Content-Security-Policy (src/server/transfer.ts) refused nothing the page does: React, ECharts, the sign-in
+    expect(csp).toEqual([]);
   });
 
   it('shows the plans, programs, evaluation and the printable agreement', async () => {
@@ -453,7 +455,7 @@ describe('the web application against the real server', () => {
   it('works on a tablet (820×1180, touch): dashboard and realization entry fit the screen', async () => {
     const tablet = await e2e.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
     const page = await tablet.newPage();
-    sessions.push({ context: tablet, page, errors: [] });
+    sessions.push({ context: tablet, page, errors: [], csp: [] });
     await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('operator@diskopum');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);

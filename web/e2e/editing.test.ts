@@ -415,7 +415,7 @@ describe('the editing pages on a tablet', () => {
   it('the narrative, an indicator form and a budget form fit 820 px', async () => {
     const tablet = await e2e.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
     const page = await tablet.newPage();
-    sessions.push({ context: tablet, page, errors: [] });
+    sessions.push({ context: tablet, page, errors: [], csp: [] });
     await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
     await page.getByLabel('Kata sandi').fill('kinerja-demo');

@@ -109,6 +109,8 @@ export interface Session {
   page: Page;
   /** browser errors seen on the page (uncaught exceptions) */
   errors: string[];
+  /** the console's Content-Security-Policy violations, in any page of the context (previews too) */
+  csp: string[];
 }
 
 /** A fresh browser context (own cookies) signed in as `username` through the sign-in form. */
@@ -117,13 +119,17 @@ export async function signIn(browser: Browser, base: string, username: string, p
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const csp: string[] = [];
+  context.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) csp.push(m.text());
+  });
   page.setDefaultTimeout(15_000);
   await page.goto(base);
   await page.getByLabel('Email atau nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByTestId('user-name').waitFor();
-  return { context, page, errors };
+  return { context, page, errors, csp };
 }
 
 /** One test file's server and browser, and the browser contexts its tests opened. */

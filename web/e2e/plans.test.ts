@@ -175,7 +175,7 @@ describe('targets by quarter and criteria of an indicator', () => {
     const page = await tablet.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    sessions.push({ context: tablet, page, errors });
+    sessions.push({ context: tablet, page, errors, csp: [] });
     await page.goto(e2e.base);
     await page.getByLabel('Email atau nama pengguna').fill('perencana@diskopum');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);

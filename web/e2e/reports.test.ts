@@ -59,8 +59,19 @@ describe('reports from the dashboard', () => {
     const tab = await popup;
     await tab.getByText('IKHTISAR EKSEKUTIF').first().waitFor({ timeout: 30_000 });
     expect(tab.url()).toMatch(/^blob:/);
+    // the preview (a blob: document, under the app's policy) keeps its inline stylesheet and its data: fonts
+    // (under style-src 'self' alone both were refused: no stylesheet, no font, three violations)
+    expect(await tab.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+    const tinosLoaded = () =>
+      tab.evaluate(() => {
+        let loaded = false;
+        document.fonts.forEach((f) => (loaded ||= f.family === 'Tinos' && f.status === 'loaded'));
+        return loaded;
+      });
+    await expect.poll(tinosLoaded).toBe(true);
     await tab.close();
     expect(session.errors).toEqual([]);
+    expect(session.csp).toEqual([]);
   }, 120_000);
 
   it('the amended agreement as a PDF from its button, printed by the server', async () => {

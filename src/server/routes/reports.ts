@@ -14,6 +14,7 @@ import { HttpError, notFound, text as t } from '../errors.js';
 import type { SeenAgency } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route.js';
+import { REPORT_CSP } from '../transfer.js';
 import { AgencyParams, YearQuery } from '../schemas.js';
 import { loaded } from './agencies.js';
 
@@ -38,6 +39,8 @@ async function answer(deps: ServerDeps, agency: SeenAgency, c: Context, req: Rep
     'content-length': String(bytes.byteLength),
     'content-disposition': `attachment; filename="${produced.fileName}"`,
     'cache-control': 'private, no-store',
+    // a report as HTML gets a policy of its own: its inline styles and data: fonts, no script
+    ...(format === 'html' ? { 'content-security-policy': REPORT_CSP } : {}),
   });
 }
 
