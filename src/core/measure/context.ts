@@ -135,10 +135,7 @@ export function createMeasureContext(ds: Dataset, options: ContextOptions = {}):
     agreedTargets.set(ag.id, targets);
   }
 
-  const indicatorPath = new Map<string, string>();
-  ds.plans.forEach((p, i) => p.indicators?.forEach((ind, j) => indicatorPath.set(`${p.id}/${ind.id}`, `plans[${i}].indicators[${j}]`)));
-  ds.agreements.forEach((a, i) => a.indicators?.forEach((ind, j) => indicatorPath.set(`${a.id}/${ind.id}`, `agreements[${i}].indicators[${j}]`)));
-  ds.programs.forEach((n, i) => n.indicators?.forEach((ind, j) => indicatorPath.set(`${n.id}/${ind.id}`, `programs[${i}].indicators[${j}]`)));
+  const indicatorPath = indicatorPaths(ds);
 
   const regionSettings = options.regionSettings;
   const rulesMemo = new Map<string, Rules>();
@@ -176,6 +173,15 @@ export function indicatorEntry(ctx: MeasureContext, r: string): IndicatorEntry |
 }
 
 /** Where an indicator is, for findings: its document path with its ref, or the ref alone. */
+/** Every indicator's dataset path by its reference (`renstra/UMM` → `plans[0].indicators[2]`). */
+export function indicatorPaths(ds: Dataset): Map<string, string> {
+  const paths = new Map<string, string>();
+  ds.plans.forEach((p, i) => p.indicators?.forEach((ind, j) => paths.set(`${p.id}/${ind.id}`, `plans[${i}].indicators[${j}]`)));
+  ds.agreements.forEach((a, i) => a.indicators?.forEach((ind, j) => paths.set(`${a.id}/${ind.id}`, `agreements[${i}].indicators[${j}]`)));
+  ds.programs.forEach((n, i) => n.indicators?.forEach((ind, j) => paths.set(`${n.id}/${ind.id}`, `programs[${i}].indicators[${j}]`)));
+  return paths;
+}
+
 export function whereOf(ctx: MeasureContext, r: string): string {
   const path = ctx.indicatorPath.get(r);
   return path ? `${path} (${r})` : r;

@@ -15,6 +15,7 @@ import { outOfRangeFindings } from '../dataset/ranges.js';
 import { formatNumber, formatPercent, formatRupiah } from '../format.js';
 import { agencyBudget, finalBudget, indexBudgets, spent as spentOf, type BudgetIndex } from '../measure/budget.js';
 import { createMeasureContext, measureYear } from '../measure/index.js';
+import { indicatorPaths } from '../measure/context.js';
 import type { MeasuredRow, MeasureResult } from '../measure/types.js';
 
 /** A data-quality finding: a finding of one year, about something with a name. */
@@ -107,21 +108,12 @@ function canonical(c: QualityContext, ref: string): string {
   return ref;
 }
 
+/** The dataset path of an indicator (measure/context.ts's paths, built once per context). */
+const pathsOf = new WeakMap<QualityContext, Map<string, string>>();
 function pathOfIndicator(c: QualityContext, ref: string): string | undefined {
-  const key = canonical(c, ref);
-  for (const [i, p] of c.ds.plans.entries()) {
-    const j = p.indicators?.findIndex((x) => `${p.id}/${x.id}` === key) ?? -1;
-    if (j >= 0) return `plans[${i}].indicators[${j}]`;
-  }
-  for (const [i, node] of c.ds.programs.entries()) {
-    const j = node.indicators?.findIndex((x) => `${node.id}/${x.id}` === key) ?? -1;
-    if (j >= 0) return `programs[${i}].indicators[${j}]`;
-  }
-  for (const [i, a] of c.ds.agreements.entries()) {
-    const j = a.indicators?.findIndex((x) => `${a.id}/${x.id}` === key) ?? -1;
-    if (j >= 0) return `agreements[${i}].indicators[${j}]`;
-  }
-  return undefined;
+  let paths = pathsOf.get(c);
+  if (!paths) pathsOf.set(c, (paths = indicatorPaths(c.ds)));
+  return paths.get(canonical(c, ref));
 }
 
 /** The realization entry a row's figure comes from (its `Y` entry, else its latest period); the year's entries indexed once per context. */
@@ -459,16 +451,6 @@ export function qualityFindings(input: QualityInput, checks: readonly QualityChe
   return checks.flatMap((check) => check(c));
 }
 
-/** The codes of the data-quality findings, for filters and documentation. */
-export const QUALITY_CODES = [
-  'implausible-jump',
-  'spent-above-budget',
-  'negative-remainder',
-  'duplicate-line',
-  'approved-without-evidence',
-  'target-differs-from-plan',
-] as const;
-
 /**
  * Measure a year (and the year before, for the achievement jump) and give its data-quality
  * findings; `measurement` is passed when the caller has measured the year already.
@@ -515,5 +497,8 @@ export const QUALITY_LABELS: Readonly<Record<string, { en: string; id: string }>
   'target-differs-from-plan': { en: 'Target differs from the plan', id: 'Target berbeda dengan Renstra' },
   'out-of-range': { en: 'Out of range', id: 'Di luar rentang yang sah' },
 });
+
+/** The codes of the data-quality findings (those with a label), for filters and documentation. */
+export const QUALITY_CODES: readonly string[] = Object.keys(QUALITY_LABELS);
 
 export const qualityLabel = (code: string, lang: 'en' | 'id' = 'id'): string => QUALITY_LABELS[code]?.[lang] ?? code;
