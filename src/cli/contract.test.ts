@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDataset } from '../core/dataset/fixtures.js';
 import { generateDataset } from '../core/dataset/generate.js';
 import { openDatabase } from '../store/db.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './testing.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/kinerja.js');
 /** What betrays a raw error: a stack frame, an engine's or a library's own words. */
@@ -23,13 +22,7 @@ const RAW = /\n\s+at |ReferenceError|RangeError|TypeError|node:internal|violates
 let dir: string;
 let env: Record<string, string | undefined>;
 
-async function kinerja(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const kinerja = (...argv: string[]) => runCli(argv, { env, cwd: dir });
 
 /** Run `bin/kinerja.js` as a process; `onFirstLine` may destroy its standard output. */
 function spawnKinerja(argv: string[], onFirstOut?: (stdout: NodeJS.ReadableStream & { destroy(): void }) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {

@@ -10,27 +10,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalDataset } from '../core/dataset/fixtures.js';
 import { measure } from '../core/measure/index.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './testing.js';
 
 const run = promisify(execFile);
-
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
 
 let dir: string;
 let env: Record<string, string | undefined>;
 
-async function kinerja(...argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const kinerja = (...argv: string[]) => runCli(argv, { env, cwd: dir });
 
 async function writeJson(name: string, doc: unknown): Promise<string> {
   const path = join(dir, name);

@@ -10,20 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PLAN, minimalDataset } from '../core/dataset/fixtures.js';
 import { openDatabase } from '../store/db.js';
 import { createPublicationQueries } from '../store/publications.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './testing.js';
 import { parseFormats } from './publish.js';
 
 let dir: string;
 let env: Record<string, string | undefined>;
 
-async function kinerja(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const kinerja = (...argv: string[]) => runCli(argv, { env, cwd: dir });
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 

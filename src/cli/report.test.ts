@@ -20,8 +20,7 @@ import { review } from '../core/review/index.js';
 import { chromiumAvailable, launchChromium } from '../report/chromium.js';
 import { textWidthMm } from '../report/layout.js';
 import { readPdf } from '../report/pdf-text.js';
-import type { CliIo } from './io.js';
-import { main } from './main.js';
+import { runCli } from './testing.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = 'examples/diskopum-jember-2025.json';
@@ -29,19 +28,7 @@ const haveChromium = chromiumAvailable();
 const pdftoppm = skipReason('pdftoppm', 'poppler-utils', 'pictures of the pages');
 let dir: string;
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function kinerja(...argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), color: false, env: { KINERJA_DATA_DIR: join(dir, 'data') }, cwd: repo };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const kinerja = (...argv: string[]) => runCli(argv, { env: { KINERJA_DATA_DIR: join(dir, 'data') }, cwd: repo });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kinerja-report-'));
