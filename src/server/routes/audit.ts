@@ -15,36 +15,14 @@ import { forbidden, HttpError, notFound, text as t } from '../errors.js';
 import * as auditPolicy from '../policies/audit.js';
 import { isRegionRole } from '../policies/types.js';
 import { defineRoute } from '../route.js';
-import { AgencyParams, named } from '../schemas.js';
+import { AuditPage, ReadableAuditEntry } from '../responses.js';
+import { AgencyParams } from '../schemas.js';
 import { loaded } from './agencies.js';
 
 /** Times in the log are shown and filtered in the region's time, Western Indonesia (WIB) by default. */
 export const AUDIT_TIME_ZONE = 'Asia/Jakarta';
 const OFFSET = '+07:00';
 
-const TextSchema = z.object({ en: z.string(), id: z.string() });
-const ChangeSchema = z.object({ field: TextSchema, before: TextSchema.nullable(), after: TextSchema.nullable() });
-export const ReadableAuditEntry = named(
-  z.object({
-    id: z.number().int(),
-    at: z.string().describe('ISO timestamp'),
-    actor: z.object({ name: z.string(), role: z.string().nullable() }),
-    agency: z.string().nullable(),
-    agencyName: z.string().nullable().describe("the agency's name (region log)"),
-    entity: z.string(),
-    entityLabel: TextSchema,
-    action: z.string(),
-    actionLabel: TextSchema,
-    subject: TextSchema.describe('the record in words: "realisasi Triwulan I 2025 — <indicator>"'),
-    changes: z.array(ChangeSchema),
-    moreChanges: z.number().int().describe('changes beyond those listed'),
-    note: z.string().nullable(),
-    key: z.string().describe('the record key (for the API; not shown to people)'),
-    before: z.unknown(),
-    after: z.unknown(),
-  }),
-  'ReadableAuditEntry',
-);
 type Readable = z.input<typeof ReadableAuditEntry>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').describe('a day (YYYY-MM-DD), in the region’s time');
@@ -180,13 +158,6 @@ export function auditCsv(entries: readonly Readable[], lang: Lang): string {
 
 // ------------------------------------------------------------------ routes
 
-const AuditPage = named(
-  z.object({
-    entries: z.array(ReadableAuditEntry),
-    facets: z.object({ actors: z.array(z.string()), entities: z.array(z.object({ id: z.string(), label: TextSchema })), actions: z.array(z.object({ id: z.string(), label: TextSchema })) }),
-  }),
-  'AuditLog',
-);
 
 async function facetsOf(deps: ServerDeps, scope: { agencyId?: string; region?: string }) {
   const f = await auditFacets(deps.pool, scope);

@@ -20,25 +20,10 @@ import { forbidden, HttpError, notFound, text as t } from '../errors.js';
 import * as publicationPolicy from '../policies/publication.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
+import { ChangesSinceIssue, IssuedReport as Summary, IssuedReports, Reproduction } from '../responses.js';
 import { AgencyParams, named } from '../schemas.js';
 import { loaded } from './agencies.js';
 
-const TextSchema = z.object({ en: z.string(), id: z.string() });
-const FileInfo = z.object({ format: z.enum(PUBLICATION_FORMATS), size: z.number().int(), sha256: z.string() });
-const Summary = named(
-  z.object({
-    id: z.string(),
-    kind: z.enum(PUBLICATION_KINDS),
-    year: z.number().int(),
-    subject: z.string().nullable(),
-    title: TextSchema.describe('what was issued, in words: "LKIP 2025", "Perjanjian Kinerja Perubahan Tahun 2025"'),
-    issuedAt: z.string(),
-    issuedBy: z.string(),
-    kinerjaVersion: z.string(),
-    files: z.array(FileInfo),
-  }),
-  'IssuedReport',
-);
 type SummaryOut = z.input<typeof Summary>;
 
 const PubParams = AgencyParams.extend({ publication: z.string().min(1).describe('the issued report’s id') });
@@ -94,7 +79,7 @@ export const list = defineRoute({
   summary: "The agency's issued reports, newest first: what, when, by whom, and each file's SHA-256",
   auth: 'user',
   params: AgencyParams,
-  response: named(z.object({ publications: z.array(Summary), formats: z.object({ lkip: z.array(z.string()), agreement: z.array(z.string()), review: z.array(z.string()) }) }), 'IssuedReports'),
+  response: IssuedReports,
   async handler({ deps, user, agency }) {
     mayRead(user, agency);
     const all = await createPublicationQueries(deps.pool).list(agency.id);
@@ -190,15 +175,7 @@ export const reproduce = defineRoute({
   summary: 'Build and render the issued report again from its snapshot and compare every file’s SHA-256 with the issued one',
   auth: 'user',
   params: PubParams,
-  response: named(
-    z.object({
-      matches: z.boolean(),
-      files: z.array(z.object({ format: z.enum(PUBLICATION_FORMATS), sha256: z.string(), issuedSha256: z.string(), matches: z.boolean() })),
-      toolChanges: z.array(z.object({ tool: z.string(), then: z.string(), now: z.string() })),
-      kinerjaVersion: z.object({ issued: z.string(), now: z.string() }),
-    }),
-    'Reproduction',
-  ),
+  response: Reproduction,
   async handler({ deps, user, agency, params }) {
     mayRead(user, agency);
     const p = await ownPublication(deps, agency, params.publication);
@@ -213,7 +190,6 @@ export const reproduce = defineRoute({
   },
 });
 
-const ChangeRow = z.object({ kind: z.enum(['added', 'removed', 'changed', 'reordered']), place: TextSchema, before: z.string().nullable(), after: z.string().nullable() });
 
 export const changes = defineRoute({
   id: 'publications.changes',
@@ -223,16 +199,7 @@ export const changes = defineRoute({
   summary: "What changed in the agency's data since the report was issued (each place in words), and which measured rows moved",
   auth: 'user',
   params: PubParams,
-  response: named(
-    z.object({
-      agencyExists: z.boolean(),
-      settingsChanged: z.boolean(),
-      dataset: z.array(ChangeRow),
-      measurement: z.array(z.object({ name: z.string(), status: z.enum(['changed', 'added', 'removed']), fields: z.array(z.object({ field: z.string(), old: z.union([z.number(), z.string()]).nullable(), new: z.union([z.number(), z.string()]).nullable() })) })),
-      measurementNote: z.string().nullable(),
-    }),
-    'ChangesSinceIssue',
-  ),
+  response: ChangesSinceIssue,
   async handler({ deps, user, agency, params }) {
     mayRead(user, agency);
     const p = await ownPublication(deps, agency, params.publication);
