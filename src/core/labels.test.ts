@@ -65,6 +65,19 @@ describe('labels', () => {
     expect(labels.record('indicator', 'renstra-2025-2029/GONE').id).not.toMatch(ID_LIKE);
   });
 
+  it('names the places of the differences since a report was issued', () => {
+    const plan = demo.plans.find((p) => (p.indicators ?? []).length > 0)!;
+    const ind = plan.indicators![0]!;
+    const l = labels.diffPath(`plans[id=${plan.id}].indicators[id=${ind.id}].targets.2025`);
+    expect(l.id).toBe(`${plan.title}, ${ind.name}, 2025`);
+    const r = demo.realizations[0]!;
+    const rl = labels.diffPath(`realizations[indicator=${r.indicator}, year=${r.year}, period=Q2].value`);
+    expect(rl.id).toContain('Triwulan II');
+    expect(rl.id).toContain(labels.ref(r.indicator)!.id);
+    expect(rl.id.endsWith(', nilai')).toBe(true);
+    expect(labels.diffPath('claims[3].value').id).toBe('angka tercetak 4, nilai');
+  });
+
   it('parses both path notations', () => {
     expect(parsePath('agreements[0].rows[4].target')).toEqual(['agreements', 0, 'rows', 4, 'target']);
     expect(parsePath('/agreements/0/rows/4')).toEqual(['agreements', 0, 'rows', 4]);

@@ -37,6 +37,8 @@ export interface Labels {
   record(entity: string, key: string): Text;
   /** a place in the dataset: a path as validation and the edits write it */
   path(path: string): Text;
+  /** a place named as core/report/diff.ts names it: `plans[id=renstra-2025-2029].indicators[id=UM].targets.2025` */
+  diffPath(path: string): Text;
 }
 
 export function createLabels(ds: Dataset, idx: DatasetIndex = indexDataset(ds)): Labels {
@@ -169,7 +171,57 @@ export function createLabels(ds: Dataset, idx: DatasetIndex = indexDataset(ds)):
     }
   };
 
-  return { ref, record, path };
+  const DIFF_TOKEN = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\[([^\]]*)\]|\.(\d+)/g;
+  const diffPath = (p: string): Text => {
+    const en: string[] = [];
+    const id: string[] = [];
+    const push = (t: Text) => {
+      en.push(t.en);
+      id.push(t.id);
+    };
+    let collection = '';
+    let owner = '';
+    for (const m of p.matchAll(DIFF_TOKEN)) {
+      const [, name, index, quoted, keyed, digits] = m;
+      if (name !== undefined) {
+        collection = name;
+        // the collection's own word only for fields; an entity in a list is named by itself below
+        continue;
+      }
+      if (index !== undefined || digits !== undefined) {
+        const n = Number(index ?? digits);
+        if (digits !== undefined) push(same(String(n)));
+        else push(collection === 'claims' ? text(`printed figure ${n + 1}`, `angka tercetak ${n + 1}`) : text(`item ${n + 1}`, `butir ${n + 1}`));
+        continue;
+      }
+      if (quoted !== undefined) {
+        push(same(JSON.parse(quoted) as string));
+        continue;
+      }
+      if (keyed === undefined) continue;
+      const fields = Object.fromEntries(keyed.split(', ').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+      const key = fields['id'];
+      if (collection === 'realizations' && fields['indicator']) {
+        push(realization(fields['indicator'], Number(fields['year']), fields['period'] as Period | undefined));
+      } else if (key && (collection === 'indicators' || collection === 'goals') && owner) {
+        push(ref(`${owner}/${key}`) ?? text('an item no longer in the data', 'butir yang tidak ada lagi dalam data'));
+      } else if (key) {
+        if (collection === 'plans' || collection === 'agreements' || collection === 'programs') owner = key;
+        push(ref(key) ?? text('an item no longer in the data', 'butir yang tidak ada lagi dalam data'));
+      } else {
+        const year = fields['year'];
+        const words = [year, fields['period'] ? periodLabel(fields['period'] as Period).id : undefined, fields['stage']].filter(Boolean).join(' ');
+        push(same(words || 'butir'));
+      }
+      collection = '';
+    }
+    // a trailing field name (`.value`, `.targets`) in words
+    const last = /\.([A-Za-z_$][\w$]*)$/.exec(p)?.[1];
+    if (last) push(FIELD_LABEL[last] ?? same(splitWords(last)));
+    return en.length ? text(en.join(', '), id.join(', ')) : text('the dataset', 'data');
+  };
+
+  return { ref, record, path, diffPath };
 }
 
 /** `a.b[2].c` and `a/b/2/c` → ['a', 'b', 2, 'c']. */

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import * as S from '../core/dataset/schema.js';
 import { BudgetTotalsSchema, MeasureResultSchema, MeasuredRowSchema, PendingFigureSchema } from './measure-schema.js';
+import { PUBLICATION_FORMATS, PUBLICATION_KINDS } from '../core/report/publication.js';
 import { REALIZATION_ACTIONS } from './policies/realization.js';
 import { FindingSchema, named, RoleSchema, Version, versioned } from './schemas.js';
 
@@ -371,3 +372,81 @@ export const NarrativeView = named(
   'NarrativeView',
 );
 export type NarrativeView = z.output<typeof NarrativeView>;
+
+// ---------------------------------------------------------------- audit log (routes/audit.ts)
+
+const ChangeSchema = z.object({ field: TextSchema, before: TextSchema.nullable(), after: TextSchema.nullable() });
+export const ReadableAuditEntry = named(
+  z.object({
+    id: z.number().int(),
+    at: z.string().describe('ISO timestamp'),
+    actor: z.object({ name: z.string(), role: z.string().nullable() }),
+    agency: z.string().nullable(),
+    agencyName: z.string().nullable().describe("the agency's name (region log)"),
+    entity: z.string(),
+    entityLabel: TextSchema,
+    action: z.string(),
+    actionLabel: TextSchema,
+    subject: TextSchema.describe('the record in words: "realisasi Triwulan I 2025 — <indicator>"'),
+    changes: z.array(ChangeSchema),
+    moreChanges: z.number().int().describe('changes beyond those listed'),
+    note: z.string().nullable(),
+    key: z.string().describe('the record key (for the API; not shown to people)'),
+    before: z.unknown(),
+    after: z.unknown(),
+  }),
+  'ReadableAuditEntry',
+);
+export type ReadableAuditEntry = z.output<typeof ReadableAuditEntry>;
+
+export const AuditPage = named(
+  z.object({
+    entries: z.array(ReadableAuditEntry),
+    facets: z.object({ actors: z.array(z.string()), entities: z.array(z.object({ id: z.string(), label: TextSchema })), actions: z.array(z.object({ id: z.string(), label: TextSchema })) }),
+  }),
+  'AuditLog',
+);
+export type AuditPage = z.output<typeof AuditPage>;
+
+// ---------------------------------------------------------------- issued reports (routes/publications.ts)
+
+const PublishedFileSchema = z.object({ format: z.enum(PUBLICATION_FORMATS), size: z.number().int(), sha256: z.string() });
+export const IssuedReport = named(
+  z.object({
+    id: z.string(),
+    kind: z.enum(PUBLICATION_KINDS),
+    year: z.number().int(),
+    subject: z.string().nullable(),
+    title: TextSchema.describe('what was issued, in words: "LKIP 2025", "Perjanjian Kinerja Perubahan Tahun 2025"'),
+    issuedAt: z.string(),
+    issuedBy: z.string(),
+    kinerjaVersion: z.string(),
+    files: z.array(PublishedFileSchema),
+  }),
+  'IssuedReport',
+);
+export type IssuedReport = z.output<typeof IssuedReport>;
+export const IssuedReports = named(z.object({ publications: z.array(IssuedReport), formats: z.object({ lkip: z.array(z.string()), agreement: z.array(z.string()), review: z.array(z.string()) }) }), 'IssuedReports');
+export type IssuedReports = z.output<typeof IssuedReports>;
+export const Reproduction = named(
+  z.object({
+    matches: z.boolean(),
+    files: z.array(z.object({ format: z.enum(PUBLICATION_FORMATS), sha256: z.string(), issuedSha256: z.string(), matches: z.boolean() })),
+    toolChanges: z.array(z.object({ tool: z.string(), then: z.string(), now: z.string() })),
+    kinerjaVersion: z.object({ issued: z.string(), now: z.string() }),
+  }),
+  'Reproduction',
+);
+export type Reproduction = z.output<typeof Reproduction>;
+const ChangeRowSchema = z.object({ kind: z.enum(['added', 'removed', 'changed', 'reordered']), place: TextSchema, before: z.string().nullable(), after: z.string().nullable() });
+export const ChangesSinceIssue = named(
+  z.object({
+    agencyExists: z.boolean(),
+    settingsChanged: z.boolean(),
+    dataset: z.array(ChangeRowSchema),
+    measurement: z.array(z.object({ name: z.string(), status: z.enum(['changed', 'added', 'removed']), fields: z.array(z.object({ field: z.string(), old: z.union([z.number(), z.string()]).nullable(), new: z.union([z.number(), z.string()]).nullable() })) })),
+    measurementNote: z.string().nullable(),
+  }),
+  'ChangesSinceIssue',
+);
+export type ChangesSinceIssue = z.output<typeof ChangesSinceIssue>;

@@ -61,6 +61,18 @@ const only = (...roles: Who[]): Expectations => ({
   ...READ,
   ...Object.fromEntries((['admin', 'evaluator', 'planner', 'operator', 'head'] as Who[]).map((w) => [w, roles.includes(w) ? 'ok' : 403])),
 });
+/** the audit log of agency A: its planner and head, the region's admin and evaluator; not its operator */
+const AUDIT: Expectations = { ...READ, operator: 403 };
+/** an agreement of agency A issued as HTML (once per server) */
+const issuedOn = new WeakMap<TestServer, string>();
+const issued = async (h: Helpers): Promise<string> => {
+  const known = issuedOn.get(h.s);
+  if (known) return known;
+  const r = await h.s.clients.planner.post(`${A}/publications`, { body: { kind: 'agreement', agreement: (await h.ds()).agreements[0]!.id, formats: ['html'] } });
+  expect(r.status).toBe(201);
+  issuedOn.set(h.s, r.body.id as string);
+  return r.body.id as string;
+};
 const get = (path: string, query?: RequestOptions['query']) => async (): Promise<Sample> => ({ path, options: query ? { query } : {} });
 
 const reSignIn = async (h: Helpers, who: Who) => {
@@ -121,7 +133,24 @@ const MATRIX: Record<string, Entry> = {
   },
   'agencies.measurements': { expect: READ, sample: get(`${A}/measurements`, { year: 2025 }) },
   'agencies.export': { expect: READ, sample: get(`${A}/export`) },
-  'agencies.audit': { expect: READ, sample: get(`${A}/audit`) },
+  'agencies.audit': { expect: AUDIT, sample: get(`${A}/audit`) },
+  'agencies.auditCsv': { expect: AUDIT, sample: get(`${A}/audit.csv`) },
+  'regions.audit': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', foreignAdmin: 404 },
+    sample: get(`/api/regions/${encodeURIComponent(TEST_REGION)}/audit`),
+  },
+  'regions.auditCsv': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', foreignAdmin: 404 },
+    sample: get(`/api/regions/${encodeURIComponent(TEST_REGION)}/audit.csv`),
+  },
+  'publications.list': { expect: READ, sample: get(`${A}/publications`) },
+  'publications.issue': {
+    expect: only('planner', 'head'),
+    sample: async (h) => ({ path: `${A}/publications`, options: { body: { kind: 'agreement', agreement: (await h.ds()).agreements[0]!.id, formats: ['html'] } } }),
+  },
+  'publications.file': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/files/html` }) },
+  'publications.reproduce': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/reproduce` }) },
+  'publications.changes': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/changes` }) },
   'import.document': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
     sample: async (h) => ({ path: '/api/import', options: { body: await h.ds(), query: { store: 'true' } } }),

@@ -107,6 +107,8 @@ export interface TestResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test code reads arbitrary JSON shapes
   headers: Headers;
   text: string;
+  /** the body's bytes as sent (a file, a BOM kept) */
+  bytes: Buffer;
 }
 
 /** A browser-like client: keeps cookies, fetches a CSRF token once, sends it with changes. */
@@ -150,14 +152,15 @@ export class TestClient {
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed, headers: res.headers, text };
+    return { status: res.status, body: parsed, headers: res.headers, text, bytes };
   }
 
   get = (path: string, o?: RequestOptions) => this.request('GET', path, o);

@@ -200,7 +200,8 @@ forEachEngine('workflow, versions, audit', (engine) => {
 
   it('the audit log is append-only: no route changes it and the store refuses UPDATE, DELETE, TRUNCATE', async () => {
     const auditRoutes = ROUTES.filter((r) => r.path.includes('audit'));
-    expect(auditRoutes.map((r) => r.method)).toEqual(['get']);
+    expect(auditRoutes.length).toBeGreaterThan(1);
+    expect(new Set(auditRoutes.map((r) => r.method))).toEqual(new Set(['get']));
     const { rows } = await s.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
     expect(rows[0]!.n).toBeGreaterThan(5);
     await expect(s.pool.query(`UPDATE audit_log SET actor_name = 'someone else'`)).rejects.toThrow(/append-only: UPDATE is not allowed/);

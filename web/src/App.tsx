@@ -25,10 +25,15 @@ const Narrative = lazy(() => import('./pages/Narrative.js'));
 const Accounts = lazy(() => import('./pages/Accounts.js'));
 const AccountPage = lazy(() => import('./pages/Account.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
+const Issued = lazy(() => import('./pages/Issued.js'));
+const Audit = lazy(() => import('./pages/Audit.js'));
 
-export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'data';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data';
 
-const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
+/** The roles that read an agency's audit trail (the server's policies/audit.ts decides; this only hides the tab). */
+const AUDIT_READERS: readonly User['role'][] = ['planner', 'head', 'admin', 'evaluator'];
+
+const SECTIONS: { id: Section; label: MessageKey; yearly: boolean; shownTo?: readonly User['role'][] }[] = [
   { id: 'dashboard', label: 'nav.dashboard', yearly: true },
   { id: 'profile', label: 'nav.profile', yearly: false },
   { id: 'plans', label: 'nav.plans', yearly: false },
@@ -37,6 +42,8 @@ const SECTIONS: { id: Section; label: MessageKey; yearly: boolean }[] = [
   { id: 'realizations', label: 'nav.realizations', yearly: true },
   { id: 'evaluation', label: 'nav.evaluation', yearly: false },
   { id: 'narrative', label: 'nav.narrative', yearly: false },
+  { id: 'issued', label: 'nav.issued', yearly: true },
+  { id: 'audit', label: 'nav.audit', yearly: false, shownTo: AUDIT_READERS },
   { id: 'data', label: 'nav.data', yearly: false },
 ];
 
@@ -67,6 +74,7 @@ function homeOf(user: User, agencies: AgencySummary[]): string {
 }
 
 function SignedIn({ user }: { user: User }) {
+  const { t } = useI18n();
   const path = useHashPath();
   const seg = segments(path);
   const agencies = useAsync((signal) => api.agencies(signal), []);
@@ -79,7 +87,7 @@ function SignedIn({ user }: { user: User }) {
   }, [seg.length, agencies.status, agencies.data, user]);
 
   let page: ReactNode;
-  let section: Section | 'region' | 'accounts' | 'account' | undefined;
+  let section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined;
   let year: number | undefined;
   if (seg[0] === 'region' && seg[1]) {
     section = 'region';
@@ -119,6 +127,12 @@ function SignedIn({ user }: { user: User }) {
         case 'narrative':
           page = <Narrative profile={p} year={Number.isInteger(y) && y > 1900 ? y : undefined} />;
           break;
+        case 'issued':
+          page = <Issued profile={p} year={year} />;
+          break;
+        case 'audit':
+          page = <Audit scope={{ agency: p.id }} title={t('aud.title')} />;
+          break;
         case 'data':
           page = <DataPage profile={p} />;
           break;
@@ -133,6 +147,9 @@ function SignedIn({ user }: { user: User }) {
   } else if (seg[0] === 'account' && seg.length === 1) {
     section = 'account';
     page = <AccountPage />;
+  } else if (seg[0] === 'audit' && user.role === 'admin' && user.region) {
+    section = 'regionAudit';
+    page = <Audit scope={{ region: user.region }} title={t('aud.regionTitle', { region: user.region })} />;
   } else if (seg[0] === 'data') {
     section = 'data';
     page = <DataPage profile={undefined} />;
@@ -148,7 +165,7 @@ function SignedIn({ user }: { user: User }) {
         <SkipText />
       </a>
       <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} />
-      {agencyId && profile.data?.id === agencyId && profile.status !== 'error' && <AgencyNav agencyId={agencyId} section={section} year={year} />}
+      {agencyId && profile.data?.id === agencyId && profile.status !== 'error' && <AgencyNav agencyId={agencyId} section={section} year={year} role={user.role} />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>
@@ -170,7 +187,7 @@ function Header(props: {
   user: User;
   agencies: AgencySummary[];
   agencyId: string | undefined;
-  section: Section | 'region' | 'accounts' | 'account' | undefined;
+  section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined;
   year: number | undefined;
   profile: AgencyProfile | undefined;
 }) {
@@ -214,6 +231,11 @@ function Header(props: {
         {user.role === 'admin' && (
           <a className={`navlink ${section === 'accounts' ? 'active' : ''}`} href="#/accounts" aria-current={section === 'accounts' ? 'page' : undefined}>
             {t('nav.accounts')}
+          </a>
+        )}
+        {user.role === 'admin' && user.region && (
+          <a className={`navlink ${section === 'regionAudit' ? 'active' : ''}`} href="#/audit" aria-current={section === 'regionAudit' ? 'page' : undefined}>
+            {t('nav.regionAudit')}
           </a>
         )}
         {agencies.length > 1 && (
@@ -264,12 +286,12 @@ function Header(props: {
   );
 }
 
-function AgencyNav({ agencyId, section, year }: { agencyId: string; section: Section | 'region' | 'accounts' | 'account' | undefined; year: number | undefined }) {
+function AgencyNav({ agencyId, section, year, role }: { agencyId: string; section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined; year: number | undefined; role: User['role'] }) {
   const { t } = useI18n();
   return (
     <nav className="sections" aria-label={t('nav.main')}>
       <ul>
-        {SECTIONS.map((s) => {
+        {SECTIONS.filter((s) => !s.shownTo || s.shownTo.includes(role)).map((s) => {
           const to = s.yearly && year ? href('a', agencyId, s.id, year) : href('a', agencyId, s.id);
           const current = section === s.id;
           return (

@@ -40,6 +40,12 @@ export type {
   AgencyProfile,
   AgencySummary,
   AgreementList,
+  AuditPage,
+  ChangesSinceIssue,
+  IssuedReport,
+  IssuedReports,
+  ReadableAuditEntry,
+  Reproduction,
   AgreementView,
   CascadeLink,
   EntryView,
@@ -89,6 +95,11 @@ import type { FromPlanInput } from '../../src/core/edit/agreements.js';
 import type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
 import type {
   AccountList,
+  AuditPage,
+  ChangesSinceIssue,
+  IssuedReport,
+  IssuedReports,
+  Reproduction,
   AgencyDashboard,
   AgencyList,
   AgencyProfile,
@@ -290,6 +301,21 @@ export const api = {
     }),
 
   // ---------------------------------------------------------------- reports (files)
+  // ---------------------------------------------------------------- audit trail
+  audit: (agency: string, filter: AuditFilter, signal?: AbortSignal) => get<AuditPage>(`${A(agency)}/audit`, { query: { ...filter }, signal }),
+  regionAudit: (region: string, filter: AuditFilter, signal?: AbortSignal) =>
+    get<AuditPage>(`/api/regions/${encodeURIComponent(region)}/audit`, { query: { ...filter }, signal }),
+  auditCsv: (scope: { agency: string } | { region: string }, filter: AuditFilter, lang: 'id' | 'en') =>
+    fetchFile('agency' in scope ? `${A(scope.agency)}/audit.csv` : `/api/regions/${encodeURIComponent(scope.region)}/audit.csv`, { query: { ...filter, lang } }),
+
+  // ---------------------------------------------------------------- issued reports
+  publications: (agency: string, signal?: AbortSignal) => get<IssuedReports>(`${A(agency)}/publications`, { signal }),
+  issueReport: (agency: string, body: { kind: 'lkip' | 'agreement' | 'review'; year?: number; agreement?: string; formats: string[] }) =>
+    post<IssuedReport>(`${A(agency)}/publications`, body),
+  publicationFile: (agency: string, id: string, format: string) => fetchFile(`${A(agency)}/publications/${encodeURIComponent(id)}/files/${encodeURIComponent(format)}`),
+  reproduce: (agency: string, id: string) => post<Reproduction>(`${A(agency)}/publications/${encodeURIComponent(id)}/reproduce`),
+  changesSince: (agency: string, id: string, signal?: AbortSignal) => get<ChangesSinceIssue>(`${A(agency)}/publications/${encodeURIComponent(id)}/changes`, { signal }),
+
   report: (agency: string, report: ReportRef, format: ReportFileFormat, signal?: AbortSignal): Promise<FetchedFile> =>
     report.kind === 'agreement'
       ? fetchFile(`${A(agency)}/reports/agreement/${encodeURIComponent(report.id)}`, { query: { format }, signal })
@@ -303,6 +329,17 @@ function importQuery(opts: { store: boolean; remove?: readonly string[] }): stri
     q.set('remove', JSON.stringify(opts.remove));
   }
   return q.toString();
+}
+
+/** The audit page's filters (days as YYYY-MM-DD). */
+export interface AuditFilter {
+  actor?: string;
+  entity?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  before?: number;
+  limit?: number;
 }
 
 /** A report the server writes as a file (GET …/reports/lkip, …/reports/agreement/:id, …/reports/review). */

@@ -128,6 +128,13 @@ function diffValue(a: unknown, b: unknown, path: string, out: DatasetChange[]): 
   if (!same(a, b)) out.push({ kind: 'changed', path, old: a, new: b });
 }
 
+/** Every difference between two records of any shape (the audit log's before and after), in document order. */
+export function diffValues(before: unknown, after: unknown): DatasetChange[] {
+  const out: DatasetChange[] = [];
+  diffValue(before, after, '', out);
+  return out;
+}
+
 /** Every difference between the dataset a report was issued from and the agency's current one, in document order. */
 export function diffDatasets(issued: Dataset, current: Dataset): DatasetChange[] {
   const out: DatasetChange[] = [];

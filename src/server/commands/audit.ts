@@ -60,6 +60,13 @@ export interface AuditQuery {
   region?: string;
   entity?: string;
   key?: string;
+  /** the login name of who made the change */
+  actor?: string;
+  action?: string;
+  /** entries at or after this instant (ISO) */
+  from?: string;
+  /** entries before this instant (ISO) */
+  to?: string;
   limit: number;
   /** entries with an id below this one (paging backwards) */
   before?: number;
@@ -86,8 +93,10 @@ export async function readAudit(db: Queryable, q: AuditQuery): Promise<AuditEntr
       WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR region = $2)
         AND ($3::text IS NULL OR entity = $3) AND ($4::text IS NULL OR record_key = $4)
         AND ($5::bigint IS NULL OR id < $5)
+        AND ($7::text IS NULL OR actor_name = $7) AND ($8::text IS NULL OR action = $8)
+        AND ($9::timestamptz IS NULL OR at >= $9) AND ($10::timestamptz IS NULL OR at < $10)
       ORDER BY id DESC LIMIT $6`,
-    [q.agencyId ?? null, q.region ?? null, q.entity ?? null, q.key ?? null, q.before ?? null, q.limit],
+    [q.agencyId ?? null, q.region ?? null, q.entity ?? null, q.key ?? null, q.before ?? null, q.limit, q.actor ?? null, q.action ?? null, q.from ?? null, q.to ?? null],
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -102,4 +111,13 @@ export async function readAudit(db: Queryable, q: AuditQuery): Promise<AuditEntr
     after: r.after,
     note: r.note,
   }));
+}
+
+/** Who made entries, and which entities and actions occur, in a scope: the choices of the audit page's filters. */
+export async function auditFacets(db: Queryable, q: { agencyId?: string; region?: string }): Promise<{ actors: string[]; entities: string[]; actions: string[] }> {
+  const where = `WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::text IS NULL OR region = $2)`;
+  const args = [q.agencyId ?? null, q.region ?? null];
+  const col = async (c: 'actor_name' | 'entity' | 'action') =>
+    (await db.query<{ v: string }>(`SELECT DISTINCT ${c} AS v FROM audit_log ${where} ORDER BY 1`, args)).rows.map((r) => r.v);
+  return { actors: await col('actor_name'), entities: await col('entity'), actions: await col('action') };
 }

@@ -7,4 +7,6 @@ export * as program from './program.js';
 export * as realization from './realization.js';
 export * as evaluation from './evaluation.js';
 export * as narrative from './narrative.js';
+export * as audit from './audit.js';
+export * as publication from './publication.js';
 export * from './types.js';

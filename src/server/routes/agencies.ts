@@ -1,10 +1,9 @@
-/** Agencies: the list a user may see, an agency's profile, dashboards, measurements, export, audit log. */
+/** Agencies: the list a user may see, an agency's profile, dashboards, measurements, export. */
 import { z } from 'zod';
 import * as S from '../../core/dataset/schema.js';
-import { readAudit } from '../commands/audit.js';
 import { agencyDashboard, regionDashboard } from '../commands/dashboard.js';
 import { listAgencies } from '../commands/store.js';
-import { forbidden, HttpError, notFound, text as t } from '../errors.js';
+import { forbidden, notFound, text as t } from '../errors.js';
 import { memoJson } from '../json.js';
 import { MeasureResultSchema } from '../measure-schema.js';
 import * as agencyPolicy from '../policies/agency.js';
@@ -12,7 +11,7 @@ import * as regionPolicy from '../policies/region.js';
 import { isRegionRole } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { AgencyDashboard, AgencyList, AgencyProfile, RegionDashboard } from '../responses.js';
-import { AgencyParams, AuditEntrySchema, named, YearQuery } from '../schemas.js';
+import { AgencyParams, YearQuery } from '../schemas.js';
 import type { ServerDeps } from '../deps.js';
 
 export const todayOf = (deps: ServerDeps): string => deps.now().toISOString().slice(0, 10);
@@ -165,40 +164,3 @@ export const exportDataset = defineRoute({
   },
 });
 
-export const audit = defineRoute({
-  id: 'agencies.audit',
-  method: 'get',
-  path: '/api/agencies/:agency/audit',
-  tag: 'agencies',
-  summary: "The agency's audit log, newest first: every change, who made it, when, before and after (filter by entity and record key)",
-  description:
-    'Record keys: realization `indicatorRef@year/period` (e.g. `renstra-2021-2026/UMM@2025/Q1`), goal and indicator `planId/localId`, agreement and program node their id, score `year` or `year/period`, recommendation its id, narrative `narrative` (`narrative@year` when written for a year), agency `<id>` (imports).',
-  auth: 'user',
-  params: AgencyParams,
-  query: z.object({
-    entity: z.string().optional(),
-    key: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(500).optional(),
-    before: z.coerce.number().int().optional().describe('entries older than this id (paging)'),
-  }),
-  response: named(z.object({ entries: z.array(AuditEntrySchema) }), 'AuditLog'),
-  async handler({ deps, agency, query }) {
-    if (query.key !== undefined && query.entity === undefined) {
-      throw new HttpError(
-        400,
-        'invalid-request',
-        t('a record key needs its entity (e.g. entity=realization)', 'kunci data memerlukan entitasnya (misalnya entity=realization)'),
-        { where: 'query.entity' },
-      );
-    }
-    return {
-      entries: await readAudit(deps.pool, {
-        agencyId: agency.id,
-        ...(query.entity !== undefined ? { entity: query.entity } : {}),
-        ...(query.key !== undefined ? { key: query.key } : {}),
-        ...(query.before !== undefined ? { before: query.before } : {}),
-        limit: query.limit ?? 100,
-      }),
-    };
-  },
-});

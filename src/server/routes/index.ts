@@ -7,6 +7,7 @@ import type { Route } from '../route.js';
 import * as accounts from './accounts.js';
 import * as agencies from './agencies.js';
 import * as agreements from './agreements.js';
+import * as audit from './audit.js';
 import * as auth from './auth.js';
 import * as evaluation from './evaluation.js';
 import * as importing from './import.js';
@@ -14,6 +15,7 @@ import * as narrative from './narrative.js';
 import * as plans from './plans.js';
 import * as profile from './profile.js';
 import * as programs from './programs.js';
+import * as publications from './publications.js';
 import * as realizations from './realizations.js';
 import * as reports from './reports.js';
 import * as system from './system.js';
@@ -38,7 +40,10 @@ export const ROUTES: readonly Route[] = [
   agencies.regionDashboardRoute,
   agencies.measurements,
   agencies.exportDataset,
-  agencies.audit,
+  audit.agencyAudit,
+  audit.agencyAuditCsv,
+  audit.regionAudit,
+  audit.regionAuditCsv,
   importing.importDocument,
   plans.list,
   plans.createGoal,
@@ -72,4 +77,9 @@ export const ROUTES: readonly Route[] = [
   reports.lkip,
   reports.agreement,
   reports.reviewDocument,
+  publications.list,
+  publications.issue,
+  publications.file,
+  publications.reproduce,
+  publications.changes,
 ];

@@ -19,7 +19,7 @@ interface Job {
 const keyOf = (r: ReportRef, f: ReportFileFormat) => `${r.kind}:${r.kind === 'agreement' ? r.id : r.year}:${f}`;
 
 /** Hands a blob to the browser as a download named `fileName`. */
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
