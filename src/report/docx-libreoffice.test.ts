@@ -97,13 +97,13 @@ describe.skipIf(!!soffice)(`the demo's DOCX in LibreOffice${soffice}`, () => {
     const tocPage = pages.findIndex((p) => p[0] === 'DAFTAR ISI');
     expect(tocPage).toBeGreaterThan(0);
     // the contents' entries: "TEXT ........ N", an entry wrapping over lines ends on the line with the dots
-    const entries: { text: string; page: number }[] = [];
+    const entries: { text: string; page: string }[] = [];
     let pending = '';
     for (const pageLines of pages.slice(tocPage, tocPage + 3)) {
       for (const line of pageLines.slice(0, -1)) {
-        const m = /^(.*?)\s*\.{4,}\s*(\d+)$/.exec(line);
+        const m = /^(.*?)\s*\.{4,}\s*(\d+|[ivxlc]+)$/.exec(line);
         if (m) {
-          entries.push({ text: flat(`${pending} ${m[1]}`), page: Number(m[2]) });
+          entries.push({ text: flat(`${pending} ${m[1]}`), page: m[2]! });
           pending = '';
         } else if (line !== 'DAFTAR ISI') pending = `${pending} ${line}`;
       }
@@ -112,8 +112,8 @@ describe.skipIf(!!soffice)(`the demo's DOCX in LibreOffice${soffice}`, () => {
     expect(entries.map((e) => e.text)).toEqual(listed.map((e) => flat(e.text)));
     listed.forEach((heading, i) => {
       const n = entries[i]!.page;
-      // LibreOffice writes a page reference in digits, also where the page is numbered in roman (iv → 4)
-      const label = pageStyleOf(doc, heading.section).numbering === 'roman' ? roman(n) : String(n);
+      // LibreOffice 7.4 writes a page reference in digits also where the page is numbered in roman (iv → 4)
+      const label = pageStyleOf(doc, heading.section).numbering === 'roman' && /^\d+$/.test(n) ? roman(Number(n)) : n;
       const at = labels.indexOf(label);
       expect(at, `page ${label} in the footers`).toBeGreaterThan(0);
       expect(flat(pages[at]!.join(' ')), `"${heading.text}" on page ${label}`).toContain(flat(heading.text));
