@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installed, skipReason } from './installed.js';
 import { readPdf } from './pdf-text.js';
-import type { DocumentModel } from '../core/document/model.js';
+import type { DocumentModel, Paragraph } from '../core/document/model.js';
 import { renderDocx } from './docx.js';
 import { sampleDocument } from './sample.js';
 
@@ -132,6 +132,8 @@ describe('renderDocx', () => {
       { type: 'paragraph', content: ['Rinciannya sebagai berikut:'] },
       { type: 'list', ordered: true, items: [['satu'], ['dua']] },
       { type: 'paragraph', content: ['Kalimat biasa.'] },
+      // the model's own keep flag, where the model has one (core/document/flow.ts)
+      { type: 'paragraph', content: ['Kalimat yang ditandai.'], keepWithNext: true } as Paragraph,
       { type: 'paragraph', content: ['Kalimat terakhir sebelum tanda tangan.'] },
       { type: 'signature', parties: [{ role: 'Yang membuat,', name: 'NAMA', position: 'Kepala Dinas' }] },
     );
@@ -139,6 +141,7 @@ describe('renderDocx', () => {
     const para = (text: string): string => document.split('</w:p>').find((p) => p.includes(text)) ?? '';
     expect(para('Rinciannya sebagai berikut:')).toContain('<w:keepNext/>');
     expect(para('Kalimat biasa.')).not.toContain('<w:keepNext/>');
+    expect(para('Kalimat yang ditandai.')).toContain('<w:keepNext/>');
     expect(para('Kalimat terakhir sebelum tanda tangan.')).toMatch(/<w:keepNext\/>.*<w:keepLines\/>/);
   });
 

@@ -199,6 +199,8 @@ function introduces(p: Paragraph): boolean {
  */
 function keepsWithNext(b: Block, next: Block | undefined): boolean {
   if (!next || next.type === 'pageBreak') return false;
+  // a keep flag of the model's own, where a version of the model has one (`keepWithNext`)
+  if ('keepWithNext' in b && b.keepWithNext === true) return true;
   if (next.type === 'signature') return b.type === 'paragraph' || b.type === 'list' || b.type === 'table';
   return b.type === 'paragraph' && (introduces(b) || next.type === 'table' || next.type === 'list' || next.type === 'chart');
 }
@@ -440,6 +442,9 @@ function blockElements(b: Block, ctx: Ctx, orientation: Orientation, lead: Lead)
   }
 }
 
+/** The blocks whose first paragraph takes "page break before" (`Lead`); any other starts its page after a hairline paragraph. */
+const BREAKS_ITSELF = new Set<Block['type']>(['heading', 'paragraph', 'list', 'table', 'chart', 'signature', 'toc']);
+
 /**
  * A section's blocks as Word elements, with what each block owes its neighbours (`Lead`): a page
  * break in the model becomes "page break before" on the next block; one at the start of a section
@@ -453,6 +458,11 @@ function sectionElements(s: Section, ctx: Ctx, orientation: Orientation, breakFi
     if (b.type === 'pageBreak') {
       pendingBreak = true;
       return;
+    }
+    if (pendingBreak && !BREAKS_ITSELF.has(b.type)) {
+      // a block that cannot start a page itself: a hairline paragraph at the top of the new page does
+      children.push(new DocxParagraph({ style: STYLE.spacer, pageBreakBefore: true, keepNext: true }));
+      pendingBreak = false;
     }
     const lead: Lead = { ...(pendingBreak ? { pageBreakBefore: true } : {}), ...(keepsWithNext(b, s.blocks[i + 1]) ? { keepNext: true } : {}) };
     pendingBreak = false;
