@@ -88,16 +88,12 @@ export async function reportDemo() {
   } else {
     skipped = `no Chromium (${chromiumName()})`;
   }
-  // for comparison only, DOCX with docx's estimate of the contents' page numbers (not the
-  // default: slow and memory-hungry)
-  const docxEstimate = await timedRuns(() => renderDocx(doc, { pageNumbers: true }));
   return {
     phase: 'report-demo',
     runs: RUNS,
     buildMedianMs: build.medianMs,
     docxMedianMs: docx.medianMs,
     docxBytes: docx.bytes,
-    docxWithPageEstimateMedianMs: docxEstimate.medianMs,
     htmlMedianMs: html.medianMs,
     htmlBytes: html.bytes,
     xlsxMedianMs: xlsx.medianMs,

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installed, skipReason } from './installed.js';
 import { readPdf } from './pdf-text.js';
-import type { DocumentModel } from '../core/document/model.js';
+import type { DocumentModel, Paragraph } from '../core/document/model.js';
 import { renderDocx } from './docx.js';
 import { sampleDocument } from './sample.js';
 
@@ -51,7 +51,7 @@ describe('renderDocx', () => {
   let buf: Buffer;
 
   beforeAll(async () => {
-    buf = await renderDocx(sampleDocument(), { pageNumbers: true });
+    buf = await renderDocx(sampleDocument());
     sample = await unpack(buf);
   });
 
@@ -76,33 +76,73 @@ describe('renderDocx', () => {
     expect(styles).toMatch(/<w:style [^>]*w:styleId="KHeading3Plain"/);
   });
 
-  it('writes a contents field that already lists the headings with their pages', () => {
-    expect(sample.document).toContain('TOC \\h \\o &quot;1-3&quot;');
-    const toc = /<w:sdt>.*?<\/w:sdt>/s.exec(sample.document)?.[0] ?? '';
-    const entries = textOf(toc).split('\n').filter((l) => l.trim());
-    expect(entries).toEqual([
-      'KATA PENGANTARi',
-      'BAB I PENDAHULUAN1',
-      'A. Latar Belakang1',
-      'B. Tujuan1',
-      'C. Sumber Daya Keuangan2',
-      'BAB III AKUNTABILITAS KINERJA3',
-      'A. Capaian Kinerja Tahun 20253',
-      expect.stringMatching(/^LAMPIRAN 1 PERJANJIAN KINERJA TAHUN 2025\d$/),
+  it('writes the contents as links with PAGEREF fields to bookmarks on the headings, and asks Word to update fields', async () => {
+    const entries = sample.document.split('</w:p>').filter((p) => /<w:pStyle w:val="TOC[123]"\/>/.test(p));
+    expect(entries.map((p) => textOf(p).trim())).toEqual([
+      'KATA PENGANTAR',
+      'BAB I PENDAHULUAN',
+      'A. Latar Belakang',
+      'B. Tujuan',
+      'C. Sumber Daya Keuangan',
+      'BAB III AKUNTABILITAS KINERJA',
+      'A. Capaian Kinerja Tahun 2025',
+      'LAMPIRAN 1 PERJANJIAN KINERJA TAHUN 2025',
     ]);
+    expect(entries.map((p) => /<w:pStyle w:val="TOC(\d)"\/>/.exec(p)?.[1])).toEqual(['1', '1', '2', '2', '2', '1', '2', '1']);
+    // each entry: a link to a bookmark, a dot-leader tab to the right margin, a PAGEREF field to the same bookmark
+    const bookmarks = new Map([...sample.document.matchAll(/<w:bookmarkStart w:name="(_Toc\d+)" w:id="\d+"\/>(?:<w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>)/g)].map((m) => [m[1], m[2]]));
+    for (const p of entries) {
+      const anchor = /<w:hyperlink [^>]*w:anchor="(_Toc\d+)"/.exec(p)?.[1];
+      expect(anchor).toBeDefined();
+      expect(bookmarks.get(anchor!)?.toUpperCase()).toBe(textOf(p).trim().toUpperCase());
+      expect(p).toContain(`<w:instrText xml:space="preserve">PAGEREF ${anchor} \\h</w:instrText>`);
+      expect(p).toMatch(/<w:tab w:val="right" w:pos="\d+" w:leader="dot"\/>/);
+    }
+    // not Word's TOC field, whose stored result LibreOffice would show as it is
+    expect(sample.document).not.toContain('TOC \\');
     expect(styled(sample.document, 'KTocTitle')).toEqual(['DAFTAR ISI']);
+    const settings = (await sample.zip.file('word/settings.xml')?.async('string')) ?? '';
+    expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    // a heading left out of the contents gets no bookmark and no entry
+    const doc = sampleDocument();
+    doc.sections[2]!.blocks.push({ type: 'heading', level: 3, text: 'B.1.1 Analisis Ketercapaian', toc: false });
+    const { document } = await unpack(await renderDocx(doc));
+    expect(document.split('</w:p>').filter((p) => /<w:pStyle w:val="TOC[123]"\/>/.test(p))).toHaveLength(8);
+    expect(document).not.toMatch(/<w:bookmarkStart [^>]*\/><w:r><w:t[^>]*>B\.1\.1/);
   });
 
-  it('by default leaves the contents’ page numbers to Word, listing the same headings and asking Word to update fields', async () => {
-    const plain = await unpack(await renderDocx(sampleDocument()));
-    const settings = (await plain.zip.file('word/settings.xml')?.async('string')) ?? '';
-    expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
-    const toc = /<w:sdt>.*?<\/w:sdt>/s.exec(plain.document)?.[0] ?? '';
-    const entries = textOf(toc).split('\n').filter((l) => l.trim());
-    expect(entries).toContain('BAB I PENDAHULUAN');
-    expect(entries).toContain('A. Capaian Kinerja Tahun 2025');
-    expect(entries).toContain('KATA PENGANTAR'); // no roman page number after it
-    expect(entries).toHaveLength(8);
+  it('writes a page break as "page break before" on what follows, never as a paragraph of its own', async () => {
+    const doc = sampleDocument();
+    doc.sections[2]!.blocks.push({ type: 'pageBreak' }, { type: 'paragraph', content: ['Sesudah pemisah halaman.'] });
+    // a break at the end of a section that begins a page anyway is dropped
+    doc.sections[2]!.blocks.push({ type: 'pageBreak' });
+    const { document } = await unpack(await renderDocx(doc));
+    expect(document).not.toContain('<w:br w:type="page"/>');
+    const after = document.split('</w:p>').find((p) => p.includes('Sesudah pemisah halaman.')) ?? '';
+    expect(after).toContain('<w:pageBreakBefore/>');
+    // one more than the sample has (its appendix breaks once), none for the break at the section's end
+    const count = (xml: string): number => (xml.match(/<w:pageBreakBefore\/>/g) ?? []).length;
+    expect(count(sample.document)).toBe(1);
+    expect(count(document)).toBe(2);
+  });
+
+  it('keeps introductory sentences and the text before a signature with what follows', async () => {
+    const doc = sampleDocument();
+    doc.sections[2]!.blocks.push(
+      { type: 'paragraph', content: ['Rinciannya sebagai berikut:'] },
+      { type: 'list', ordered: true, items: [['satu'], ['dua']] },
+      { type: 'paragraph', content: ['Kalimat biasa.'] },
+      // the model's own keep flag, where the model has one (core/document/flow.ts)
+      { type: 'paragraph', content: ['Kalimat yang ditandai.'], keepWithNext: true } as Paragraph,
+      { type: 'paragraph', content: ['Kalimat terakhir sebelum tanda tangan.'] },
+      { type: 'signature', parties: [{ role: 'Yang membuat,', name: 'NAMA', position: 'Kepala Dinas' }] },
+    );
+    const { document } = await unpack(await renderDocx(doc));
+    const para = (text: string): string => document.split('</w:p>').find((p) => p.includes(text)) ?? '';
+    expect(para('Rinciannya sebagai berikut:')).toContain('<w:keepNext/>');
+    expect(para('Kalimat biasa.')).not.toContain('<w:keepNext/>');
+    expect(para('Kalimat yang ditandai.')).toContain('<w:keepNext/>');
+    expect(para('Kalimat terakhir sebelum tanda tangan.')).toMatch(/<w:keepNext\/>.*<w:keepLines\/>/);
   });
 
   it('merges header cells across columns (gridSpan) and down rows (vMerge)', () => {
@@ -182,16 +222,18 @@ describe('renderDocx', () => {
     expect(sample.document).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>.*Peraturan Presiden Nomor 29/s);
   });
 
-  it('lays out signatures without borders: place and date over the last column, name, rank, NIP', () => {
+  it('lays out signatures as one borderless row that cannot split: place and date over the last column, name, rank, NIP', () => {
     const sigs = sample.document.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0] ?? '').filter((t) => t.includes('NIP.'));
     expect(sigs).toHaveLength(2);
     const pk = sigs[1]!;
     expect(pk).toMatch(/<w:tblBorders><w:top w:val="none"/);
+    expect((pk.match(/<w:tr>/g) ?? []).length).toBe(1);
+    expect(pk).toContain('<w:cantSplit/>');
     expect(textOf(pk).split('\n').filter(Boolean)).toEqual([
-      'Jember, 10 Februari 2025',
       'PIHAK KEDUA',
       'Plt. Bupati Jember',
       'MUHAMMAD BALYA FIRJAUN BARLAMAM',
+      'Jember, 10 Februari 2025',
       'PIHAK PERTAMA',
       'Kepala Dinas Koperasi dan Usaha Mikro',
       'Dra. SARTINI, MM',

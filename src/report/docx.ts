@@ -1,9 +1,13 @@
 /**
  * The document model as an editable Word document (DOCX, with the `docx` library).
  *
- * - Headings use Word's Heading 1–3 styles, so the navigation pane and the table of contents
- *   field work; the contents field is written with its entries already in it (and their page
- *   numbers, worked out by docx's layout estimate), so it reads before anyone updates fields.
+ * - Headings use Word's Heading 1–3 styles, so the navigation pane sees them. The contents list
+ *   them as links with PAGEREF fields to bookmarks on the headings: LibreOffice works their page
+ *   numbers out from its own pagination when it opens the file, Word when it updates the fields
+ *   (on opening, as the file asks, and on F9) — see `tocParagraphs`.
+ * - Pagination holds up in LibreOffice as in Word: headings, introductory sentences and the text
+ *   before a signature keep with what follows; a signature block is one row that cannot split; a
+ *   page break is "page break before" on the next paragraph, never a paragraph of its own.
  * - Tables have real merged cells (gridSpan, vMerge), shading from `fill`, header rows repeated
  *   on every page, and numbers formatted the Indonesian way and right-aligned.
  * - Each part of the model starts a Word section: roman page numbers in the front matter,
@@ -18,26 +22,29 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
   Header,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
+  LeaderType,
   LevelFormat,
   LineRuleType,
   Packer,
-  PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph as DocxParagraph,
   SectionType,
+  PageReference,
   ShadingType,
+  Tab,
   Table as DocxTable,
   TableBorders,
   TableCell,
   TableLayoutType,
-  TableOfContents as DocxToc,
   TableRow,
   TabStopType,
   TextRun,
@@ -48,8 +55,7 @@ import {
   type ISectionOptions,
   type IParagraphOptions,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
-import type { Block, Chart, DocumentModel, Heading, Inline, List, Section, Signature, Table } from '../core/document/model.js';
+import type { Block, Chart, DocumentModel, Heading, Inline, List, Paragraph, Section, Signature, Table } from '../core/document/model.js';
 import { chartLabel, chartSize, renderChartSvg } from './charts.js';
 import { signaturePlaceDate } from './html.js';
 import {
@@ -57,6 +63,7 @@ import {
   cellAlign,
   cellText,
   headingAnchors,
+  keepTogether,
   layoutTable,
   normalizeFill,
   PAGE_MARGINS_MM,
@@ -100,6 +107,8 @@ const STYLE = {
   cover: 'KCover',
   coverTitle: 'KCoverTitle',
   signature: 'KSignature',
+  /** the paragraph Word needs after a table: a hairline, so it never spills onto a page of its own */
+  spacer: 'KSpacer',
   /** headings left out of the table of contents look like headings but have no outline level */
   plain1: 'KHeading1Plain',
   plain2: 'KHeading2Plain',
@@ -109,8 +118,28 @@ const STYLE = {
 interface Ctx {
   doc: DocumentModel;
   headings: Map<Heading, HeadingEntry>;
+  /** the bookmark on each heading listed in the contents, which its entry's PAGEREF field names */
+  bookmarks: Map<Heading, string>;
   /** the next list instance, so every list numbers from 1 */
   listInstance: number;
+}
+
+/**
+ * How a block stands to its neighbours, worked out from the blocks around it: it starts a page (a
+ * page break before it in the model, written as "page break before" on its first paragraph, never
+ * as a paragraph of its own that could spill onto an empty page), or it stays on the page of what
+ * follows (an introductory sentence, the text before a signature).
+ */
+interface Lead {
+  pageBreakBefore?: boolean;
+  keepNext?: boolean;
+}
+
+/** Word's hidden-bookmark names (`_Toc…`) for the headings in the contents, in document order. */
+function tocBookmarks(headings: Map<Heading, HeadingEntry>): Map<Heading, string> {
+  const out = new Map<Heading, string>();
+  for (const e of headings.values()) if (e.inToc) out.set(e.heading, `_Toc${out.size + 1}`);
+  return out;
 }
 
 /** Text runs of inline content; a line break in the text becomes a line break in Word. */
@@ -144,32 +173,99 @@ const ALIGN = {
   justify: AlignmentType.JUSTIFIED,
 } as const;
 
-function headingParagraph(h: Heading, ctx: Ctx): DocxParagraph {
-  const entry = ctx.headings.get(h);
-  const inToc = entry?.inToc ?? true;
+function headingParagraph(h: Heading, ctx: Ctx, lead: Lead): DocxParagraph {
+  const bookmark = ctx.bookmarks.get(h);
   const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
   const plain = [STYLE.plain1, STYLE.plain2, STYLE.plain3] as const;
-  const opts: IParagraphOptions = inToc
-    ? { heading: levels[h.level - 1], children: runs([h.text]) }
-    : { style: plain[h.level - 1], children: runs([h.text]) };
+  const breakBefore = lead.pageBreakBefore ? { pageBreakBefore: true } : {};
+  // headings keep with what follows through their style
+  const opts: IParagraphOptions = bookmark
+    ? { heading: levels[h.level - 1], ...breakBefore, children: [new Bookmark({ id: bookmark, children: runs([h.text]) })] }
+    : { style: plain[h.level - 1], ...breakBefore, children: runs([h.text]) };
   return new DocxParagraph(opts);
 }
 
-function listParagraphs(l: List, ctx: Ctx): DocxParagraph[] {
+/** A paragraph that introduces what follows ("… sebagai berikut:"). */
+function introduces(p: Paragraph): boolean {
+  const last = p.content[p.content.length - 1];
+  const text = last === undefined ? '' : typeof last === 'string' ? last : last.text;
+  return /:\s*$/.test(text);
+}
+
+/**
+ * Whether a block stays on the page of the next one: the text before a signature (the signed
+ * text and its signatures on one page), and a paragraph that introduces the table, list or chart
+ * after it or ends with a colon.
+ */
+function keepsWithNext(b: Block, next: Block | undefined): boolean {
+  if (!next || next.type === 'pageBreak') return false;
+  // a keep flag of the model's own, where a version of the model has one (`keepWithNext`)
+  if ('keepWithNext' in b && b.keepWithNext === true) return true;
+  if (next.type === 'signature') return b.type === 'paragraph' || b.type === 'list' || b.type === 'table';
+  return b.type === 'paragraph' && (introduces(b) || next.type === 'table' || next.type === 'list' || next.type === 'chart');
+}
+
+function listParagraphs(l: List, ctx: Ctx, lead: Lead): DocxParagraph[] {
   const reference = !l.ordered ? 'k-bullet' : `k-${l.style ?? 'decimal'}`;
   const instance = ctx.listInstance++;
-  return l.items.map((item) => new DocxParagraph({ numbering: { reference, level: 0, instance }, children: runs(item), spacing: { after: 60 } }));
+  const last = l.items.length - 1;
+  return l.items.map(
+    (item, i) =>
+      new DocxParagraph({
+        numbering: { reference, level: 0, instance },
+        ...(i === 0 && lead.pageBreakBefore ? { pageBreakBefore: true } : {}),
+        ...(i === last && lead.keepNext ? { keepNext: true, keepLines: true } : {}),
+        children: runs(item),
+        spacing: { after: 60 },
+      }),
+  );
 }
 
-function cellParagraph(text: string, align: 'left' | 'center' | 'right', bold: boolean, color: string | undefined, sizePt: number): DocxParagraph {
+/**
+ * The contents: one entry per heading listed, a link to the heading's bookmark with a PAGEREF
+ * field for its page. Not Word's TOC field: LibreOffice shows a TOC field's stored result as it is
+ * (so its page numbers would have to be known before any layout), while it works out a PAGEREF
+ * outside one from its own pagination when it opens the file; Word updates the fields when it
+ * opens the file (`updateFields`) and on F9. Word writes a PAGEREF in the numbering of the page it
+ * points to (iv in the front matter); LibreOffice writes the number in digits there (4).
+ */
+function tocParagraphs(title: string, ctx: Ctx, orientation: Orientation, lead: Lead): DocxParagraph[] {
+  const width = contentWidth(orientation);
+  const out = [new DocxParagraph({ style: STYLE.tocTitle, ...(lead.pageBreakBefore ? { pageBreakBefore: true } : {}), children: runs([title]) })];
+  for (const e of ctx.headings.values()) {
+    const bookmark = ctx.bookmarks.get(e.heading);
+    if (!bookmark) continue;
+    out.push(
+      new DocxParagraph({
+        style: `TOC${e.level}`,
+        tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }],
+        children: [new InternalHyperlink({ anchor: bookmark, children: [...runs([e.text]), new TextRun({ children: [new Tab()] }), new PageReference(bookmark, { hyperlink: true })] })],
+      }),
+    );
+  }
+  return out;
+}
+
+function cellParagraph(text: string, align: 'left' | 'center' | 'right', bold: boolean, color: string | undefined, sizePt: number, keepNext: boolean): DocxParagraph {
   // the style's size unless the table is set smaller (layout.ts)
   const size = sizePt !== TABLE_FONT_PT ? { sizePt } : {};
-  return new DocxParagraph({ style: STYLE.tableText, alignment: ALIGN[align], children: runs([text], { bold, ...(color ? { color } : {}), ...size }) });
+  return new DocxParagraph({
+    style: STYLE.tableText,
+    alignment: ALIGN[align],
+    ...(keepNext ? { keepNext: true } : {}),
+    children: runs([text], { bold, ...(color ? { color } : {}), ...size }),
+  });
 }
 
-function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: number[], label: string, sizePt: number): TableRow[] {
+/**
+ * The rows of one part of a table. `keepNext(r)`: the row's paragraphs keep with the next — Word's
+ * and LibreOffice's way of keeping rows on one page (a small table whole, the last row with the
+ * signature after it).
+ */
+function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: number[], label: string, sizePt: number, keepNext: (r: number) => boolean): TableRow[] {
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
+    const keep = keepNext(r);
     const cells: TableCell[] = [];
     for (let c = 0; c < grid.columns; c++) {
       const p = grid.cover[r]?.[c];
@@ -187,7 +283,7 @@ function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: num
       };
       if (p.row !== r) {
         // the continuation of a cell merged down from a row above
-        cells.push(new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [new DocxParagraph({ style: STYLE.tableText })] }));
+        cells.push(new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [new DocxParagraph({ style: STYLE.tableText, ...(keep ? { keepNext: true } : {}) })] }));
         continue;
       }
       // a number never wraps inside its cell ("Rp" stays with its digits)
@@ -198,7 +294,7 @@ function gridRows(grid: Grid, part: 'header' | 'body' | 'footer', colWidths: num
         new TableCell({
           ...common,
           ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-          children: [cellParagraph(text, cellAlign(p.cell, part === 'header'), bold, color, sizePt)],
+          children: [cellParagraph(text, cellAlign(p.cell, part === 'header'), bold, color, sizePt, keep)],
         }),
       );
     }
@@ -215,19 +311,26 @@ function twipWidths(relative: number[], total: number): number[] {
   return out;
 }
 
-function tableBlocks(t: Table, orientation: Orientation): (DocxParagraph | DocxTable)[] {
+function tableBlocks(t: Table, orientation: Orientation, lead: Lead): (DocxParagraph | DocxTable)[] {
   // column widths fitted to the content on the section's page
   const layout = layoutTable(t, orientation);
   const width = contentWidth(orientation);
   const colWidths = twipWidths(layout.widths, width);
   const out: (DocxParagraph | DocxTable)[] = [];
-  if (t.caption) out.push(new DocxParagraph({ style: STYLE.caption, children: runs([t.caption]), keepNext: true }));
+  const breakBefore = lead.pageBreakBefore ? { pageBreakBefore: true } : {};
+  if (t.caption) out.push(new DocxParagraph({ style: STYLE.caption, ...breakBefore, children: runs([t.caption]), keepNext: true }));
+  else if (lead.pageBreakBefore) out.push(new DocxParagraph({ style: STYLE.spacer, ...breakBefore, keepNext: true }));
+  // a table the PDF keeps whole (layout.ts) is kept whole here too: every row but the last keeps
+  // with the next (the header rows always do); the last keeps with what follows when asked
+  const whole = keepTogether(layout, orientation, t.caption);
+  const lastBody = layout.body.rows - 1;
+  const lastFooter = layout.footer.rows - 1;
   out.push(
     new DocxTable({
       rows: [
-        ...gridRows(layout.header, 'header', colWidths, layout.label, layout.fontPt),
-        ...gridRows(layout.body, 'body', colWidths, layout.label, layout.fontPt),
-        ...gridRows(layout.footer, 'footer', colWidths, layout.label, layout.fontPt),
+        ...gridRows(layout.header, 'header', colWidths, layout.label, layout.fontPt, () => true),
+        ...gridRows(layout.body, 'body', colWidths, layout.label, layout.fontPt, (r) => (r < lastBody || lastFooter >= 0 ? whole : !!lead.keepNext)),
+        ...gridRows(layout.footer, 'footer', colWidths, layout.label, layout.fontPt, (r) => (r < lastFooter ? whole : !!lead.keepNext)),
       ],
       width: { size: width, type: WidthType.DXA },
       columnWidths: colWidths,
@@ -235,12 +338,13 @@ function tableBlocks(t: Table, orientation: Orientation): (DocxParagraph | DocxT
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     }),
   );
-  if (t.source) out.push(new DocxParagraph({ style: STYLE.source, children: runs([t.source]) }));
-  else out.push(new DocxParagraph({ style: STYLE.source })); // Word needs a paragraph between two tables
+  const keep = lead.keepNext ? { keepNext: true } : {};
+  if (t.source) out.push(new DocxParagraph({ style: STYLE.source, ...keep, children: runs([t.source]) }));
+  else out.push(new DocxParagraph({ style: STYLE.source, ...keep })); // Word needs a paragraph between two tables
   return out;
 }
 
-function chartBlocks(c: Chart, width: number): DocxParagraph[] {
+function chartBlocks(c: Chart, width: number, lead: Lead): DocxParagraph[] {
   const { width: w, height: h } = chartSize(c);
   const svg = renderChartSvg(c);
   const png = svgToPng(svg, 2);
@@ -254,12 +358,23 @@ function chartBlocks(c: Chart, width: number): DocxParagraph[] {
     transformation: { width: Math.round(w * scale), height: Math.round(h * scale) },
     altText: { name: c.id ?? 'grafik', title: c.caption ?? chartLabel(c), description: c.caption ?? chartLabel(c) },
   });
-  const out = [new DocxParagraph({ alignment: AlignmentType.CENTER, keepNext: !!c.caption, spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO }, children: [image] })];
-  if (c.caption) out.push(new DocxParagraph({ style: STYLE.caption, children: runs([c.caption]), spacing: { after: 240 } }));
+  const out = [
+    new DocxParagraph({
+      alignment: AlignmentType.CENTER,
+      ...(lead.pageBreakBefore ? { pageBreakBefore: true } : {}),
+      keepNext: !!c.caption || !!lead.keepNext,
+      spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO }, children: [image] }),
+  ];
+  if (c.caption) out.push(new DocxParagraph({ style: STYLE.caption, ...(lead.keepNext ? { keepNext: true } : {}), children: runs([c.caption]), spacing: { after: 240 } }));
   return out;
 }
 
-function signatureBlocks(s: Signature, width: number): (DocxParagraph | DocxTable)[] {
+/**
+ * A signature block as one borderless table of one row that cannot split: the place and date over
+ * the last column, then each party's role, position, room to sign, name, rank and NIP. The
+ * paragraph before it keeps with it (`keepsWithNext`), so the block never stands alone on a page.
+ */
+function signatureBlocks(s: Signature, width: number, lead: Lead): (DocxParagraph | DocxTable)[] {
   const cols = Math.max(2, s.parties.length);
   const offset = cols - s.parties.length;
   const colWidths = twipWidths(new Array<number>(cols).fill(1 / cols), width);
@@ -268,11 +383,12 @@ function signatureBlocks(s: Signature, width: number): (DocxParagraph | DocxTabl
     new DocxParagraph({ style: STYLE.signature, keepNext: true, keepLines: true, children: runs([text], extra) });
   const cell = (children: DocxParagraph[], i: number): TableCell =>
     new TableCell({ width: { size: colWidths[i] ?? 0, type: WidthType.DXA }, children: children.length ? children : [para('')] });
-  const top = Array.from({ length: cols }, (_, i) => cell(i === cols - 1 && placeDate ? [para(placeDate)] : [], i));
   const parties = Array.from({ length: cols }, (_, i) => {
     const p = s.parties[i - offset];
-    if (!p) return cell([], i);
     const lines: DocxParagraph[] = [];
+    // the place and date over the last column, a blank line of the same height over the others
+    if (placeDate) lines.push(para(i === cols - 1 ? placeDate : ''));
+    if (!p) return cell(lines, i);
     if (p.role) lines.push(para(p.role));
     if (p.position) lines.push(para(p.position));
     for (let k = 0; k < 4; k++) lines.push(para('')); // room to sign
@@ -282,43 +398,77 @@ function signatureBlocks(s: Signature, width: number): (DocxParagraph | DocxTabl
     return cell(lines, i);
   });
   return [
-    new DocxParagraph({ spacing: { before: 240, after: 0 }, keepNext: true }),
+    new DocxParagraph({ spacing: { before: 240, after: 0 }, keepNext: true, ...(lead.pageBreakBefore ? { pageBreakBefore: true } : {}) }),
     new DocxTable({
-      rows: [new TableRow({ children: top, cantSplit: true }), new TableRow({ children: parties, cantSplit: true })],
+      rows: [new TableRow({ children: parties, cantSplit: true })],
       width: { size: width, type: WidthType.DXA },
       columnWidths: colWidths,
       layout: TableLayoutType.FIXED,
       borders: TableBorders.NONE,
     }),
-    new DocxParagraph({}),
+    new DocxParagraph({ style: STYLE.spacer }),
   ];
 }
 
-function blockElements(b: Block, ctx: Ctx, orientation: Orientation): (DocxParagraph | DocxTable | DocxToc)[] {
+function blockElements(b: Block, ctx: Ctx, orientation: Orientation, lead: Lead): (DocxParagraph | DocxTable)[] {
   const width = contentWidth(orientation);
   switch (b.type) {
     case 'heading':
-      return [headingParagraph(b, ctx)];
+      return [headingParagraph(b, ctx, lead)];
     case 'paragraph': {
       const style = b.style === 'note' ? STYLE.note : b.style === 'caption' ? STYLE.caption : undefined;
-      return [new DocxParagraph({ ...(style ? { style } : {}), ...(b.align ? { alignment: ALIGN[b.align] } : {}), children: runs(b.content) })];
+      return [
+        new DocxParagraph({
+          ...(style ? { style } : {}),
+          ...(b.align ? { alignment: ALIGN[b.align] } : {}),
+          ...(lead.pageBreakBefore ? { pageBreakBefore: true } : {}),
+          ...(lead.keepNext ? { keepNext: true, keepLines: true } : {}),
+          children: runs(b.content),
+        }),
+      ];
     }
     case 'list':
-      return listParagraphs(b, ctx);
+      return listParagraphs(b, ctx, lead);
     case 'table':
-      return tableBlocks(b, orientation);
+      return tableBlocks(b, orientation, lead);
     case 'chart':
-      return chartBlocks(b, width);
+      return chartBlocks(b, width, lead);
     case 'signature':
-      return signatureBlocks(b, width);
+      return signatureBlocks(b, width, lead);
     case 'pageBreak':
-      return [new DocxParagraph({ children: [new PageBreak()] })];
+      return []; // written as "page break before" on what follows (sectionElements)
     case 'toc':
-      return [
-        new DocxParagraph({ style: STYLE.tocTitle, children: runs([b.title]) }),
-        new DocxToc(b.title, { hyperlink: true, headingStyleRange: '1-3' }),
-      ];
+      return tocParagraphs(b.title, ctx, orientation, lead);
   }
+}
+
+/** The blocks whose first paragraph takes "page break before" (`Lead`); any other starts its page after a hairline paragraph. */
+const BREAKS_ITSELF = new Set<Block['type']>(['heading', 'paragraph', 'list', 'table', 'chart', 'signature', 'toc']);
+
+/**
+ * A section's blocks as Word elements, with what each block owes its neighbours (`Lead`): a page
+ * break in the model becomes "page break before" on the next block; one at the start of a section
+ * that begins a page anyway is dropped; one at the end is handed on (`pendingBreak`) to the next
+ * section, which drops it too when it begins a page.
+ */
+function sectionElements(s: Section, ctx: Ctx, orientation: Orientation, breakFirst: boolean): { children: (DocxParagraph | DocxTable)[]; pendingBreak: boolean } {
+  const children: (DocxParagraph | DocxTable)[] = [];
+  let pendingBreak = breakFirst;
+  s.blocks.forEach((b, i) => {
+    if (b.type === 'pageBreak') {
+      pendingBreak = true;
+      return;
+    }
+    if (pendingBreak && !BREAKS_ITSELF.has(b.type)) {
+      // a block that cannot start a page itself: a hairline paragraph at the top of the new page does
+      children.push(new DocxParagraph({ style: STYLE.spacer, pageBreakBefore: true, keepNext: true }));
+      pendingBreak = false;
+    }
+    const lead: Lead = { ...(pendingBreak ? { pageBreakBefore: true } : {}), ...(keepsWithNext(b, s.blocks[i + 1]) ? { keepNext: true } : {}) };
+    pendingBreak = false;
+    children.push(...blockElements(b, ctx, orientation, lead));
+  });
+  return { children, pendingBreak };
 }
 
 function pageProperties(style: PageStyle, first: boolean): NonNullable<ISectionOptions['properties']> {
@@ -378,18 +528,31 @@ function coverSection(doc: DocumentModel): ISectionOptions | undefined {
   return { properties: pageProperties(style, false), footers: { default: footerFor(doc, style) }, children: [...lines, rule, ...footer] };
 }
 
-function sectionOptions(doc: DocumentModel, s: Section, ctx: Ctx, prev: PageStyle | undefined, seen: Set<string>): ISectionOptions {
+function sectionOptions(
+  doc: DocumentModel,
+  s: Section,
+  ctx: Ctx,
+  prev: PageStyle | undefined,
+  seen: Set<string>,
+  pendingBreak: boolean,
+): { options: ISectionOptions; pendingBreak: boolean } {
   const style = pageStyleOf(doc, s);
   const firstOfNumbering = style.numbering !== 'none' && !seen.has(style.numbering);
   seen.add(style.numbering);
   const samePage = prev !== undefined && prev.numbering === style.numbering && prev.orientation === style.orientation;
-  const children = s.blocks.flatMap((b) => blockElements(b, ctx, style.orientation));
+  const continuous = !s.newPage && samePage;
+  // a section that begins a page needs no page break before its first block
+  const elements = sectionElements(s, ctx, style.orientation, continuous && pendingBreak);
+  const children = elements.children;
   if (children.length === 0) children.push(new DocxParagraph({}));
   const properties = pageProperties(style, firstOfNumbering);
   return {
-    properties: { ...properties, type: !s.newPage && samePage ? SectionType.CONTINUOUS : SectionType.NEXT_PAGE },
-    footers: { default: footerFor(doc, style) },
-    children,
+    options: {
+      properties: { ...properties, type: continuous ? SectionType.CONTINUOUS : SectionType.NEXT_PAGE },
+      footers: { default: footerFor(doc, style) },
+      children,
+    },
+    pendingBreak: elements.pendingBreak,
   };
 }
 
@@ -428,6 +591,15 @@ function styles(): NonNullable<ConstructorParameters<typeof Document>[0]['styles
       { id: STYLE.tocTitle, name: 'Contents Title', basedOn: 'Normal', run: { font: SANS, size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 400 } } },
       { id: STYLE.cover, name: 'Cover Line', basedOn: 'Normal', run: { font: SANS, size: 36, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } } },
       { id: STYLE.coverTitle, name: 'Cover Title', basedOn: 'Normal', run: { font: SANS, size: 52, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
+      // Word's built-in contents styles by their built-in names (LibreOffice maps them to its Contents 1–3)
+      ...([1, 2, 3] as const).map((level) => ({
+        id: `TOC${level}`,
+        name: `toc ${level}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { indent: { left: (level - 1) * 340 }, spacing: { before: level === 1 ? 120 : 0, after: 40, line: 276, lineRule: LineRuleType.AUTO } },
+      })),
+      { id: STYLE.spacer, name: 'Spacer', basedOn: 'Normal', run: { size: 2 }, paragraph: { spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } } },
       { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 260, lineRule: LineRuleType.AUTO } } },
     ],
   };
@@ -453,14 +625,18 @@ function numbering(): NonNullable<ConstructorParameters<typeof Document>[0]['num
 
 /** The sections of the Word document (fresh objects on every call: docx fills some in when packing). */
 function buildSections(doc: DocumentModel): ISectionOptions[] {
-  const ctx: Ctx = { doc, headings: headingAnchors(doc), listInstance: 1 };
+  const headings = headingAnchors(doc);
+  const ctx: Ctx = { doc, headings, bookmarks: tocBookmarks(headings), listInstance: 1 };
   const sections: ISectionOptions[] = [];
   const cover = coverSection(doc);
   if (cover) sections.push(cover);
   let prev: PageStyle | undefined = cover ? { numbering: 'none', orientation: doc.orientation ?? 'portrait' } : undefined;
   const seen = new Set<string>();
+  let pendingBreak = false;
   for (const s of doc.sections) {
-    sections.push(sectionOptions(doc, s, ctx, prev, seen));
+    const built = sectionOptions(doc, s, ctx, prev, seen, pendingBreak);
+    sections.push(built.options);
+    pendingBreak = built.pendingBreak;
     prev = pageStyleOf(doc, s);
   }
   if (sections.length === 0) sections.push({ children: [new DocxParagraph({})] });
@@ -483,44 +659,21 @@ function buildSections(doc: DocumentModel): ISectionOptions[] {
   return sections;
 }
 
-export interface RenderDocxOptions {
-  /**
-   * write the contents' page numbers from docx's layout estimate. Default false: the contents
-   * list every heading and the file asks Word to update its fields when opened, which fills in
-   * the page numbers Word itself lays out; the estimate takes most of a long report's rendering
-   * time (the demo LKIP: about 4 s with it, under 1 s without) and is only an estimate.
-   */
-  pageNumbers?: boolean;
-}
-
 /** The document as DOCX bytes. */
-export async function renderDocx(doc: DocumentModel, options: RenderDocxOptions = {}): Promise<Buffer> {
-  const make = (withPages: boolean): Document =>
-    new Document({
-      title: doc.title,
-      ...(doc.subtitle ? { subject: doc.subtitle } : {}),
-      creator: 'Kinerja',
-      description: `${doc.agency} — ${doc.year}`,
-      styles: styles(),
-      // Word updates the contents field (its page numbers) when the document is opened
-      features: { updateFields: true },
-      numbering: numbering(),
-      // docx's layout estimate writes the contents' page numbers; where it cannot lay a page out
-      // it leaves them blank for Word to fill in when it updates the field
-      ...(withPages ? { pageNumbers: estimatePageNumbers } : {}),
-      sections: buildSections(doc),
-    });
+export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   // building throws when the model itself is wrong (a bad fill, a non-finite number), saying where
-  const date = issueDate(doc);
-  const first = make(options.pageNumbers === true);
-  let packed: Buffer;
-  try {
-    packed = await Packer.toBuffer(first);
-  } catch {
-    // the estimate is an aid: should it fail on some document, the contents are written without
-    // page numbers rather than no document at all (a real defect fails again here and is thrown)
-    packed = await Packer.toBuffer(make(false));
-  }
+  const document = new Document({
+    title: doc.title,
+    ...(doc.subtitle ? { subject: doc.subtitle } : {}),
+    creator: 'Kinerja',
+    description: `${doc.agency} — ${doc.year}`,
+    styles: styles(),
+    // Word updates the fields (the contents' page numbers) when the document is opened
+    features: { updateFields: true },
+    numbering: numbering(),
+    sections: buildSections(doc),
+  });
+  const packed = await Packer.toBuffer(document);
   // the same model gives the same bytes: dates from `issuedAt`, ids renumbered (stamp.ts)
-  return normalizePackage(packed, date, (name, text) => (name.startsWith('word/') && name.endsWith('.xml') ? canonicalDocxIds(text) : text));
+  return normalizePackage(packed, issueDate(doc), (name, text) => (name.startsWith('word/') && name.endsWith('.xml') ? canonicalDocxIds(text) : text));
 }
