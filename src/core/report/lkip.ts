@@ -62,7 +62,7 @@ import {
 } from './lkip-context.js';
 import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
-import { chapterAccountability, goalGroups } from './lkip-results.js';
+import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
 
 export interface LkipOptions {
@@ -165,7 +165,8 @@ function foreword(ctx: LkipContext): Block[] {
 /** The summary table of an agreement: goal, indicator, target, realization, achievement, predicate. */
 function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): Block[] {
   const body: Cell[][] = [];
-  goalGroups(ctx, a).forEach((g, gi) => {
+  const groups = reportGroups(ctx, a);
+  groups.forEach((g, gi) => {
     g.rows.forEach((r, j) => {
       const cells: Cell[] = [];
       if (j === 0) cells.push(int(gi + 1, { rowSpan: g.rows.length, align: 'center' }), text(g.label, { rowSpan: g.rows.length }));
@@ -182,13 +183,16 @@ function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): B
       body.push(cells);
     });
   });
-  return tableOrNothing({
-    id: `ringkasan-${a.ag.id}`,
-    caption: tableCaption(ctx, `Capaian ${a.title}`),
-    header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
-    body,
-    widths: [5, 30, 27, 9, 9, 10, 10],
-  });
+  return [
+    ...tableOrNothing({
+      id: `ringkasan-${a.ag.id}`,
+      caption: tableCaption(ctx, `Capaian ${a.title}`),
+      header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
+      body,
+      widths: [5, 30, 27, 9, 9, 10, 10],
+    }),
+    ...planRowsNote(ctx, a, groups),
+  ];
 }
 
 function executiveSummary(ctx: LkipContext): Block[] {
@@ -204,7 +208,10 @@ function executiveSummary(ctx: LkipContext): Block[] {
         { align: 'justify' },
       ),
       list(
-        ctx.agreements.map((a) => `${a.title}, ditandatangani pada ${formatDateId(a.ag.signedOn)}${a.plan ? `, berdasarkan ${a.plan.title}` : ''}, memuat ${a.res.summary.rows} indikator.`),
+        ctx.agreements.map((a) => {
+          const goalLevel = planRowsOf(reportGroups(ctx, a)).length;
+          return `${a.title}, ditandatangani pada ${formatDateId(a.ag.signedOn)}${a.plan ? `, berdasarkan ${a.plan.title}` : ''}, memuat ${a.res.summary.rows} indikator${goalLevel ? `; capaian ${goalLevel} indikator tujuan rencana strategisnya disajikan bersamanya` : ''}.`;
+        }),
         true,
         'lower-alpha',
       ),
