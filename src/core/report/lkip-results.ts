@@ -50,6 +50,8 @@ import {
   type LkipContext,
 } from './lkip-context.js';
 import { formulaOf, programTree } from './lkip-plan.js';
+import { spendingClassBlocks } from './lkip-budget.js';
+import { reportingBasisBlocks } from './lkip-basis.js';
 
 const h = (s: string, o: { colSpan?: number; rowSpan?: number } = {}): Cell => text(s, { bold: true, align: 'center', ...o });
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -60,6 +62,7 @@ export function chapterAccountability(ctx: LkipContext): Block[] {
   const out: Block[] = [heading(1, 'BAB III AKUNTABILITAS KINERJA', 'bab-3')];
   out.push(heading(2, `A. KERANGKA PENGUKURAN KINERJA TAHUN ${ctx.year}`, 'bab-3-a'), ...framework(ctx));
   let next = 1;
+  out.push(...reportingBasisBlocks(ctx));
   if (ctx.agreements.length > 1) {
     out.push(
       para(
@@ -795,6 +798,7 @@ function finance(ctx: LkipContext): Block[] {
       `Pelaksanaan tugas dan fungsi ${ctx.ds.agency.name} pada tahun anggaran ${y} didukung pagu anggaran sebesar ${fmtRp(tot.final)}. ${budgetSentence(ctx)}${unspent !== null ? ` Sisa anggaran sebesar ${fmtRp(unspent)}.` : ''}`,
       { align: 'justify' },
     ),
+    ...spendingClassBlocks(ctx),
   );
   const tree = programTree(ctx).filter((t) => finalBudget(b, t.node.id, y) !== null);
   const body = tree.map(({ node, depth, number }) => {

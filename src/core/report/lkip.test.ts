@@ -101,6 +101,8 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'lampiran-1',
       'lampiran-2',
       'lampiran-3',
+      'lampiran-4',
+      'lampiran-5',
     ]);
     const chapters = allBlocks(doc)
       .filter((b) => b.type === 'heading' && b.level === 1)
@@ -120,6 +122,12 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       .filter((b) => b.type === 'heading' && b.level === 2 && b.text.startsWith('Lampiran'))
       .map((b) => (b.type === 'heading' ? b.text : ''));
     expect(lampiran.slice(0, 2)).toEqual(['Lampiran 1. Perjanjian Kinerja Tahun 2025', 'Lampiran 2. Perjanjian Kinerja Perubahan Tahun 2025']);
+    // the two IKU decrees whose text the data holds, as printed (the seed's Lampiran 3 and 4), then the other decrees listed
+    expect(lampiran.slice(2).map((t) => t.replace(/ tentang .*/, ''))).toEqual([
+      'Lampiran 3. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 065/101/324/2024',
+      'Lampiran 4. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 500.3/015/35.09.324/2025',
+      'Lampiran 5. Keputusan',
+    ]);
   });
 
   it('signs the foreword with the head of the agency, at the narrative place and date', () => {

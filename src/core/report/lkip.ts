@@ -64,6 +64,7 @@ import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
+import { decreeBlocks, decreeHeading, hasDecreeText } from './lkip-decrees.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -296,7 +297,18 @@ function appendices(ctx: LkipContext): Section[] {
       ],
     });
   });
-  const decrees = ctx.ds.decrees ?? [];
+  // a decree whose text the data holds is printed in full, with its generated lampiran, an appendix each
+  for (const d of (ctx.ds.decrees ?? []).filter(hasDecreeText)) {
+    i++;
+    out.push({
+      id: `lampiran-${i}`,
+      title: `Lampiran ${i}`,
+      newPage: true,
+      numbering: 'arabic',
+      blocks: [...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []), decreeHeading(i, d, `lampiran-${i}-keputusan`), ...decreeBlocks(ctx, d, `lampiran-${i}-`)],
+    });
+  }
+  const decrees = (ctx.ds.decrees ?? []).filter((d) => !hasDecreeText(d));
   if (decrees.length) {
     i++;
     const plans = new Map(ctx.ds.plans.map((p) => [p.id, p.title]));
@@ -307,7 +319,7 @@ function appendices(ctx: LkipContext): Section[] {
       numbering: 'arabic',
       blocks: [
         ...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []),
-        heading(2, `Lampiran ${i}. Keputusan tentang Indikator Kinerja`, `lampiran-${i}-keputusan`),
+        heading(2, `Lampiran ${i}. Keputusan tentang Indikator Kinerja${decrees.length < (ctx.ds.decrees ?? []).length ? ' Lainnya' : ''}`, `lampiran-${i}-keputusan`),
         ...tableOrNothing({
           header: [[h('No'), h('Nomor'), h('Tanggal'), h('Tentang'), h('Rencana Strategis')]],
           body: decrees.map((d, k) => [
