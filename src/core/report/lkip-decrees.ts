@@ -57,33 +57,27 @@ function decreeAttachment(ctx: LkipContext, d: Decree, idPrefix: string): Block[
   const part = (key: boolean, title: string, column: string): void => {
     const rows = inds.filter((x) => x.goal?.kind !== 'tujuan' && (key ? x.indicator.key : !x.indicator.key));
     if (!rows.length) return;
+    // each sasaran is a full-width row above its indicators (no row span: a long table breaks between rows)
     const body: Cell[][] = [];
     rows.forEach((x, i) => {
-      const prev = rows[i - 1];
-      const span = prev && prev.goal === x.goal ? 0 : rows.slice(i).findIndex((y) => y.goal !== x.goal);
-      const cells: Cell[] = [];
-      if (span !== 0) {
-        const n = span < 0 ? rows.length - i : span;
-        cells.push(x.goal ? text(goalLabel(x.goal), { rowSpan: n }) : empty('tanpa sasaran', { rowSpan: n }));
-      }
+      if (i === 0 || rows[i - 1]?.goal !== x.goal) body.push([text(x.goal ? goalLabel(x.goal) : 'Tanpa sasaran', { colSpan: 4, bold: true })]);
       const ind = x.indicator;
       const explain = [`Formulasi: ${formulaOf(ind)}`, ...(ind.definition ? [`Penjelasan: ${ind.definition}`] : []), ...(ind.criteria ?? []).map((c, k) => `(${k + 1}) ${c}`)];
       const owners = (ind.responsibleUnits ?? []).map((u) => units.get(u) ?? u);
-      cells.push(
+      body.push([
         text(`${i + 1}. ${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`),
         text(explain.join(' ')),
         owners.length ? text(owners.join('; ')) : empty('tidak dicatat'),
         ind.dataSource ? text(ind.dataSource) : empty('tidak dicatat'),
-      );
-      body.push(cells);
+      ]);
     });
     out.push(
-      para(bold(title)),
       ...tableOrNothing({
         id: `${idPrefix}${key ? 'iku' : 'ikt'}`,
-        header: [[h('Sasaran Strategis'), h(column), h('Formulasi dan Penjelasan'), h('Penanggung Jawab'), h('Sumber Data')]],
+        caption: title,
+        header: [[h(column), h('Formulasi dan Penjelasan'), h('Penanggung Jawab'), h('Sumber Data')]],
         body,
-        widths: [18, 20, 38, 14, 10],
+        widths: [24, 50, 16, 10],
       }),
     );
   };
