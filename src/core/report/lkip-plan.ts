@@ -65,14 +65,7 @@ export function chapterPlanning(ctx: LkipContext): Block[] {
   out.push(heading(2, 'A. RENCANA STRATEGIS', 'bab-2-a'), ...planBasisBlocks(ctx));
   const renstra = plansInForce(ctx, 'renstra');
   if (!renstra.length) out.push(para(`Tidak ada rencana strategis yang berlaku pada tahun ${ctx.year}.`, { style: 'note' }));
-  if (renstra.length > 1) {
-    out.push(
-      para(
-        `Pada tahun ${ctx.year} berlaku ${renstra.length} rencana strategis: ${joinId(renstra.map((p) => `${p.title}${p.adoptedOn ? ` (ditetapkan ${formatDateId(p.adoptedOn)})` : ''}`))}.`,
-        { align: 'justify' },
-      ),
-    );
-  }
+  // the plans in force, each with the date it was set, are listed with their legal basis above (planBasisBlocks)
   for (const plan of renstra) out.push(...cascading(ctx, plan));
   for (const plan of renstra) out.push(...goalMatrix(ctx, plan));
 
