@@ -114,3 +114,35 @@ describe('demo dataset: Diskopum Jember 2025', () => {
     expect(ds.claims?.length ?? 0).toBeGreaterThanOrEqual(500);
   });
 });
+
+describe('demo dataset: what the printed LKIP has beside its tables (issue 11)', () => {
+  const m = measure(ds, 2025);
+
+  it('measures the goal-level indicators of both Renstra against their 2025 targets', () => {
+    const row = (ref: string) => m.planIndicators.find((r) => r.indicator === ref);
+    expect([row('renstra-2021-2026/NILAI_SAKIP')?.target, row('renstra-2021-2026/NILAI_SAKIP')?.realization, row('renstra-2021-2026/NILAI_SAKIP')?.predicate]).toEqual([84, 87.24, 'Sangat Tinggi']);
+    expect([row('renstra-2021-2026/CAKUPAN')?.target, row('renstra-2021-2026/CAKUPAN')?.realization, row('renstra-2021-2026/CAKUPAN')?.achieved]).toEqual([7175, 21094, true]);
+    // printed "-": no realization, unmeasured with the reason
+    expect(row('renstra-2025-2029/PDRB_DAGANG')?.achievement).toBeNull();
+    expect(row('renstra-2025-2029/PDRB_DAGANG')?.unmeasured).toBe('no data');
+  });
+
+  it('records the April shift and the revision’s Perda, the reporting basis of the two agreements, and the two decrees’ text', () => {
+    expect(ds.budgetStages?.map((n) => [n.year, n.stage, n.month ?? n.date ?? null])).toEqual([
+      [2025, 'shift', '2025-04'],
+      [2025, 'revised', null],
+    ]);
+    expect(ds.budgetStages?.[1]?.legalBasis).toMatch(/^Peraturan Daerah Kabupaten Jember Nomor 4 Tahun 2025 /);
+    expect(ds.agreements.find((a) => a.id === 'pk-2025-perubahan')?.reportingBasis).toMatch(/^Surat Menteri PANRB Nomor B\/37\/AA\.01\/2025 tanggal 14 November 2025 /);
+    const withText = (ds.decrees ?? []).filter((d) => d.provisions?.length);
+    expect(withText.map((d) => [d.id, d.considering?.length, d.recalling?.length, d.provisions?.map((p) => p.label).join(' ')])).toEqual([
+      ['kep-iku-2024', 1, 10, 'KESATU KEDUA KETIGA KEEMPAT KELIMA KEENAM'],
+      ['kep-iku-2025', 1, 10, 'KESATU KEDUA KETIGA KEEMPAT KELIMA KEENAM'],
+    ]);
+  });
+
+  it('classes the three Belanja Modal lines as capital: 127.163.000, the printed Belanja Modal', () => {
+    const capital = (ds.expenditures ?? []).filter((l) => l.year === 2025 && l.class === 'capital' && !l.parent);
+    expect(capital.reduce((s, l) => s + l.ceiling, 0)).toBe(127163000);
+  });
+});

@@ -378,6 +378,31 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     }
   });
 
+  // one note per budget stage of a year, dated within that year
+  const stageNotes = new Map<string, string>();
+  (ds.budgetStages ?? []).forEach((n, i) => {
+    const base = `budgetStages[${pos(n, i)}]`;
+    const key = `${n.year}/${n.stage}`;
+    const first = stageNotes.get(key);
+    if (first !== undefined) {
+      error(
+        'duplicate-id',
+        base,
+        `the budget stage ${q(n.stage)} of ${n.year} is already described by ${P(first)}`,
+        `tahap anggaran ${q(n.stage)} tahun ${n.year} sudah diuraikan oleh ${P(first)}`,
+      );
+    } else stageNotes.set(key, base);
+    for (const field of ['date', 'month'] as const) {
+      const v = n[field];
+      if (v !== undefined && !v.startsWith(`${n.year}-`)) {
+        error('invalid-period', `${base}.${field}`, `expected a ${field} in ${n.year}, the year of the stage; got ${q(v)}`, `seharusnya ${field === 'date' ? 'tanggal' : 'bulan'} pada tahun ${n.year}, tahun tahap anggaran itu; tertulis ${q(v)}`);
+      }
+    }
+    if (n.date !== undefined && n.month !== undefined && !n.date.startsWith(`${n.month}-`)) {
+      error('invalid-period', `${base}.month`, `the month ${q(n.month)} is not the month of the date ${q(n.date)}; give one of them`, `bulan ${q(n.month)} bukan bulan tanggal ${q(n.date)}; isikan salah satunya`);
+    }
+  });
+
   // ------------------------------------------------------------ agreements
 
   ds.agreements.forEach((a, i0) => {

@@ -260,6 +260,14 @@ export const Organization = obj({
 });
 export type Organization = z.infer<typeof Organization>;
 
+/** One diktum of a decree ("KESATU", "KEDUA" …): its text and the points listed under it. */
+export const DecreeProvision = obj({
+  label: Name,
+  text: z.string().min(1),
+  items: z.array(z.string()).optional(),
+});
+export type DecreeProvision = z.infer<typeof DecreeProvision>;
+
 export const Decree = obj({
   id: Id,
   number: Name,
@@ -267,6 +275,12 @@ export const Decree = obj({
   title: Name,
   issuer: z.string().optional(),
   plan: Id.optional(),
+  /** the text of the decree as printed (dataset-format.md, "Decree"): Menimbang, Mengingat, the diktum, where and by whom it was set */
+  considering: z.array(z.string()).optional(),
+  recalling: z.array(z.string()).optional(),
+  provisions: z.array(DecreeProvision).optional(),
+  place: z.string().optional(),
+  signer: Person.optional(),
 });
 export type Decree = z.infer<typeof Decree>;
 
@@ -409,6 +423,11 @@ export const Agreement = obj({
   year: Year,
   kind: z.enum(['original', 'amendment']),
   amends: Id.optional(),
+  /**
+   * An amendment's: the instruction under which the agreement it amends is reported beside it in
+   * the same year ("Surat Menteri PANRB Nomor B/37/AA.01/2025 …"), cited by the LKIP
+   */
+  reportingBasis: z.string().optional(),
   plan: Id,
   signedOn: IsoDate,
   place: Name,
@@ -422,6 +441,27 @@ export const Agreement = obj({
 export type Agreement = z.infer<typeof Agreement>;
 
 // ---------------------------------------------------------------- program structure
+
+/** "2025-04": a month, when the day is not known. */
+export const YearMonth = z
+  .string()
+  .regex(/^(?:19\d\d|20\d\d|2100)-(?:0[1-9]|1[0-2])$/, zodMessage('expected a month as YYYY-MM', 'seharusnya berupa bulan berformat YYYY-MM'));
+
+/**
+ * What a budget stage of a year was (dataset-format.md, "BudgetStageNote"): when it took
+ * effect (`date`, or `month` when only the month is known), the regulation that set it and why
+ * the budget was changed. The amounts stay on the program nodes' `budgets`.
+ */
+export const BudgetStageNote = obj({
+  year: Year,
+  stage: BudgetStage,
+  date: IsoDate.optional(),
+  month: YearMonth.optional(),
+  legalBasis: z.string().optional(),
+  purpose: z.string().optional(),
+  source: z.string().optional(),
+});
+export type BudgetStageNote = z.infer<typeof BudgetStageNote>;
 
 export const Support = z.union([
   obj({ indicator: Ref, share: Num.min(0).max(1).optional() }),
@@ -648,6 +688,7 @@ export const Dataset = obj({
   plans: z.array(Plan),
   agreements: z.array(Agreement),
   programs: z.array(ProgramNode),
+  budgetStages: z.array(BudgetStageNote).optional(),
   realizations: z.array(Realization),
   benchmarks: z.array(Benchmark).optional(),
   expenditures: z.array(ExpenditureLine).optional(),

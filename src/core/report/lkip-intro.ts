@@ -121,6 +121,18 @@ function educationColumns(rows: readonly StaffingRow[]): string[] {
   return [...known, ...other];
 }
 
+/** " Kekurangan terdapat pada Pengawas (1 orang: kebutuhan 2, bezetting 1) …": each position class whose bezetting differs from its need. */
+export function staffingGapDetail(rows: readonly StaffingRow[]): string {
+  const gaps = rows.map((r) => ({ name: r.positionClass, needed: countsTotal(r.needed), filled: countsTotal(r.filled) }));
+  const line = (g: (typeof gaps)[number]) => `${g.name} (${Math.abs(g.needed - g.filled)} orang: kebutuhan ${g.needed}, bezetting ${g.filled})`;
+  const short = gaps.filter((g) => g.needed > g.filled);
+  const over = gaps.filter((g) => g.filled > g.needed);
+  return [
+    short.length ? ` Kekurangan terdapat pada ${joinId(short.map(line))}.` : '',
+    over.length ? ` Kelebihan terdapat pada ${joinId(over.map(line))}.` : '',
+  ].join('');
+}
+
 function staffing(ctx: LkipContext): Block[] {
   const st = ctx.ds.organization?.staffing;
   const out: Block[] = [para(bold('Sumber Daya Manusia'))];
@@ -136,7 +148,7 @@ function staffing(ctx: LkipContext): Block[] {
     gap > 0 ? `sehingga masih terdapat kekurangan pegawai sebanyak ${gap} orang` : gap < 0 ? `sehingga terdapat kelebihan pegawai sebanyak ${-gap} orang` : 'sehingga kebutuhan pegawai telah terpenuhi';
   out.push(
     para(
-      `Jumlah pegawai ${ctx.ds.agency.name} per ${asOf} sebanyak ${filled} orang (${male} laki-laki dan ${female} perempuan), sedangkan kebutuhan pegawai${st.basis ? ` berdasarkan ${st.basis}` : ''} sebanyak ${needed} orang, ${gapText}. Komposisi pegawai adalah sebagai berikut:`,
+      `Jumlah pegawai ${ctx.ds.agency.name} per ${asOf} sebanyak ${filled} orang (${male} laki-laki dan ${female} perempuan), sedangkan kebutuhan pegawai${st.basis ? ` berdasarkan ${st.basis}` : ''} sebanyak ${needed} orang, ${gapText}.${staffingGapDetail(st.rows)} Komposisi pegawai adalah sebagai berikut:`,
       { align: 'justify' },
     ),
   );

@@ -27,6 +27,8 @@ import {
   valueCell,
 } from './common.js';
 import { startChapter, tableCaption, type LkipContext } from './lkip-context.js';
+import { stageChangeBlocks } from './lkip-budget.js';
+import { planBasisBlocks } from './lkip-basis.js';
 
 const h = (s: string, o: { colSpan?: number; rowSpan?: number } = {}): Cell => text(s, { bold: true, align: 'center', ...o });
 
@@ -60,17 +62,10 @@ export function goalsInTreeOrder(plan: Plan): Goal[] {
 export function chapterPlanning(ctx: LkipContext): Block[] {
   startChapter(ctx, 2);
   const out: Block[] = [heading(1, 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', 'bab-2')];
-  out.push(heading(2, 'A. RENCANA STRATEGIS', 'bab-2-a'));
+  out.push(heading(2, 'A. RENCANA STRATEGIS', 'bab-2-a'), ...planBasisBlocks(ctx));
   const renstra = plansInForce(ctx, 'renstra');
   if (!renstra.length) out.push(para(`Tidak ada rencana strategis yang berlaku pada tahun ${ctx.year}.`, { style: 'note' }));
-  if (renstra.length > 1) {
-    out.push(
-      para(
-        `Pada tahun ${ctx.year} berlaku ${renstra.length} rencana strategis: ${joinId(renstra.map((p) => `${p.title}${p.adoptedOn ? ` (ditetapkan ${formatDateId(p.adoptedOn)})` : ''}`))}.`,
-        { align: 'justify' },
-      ),
-    );
-  }
+  // the plans in force, each with the date it was set, are listed with their legal basis above (planBasisBlocks)
   for (const plan of renstra) out.push(...cascading(ctx, plan));
   for (const plan of renstra) out.push(...goalMatrix(ctx, plan));
 
@@ -89,7 +84,7 @@ export function chapterPlanning(ctx: LkipContext): Block[] {
   for (const a of ctx.agreements) out.push(...agreementSection(ctx, a.ag, a.title));
 
   out.push(heading(2, `D. PROGRAM, KEGIATAN DAN SUB KEGIATAN TAHUN ${ctx.year}`, 'bab-2-d'));
-  out.push(...programStructure(ctx));
+  out.push(...stageChangeBlocks(ctx), ...programStructure(ctx));
   return out;
 }
 

@@ -50,6 +50,8 @@ import {
   type LkipContext,
 } from './lkip-context.js';
 import { formulaOf, programTree } from './lkip-plan.js';
+import { spendingClassBlocks } from './lkip-budget.js';
+import { reportingBasisBlocks } from './lkip-basis.js';
 
 const h = (s: string, o: { colSpan?: number; rowSpan?: number } = {}): Cell => text(s, { bold: true, align: 'center', ...o });
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -60,6 +62,7 @@ export function chapterAccountability(ctx: LkipContext): Block[] {
   const out: Block[] = [heading(1, 'BAB III AKUNTABILITAS KINERJA', 'bab-3')];
   out.push(heading(2, `A. KERANGKA PENGUKURAN KINERJA TAHUN ${ctx.year}`, 'bab-3-a'), ...framework(ctx));
   let next = 1;
+  out.push(...reportingBasisBlocks(ctx));
   if (ctx.agreements.length > 1) {
     out.push(
       para(
@@ -155,6 +158,8 @@ export interface GoalGroup {
   label: string;
   kind: string;
   rows: MeasuredRow[];
+  /** the indicators (refs) of `rows` that are the plan's goal-level indicators, not the agreement's rows (`reportGroups`) */
+  fromPlan?: ReadonlySet<string>;
 }
 
 /**
@@ -170,6 +175,74 @@ export function goalGroups(ctx: LkipContext, a: AgreementOfYear): GoalGroup[] {
     else groups.set(ref, { ref, label: goal ? goalLabel(goal) : (row.goal ?? 'Tanpa sasaran'), kind: goal ? GOAL_KIND[goal.kind] : 'Sasaran', rows: [row] });
   }
   return [...groups.values()];
+}
+
+/**
+ * The groups an agreement is reported in (the Ikhtisar's table and BAB III's achievement table
+ * and analyses): its own rows by goal (`goalGroups`) and, before the first group under it, each
+ * tujuan of the agreement's plan with the plan's indicators of that tujuan that the agreement does
+ * not list (Nilai SAKIP OPD, Cakupan pembinaan …). Those rows are the plan's, measured against the
+ * plan's target of the year like every plan indicator (`MeasureResult.planIndicators`), and are
+ * named in `fromPlan`; the agreement's summary counts, goal results and efficiency stay its own rows'.
+ */
+export function reportGroups(ctx: LkipContext, a: AgreementOfYear): GoalGroup[] {
+  const own = goalGroups(ctx, a);
+  const plan = a.plan;
+  if (!plan) return own;
+  const listed = new Set(a.res.rows.map((r) => ctx.mc.canonical(r.indicator)));
+  const measured = new Map(ctx.m.planIndicators.map((r) => [r.indicator, r]));
+  const extra: GoalGroup[] = [];
+  for (const goal of plan.goals) {
+    if (goal.kind !== 'tujuan') continue;
+    const rows = (plan.indicators ?? [])
+      .filter((ind) => ind.goal === goal.id && !listed.has(`${plan.id}/${ind.id}`))
+      .map((ind) => measured.get(`${plan.id}/${ind.id}`))
+      .filter((r): r is MeasuredRow => r !== undefined);
+    if (rows.length) extra.push({ ref: `${plan.id}/${goal.id}`, label: goalLabel(goal), kind: GOAL_KIND.tujuan, rows, fromPlan: new Set(rows.map((r) => r.indicator)) });
+  }
+  if (!extra.length) return own;
+  const out: GoalGroup[] = own.map((g) => ({ ...g, rows: [...g.rows] }));
+  /** whether the goal `ref` is `tujuan` or lies under it (by `parent`, within its owner) */
+  const under = (ref: string, tujuan: string): boolean => {
+    const seen = new Set<string>();
+    let cur: string | undefined = ref;
+    while (cur !== undefined && !seen.has(cur)) {
+      if (cur === tujuan) return true;
+      seen.add(cur);
+      const e = ctx.idx.goals.get(cur);
+      cur = e?.goal.parent !== undefined ? `${e.ownerId}/${e.goal.parent}` : undefined;
+    }
+    return false;
+  };
+  for (const t of extra) {
+    const same = out.find((g) => g.ref === t.ref);
+    if (same) {
+      same.rows.unshift(...t.rows);
+      same.fromPlan = new Set([...(same.fromPlan ?? []), ...(t.fromPlan ?? [])]);
+      continue;
+    }
+    const at = out.findIndex((g) => under(g.ref, t.ref));
+    if (at >= 0) out.splice(at, 0, t);
+    else out.push(t);
+  }
+  return out;
+}
+
+/** The rows of groups that come from the plan rather than the agreement (`reportGroups`). */
+export function planRowsOf(groups: readonly GoalGroup[]): MeasuredRow[] {
+  return groups.flatMap((g) => g.rows.filter((r) => g.fromPlan?.has(r.indicator)));
+}
+
+/** The note under a table holding plan rows: which rows are the plan's and what they are measured against. */
+export function planRowsNote(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalGroup[]): Block[] {
+  const rows = planRowsOf(groups);
+  if (!rows.length || !a.plan) return [];
+  return [
+    para(
+      `Indikator tujuan ${a.plan.title} yang tidak diperjanjikan dalam ${a.title} (${joinId(rows.map((r) => r.name))}) diukur terhadap target ${a.plan.title} tahun ${ctx.year} dan tidak dihitung dalam jumlah indikator perjanjian kinerja.`,
+      { style: 'note' },
+    ),
+  ];
 }
 
 function countKinds(groups: readonly GoalGroup[]): string {
@@ -270,21 +343,25 @@ const STATE_TEXT = { draft: 'draf', submitted: 'diajukan, belum diverifikasi', v
 
 function agreementAnalysis(ctx: LkipContext, a: AgreementOfYear, L: string): Block[] {
   const groups = goalGroups(ctx, a);
+  // the agreement's rows with its plan's goal-level indicators (reported and analysed, never counted)
+  const shown = reportGroups(ctx, a);
+  const planRows = planRowsOf(shown);
   const s = a.res.summary;
   const out: Block[] = [
     heading(2, `${L}. CAPAIAN DAN ANALISIS KINERJA – ${a.title.toUpperCase()}${a.plan ? ` DENGAN DASAR ${a.plan.title.toUpperCase()}` : ''}`, `bab-3-${a.ag.id}`),
     para(
-      `Capaian kinerja tahun ${ctx.year} atas ${a.title}${a.plan ? `, yang disusun berdasarkan ${a.plan.title}` : ''}, terdiri atas ${countKinds(groups)} dengan ${s.rows} indikator, sebagaimana tabel berikut.`,
+      `Capaian kinerja tahun ${ctx.year} atas ${a.title}${a.plan ? `, yang disusun berdasarkan ${a.plan.title}` : ''}, terdiri atas ${countKinds(shown)} dengan ${s.rows} indikator yang diperjanjikan${planRows.length ? ` dan ${planRows.length} indikator tujuan rencana strategis` : ''}, sebagaimana tabel berikut.`,
       { align: 'justify' },
     ),
-    ...achievementTable(ctx, a, groups),
+    ...achievementTable(ctx, a, shown),
+    ...planRowsNote(ctx, a, shown),
     para(summarySentence(s)),
   ];
   const unmeasured = a.res.rows.filter((r) => r.achievement === null);
   if (unmeasured.length) out.push(para(`Indikator yang belum dapat diukur: ${joinId(unmeasured.map((r) => `${r.name} (${unmeasuredText(r.unmeasured)})`))}.`));
   out.push(...goalTable(ctx, a, groups));
   let k = 1;
-  for (const g of groups) {
+  for (const g of shown) {
     out.push(heading(3, `${L}.${k++} Analisis Capaian ${g.label}`, undefined, false));
     g.rows.forEach((row, i) => out.push(...indicatorAnalysis(ctx, a, row, g.rows.length > 1 ? `Indikator ${i + 1}: ${row.name}` : `Indikator: ${row.name}`)));
     const goalAnalyses = analysesOf(ctx, g.ref);
@@ -721,6 +798,7 @@ function finance(ctx: LkipContext): Block[] {
       `Pelaksanaan tugas dan fungsi ${ctx.ds.agency.name} pada tahun anggaran ${y} didukung pagu anggaran sebesar ${fmtRp(tot.final)}. ${budgetSentence(ctx)}${unspent !== null ? ` Sisa anggaran sebesar ${fmtRp(unspent)}.` : ''}`,
       { align: 'justify' },
     ),
+    ...spendingClassBlocks(ctx),
   );
   const tree = programTree(ctx).filter((t) => finalBudget(b, t.node.id, y) !== null);
   const body = tree.map(({ node, depth, number }) => {

@@ -101,6 +101,8 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'lampiran-1',
       'lampiran-2',
       'lampiran-3',
+      'lampiran-4',
+      'lampiran-5',
     ]);
     const chapters = allBlocks(doc)
       .filter((b) => b.type === 'heading' && b.level === 1)
@@ -120,6 +122,12 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       .filter((b) => b.type === 'heading' && b.level === 2 && b.text.startsWith('Lampiran'))
       .map((b) => (b.type === 'heading' ? b.text : ''));
     expect(lampiran.slice(0, 2)).toEqual(['Lampiran 1. Perjanjian Kinerja Tahun 2025', 'Lampiran 2. Perjanjian Kinerja Perubahan Tahun 2025']);
+    // the two IKU decrees whose text the data holds, as printed (the seed's Lampiran 3 and 4), then the other decrees listed
+    expect(lampiran.slice(2).map((t) => t.replace(/ tentang .*/, ''))).toEqual([
+      'Lampiran 3. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 065/101/324/2024',
+      'Lampiran 4. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 500.3/015/35.09.324/2025',
+      'Lampiran 5. Keputusan',
+    ]);
   });
 
   it('signs the foreword with the head of the agency, at the narrative place and date', () => {
@@ -135,7 +143,8 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       const ach = column(t, '%');
       const crit = column(t, 'Kriteria');
       const grid = tableGrid(t.body);
-      expect(grid).toHaveLength(a.rows.length);
+      // the agreement's rows and its plan's goal-level indicators it does not list (Nilai SAKIP OPD and Cakupan; PDRB)
+      expect(grid).toHaveLength(a.rows.length + (a.id === 'pk-2025' ? 2 : 1));
       a.rows.forEach((row) => {
         const line = grid.find((l) => cellString(l[ind]) === row.name) ?? [];
         expect(cellString(line[ind])).toBe(row.name);
@@ -215,7 +224,8 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
   it('gives every indicator the seven analyses, with generated figures', () => {
     const texts = paragraphs(doc, 'bab-3');
     for (const label of ['a. Target dan realisasi. ', 'b. Dibandingkan', 'c. Dibandingkan target akhir', 'd. Dibandingkan pembanding', 'e. Penyebab', 'f. Perhitungan realisasi. ', 'g. Program, kegiatan']) {
-      expect(texts.filter((p) => p.startsWith(label))).toHaveLength(9);
+      // the 9 agreement rows and the plans' 3 goal-level indicators the agreements do not list
+      expect(texts.filter((p) => p.startsWith(label))).toHaveLength(12);
     }
     expect(texts).toContain(
       'a. Target dan realisasi. Target Persentase Usaha Mikro Mandiri tahun 2025 sebesar 70% terealisasi 6,46%, sehingga capaian kinerja sebesar 9,23% dengan kriteria Sangat Rendah. Dengan demikian target tidak tercapai.',
@@ -277,8 +287,10 @@ describe('buildLkip on the minimal dataset', () => {
     expect(documentProblems(doc)).toEqual([]);
     expect(() => table(doc, 'capaian-pk-2025')).not.toThrow();
     const t = table(doc, 'capaian-pk-2025-perubahan');
-    const row = tableGrid(t.body)[0] ?? [];
-    expect(numberOf(row[column(t, '%')])).toBe(measure(ds, 2025).agreements[1]?.rows[0]?.achievement);
+    // the amendment lists only UMM: its plan's tujuan indicator (Nilai SAKIP) is reported first, then UMM
+    const grid = tableGrid(t.body);
+    expect(grid.map((r) => cellString(r[column(t, 'Indikator')]))).toEqual(['Nilai SAKIP', 'Persentase Usaha Mikro Mandiri']);
+    expect(numberOf(grid[1]?.[column(t, '%')])).toBe(measure(ds, 2025).agreements[1]?.rows[0]?.achievement);
     expect(doc.sections.filter((s) => s.id.startsWith('lampiran-')).map((s) => s.title)).toEqual(['Lampiran 1', 'Lampiran 2']);
     expect(paragraphs(doc).some((p) => p.includes('Jabatan : Plt. Bupati Contoh'))).toBe(true);
   });

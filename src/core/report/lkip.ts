@@ -62,8 +62,9 @@ import {
 } from './lkip-context.js';
 import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
-import { chapterAccountability, goalGroups } from './lkip-results.js';
+import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
+import { decreeBlocks, decreeHeading, hasDecreeText } from './lkip-decrees.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -165,7 +166,8 @@ function foreword(ctx: LkipContext): Block[] {
 /** The summary table of an agreement: goal, indicator, target, realization, achievement, predicate. */
 function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): Block[] {
   const body: Cell[][] = [];
-  goalGroups(ctx, a).forEach((g, gi) => {
+  const groups = reportGroups(ctx, a);
+  groups.forEach((g, gi) => {
     g.rows.forEach((r, j) => {
       const cells: Cell[] = [];
       if (j === 0) cells.push(int(gi + 1, { rowSpan: g.rows.length, align: 'center' }), text(g.label, { rowSpan: g.rows.length }));
@@ -182,13 +184,16 @@ function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): B
       body.push(cells);
     });
   });
-  return tableOrNothing({
-    id: `ringkasan-${a.ag.id}`,
-    caption: tableCaption(ctx, `Capaian ${a.title}`),
-    header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
-    body,
-    widths: [5, 30, 27, 9, 9, 10, 10],
-  });
+  return [
+    ...tableOrNothing({
+      id: `ringkasan-${a.ag.id}`,
+      caption: tableCaption(ctx, `Capaian ${a.title}`),
+      header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
+      body,
+      widths: [5, 30, 27, 9, 9, 10, 10],
+    }),
+    ...planRowsNote(ctx, a, groups),
+  ];
 }
 
 function executiveSummary(ctx: LkipContext): Block[] {
@@ -204,7 +209,10 @@ function executiveSummary(ctx: LkipContext): Block[] {
         { align: 'justify' },
       ),
       list(
-        ctx.agreements.map((a) => `${a.title}, ditandatangani pada ${formatDateId(a.ag.signedOn)}${a.plan ? `, berdasarkan ${a.plan.title}` : ''}, memuat ${a.res.summary.rows} indikator.`),
+        ctx.agreements.map((a) => {
+          const goalLevel = planRowsOf(reportGroups(ctx, a)).length;
+          return `${a.title}, ditandatangani pada ${formatDateId(a.ag.signedOn)}${a.plan ? `, berdasarkan ${a.plan.title}` : ''}, memuat ${a.res.summary.rows} indikator${goalLevel ? `; capaian ${goalLevel} indikator tujuan rencana strategisnya disajikan bersamanya` : ''}.`;
+        }),
         true,
         'lower-alpha',
       ),
@@ -289,7 +297,18 @@ function appendices(ctx: LkipContext): Section[] {
       ],
     });
   });
-  const decrees = ctx.ds.decrees ?? [];
+  // a decree whose text the data holds is printed in full, with its generated lampiran, an appendix each
+  for (const d of (ctx.ds.decrees ?? []).filter(hasDecreeText)) {
+    i++;
+    out.push({
+      id: `lampiran-${i}`,
+      title: `Lampiran ${i}`,
+      newPage: true,
+      numbering: 'arabic',
+      blocks: [...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []), decreeHeading(i, d, `lampiran-${i}-keputusan`), ...decreeBlocks(ctx, d, `lampiran-${i}-`)],
+    });
+  }
+  const decrees = (ctx.ds.decrees ?? []).filter((d) => !hasDecreeText(d));
   if (decrees.length) {
     i++;
     const plans = new Map(ctx.ds.plans.map((p) => [p.id, p.title]));
@@ -300,7 +319,7 @@ function appendices(ctx: LkipContext): Section[] {
       numbering: 'arabic',
       blocks: [
         ...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []),
-        heading(2, `Lampiran ${i}. Keputusan tentang Indikator Kinerja`, `lampiran-${i}-keputusan`),
+        heading(2, `Lampiran ${i}. Keputusan tentang Indikator Kinerja${decrees.length < (ctx.ds.decrees ?? []).length ? ' Lainnya' : ''}`, `lampiran-${i}-keputusan`),
         ...tableOrNothing({
           header: [[h('No'), h('Nomor'), h('Tanggal'), h('Tentang'), h('Rencana Strategis')]],
           body: decrees.map((d, k) => [
