@@ -64,6 +64,7 @@ import { chapterIntro } from './lkip-intro.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, goalGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
+import { sectionsWithFlowHints } from '../document/flow.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -82,7 +83,7 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     { id: 'ikhtisar-eksekutif', newPage: true, numbering: 'roman', blocks: executiveSummary(ctx) },
     { id: 'bab-1', title: 'BAB I PENDAHULUAN', newPage: true, numbering: 'arabic', blocks: chapterIntro(ctx) },
     { id: 'bab-2', title: 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', newPage: true, numbering: 'arabic', blocks: chapterPlanning(ctx) },
-    { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', orientation: 'landscape', blocks: chapterAccountability(ctx) },
+    { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', blocks: chapterAccountability(ctx) },
     { id: 'bab-4', title: 'BAB IV PENUTUP', newPage: true, numbering: 'arabic', blocks: closing(ctx) },
   ];
   const notes = qualityNotes(ctx);
@@ -94,7 +95,9 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   const tablesResolved = resolveDocumentRefs(written, (id) => ctx.tableNumbers.get(id) ?? `"${titles.get(id) ?? id}"`);
   // the prose's `{{nilai:SUBJECT/QUANTITY}}`: the figure computed from the data (report/figures.ts)
   const figure = valueResolver(ds, year, opts.regionSettings);
-  const sections = rewriteDocumentText(tablesResolved, (t) => resolveValueRefs(t, figure));
+  // portrait throughout; a table too wide for portrait gets a landscape part of its own, and an
+  // introductory sentence stays with its table (core/document/flow.ts)
+  const sections = sectionsWithFlowHints(rewriteDocumentText(tablesResolved, (t) => resolveValueRefs(t, figure)), { tables: 'fit' });
   const footer = [
     agency.address,
     agency.phone ? `Telp: ${agency.phone}` : undefined,
