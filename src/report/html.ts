@@ -153,6 +153,8 @@ ${(['p', 'l'] as const)
 .kinerja-doc table.k-data th, .kinerja-doc table.k-data td { border: 0.75pt solid #000; padding: ${TABLE_CELL_PADDING_MM.y}mm ${TABLE_CELL_PADDING_MM.x}mm; vertical-align: top; overflow-wrap: anywhere; }
 .kinerja-doc table.k-data th { background: #D9D9D9; font-weight: bold; vertical-align: middle; }
 .kinerja-doc table.k-data tr { break-inside: avoid; page-break-inside: avoid; }
+.kinerja-doc table.k-data tr.k-spanned { break-inside: auto; page-break-inside: auto; }
+.kinerja-doc table.k-data td { orphans: 2; widows: 2; }
 .kinerja-doc table.k-data .k-num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
 .kinerja-doc table.k-data .k-total td { font-weight: bold; background: #F2F2F2; }
 .kinerja-doc .k-left { text-align: left; } .kinerja-doc .k-center { text-align: center; } .kinerja-doc .k-right { text-align: right; }
@@ -253,7 +255,11 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
       const cells = row
         .map((p) => cellHtml(p.cell, tag, tag === 'th', `${label} ${part} row ${r + 1}, column ${p.col + 1}`, p.rowSpan, p.colSpan))
         .join('');
-      return `<tr${rowClass ? ` class="${rowClass}"` : ''}>${cells}</tr>`;
+      // a row inside a merged cell's rows may break across pages: kept whole, the group would be
+      // one block, often taller than what is left of a page, and leave that rest empty
+      const spanned = grid.cover[r]?.some((p) => p.rowSpan > 1) ? 'k-spanned' : '';
+      const cls = [rowClass, spanned].filter(Boolean).join(' ');
+      return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
     })
     .join('');
 }

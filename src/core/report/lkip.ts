@@ -190,7 +190,6 @@ function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): B
     caption: tableCaption(ctx, `Capaian ${a.title}`),
     header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
     body,
-    widths: [5, 30, 27, 9, 9, 10, 10],
   });
 }
 
