@@ -124,7 +124,9 @@ describe('kinerja report', () => {
     // on a page of its own (a small table kept together although taller than a page did that)
     const stranded = sheets
       .map((p, i) => ({ page: i + 1, lines: p.split('\n').filter((l) => l.trim()) }))
-      .filter(({ lines }) => lines.length >= 2 && /^(Tabel|Gambar) \d/.test(lines.at(-2)!.trim()))
+      // (a table's caption: its number and title; a chart's caption is under the chart, and "Tabel 3.4."
+      // may end a sentence of the prose)
+      .filter(({ lines }) => lines.length >= 2 && /^Tabel \d+\.\d+ \S/.test(lines.at(-2)!.trim()))
       .map(({ page, lines }) => `${page}: ${lines.at(-2)!.trim()}`);
     expect(stranded).toEqual([]);
   });
@@ -190,7 +192,8 @@ describe('kinerja report: tables on the page', () => {
         await page.close();
       }
       expect(seen['portrait']!.tables).toBeGreaterThan(10);
-      expect(seen['landscape']!.tables).toBeGreaterThan(10);
+      // landscape only for the tables too wide for portrait (issue 11)
+      expect(seen['landscape']!.tables).toBeGreaterThanOrEqual(5);
       for (const o of ['portrait', 'landscape']) {
         expect(seen[o]!.numbers, o).toEqual([]);
         expect(seen[o]!.headerWords, o).toEqual([]);

@@ -216,4 +216,23 @@ describe('renderHtml', () => {
     expect(cssString('Tahun 2025')).toBe('"Tahun 2025"');
     expect(cssString('a"b\\c\n</style>')).toBe('"a\\22 b\\5c c\\a \\3c /style\\3e "');
   });
+
+  it('keeps an introduction with its table, lets rows inside merged cells break, and prints a wide table on a landscape part (issue 11)', () => {
+    const c = (t: string, o: { rowSpan?: number } = {}) => ({ value: { kind: 'text' as const, text: t }, ...o });
+    const rp = { value: { kind: 'number' as const, value: 6_370_874_771.6, format: { kind: 'rupiah' as const } } };
+    const merged: Table = { type: 'table', header: [[c('Sasaran'), c('Indikator')]], body: [[c('S1', { rowSpan: 2 }), c('I1')], [c('I2')], [c('S2'), c('I3')]] };
+    const wide: Table = { type: 'table', orientation: 'fit', header: [['No', 'A', 'B', 'C', 'D', 'E', 'F', 'G'].map((t) => c(t))], body: [[c('1'), rp, rp, rp, rp, rp, rp, rp]] };
+    const doc: DocumentModel = {
+      title: 'T', agency: 'A', year: 2025, language: 'id', orientation: 'portrait',
+      sections: [{ id: 'bab-3', newPage: true, blocks: [{ type: 'paragraph', content: ['Tabel berikut:'], keepWithNext: true }, merged, { type: 'paragraph', content: ['Anggaran:'], keepWithNext: true }, wide] }],
+    };
+    const html = renderHtml(doc, { standalone: false });
+    expect(html).toContain('<p class="k-keep-next">Tabel berikut:</p>');
+    expect(reportStylesheet(doc)).toContain('.kinerja-doc p.k-keep-next { break-after: avoid;');
+    // the two rows under S1 may break between pages; the row of S2 alone stays whole
+    expect(html.match(/<tr class="k-spanned">/g)).toHaveLength(2);
+    expect(reportStylesheet(doc)).toContain('tr.k-spanned { break-inside: auto;');
+    expect(html).toMatch(/<section class="k-section k-pg-p-arabic k-new-page" data-section="bab-3">/);
+    expect(html).toMatch(/<section class="k-section k-pg-l-arabic" data-section="bab-3-2"><p class="k-keep-next">Anggaran:<\/p>/);
+  });
 });

@@ -21,6 +21,7 @@ import {
   normalizeFill,
   keepTogether,
   pageStyleOf,
+  withLandscapeParts,
   PAGE_MARGINS_MM,
   TABLE_CELL_PADDING_MM,
   TABLE_FONT_PT,
@@ -137,6 +138,7 @@ ${(['p', 'l'] as const)
 .kinerja-doc h2 { font-size: 12pt; margin: 6mm 0 3mm; }
 .kinerja-doc h3 { font-size: 12pt; font-style: italic; margin: 5mm 0 2mm; }
 .kinerja-doc p { margin: 0 0 3mm; orphans: 2; widows: 2; }
+.kinerja-doc p.k-keep-next { break-after: avoid; page-break-after: avoid; }
 .kinerja-doc p.k-note { font-size: 9.5pt; color: #333; font-style: italic; line-height: 1.3; }
 .kinerja-doc p.k-caption { font-family: ${SANS}; font-size: ${CAPTION_FONT_PT}pt; font-weight: bold; text-align: center; }
 .kinerja-doc ul, .kinerja-doc ol { margin: 0 0 3mm; padding-left: 8mm; }
@@ -151,6 +153,8 @@ ${(['p', 'l'] as const)
 .kinerja-doc table.k-data th, .kinerja-doc table.k-data td { border: 0.75pt solid #000; padding: ${TABLE_CELL_PADDING_MM.y}mm ${TABLE_CELL_PADDING_MM.x}mm; vertical-align: top; overflow-wrap: anywhere; }
 .kinerja-doc table.k-data th { background: #D9D9D9; font-weight: bold; vertical-align: middle; }
 .kinerja-doc table.k-data tr { break-inside: avoid; page-break-inside: avoid; }
+.kinerja-doc table.k-data tr.k-spanned { break-inside: auto; page-break-inside: auto; }
+.kinerja-doc table.k-data td { orphans: 2; widows: 2; }
 .kinerja-doc table.k-data .k-num { white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
 .kinerja-doc table.k-data .k-total td { font-weight: bold; background: #F2F2F2; }
 .kinerja-doc .k-left { text-align: left; } .kinerja-doc .k-center { text-align: center; } .kinerja-doc .k-right { text-align: right; }
@@ -215,6 +219,7 @@ function paragraphHtml(p: Paragraph): string {
   const cls: string[] = [];
   if (p.style === 'note') cls.push('k-note');
   if (p.style === 'caption') cls.push('k-caption');
+  if (p.keepWithNext) cls.push('k-keep-next');
   const style = p.align ? ` style="text-align:${p.align}"` : '';
   return `<p${cls.length ? ` class="${cls.join(' ')}"` : ''}${style}>${inlineHtml(p.content)}</p>`;
 }
@@ -250,7 +255,11 @@ function gridRowsHtml(grid: Grid, tag: 'th' | 'td', part: string, label: string,
       const cells = row
         .map((p) => cellHtml(p.cell, tag, tag === 'th', `${label} ${part} row ${r + 1}, column ${p.col + 1}`, p.rowSpan, p.colSpan))
         .join('');
-      return `<tr${rowClass ? ` class="${rowClass}"` : ''}>${cells}</tr>`;
+      // a row inside a merged cell's rows may break across pages: kept whole, the group would be
+      // one block, often taller than what is left of a page, and leave that rest empty
+      const spanned = grid.cover[r]?.some((p) => p.rowSpan > 1) ? 'k-spanned' : '';
+      const cls = [rowClass, spanned].filter(Boolean).join(' ');
+      return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
     })
     .join('');
 }
@@ -356,7 +365,9 @@ function sectionHtml(s: Section, ctx: Ctx): string {
 }
 
 /** The document's body: the `.kinerja-doc` element with the cover and every section. */
-export function renderHtmlFragment(doc: DocumentModel, options: Pick<RenderHtmlOptions, 'tocPages'> = {}): string {
+export function renderHtmlFragment(model: DocumentModel, options: Pick<RenderHtmlOptions, 'tocPages'> = {}): string {
+  // a table too wide for its portrait section on a landscape part of its own (layout.ts)
+  const doc = withLandscapeParts(model);
   const ctx: Ctx = { doc, headings: headingAnchors(doc), tocPages: options.tocPages };
   const cls = ['kinerja-doc'];
   if ((doc.orientation ?? 'portrait') === 'landscape') cls.push('k-landscape');

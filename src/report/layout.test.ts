@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, DocumentModel, Table } from '../core/document/model.js';
+import type { Block, Cell, DocumentModel, Table } from '../core/document/model.js';
 import {
   cellAlign,
   cellText,
@@ -25,6 +25,8 @@ import {
   textColorOn,
   textWidthMm,
   unbreakablePieces,
+  wantsLandscape,
+  withLandscapeParts,
 } from './layout.js';
 import { sampleDocument } from './sample.js';
 
@@ -369,5 +371,64 @@ describe('keeping a table on one page', () => {
     expect(keepTogether(layout, 'portrait', tall.caption)).toBe(false);
     const many: Table = { ...small, body: Array.from({ length: KEEP_TOGETHER_ROWS }, (_, i) => [t(String(i + 1)), t('a')]) };
     expect(keepTogether(layoutTable(many, 'portrait'), 'portrait')).toBe(false);
+  });
+});
+
+describe('landscape parts for wide tables (issue 11)', () => {
+  const txt = (s: string): Cell => ({ value: { kind: 'text', text: s } });
+  const rp = (v: number): Cell => ({ value: { kind: 'number', value: v, format: { kind: 'rupiah' } } });
+  // seven rupiah columns of billions cannot fit 160 mm even at 8 pt; two short columns fit easily
+  const wide: Table = { type: 'table', caption: 'Tabel 3.24 Realisasi', header: [['No', 'Uraian', 'A', 'B', 'C', 'D', 'E', 'F', 'G'].map(txt)], body: [[txt('1'), txt('Program'), ...[1, 2, 3, 4, 5, 6, 7].map(() => rp(6_370_874_771.6))]], orientation: 'fit' };
+  const narrow: Table = { type: 'table', header: [[txt('No'), txt('Uraian')]], body: [[txt('1'), txt('Program')]], orientation: 'fit' };
+  const para = (s: string, o: { keepWithNext?: boolean; style?: 'note' } = {}): Block => ({ type: 'paragraph', content: [s], ...o });
+
+  it('wants landscape for a table asking for it, or asking to fit and too wide for portrait at the smallest portrait type', () => {
+    expect(wantsLandscape(wide)).toBe(true);
+    expect(wantsLandscape(narrow)).toBe(false);
+    expect(wantsLandscape({ ...wide, orientation: undefined })).toBe(false); // the section's page, type made smaller
+    expect(wantsLandscape({ ...wide, orientation: 'section' })).toBe(false);
+    expect(wantsLandscape({ ...narrow, orientation: 'landscape' })).toBe(true);
+  });
+
+  it('puts the table, its heading and introduction before and its notes after, on a landscape part of its own; the rest stays portrait', () => {
+    const blocks: Block[] = [
+      { type: 'heading', level: 1, text: 'BAB III' },
+      para('Prosa panjang.'),
+      { type: 'heading', level: 2, text: 'E. AKUNTABILITAS KEUANGAN' },
+      para('Tabel berikut:', { keepWithNext: true }),
+      wide,
+      para('Catatan tabel.', { style: 'note' }),
+      para('Prosa sesudahnya.'),
+      narrow,
+    ];
+    const doc: DocumentModel = { title: 'T', agency: 'A', year: 2025, language: 'id', orientation: 'portrait', sections: [{ id: 'bab-3', title: 'BAB III', newPage: true, numbering: 'arabic', blocks }] };
+    const split = withLandscapeParts(doc);
+    expect(split.sections.map((s) => [s.id, s.orientation, s.newPage, s.title, s.numbering, s.blocks.length])).toEqual([
+      ['bab-3', undefined, true, 'BAB III', 'arabic', 2],
+      ['bab-3-2', 'landscape', undefined, undefined, 'arabic', 4],
+      ['bab-3-3', undefined, undefined, undefined, 'arabic', 2],
+    ]);
+    // the same block objects, so headings keep their anchors
+    expect(split.sections[1]?.blocks[0]).toBe(blocks[2]);
+    expect(split.sections[1]?.blocks[2]).toBe(wide);
+    // splitting again changes nothing; a document with nothing to split comes back as it is
+    expect(withLandscapeParts(split).sections).toEqual(split.sections);
+    const plain: DocumentModel = { ...doc, sections: [{ id: 'x', blocks: [para('a'), narrow] }] };
+    expect(withLandscapeParts(plain)).toBe(plain);
+    // a landscape section keeps its wide tables
+    const landscape: DocumentModel = { ...doc, sections: [{ id: 'x', orientation: 'landscape', blocks: [para('a'), wide] }] };
+    expect(withLandscapeParts(landscape)).toBe(landscape);
+  });
+
+  it('gives consecutive wide tables one part, and a section opening with one a landscape first part with its id and title', () => {
+    const doc: DocumentModel = {
+      title: 'T', agency: 'A', year: 2025, language: 'id',
+      sections: [{ id: 'lampiran', title: 'Lampiran', newPage: true, blocks: [{ type: 'heading', level: 2, text: 'Lampiran 1' }, wide, para('Dan:', { keepWithNext: true }), wide, para('Akhir.')] }],
+    };
+    const split = withLandscapeParts(doc);
+    expect(split.sections.map((s) => [s.id, s.orientation, s.newPage, s.title, s.blocks.length])).toEqual([
+      ['lampiran', 'landscape', true, 'Lampiran', 4],
+      ['lampiran-2', undefined, undefined, undefined, 1],
+    ]);
   });
 });

@@ -568,3 +568,82 @@ export function headingAnchors(doc: DocumentModel): Map<Heading, HeadingEntry> {
 export function* allBlocks(doc: DocumentModel): Generator<{ section: Section; block: Block }> {
   for (const section of doc.sections) for (const block of section.blocks) yield { section, block };
 }
+
+/**
+ * The smallest type a table asking for `orientation: 'fit'` is set in on a portrait page: a table
+ * whose columns need more than the portrait text width even at this size goes to a landscape
+ * part of its own (`withLandscapeParts`). Between it and `TABLE_FONT_PT` the table stays portrait
+ * with its type a little smaller (`layoutTable`).
+ */
+export const PORTRAIT_MIN_FONT_PT = 8;
+
+/** Whether a table is printed on a landscape page in a portrait section: asked for, or `fit` and too wide for portrait. */
+export function wantsLandscape(t: Table): boolean {
+  if (t.orientation === 'landscape') return true;
+  if (t.orientation !== 'fit') return false;
+  const label = tableLabel(t);
+  const columns = Math.max(
+    occupiedColumns(t.header, `${label} header`),
+    occupiedColumns(t.body, `${label} body`),
+    occupiedColumns(t.footer ?? [], `${label} footer`),
+    1,
+  );
+  const grid = {
+    columns,
+    header: layoutGrid(t.header, columns, `${label} header`),
+    body: layoutGrid(t.body, columns, `${label} body`),
+    footer: layoutGrid(t.footer ?? [], columns, `${label} footer`),
+    label,
+  };
+  const page = textWidthMm('portrait');
+  return sumOf(columnNeedsMm(grid, page, PORTRAIT_MIN_FONT_PT).need) > page;
+}
+
+/** Blocks that go with the table after them to its landscape part: headings and introductions. */
+const leadsIn = (b: Block): boolean => b.type === 'heading' || (b.type === 'paragraph' && b.keepWithNext === true);
+/** Blocks that go with the table before them: its notes (a note that introduces something else stays). */
+const trailsOut = (b: Block): boolean => b.type === 'paragraph' && b.style === 'note' && b.keepWithNext !== true;
+
+/**
+ * The document with every portrait section that holds a table wanting landscape (`wantsLandscape`)
+ * split into parts: the table, with the headings and introductory paragraphs just before it and
+ * its notes just after, on a landscape part of its own; the rest portrait. Consecutive such
+ * tables share one part. The first part keeps the section's id, title and new page; the others
+ * are `ID-2`, `ID-3`, … with the same numbering (the change of orientation starts their page).
+ * Blocks are the same objects, so heading anchors stay. A document needing no split comes back
+ * as it is; splitting a split document changes nothing.
+ */
+export function withLandscapeParts(doc: DocumentModel): DocumentModel {
+  let changed = false;
+  const sections = doc.sections.flatMap((s): Section[] => {
+    if (pageStyleOf(doc, s).orientation !== 'portrait') return [s];
+    const groups: { start: number; end: number }[] = [];
+    s.blocks.forEach((b, i) => {
+      if (b.type !== 'table' || !wantsLandscape(b)) return;
+      let start = i;
+      const floor = groups.length ? (groups[groups.length - 1] as { end: number }).end + 1 : 0;
+      while (start > floor && leadsIn(s.blocks[start - 1] as Block)) start--;
+      let end = i;
+      while (end + 1 < s.blocks.length && trailsOut(s.blocks[end + 1] as Block)) end++;
+      const last = groups[groups.length - 1];
+      if (last && start <= last.end + 1) last.end = end;
+      else groups.push({ start, end });
+    });
+    if (!groups.length) return [s];
+    changed = true;
+    const parts: { orientation: Orientation | undefined; blocks: Block[] }[] = [];
+    let at = 0;
+    for (const g of groups) {
+      if (g.start > at) parts.push({ orientation: s.orientation, blocks: s.blocks.slice(at, g.start) });
+      parts.push({ orientation: 'landscape', blocks: s.blocks.slice(g.start, g.end + 1) });
+      at = g.end + 1;
+    }
+    if (at < s.blocks.length) parts.push({ orientation: s.orientation, blocks: s.blocks.slice(at) });
+    return parts.map((p, k): Section => {
+      const { orientation: _own, ...rest } = s;
+      const base: Section = k === 0 ? { ...rest, blocks: p.blocks } : { id: `${s.id}-${k + 1}`, ...(s.numbering ? { numbering: s.numbering } : {}), blocks: p.blocks };
+      return p.orientation ? { ...base, orientation: p.orientation } : base;
+    });
+  });
+  return changed ? { ...doc, sections } : doc;
+}

@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import type { DocumentModel } from '../core/document/model.js';
 import { chooseChromium, chromiumName, launchChromium, type ChromiumChoice } from './chromium.js';
 import { escapeHtml, renderHtml } from './html.js';
-import { headingAnchors, pageStyleOf } from './layout.js';
+import { headingAnchors, pageStyleOf, withLandscapeParts } from './layout.js';
 import { canonicalPdfNodeIds, issueDate, stampPdfDates } from './stamp.js';
 
 export { CHROMIUM_ARGS, ChromiumMissingError, chooseChromium, chromiumAvailable, chromiumName, DEFAULT_CHROMIUM_PATH, HEADLESS_SHELL_PATH } from './chromium.js';
@@ -214,7 +214,9 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     }
   };
 
-  const printDocument = async (b: Browser, doc: DocumentModel): Promise<Buffer> => {
+  const printDocument = async (b: Browser, model: DocumentModel): Promise<Buffer> => {
+    // split as the HTML splits it, so the sections the contents' page labels are counted over are the printed ones
+    const doc = withLandscapeParts(model);
     const hasToc = doc.sections.some((s) => s.blocks.some((bl) => bl.type === 'toc'));
     if (!hasToc) return printAll(b, [{ html: () => renderHtml(doc), options: PRINT }]);
     const ids = [...headingAnchors(doc).values()].filter((e) => e.inToc).map((e) => e.id);

@@ -79,8 +79,11 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
       return (await import('./html.js')).renderHtml(doc);
     case 'json':
       return JSON.stringify(doc, null, 2) + '\n';
-    case 'docx':
-      return (await import('./docx.js')).renderDocx(doc);
+    case 'docx': {
+      // the wide tables on landscape parts of their own, as the HTML and PDF print them
+      const { withLandscapeParts } = await import('./layout.js');
+      return (await import('./docx.js')).renderDocx(withLandscapeParts(doc));
+    }
     case 'xlsx':
       return (await import('./xlsx.js')).renderXlsx(doc);
     case 'pdf': {

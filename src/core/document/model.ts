@@ -23,6 +23,12 @@ export interface Paragraph {
   align?: 'left' | 'center' | 'right' | 'justify';
   /** a smaller, muted line (table sources, notes) */
   style?: 'normal' | 'note' | 'caption';
+  /**
+   * introduces what follows (a table, chart or list): printed on the same page as the start of
+   * the next block, never stranded at a page's foot (HTML `break-after: avoid`, Word's "keep with
+   * next"); core/document/flow.ts sets it on every paragraph directly before a table, chart or list
+   */
+  keepWithNext?: boolean;
 }
 
 export interface Heading {
@@ -74,6 +80,14 @@ export interface Table {
   widths?: number[];
   /** a line under the table: "Sumber: …" */
   source?: string;
+  /**
+   * the page the table is printed on: `section` (default) the section's, its type made smaller
+   * when it is too wide; `fit` the section's if the table fits there, else a landscape part of
+   * its own (with the heading and introduction just before it); `landscape` always such a part.
+   * Renderers decide `fit` from the column widths the content needs (report/layout.ts
+   * `withLandscapeParts`).
+   */
+  orientation?: 'section' | 'fit' | 'landscape';
 }
 
 /** A chart, rendered server-side to SVG and embedded in every format. */

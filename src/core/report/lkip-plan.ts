@@ -330,29 +330,38 @@ function agreementSection(ctx: LkipContext, ag: Agreement, title: string): Block
 
 // ---------------------------------------------------------------- program structure
 
-/** The program tree in document order, depth first, with each node's depth. */
-export function programTree(ctx: LkipContext): { node: ProgramNode; depth: number; number: string }[] {
+/**
+ * The program tree in document order, depth first, with each node's depth, its number by
+ * hierarchy among the nodes kept (`1`, `1.1`, `1.1.1`) and its budget code where it has one
+ * (`2.17.06.2.01.0005`, printed in a column of its own). `keep` leaves nodes out (with their
+ * subtrees) before numbering, so the numbers run without gaps.
+ */
+export function programTree(ctx: LkipContext, keep: (n: ProgramNode) => boolean = () => true): { node: ProgramNode; depth: number; number: string; code: string | undefined }[] {
   const b = ctx.mc.budget;
-  const out: { node: ProgramNode; depth: number; number: string }[] = [];
+  const out: { node: ProgramNode; depth: number; number: string; code: string | undefined }[] = [];
   const seen = new Set<string>();
-  const visit = (n: ProgramNode, depth: number, number: string) => {
-    if (seen.has(n.id)) return;
-    seen.add(n.id);
-    out.push({ node: n, depth, number: n.code ?? number });
-    (b.children.get(n.id) ?? []).forEach((c, i) => visit(c, depth + 1, `${number}.${i + 1}`));
+  const visit = (nodes: readonly ProgramNode[], depth: number, prefix: string) => {
+    let i = 0;
+    for (const n of nodes) {
+      if (seen.has(n.id) || !keep(n)) continue;
+      seen.add(n.id);
+      const number = `${prefix}${++i}`;
+      out.push({ node: n, depth, number, code: n.code });
+      visit(b.children.get(n.id) ?? [], depth + 1, `${number}.`);
+    }
   };
-  b.roots.forEach((r, i) => visit(r, 0, String(i + 1)));
+  visit(b.roots, 0, '');
   return out;
 }
 
 function programStructure(ctx: LkipContext): Block[] {
   const b = ctx.mc.budget;
   const y = ctx.year;
-  const tree = programTree(ctx);
   const stages = STAGE_ORDER.filter((s) => b.roots.some((r) => stageBudget(b, r.id, y, s) !== null));
   if (!stages.length) return [para(`Tidak ada data anggaran program tahun ${y}.`, { style: 'note' })];
+  const rows = programTree(ctx, (n) => stages.some((s) => stageBudget(b, n.id, y, s) !== null));
+  const anyCode = rows.some((t) => t.code !== undefined);
   const diff = stages.length >= 2 ? { from: stages[stages.length - 2] as BudgetStage, to: stages[stages.length - 1] as BudgetStage } : undefined;
-  const rows = tree.filter((t) => stages.some((s) => stageBudget(b, t.node.id, y, s) !== null));
   const diffOf = (id: string): number | null => {
     if (!diff) return null;
     const from = stageBudget(b, id, y, diff.from);
@@ -360,10 +369,11 @@ function programStructure(ctx: LkipContext): Block[] {
     if (from === null && to === null) return null;
     return (to ?? 0) - (from ?? 0);
   };
-  const body: Cell[][] = rows.map(({ node, number, depth }) => {
+  const body: Cell[][] = rows.map(({ node, number, code, depth }) => {
     const strong = depth === 0;
     return [
       text(number, { bold: strong }),
+      ...(anyCode ? [code ? text(code, { bold: strong }) : empty('tanpa kode')] : []),
       text(node.name, { bold: strong }),
       ...stages.map((s) => money(stageBudget(b, node.id, y, s), { bold: strong }, 'tidak ada')),
       ...(diff ? [money(diffOf(node.id), { bold: strong }, 'tidak ada')] : []),
@@ -375,7 +385,7 @@ function programStructure(ctx: LkipContext): Block[] {
   };
   const footer: Cell[][] = [
     [
-      text('Jumlah', { colSpan: 2, bold: true }),
+      text('Jumlah', { colSpan: anyCode ? 3 : 2, bold: true }),
       ...stages.map((s) => money(rootSum((id) => stageBudget(b, id, y, s)), { bold: true }, 'tidak ada')),
       ...(diff ? [money(rootSum(diffOf), { bold: true }, 'tidak ada')] : []),
     ],
@@ -387,10 +397,10 @@ function programStructure(ctx: LkipContext): Block[] {
     para(intro, { align: 'justify' }),
     ...tableOrNothing({
       caption: tableCaption(ctx, `Struktur Program, Kegiatan dan Sub Kegiatan Tahun ${y}`),
-      header: [[h('No'), h('Program / Kegiatan / Sub Kegiatan'), ...stages.map((s) => h(STAGE_LABEL[s])), ...(diff ? [h('Bertambah / Berkurang')] : [])]],
+      header: [[h('No'), ...(anyCode ? [h('Kode')] : []), h('Program / Kegiatan / Sub Kegiatan'), ...stages.map((s) => h(STAGE_LABEL[s])), ...(diff ? [h('Bertambah / Berkurang')] : [])]],
       body,
       footer,
-      widths: [9, 39, ...stages.map(() => 13), ...(diff ? [13] : [])],
+      widths: [6, ...(anyCode ? [13] : []), 33, ...stages.map(() => 13), ...(diff ? [13] : [])],
     }),
   ];
 }

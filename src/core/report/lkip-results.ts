@@ -800,13 +800,15 @@ function finance(ctx: LkipContext): Block[] {
     ),
     ...spendingClassBlocks(ctx),
   );
-  const tree = programTree(ctx).filter((t) => finalBudget(b, t.node.id, y) !== null);
-  const body = tree.map(({ node, depth, number }) => {
+  const tree = programTree(ctx, (n) => finalBudget(b, n.id, y) !== null);
+  const anyCode = tree.some((t) => t.code !== undefined);
+  const body = tree.map(({ node, depth, number, code }) => {
     const f = finalBudget(b, node.id, y);
     const s = spentOf(b, node.id, y);
     const strong = depth === 0;
     return [
       text(number, { bold: strong }),
+      ...(anyCode ? [code ? text(code, { bold: strong }) : empty('tanpa kode')] : []),
       text(node.name, { bold: strong }),
       money(f, { bold: strong }),
       money(s, { bold: strong }, 'belum dicatat'),
@@ -817,18 +819,18 @@ function finance(ctx: LkipContext): Block[] {
   out.push(
     ...tableOrNothing({
       caption: tableCaption(ctx, `Realisasi Anggaran Tahun ${y}`),
-      header: [[h('No'), h('Program / Kegiatan / Sub Kegiatan'), h('Pagu'), h('Realisasi'), h('Sisa'), h('% Serapan')]],
+      header: [[h('No'), ...(anyCode ? [h('Kode')] : []), h('Program / Kegiatan / Sub Kegiatan'), h('Pagu'), h('Realisasi'), h('Sisa'), h('% Serapan')]],
       body,
       footer: [
         [
-          text('Jumlah', { colSpan: 2, bold: true }),
+          text('Jumlah', { colSpan: anyCode ? 3 : 2, bold: true }),
           money(tot.final, { bold: true }),
           money(tot.spent, { bold: true }, 'belum dicatat'),
           money(unspent, { bold: true }, 'belum dicatat'),
           pct(tot.absorption, { bold: true }, 'belum dicatat'),
         ],
       ],
-      widths: [8, 44, 14, 14, 12, 8],
+      widths: [6, ...(anyCode ? [13] : []), 35, 14, 14, 12, 8],
     }),
   );
   const lines = (ctx.ds.expenditures ?? []).filter((l) => l.year === y);

@@ -245,8 +245,29 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
   it('takes the totals of the program structure from the budget functions', () => {
     const [t] = tableByCaption(doc, /Realisasi Anggaran Tahun 2025/);
     const footer = tableGrid(t?.footer ?? [])[0] ?? [];
-    expect(numberOf(footer[2])).toBe(m.budget.final);
-    expect(numberOf(footer[3])).toBe(m.budget.spent);
+    expect(numberOf(footer[column(t!, 'Pagu')])).toBe(m.budget.final);
+    expect(numberOf(footer[column(t!, 'Realisasi')])).toBe(m.budget.spent);
+  });
+
+  it('numbers program rows by hierarchy (1, 1.1, 1.1.1) with the budget code in a column of its own (issue 11)', () => {
+    for (const re of [/Struktur Program, Kegiatan dan Sub Kegiatan Tahun 2025/, /Realisasi Anggaran Tahun 2025/]) {
+      const [t] = tableByCaption(doc, re);
+      const rows = tableGrid(t!.body);
+      const no = rows.map((r) => cellString(r[column(t!, 'No')]) ?? '');
+      const codes = rows.map((r) => cellString(r[column(t!, 'Kode')]) ?? '');
+      expect(no[0]).toBe('1');
+      expect(no).toContain('1.1');
+      expect(no).toContain('1.1.1');
+      // every number is its parent's (the nearest shorter one before it) followed by the next child
+      no.forEach((n, i) => {
+        const parent = n.includes('.') ? n.slice(0, n.lastIndexOf('.')) : '';
+        const siblingsBefore = no.slice(0, i).filter((x) => (x.includes('.') ? x.slice(0, x.lastIndexOf('.')) : '') === parent);
+        expect(n.split('.').pop()).toBe(String(siblingsBefore.length + 1));
+        if (parent) expect(no.slice(0, i)).toContain(parent);
+      });
+      expect(no.every((n) => /^\d+(\.\d+)*$/.test(n))).toBe(true);
+      expect(codes).toContain('2.17.06.2.01.0005');
+    }
   });
 
   it('never uses the printed claims: changing every claim changes nothing', () => {

@@ -65,6 +65,7 @@ import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
 import { decreeBlocks, decreeHeading, hasDecreeText } from './lkip-decrees.js';
+import { sectionsWithFlowHints } from '../document/flow.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
@@ -83,7 +84,7 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     { id: 'ikhtisar-eksekutif', newPage: true, numbering: 'roman', blocks: executiveSummary(ctx) },
     { id: 'bab-1', title: 'BAB I PENDAHULUAN', newPage: true, numbering: 'arabic', blocks: chapterIntro(ctx) },
     { id: 'bab-2', title: 'BAB II PERENCANAAN DAN PERJANJIAN KINERJA', newPage: true, numbering: 'arabic', blocks: chapterPlanning(ctx) },
-    { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', orientation: 'landscape', blocks: chapterAccountability(ctx) },
+    { id: 'bab-3', title: 'BAB III AKUNTABILITAS KINERJA', newPage: true, numbering: 'arabic', blocks: chapterAccountability(ctx) },
     { id: 'bab-4', title: 'BAB IV PENUTUP', newPage: true, numbering: 'arabic', blocks: closing(ctx) },
   ];
   const notes = qualityNotes(ctx);
@@ -95,7 +96,9 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   const tablesResolved = resolveDocumentRefs(written, (id) => ctx.tableNumbers.get(id) ?? `"${titles.get(id) ?? id}"`);
   // the prose's `{{nilai:SUBJECT/QUANTITY}}`: the figure computed from the data (report/figures.ts)
   const figure = valueResolver(ds, year, opts.regionSettings);
-  const sections = rewriteDocumentText(tablesResolved, (t) => resolveValueRefs(t, figure));
+  // portrait throughout; a table too wide for portrait gets a landscape part of its own, and an
+  // introductory sentence stays with its table (core/document/flow.ts)
+  const sections = sectionsWithFlowHints(rewriteDocumentText(tablesResolved, (t) => resolveValueRefs(t, figure)), { tables: 'fit' });
   const footer = [
     agency.address,
     agency.phone ? `Telp: ${agency.phone}` : undefined,
@@ -190,7 +193,6 @@ function summaryTable(ctx: LkipContext, a: LkipContext['agreements'][number]): B
       caption: tableCaption(ctx, `Capaian ${a.title}`),
       header: [[h('No'), h('Tujuan / Sasaran'), h('Indikator Kinerja'), h('Target'), h('Realisasi'), h('% Capaian'), h('Kriteria')]],
       body,
-      widths: [5, 30, 27, 9, 9, 10, 10],
     }),
     ...planRowsNote(ctx, a, groups),
   ];
