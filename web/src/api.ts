@@ -66,6 +66,8 @@ export type {
   TargetDifference,
   Versioned,
   VersionedAccount,
+  WorkItem,
+  Worklist,
 } from '../../src/server/responses.js';
 
 import type {
@@ -106,6 +108,7 @@ import type {
   ScoreView,
   Versioned,
   VersionedAccount,
+  Worklist,
 } from '../../src/server/responses.js';
 import { del, fetchFile, get, patch, post, put, upload, type FetchedFile } from './http.js';
 
@@ -193,6 +196,9 @@ export const api = {
   accounts: async (signal?: AbortSignal) => (await get<AccountList>('/api/accounts', { signal })).accounts,
   createAccount: (input: NewAccount) => post<VersionedAccount>('/api/accounts', input),
   updateAccount: (id: string, changes: AccountChanges) => patch<VersionedAccount>(`/api/accounts/${encodeURIComponent(id)}`, changes),
+
+  // ---------------------------------------------------------------- the worklist ("Tugas saya")
+  worklist: (signal?: AbortSignal) => get<Worklist>('/api/worklist', { signal }),
 
   // ---------------------------------------------------------------- agencies and dashboards
   agencies: async (signal?: AbortSignal) => (await get<AgencyList>('/api/agencies', { signal })).agencies,

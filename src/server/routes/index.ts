@@ -17,6 +17,7 @@ import * as programs from './programs.js';
 import * as realizations from './realizations.js';
 import * as reports from './reports.js';
 import * as system from './system.js';
+import * as worklist from './worklist.js';
 
 export const ROUTES: readonly Route[] = [
   system.healthz,
@@ -30,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   accounts.list,
   accounts.create,
   accounts.update,
+  worklist.get,
   agencies.list,
   agencies.get,
   profile.profile,
