@@ -93,3 +93,10 @@ forEachEngine('the worklist', (engine) => {
     expect(new Set((await worklist('outsider')).items.map((i) => i.agency.id))).toEqual(new Set([OTHER_AGENCY]));
   });
 });
+
+it('KINERJA_TODAY fixes the day of the clock, the time of day running on', async () => {
+  const { fixedDay } = await import('./server.js');
+  const now = fixedDay('2025-10-22', () => new Date('2031-03-05T13:45:10.250Z'));
+  expect(now().toISOString()).toBe('2025-10-22T13:45:10.250Z');
+  expect(() => fixedDay('22-10-2025')).toThrow(/YYYY-MM-DD/);
+});

@@ -47,6 +47,14 @@ describe('the worklist "Tugas saya"', () => {
     await expect.poll(() => evaluator.page.locator('[data-testid="work-undated"] .work-item').count()).toBe(9);
     expect(await evaluator.page.locator('[data-testid="work-undated"] .work-item').first().textContent()).toContain('belum diberi batas waktu');
     await shot(evaluator.page, '60-worklist-evaluator');
+    // each links to its row on the evaluation page, marked
+    const rec = evaluator.page.locator('[data-testid="work-undated"] .work-item a').first();
+    const recHref = await rec.getAttribute('href');
+    expect(recHref).toMatch(/^#\/a\/diskopum\/evaluation\?rec=/);
+    await rec.click();
+    const marked = evaluator.page.locator('tr[aria-current="true"]');
+    await marked.waitFor();
+    expect(await marked.getAttribute('data-rec')).toBe(decodeURIComponent(recHref!.split('rec=')[1]!));
     // the region dashboard: 2025, the last year with data, not the empty current 2026
     const region = evaluator.page.getByRole('link', { name: 'Dasbor Daerah', exact: true });
     expect(await region.getAttribute('href')).toBe('#/region/Kabupaten%20Jember/2025');

@@ -119,7 +119,7 @@ function SignedIn({ user }: { user: User }) {
           page = <Realizations profile={p} year={year} path={path} onChanged={profile.reload} />;
           break;
         case 'evaluation':
-          page = <Evaluation profile={p} />;
+          page = <Evaluation profile={p} path={path} />;
           break;
         case 'narrative':
           page = <Narrative profile={p} year={Number.isInteger(y) && y > 1900 ? y : undefined} />;

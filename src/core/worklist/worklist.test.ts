@@ -199,5 +199,8 @@ describe('the worklist', () => {
     expect(a.items[0]!.detail.id).toBe('9 realisasi terlambat');
     expect(a.items[0]!.title.id).toBe('Dinas Terlambat — tertinggal dari jadwal');
     expect(a.items[0]!.target).toEqual({ page: 'dashboard', agency: 'late', year: 2025 });
+    // counts the caller kept (per revision and day) are used as given
+    const kept = worklistFor(admin, [{ ...late, overdue: { realizations: 2, recommendations: 0 } }], at);
+    expect(kept.items.map((i) => i.detail.id)).toEqual(['2 realisasi terlambat']);
   });
 });

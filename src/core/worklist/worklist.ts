@@ -42,6 +42,8 @@ export interface WorkAgency {
   dataset: Dataset;
   regionSettings?: Settings | undefined;
   returned?: readonly ReturnedEntry[];
+  /** the agency's `overdueCounts` at the same day, when the caller has them already (kept per revision and day) */
+  overdue?: { realizations: number; recommendations: number };
 }
 
 export type WorkKind = 'enter' | 'verify' | 'approve' | 'returned' | 'recommendation' | 'agency';
@@ -452,7 +454,7 @@ export function worklistFor(user: WorkUser, agencies: readonly WorkAgency[], tod
         items.push(...recommendationItems(a, today, { undated: true }));
         break;
       case 'admin': {
-        const o = overdueCounts(a, today);
+        const o = a.overdue ?? overdueCounts(a, today);
         if (o.realizations + o.recommendations === 0) break;
         const parts: Text[] = [];
         if (o.realizations > 0) parts.push(text(`${o.realizations} realization${o.realizations === 1 ? '' : 's'} overdue`, `${o.realizations} realisasi terlambat`));

@@ -3,7 +3,7 @@
  * returned to draft read from the audit log, and the core's worklist at today.
  */
 import type pg from 'pg';
-import { latestDataYear, worklistFor, type ReturnedEntry, type WorkAgency } from '../../core/worklist/worklist.js';
+import { latestDataYear, overdueCounts, worklistFor, type ReturnedEntry, type WorkAgency } from '../../core/worklist/worklist.js';
 import type { ServerDeps } from '../deps.js';
 import { isRegionRole, type User } from '../policies/types.js';
 import { listAgencies } from './store.js';
@@ -34,7 +34,7 @@ export async function returnedEntries(db: Queryable, agencyIds: readonly string[
 }
 
 /** The agencies a user works on: their own, or every agency of their region (admin, evaluator). */
-async function agenciesOf(deps: ServerDeps, user: User): Promise<WorkAgency[]> {
+async function agenciesOf(deps: ServerDeps, user: User, today: string): Promise<WorkAgency[]> {
   const refs = isRegionRole(user)
     ? user.region === null
       ? []
@@ -46,13 +46,21 @@ async function agenciesOf(deps: ServerDeps, user: User): Promise<WorkAgency[]> {
   for (const a of refs) {
     const l = await deps.cache.load(a.id);
     if (!l) continue; // removed meanwhile
-    out.push({ id: a.id, name: a.abbreviation ?? a.name, dataset: l.dataset, regionSettings: l.regionSettings });
+    const agency: WorkAgency = { id: a.id, name: a.abbreviation ?? a.name, dataset: l.dataset, regionSettings: l.regionSettings };
+    if (user.role === 'admin') {
+      // the admin's view of a region: each agency's overdue counts, computed once per revision and day
+      const kept = l.memo.get('worklist-overdue') as { today: string; counts: NonNullable<WorkAgency['overdue']> } | undefined;
+      const counts = kept?.today === today ? kept.counts : overdueCounts(agency, today);
+      if (kept?.today !== today) l.memo.set('worklist-overdue', { today, counts });
+      agency.overdue = counts;
+    }
+    out.push(agency);
   }
   return out;
 }
 
 export async function worklistOf(deps: ServerDeps, user: User, today: string) {
-  const agencies = await agenciesOf(deps, user);
+  const agencies = await agenciesOf(deps, user, today);
   // the returned entries matter to those who enter and verify; the region's roles see none of them
   if (user.role === 'operator' || user.role === 'planner') {
     const returned = await returnedEntries(deps.pool, agencies.map((a) => a.id));
