@@ -112,7 +112,7 @@ describe('the worklist "Tugas saya"', () => {
     await reloadWorklist(planner);
     const toVerify = planner.page.locator('[data-testid="work-waiting"] .work-item', { hasText: KOP_Q1 });
     await toVerify.waitFor();
-    expect(await toVerify.locator('.work-detail').textContent()).toBe('diajukan, menunggu verifikasi Anda; terlambat 12 hari (jatuh tempo 10 April 2026)');
+    expect(await toVerify.locator('.work-detail').textContent()).toBe('diajukan, menunggu verifikasi Anda; realisasi ini jatuh tempo 10 April 2026, sudah lewat 12 hari');
     expect(await toVerify.getAttribute('data-kind')).toBe('verify');
     // the planner also enters the indicators no unit is responsible for: their Q1 is overdue too
     expect(Number(await planner.page.getByTestId('work-count-overdue').textContent())).toBeGreaterThan(0);

@@ -145,7 +145,8 @@ describe('the worklist', () => {
     expect(kinds(planner, q3('verified'))).toEqual([]);
     expect(kinds(head, q3('verified'))).toEqual(['approve:verified:waiting']);
     const approve = worklistFor(head, [agency(dataset([q3('verified')]))], at).items[0]!;
-    expect(approve.detail.id).toBe('diverifikasi, menunggu persetujuan Anda; terlambat 12 hari (jatuh tempo 10 Oktober 2025)');
+    expect(approve.detail.id).toBe('diverifikasi, menunggu persetujuan Anda; realisasi ini jatuh tempo 10 Oktober 2025, sudah lewat 12 hari');
+    expect(approve.detail.en).toBe('verified, waiting for your approval; the realization was due 10 October 2025, 12 days ago');
 
     for (const u of [operator, planner, head]) expect(kinds(u, q3('approved'))).toEqual([]);
   });
@@ -158,7 +159,10 @@ describe('the worklist', () => {
     expect(op.detail.id).toBe('dikembalikan untuk diperbaiki: bukti belum dilampirkan; terlambat 12 hari (jatuh tempo 10 Oktober 2025)');
     const pl = worklistFor(planner, [agency(dataset([r]), { returned })], at).items.find((i) => i.indicator?.ref === UMM)!;
     expect(pl.kind).toBe('returned');
-    expect(pl.detail.id).toContain('dikembalikan ke draf pada 15 Oktober 2025, menunggu perbaikan oleh bid-a: bukti belum dilampirkan');
+    // the unit by its name, never its id
+    expect(pl.detail.id).toBe(
+      'dikembalikan ke draf pada 15 Oktober 2025, menunggu perbaikan oleh Bidang A: bukti belum dilampirkan; realisasi ini jatuh tempo 10 Oktober 2025, sudah lewat 12 hari',
+    );
     // once submitted again, the return is history
     const again = worklistFor(planner, [agency(dataset([{ ...r, state: 'submitted' }]), { returned })], at).items.filter((i) => i.indicator?.ref === UMM);
     expect(again.map((i) => i.kind)).toEqual(['verify']);

@@ -237,6 +237,7 @@ export function realizationItems(agency: WorkAgency, today: string): WorkItem[] 
   const byKey = new Map<string, Realization>();
   for (const r of ds.realizations) byKey.set(`${r.indicator}@${r.year}/${r.period ?? 'Y'}`, r);
   const who = { id: agency.id, name: agency.name };
+  const unitName = new Map((ds.organization?.units ?? []).map((u) => [u.id, u.name]));
   const items: WorkItem[] = [];
   const seen = new Set<string>();
 
@@ -300,7 +301,11 @@ export function realizationItems(agency: WorkAgency, today: string): WorkItem[] 
     const ind = { ref: r.indicator, name, responsibleUnits: e.indicator.responsibleUnits ?? [] };
     const target: WorkTarget = { page: 'realizations', agency: agency.id, year: r.year, indicator: r.indicator, period };
     const d = deadline(r.year, period);
-    const late = d.status === 'overdue' ? deadlineText(d) : null;
+    // for the one who verifies or approves: that the realization's own due date has passed, and by how much
+    const late =
+      d.status === 'overdue'
+        ? text(`the realization was due ${dateOf(d.due).en}, ${days(d.daysLate!).en} ago`, `realisasi ini jatuh tempo ${dateOf(d.due).id}, sudah lewat ${days(d.daysLate!).id}`)
+        : null;
     const base = { ...blank(), agency: who, title: realizationTitle(name, r.year, period), target, indicator: ind, year: r.year, period, dueDate: d.due };
     if (state === 'submitted') {
       items.push({ ...base, kind: 'verify', status: 'waiting', state, detail: join(text('submitted, waiting for your verification', 'diajukan, menunggu verifikasi Anda'), late) });
@@ -310,7 +315,8 @@ export function realizationItems(agency: WorkAgency, today: string): WorkItem[] 
       const back = returned.get(key);
       if (back) {
         const on = dateOf(back.at.slice(0, 10));
-        const units = ind.responsibleUnits.join(', ');
+        // the units by name (an id is never shown), as the organization names them
+        const units = ind.responsibleUnits.map((u) => unitName.get(u) ?? u).join(', ');
         items.push({
           ...base,
           kind: 'returned',
