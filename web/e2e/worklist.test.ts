@@ -85,6 +85,8 @@ describe('the worklist "Tugas saya"', () => {
     expect(await overdue.locator('.work-detail').textContent()).toBe('terlambat 12 hari (jatuh tempo 10 April 2026)');
     expect(await operator.page.getByTestId('work-count-overdue').textContent()).toBe('1');
     expect(await operator.page.getByTestId('nav-worklist-count').textContent()).toContain('1');
+    // the agency's pages stay one click away
+    expect(await operator.page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Realisasi', exact: true }).getAttribute('href')).toBe('#/a/diskopum/realizations');
     await shot(operator.page, '61-worklist-operator');
     await onPhone(operator, '62-worklist-operator-390');
 

@@ -154,6 +154,8 @@ function SignedIn({ user }: { user: User }) {
       </a>
       <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} work={worklist.data} />
       {agencyId && profile.data?.id === agencyId && profile.status !== 'error' && <AgencyNav agencyId={agencyId} section={section} year={year} />}
+      {/* on "Tugas saya", an agency's user keeps the way to their agency's pages */}
+      {section === 'worklist' && user.agencyId && <AgencyNav agencyId={user.agencyId} section={section} year={undefined} />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>
