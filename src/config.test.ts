@@ -102,6 +102,11 @@ describe('loadConfig', () => {
     expect(bad({ NODE_ENV: 'production' })).toMatch(/KINERJA_AUTH_SECRET: required in production/);
     expect(bad({ NODE_ENV: 'production', KINERJA_AUTH_SECRET: 'x'.repeat(40), KINERJA_DEMO: '1' })).toMatch(/KINERJA_DEMO: .* never created in production/);
     expect(loadConfig({ NODE_ENV: 'production', KINERJA_AUTH_SECRET: 'x'.repeat(40) }).demo).toBe(false);
+    // a fixed today is for tests and demonstrations, never in production
+    expect(loadConfig({ KINERJA_TODAY: '2025-10-22' }).today).toBe('2025-10-22');
+    expect(loadConfig({}).today).toBeUndefined();
+    expect(bad({ KINERJA_TODAY: '22-10-2025' })).toMatch(/KINERJA_TODAY: expected a date as YYYY-MM-DD/);
+    expect(bad({ NODE_ENV: 'production', KINERJA_AUTH_SECRET: 'x'.repeat(40), KINERJA_TODAY: '2025-10-22' })).toMatch(/KINERJA_TODAY: .*production/);
     // every problem is reported at once
     const both = bad({ PORT: 'x', KINERJA_MAX_DATASET_MB: 'y' });
     expect(both).toMatch(/PORT/);

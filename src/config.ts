@@ -13,6 +13,7 @@
  * | `KINERJA_ALLOWED_HOSTS`                   | more names the server answers to (`host` or `host:port`, comma-separated) besides the public URL's; without `KINERJA_PUBLIC_URL` the loopback names on `PORT` | none |
  * | `KINERJA_AUTH_SECRET`                     | the secret sessions are signed with (≥ 32 characters); required in production | generated once into `<dataDir>/auth-secret` |
  * | `KINERJA_DEMO`                            | `1`: load the demo agency and its accounts on first start; `0`: do not | `1`, but `0` in production |
+ * | `KINERJA_TODAY`                           | tests and demonstrations only: the day the server takes as today (`2025-10-22`; the time of day runs on), for due and overdue work; refused in production | unset (the clock) |
  * | `KINERJA_TRUST_PROXY`                     | `1`: take the client address from `X-Forwarded-For` (behind a reverse proxy) | `0` |
  * | `NODE_ENV`                                | `production` turns on production mode          | unset    |
  *
@@ -52,6 +53,8 @@ export interface Config {
   demo: boolean;
   production: boolean;
   trustProxy: boolean;
+  /** `KINERJA_TODAY`: a fixed day taken as today (tests, demonstrations; never in production) */
+  today?: string;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +174,7 @@ const EnvSchema = z.object({
   authSecret: z.preprocess(unsetIfEmpty, z.string().min(32, 'expected at least 32 characters (for example `openssl rand -hex 32`)').optional()),
   demo: Flag(),
   trustProxy: Flag(),
+  today: z.preprocess(unsetIfEmpty, z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional()),
   nodeEnv: z.preprocess(unsetIfEmpty, z.string().optional()),
 });
 
@@ -187,6 +191,7 @@ const VARIABLE: Record<keyof z.input<typeof EnvSchema>, string> = {
   authSecret: 'KINERJA_AUTH_SECRET',
   demo: 'KINERJA_DEMO',
   trustProxy: 'KINERJA_TRUST_PROXY',
+  today: 'KINERJA_TODAY',
   nodeEnv: 'NODE_ENV',
 };
 
@@ -208,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     authSecret: env.KINERJA_AUTH_SECRET,
     demo: env.KINERJA_DEMO,
     trustProxy: env.KINERJA_TRUST_PROXY,
+    today: env.KINERJA_TODAY,
     nodeEnv: env.NODE_ENV,
   };
   const parsed = EnvSchema.safeParse(raw);
@@ -229,6 +235,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (production && c.authSecret === undefined) {
     problems.push('KINERJA_AUTH_SECRET: required in production (NODE_ENV=production): at least 32 random characters, for example `openssl rand -hex 32`');
   }
+  if (production && c.today !== undefined) {
+    problems.push('KINERJA_TODAY: a fixed day is for tests and demonstrations; the server in production (NODE_ENV=production) runs on the clock; expected it unset');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const config: Config = {
     dataDir: c.dataDir === undefined ? DEFAULT_DATA_DIR : resolve(cwd, c.dataDir),
@@ -245,5 +254,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   if (c.databaseUrl !== undefined) config.databaseUrl = c.databaseUrl;
   if (c.authSecret !== undefined) config.authSecret = c.authSecret;
+  if (c.today !== undefined) config.today = c.today;
   return config;
 }

@@ -15,7 +15,7 @@ import { langOf, messageIn } from '../core/findings.js';
 import { DatabaseInUseError, openDatabase, type Db } from '../store/db.js';
 import { createApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.js';
-import { createDeps } from './server.js';
+import { createDeps, fixedDay } from './server.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   }
   const deps = createDeps({
     pool: db.pool,
+    ...(config.today !== undefined ? { now: fixedDay(config.today) } : {}),
     secret: await sessionSecret(config, dataDir),
     settings: {
       dataDir,
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     },
   });
   const lines: string[] = [];
+  if (config.today !== undefined) lines.push(`Hari ini ditetapkan ${config.today} (KINERJA_TODAY; hanya untuk pengujian dan peragaan).`);
   if (config.demo) {
     const seed = await seedDemo(deps);
     if (seed.agencyLoaded) lines.push('Agency demo "diskopum" (Diskopum Jember 2025) dimuat ke basis data.');

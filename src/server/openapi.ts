@@ -122,7 +122,7 @@ export function buildOpenApi(routes: readonly Route[]): Json {
         'Editable records come with a `version`; an edit sends the version it read and gets 409 Conflict when the record changed meanwhile.',
     },
     servers: [{ url: '/' }],
-    tags: ['system', 'auth', 'accounts', 'agencies', 'import', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'reports', 'audit', 'publications'].map((name) => ({ name })),
+    tags: ['system', 'auth', 'accounts', 'worklist', 'agencies', 'import', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'reports', 'audit', 'publications'].map((name) => ({ name })),
     paths,
     components: {
       schemas,

@@ -450,3 +450,47 @@ export const ChangesSinceIssue = named(
   'ChangesSinceIssue',
 );
 export type ChangesSinceIssue = z.output<typeof ChangesSinceIssue>;
+
+// ---------------------------------------------------------------- the worklist (routes/worklist.ts)
+
+const BothTexts = z.object({ en: z.string(), id: z.string() });
+const WorkStatusSchema = z.enum(['overdue', 'due', 'waiting', 'undated']);
+
+export const WorkItemSchema = named(
+  z.object({
+    kind: z.enum(['enter', 'verify', 'approve', 'returned', 'recommendation', 'agency']),
+    status: WorkStatusSchema,
+    agency: z.object({ id: z.string(), name: z.string() }),
+    title: BothTexts.describe('what: "Realisasi Triwulan III 2025 — Persentase koperasi aktif"'),
+    detail: BothTexts.describe('why: "terlambat 12 hari (jatuh tempo 10 Oktober 2025)"'),
+    target: z
+      .discriminatedUnion('page', [
+        z.object({ page: z.literal('realizations'), agency: z.string(), year: S.Year, indicator: z.string(), period: S.Period }),
+        z.object({ page: z.literal('evaluation'), agency: z.string(), recommendation: z.string() }),
+        z.object({ page: z.literal('dashboard'), agency: z.string(), year: S.Year.nullable() }),
+      ])
+      .describe('where in the web application the work is done'),
+    indicator: z.object({ ref: z.string(), name: z.string(), responsibleUnits: z.array(z.string()) }).nullable(),
+    year: S.Year.nullable(),
+    period: S.Period.nullable(),
+    state: z.enum(['missing', 'draft', 'returned', 'submitted', 'verified']).nullable(),
+    dueDate: S.IsoDate.nullable(),
+    daysLate: z.number().int().nullable(),
+    daysLeft: z.number().int().nullable(),
+    recommendation: z.object({ id: z.string(), no: z.string().nullable(), status: z.enum(['open', 'in-progress']) }).nullable(),
+    overdue: z.object({ realizations: z.number().int(), recommendations: z.number().int() }).nullable(),
+  }),
+  'WorkItem',
+);
+export type WorkItem = z.output<typeof WorkItemSchema>;
+
+export const Worklist = named(
+  z.object({
+    today: S.IsoDate,
+    latestYear: S.Year.nullable().describe('the latest year with data (agreements, realizations) among the agencies in scope: the dashboards open on it'),
+    items: z.array(WorkItemSchema),
+    counts: z.object({ total: z.number().int(), overdue: z.number().int(), due: z.number().int(), waiting: z.number().int(), undated: z.number().int() }),
+  }),
+  'Worklist',
+);
+export type Worklist = z.output<typeof Worklist>;

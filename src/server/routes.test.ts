@@ -116,6 +116,7 @@ const MATRIX: Record<string, Entry> = {
       return { path: `/api/accounts/${spare.record.id}`, options: { body: { version: spare.version, name: h.unique('Cadangan ') } } };
     },
   },
+  'worklist.get': { expect: signedIn, sample: get('/api/worklist') },
   'agencies.list': { expect: signedIn, sample: get('/api/agencies') },
   'agencies.get': { expect: READ, sample: get(A) },
   'agencies.profile': { expect: READ, sample: get(`${A}/profile`) },

@@ -43,3 +43,13 @@ export function createDeps(o: DepsOptions): ServerDeps {
     checkResponses: o.checkResponses ?? false,
   };
 }
+
+/**
+ * A clock on a fixed day (`KINERJA_TODAY`, tests and demonstrations; refused in production by the
+ * configuration): the day given, the time of day the machine's, so timestamps still move.
+ */
+export function fixedDay(day: string, clock: () => Date = () => new Date()): () => Date {
+  const base = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(base)) throw new RangeError(`expected a date as YYYY-MM-DD, got "${day}"`);
+  return () => new Date(base + (clock().getTime() % 86_400_000));
+}

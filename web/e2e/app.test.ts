@@ -64,16 +64,16 @@ describe('the web application against the real server', () => {
     await p.getByTestId('user-name').waitFor();
     expect(await p.getByTestId('user-name').textContent()).toBe('Perencana Diskopum (demo)');
     await expect.poll(() => p.getByTestId('user-role').textContent()).toBe('Perencana · Diskopum');
-    // the home page of an agency account is its dashboard
+    // the home page after sign-in is the worklist "Tugas saya" (web/e2e/worklist.test.ts)
     await p.locator('main h1').first().waitFor();
-    await expect.poll(() => p.locator('main h1').first().textContent()).toMatch(/^Dasbor Kinerja 2025 — Diskopum/);
+    await expect.poll(() => p.locator('main h1').first().textContent()).toBe('Tugas saya');
 
     await p.getByRole('button', { name: 'English' }).click();
-    await p.getByRole('link', { name: 'Dashboard', exact: true }).waitFor();
+    await p.getByRole('heading', { name: 'My tasks', exact: true }).waitFor();
     expect(await p.getAttribute('html', 'lang')).toBe('en');
     await expect.poll(() => p.getByTestId('user-role').textContent()).toBe('Planner · Diskopum');
     await p.getByRole('button', { name: 'Bahasa Indonesia' }).click();
-    await p.getByRole('link', { name: 'Dasbor', exact: true }).waitFor();
+    await p.getByRole('heading', { name: 'Tugas saya', exact: true }).waitFor();
 
     await p.getByRole('button', { name: 'Keluar' }).click();
     await p.getByRole('button', { name: 'Masuk' }).waitFor();
@@ -397,7 +397,7 @@ describe('the web application against the real server', () => {
   it("an operator of another agency is refused the first agency's pages and requests", async () => {
     const { page, context } = await as('operator@dinkes', 'rahasia-dinkes-2025');
     await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Operator · Dinkes');
-    await expect.poll(() => page.locator('main h1').first().textContent()).toMatch(/Dinkes/);
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Tugas saya');
 
     for (const route of ['/a/diskopum/dashboard/2025', KOP_ROUTE, '/a/diskopum/agreements/2026', '/a/diskopum/plans']) {
       await page.goto(`${e2e.base}/#${route}`);

@@ -41,7 +41,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more of the server's variables (e.g. `KINERJA_TODAY`, the day the server takes as today). */
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   await buildWeb('if-stale', { quiet: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
   const port = await freePort();
@@ -55,6 +56,7 @@ export async function startServer(): Promise<RunningServer> {
     KINERJA_PUBLIC_URL: url,
     KINERJA_DATA_DIR: dataDir,
     KINERJA_DEMO: '1',
+    ...opts.env,
   });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'server', 'main.ts')], {
     cwd: REPO,
@@ -152,7 +154,7 @@ export interface E2E {
  * Call it once at the top level of a test file; read `server`, `base` and `browser` inside tests
  * and hooks only (they throw before `beforeAll` has run).
  */
-export function useE2E(): E2E {
+export function useE2E(opts: { env?: Record<string, string> } = {}): E2E {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
@@ -166,7 +168,7 @@ export function useE2E(): E2E {
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(opts);
     browser = await launchBrowser();
   }, 180_000);
 

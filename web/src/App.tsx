@@ -4,7 +4,7 @@
  * the route, each page loaded on first visit.
  */
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { api, type AgencyProfile, type AgencySummary, type User } from './api.js';
+import { api, type AgencyProfile, type AgencySummary, type User, type Worklist as WorklistData } from './api.js';
 import { useAuth } from './auth.js';
 import { useAsync } from './hooks.js';
 import { useI18n, type MessageKey } from './i18n.js';
@@ -27,6 +27,7 @@ const AccountPage = lazy(() => import('./pages/Account.js'));
 const Profile = lazy(() => import('./pages/Profile.js'));
 const Issued = lazy(() => import('./pages/Issued.js'));
 const Audit = lazy(() => import('./pages/Audit.js'));
+const Worklist = lazy(() => import('./pages/Worklist.js'));
 
 export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data';
 
@@ -66,12 +67,8 @@ export function App() {
   return <SignedIn user={user} key={user.id} />;
 }
 
-function homeOf(user: User, agencies: AgencySummary[]): string {
-  const year = new Date().getFullYear();
-  if ((user.role === 'admin' || user.role === 'evaluator') && user.region) return `/region/${encodeURIComponent(user.region)}/${year}`;
-  const own = user.agencyId ?? agencies[0]?.id;
-  return own ? `/a/${encodeURIComponent(own)}/dashboard` : '/';
-}
+/** After sign-in everyone lands on "Tugas saya", the worklist. */
+const HOME = '/tugas';
 
 function SignedIn({ user }: { user: User }) {
   const { t } = useI18n();
@@ -80,19 +77,27 @@ function SignedIn({ user }: { user: User }) {
   const agencies = useAsync((signal) => api.agencies(signal), []);
   const agencyId = seg[0] === 'a' ? seg[1] : undefined;
   const profile = useAsync((signal) => (agencyId ? api.agency(agencyId, signal) : Promise.resolve(undefined)), [agencyId]);
+  // the worklist: its page, the count in the header, and the latest year with data (the region dashboard's default);
+  // read again on every page change, so that the count follows the work done
+  const worklist = useAsync((signal) => api.worklist(signal), [path]);
+  const latestYear = worklist.data?.latestYear ?? new Date().getFullYear();
 
   useEffect(() => {
     // only from the bare address: a page opened meanwhile (a bookmark, a link) stays
-    if (seg.length === 0 && agencies.status === 'ready' && segments(currentPath()).length === 0) navigate(homeOf(user, agencies.data), { replace: true });
-  }, [seg.length, agencies.status, agencies.data, user]);
+    if (seg.length === 0 && segments(currentPath()).length === 0) navigate(HOME, { replace: true });
+  }, [seg.length]);
 
   let page: ReactNode;
-  let section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined;
+  let section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | 'worklist' | undefined;
   let year: number | undefined;
-  if (seg[0] === 'region' && seg[1]) {
+  if (seg[0] === 'tugas' && seg.length === 1) {
+    section = 'worklist';
+    page = <Worklist data={worklist} />;
+  } else if (seg[0] === 'region' && seg[1]) {
     section = 'region';
-    year = Number(seg[2]) || new Date().getFullYear();
-    page = <RegionDashboard region={seg[1]} year={year} />;
+    // without a year in the address: the latest year with data, not an empty current year
+    year = Number(seg[2]) || (worklist.data ? latestYear : undefined);
+    page = year === undefined ? (worklist.status === 'error' ? <ErrorView error={worklist.error} onRetry={worklist.reload} /> : <Loading />) : <RegionDashboard region={seg[1]} year={year} />;
   } else if (seg[0] === 'a' && agencyId) {
     section = (seg[2] as Section | undefined) ?? 'dashboard';
     if (profile.status === 'error') page = <ErrorView error={profile.error} onRetry={profile.reload} />;
@@ -122,7 +127,7 @@ function SignedIn({ user }: { user: User }) {
           page = <Realizations profile={p} year={year} path={path} onChanged={profile.reload} />;
           break;
         case 'evaluation':
-          page = <Evaluation profile={p} />;
+          page = <Evaluation profile={p} path={path} />;
           break;
         case 'narrative':
           page = <Narrative profile={p} year={Number.isInteger(y) && y > 1900 ? y : undefined} />;
@@ -164,8 +169,10 @@ function SignedIn({ user }: { user: User }) {
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         <SkipText />
       </a>
-      <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} />
+      <Header user={user} agencies={agencies.data ?? []} agencyId={agencyId} section={section} year={year} profile={profile.data} work={worklist.data} />
       {agencyId && profile.data?.id === agencyId && profile.status !== 'error' && <AgencyNav agencyId={agencyId} section={section} year={year} role={user.role} />}
+      {/* on "Tugas saya", an agency's user keeps the way to their agency's pages */}
+      {section === 'worklist' && user.agencyId && <AgencyNav agencyId={user.agencyId} section={section} year={undefined} role={user.role} />}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>
@@ -187,11 +194,12 @@ function Header(props: {
   user: User;
   agencies: AgencySummary[];
   agencyId: string | undefined;
-  section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined;
+  section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | 'worklist' | undefined;
   year: number | undefined;
   profile: AgencyProfile | undefined;
+  work: WorklistData | undefined;
 }) {
-  const { user, agencies, agencyId, section, year, profile } = props;
+  const { user, agencies, agencyId, section, year, profile, work } = props;
   const { t, lang, setLang } = useI18n();
   const { signOut } = useAuth();
   const ownAgency = agencies.find((a) => a.id === user.agencyId);
@@ -223,8 +231,21 @@ function Header(props: {
         <span className="tagline">{t('app.tagline')}</span>
       </div>
       <div className="pickers">
+        <a className={`navlink ${section === 'worklist' ? 'active' : ''}`} href="#/tugas" aria-current={section === 'worklist' ? 'page' : undefined} data-testid="nav-worklist">
+          {t('nav.worklist')}
+          {work && work.counts.total > 0 && (
+            <span className={`nav-count ${work.counts.overdue > 0 ? 'nav-count-overdue' : ''}`} data-testid="nav-worklist-count" title={t('work.badge', { n: work.counts.total, overdue: work.counts.overdue })}>
+              <span aria-hidden="true">{work.counts.total}</span>
+              <span className="sr-only">{t('work.badge', { n: work.counts.total, overdue: work.counts.overdue })}</span>
+            </span>
+          )}
+        </a>
         {regionRole && user.region && (
-          <a className={`navlink ${section === 'region' ? 'active' : ''}`} href={href('region', user.region, year ?? new Date().getFullYear())} aria-current={section === 'region' ? 'page' : undefined}>
+          <a
+            className={`navlink ${section === 'region' ? 'active' : ''}`}
+            href={href('region', user.region, section === 'region' && year !== undefined ? year : (work?.latestYear ?? new Date().getFullYear()))}
+            aria-current={section === 'region' ? 'page' : undefined}
+          >
             {t('nav.region')}
           </a>
         )}
@@ -286,7 +307,7 @@ function Header(props: {
   );
 }
 
-function AgencyNav({ agencyId, section, year, role }: { agencyId: string; section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | undefined; year: number | undefined; role: User['role'] }) {
+function AgencyNav({ agencyId, section, year, role }: { agencyId: string; section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | 'worklist' | undefined; year: number | undefined; role: User['role'] }) {
   const { t } = useI18n();
   return (
     <nav className="sections" aria-label={t('nav.main')}>

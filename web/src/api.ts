@@ -72,6 +72,8 @@ export type {
   TargetDifference,
   Versioned,
   VersionedAccount,
+  WorkItem,
+  Worklist,
 } from '../../src/server/responses.js';
 
 import type {
@@ -117,6 +119,7 @@ import type {
   ScoreView,
   Versioned,
   VersionedAccount,
+  Worklist,
 } from '../../src/server/responses.js';
 import { del, fetchFile, get, patch, post, put, upload, type FetchedFile } from './http.js';
 
@@ -204,6 +207,9 @@ export const api = {
   accounts: async (signal?: AbortSignal) => (await get<AccountList>('/api/accounts', { signal })).accounts,
   createAccount: (input: NewAccount) => post<VersionedAccount>('/api/accounts', input),
   updateAccount: (id: string, changes: AccountChanges) => patch<VersionedAccount>(`/api/accounts/${encodeURIComponent(id)}`, changes),
+
+  // ---------------------------------------------------------------- the worklist ("Tugas saya")
+  worklist: (signal?: AbortSignal) => get<Worklist>('/api/worklist', { signal }),
 
   // ---------------------------------------------------------------- agencies and dashboards
   agencies: async (signal?: AbortSignal) => (await get<AgencyList>('/api/agencies', { signal })).agencies,

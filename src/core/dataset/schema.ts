@@ -182,6 +182,30 @@ export type GradeBand = z.infer<typeof GradeBand>;
 export const WorkflowState = z.enum(['draft', 'submitted', 'verified', 'approved']);
 export type WorkflowState = z.infer<typeof WorkflowState>;
 
+/**
+ * When realizations and recommendations are due (the worklist "Tugas saya"; dataset-format.md,
+ * "Reporting calendar"): the defaults are in core/worklist/calendar.ts.
+ */
+export const ReportingCalendar = obj({
+  /** the periods within the year each indicator of the year's agreement reports, besides the year itself */
+  periods: z.array(Period.exclude(['Y'])).optional(),
+  /** days after a period's last day by which its realization is due */
+  dueDays: obj({
+    Q1: z.number().int().nonnegative().max(366).optional(),
+    Q2: z.number().int().nonnegative().max(366).optional(),
+    Q3: z.number().int().nonnegative().max(366).optional(),
+    Q4: z.number().int().nonnegative().max(366).optional(),
+    S1: z.number().int().nonnegative().max(366).optional(),
+    S2: z.number().int().nonnegative().max(366).optional(),
+    Y: z.number().int().nonnegative().max(366).optional(),
+  }).optional(),
+  /** days after the due date an entry may still come before it is overdue */
+  graceDays: z.number().int().nonnegative().max(366).optional(),
+  /** days before its due date an open recommendation appears as due */
+  recommendationNoticeDays: z.number().int().nonnegative().max(366).optional(),
+});
+export type ReportingCalendar = z.infer<typeof ReportingCalendar>;
+
 export const Settings = obj({
   ratingScale: z.array(RatingBand).min(1).optional(),
   negativeMethod: NegativeMethod.optional(),
@@ -192,6 +216,8 @@ export const Settings = obj({
   gradeScale: z.array(GradeBand).min(1).optional(),
   /** the workflow states whose realizations count in the official figures (measurement.md) */
   countedStates: z.array(WorkflowState).min(1).optional(),
+  /** when realizations and recommendations are due (the worklist; dataset-format.md, "Reporting calendar") */
+  calendar: ReportingCalendar.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -19,6 +19,7 @@ import * as publications from './publications.js';
 import * as realizations from './realizations.js';
 import * as reports from './reports.js';
 import * as system from './system.js';
+import * as worklist from './worklist.js';
 
 export const ROUTES: readonly Route[] = [
   system.healthz,
@@ -32,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   accounts.list,
   accounts.create,
   accounts.update,
+  worklist.get,
   agencies.list,
   agencies.get,
   profile.profile,

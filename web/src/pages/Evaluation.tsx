@@ -1,5 +1,5 @@
 /** Evaluation: SAKIP scores by year; the evaluator's recommendations with action, owner, due date and status (overdue ones stand out). */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type EvaluationView, type Recommendation } from '../api.js';
 import { useUser } from '../auth.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
@@ -10,11 +10,12 @@ import { fieldErrors, NumberField } from '../components/forms.js';
 import { today, useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { queryOf } from '../router.js';
 
 type Status = NonNullable<Recommendation['status']>;
 const STATUSES: Status[] = ['open', 'in-progress', 'done'];
 
-export default function Evaluation({ profile }: { profile: AgencyProfile }) {
+export default function Evaluation({ profile, path = '' }: { profile: AgencyProfile; path?: string }) {
   const { t, lang } = useI18n();
   const user = useUser();
   const data = useAsync((signal) => api.evaluation(profile.id, signal), [profile.id]);
@@ -25,6 +26,8 @@ export default function Evaluation({ profile }: { profile: AgencyProfile }) {
   const followUp = evaluator || ((user.role === 'planner' || user.role === 'head') && user.agencyId === profile.id);
   const scores = [...ev.scores].sort((a, b) => a.record.year - b.record.year);
   const overdue = ev.recommendations.filter((r) => r.overdue).length;
+  // a link may point at one recommendation (the worklist's `?rec=<id>`): it is marked and scrolled to
+  const chosen = queryOf(path).get('rec');
 
   return (
     <div className="page evaluation">
@@ -103,7 +106,7 @@ export default function Evaluation({ profile }: { profile: AgencyProfile }) {
               </thead>
               <tbody>
                 {ev.recommendations.map((r, i) => (
-                  <RecommendationRow key={r.record.id} view={r} index={i} editable={followUp} agencyId={profile.id} onSaved={data.reload} t={t} lang={lang} />
+                  <RecommendationRow key={r.record.id} view={r} index={i} chosen={r.record.id === chosen} editable={followUp} agencyId={profile.id} onSaved={data.reload} t={t} lang={lang} />
                 ))}
               </tbody>
             </table>
@@ -118,6 +121,8 @@ export default function Evaluation({ profile }: { profile: AgencyProfile }) {
 function RecommendationRow(props: {
   view: EvaluationView['recommendations'][number];
   index: number;
+  /** the recommendation a link pointed at */
+  chosen?: boolean;
   editable: boolean;
   agencyId: string;
   onSaved: () => void;
@@ -132,6 +137,10 @@ function RecommendationRow(props: {
   const [version, setVersion] = useState(view.version);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setVersion(view.version), [view.version]);
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (props.chosen) row.current?.scrollIntoView({ block: 'center' });
+  }, [props.chosen]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -146,7 +155,13 @@ function RecommendationRow(props: {
   }
 
   return (
-    <tr className={view.overdue ? 'overdue' : ''} data-overdue={view.overdue ? 'true' : undefined}>
+    <tr
+      ref={row}
+      className={`${view.overdue ? 'overdue' : ''}${props.chosen ? ' chosen' : ''}`}
+      data-overdue={view.overdue ? 'true' : undefined}
+      aria-current={props.chosen ? 'true' : undefined}
+      data-rec={r.id}
+    >
       <td>{r.no ?? index + 1}</td>
       <td>{r.text}</td>
       <td>

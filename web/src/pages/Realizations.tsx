@@ -69,6 +69,9 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
   // which agreement each measured row of an indicator comes from (rows come agreement by agreement, then plan, then program)
   const agreements = useAsync((signal) => api.agreements(profile.id, year, signal), [profile.id, year]);
   const selectedRef = queryOf(path).get('indicator');
+  // a link may name the period to open (the worklist's: `?indicator=…&period=Q3`)
+  const askedPeriod = queryOf(path).get('period');
+  const selectedPeriod = PERIODS.find((p) => p === askedPeriod);
   const [onlyMine, setOnlyMine] = useState(user.role === 'operator');
   if (list.status === 'error' && !list.data) return <ErrorView error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
@@ -112,7 +115,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
         </nav>
         <section className="card editor" aria-live="polite">
           {selected ? (
-            <Editor key={selected.ref} agencyId={profile.id} year={year} ind={selected} labels={sourceLabels(selected, agreements.data ?? [], t)} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
+            <Editor key={`${selected.ref}@${selectedPeriod ?? ''}`} period={selectedPeriod} agencyId={profile.id} year={year} ind={selected} labels={sourceLabels(selected, agreements.data ?? [], t)} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
           ) : (
             <p>{t('real.select')}</p>
           )}
@@ -228,11 +231,13 @@ function Editor(props: {
   loading: boolean;
   t: Translate;
   unitName: Map<string, string>;
+  /** the period to open (a link's `?period=`); else the latest entry's, else Q4 */
+  period?: Period | undefined;
 }) {
   const { agencyId, year, ind, labels, reload, loading, t, unitName } = props;
   const measure = ind.indicator.measure;
   const entryFor = (p: Period) => ind.entries.find((e) => periodOf(e) === p);
-  const initialPeriod: Period = ind.entries.length > 0 ? periodOf(ind.entries[ind.entries.length - 1]!) : 'Q4';
+  const initialPeriod: Period = props.period ?? (ind.entries.length > 0 ? periodOf(ind.entries[ind.entries.length - 1]!) : 'Q4');
   const [form, setForm] = useState<FormState>(() => formFrom(entryFor(initialPeriod), initialPeriod));
   const [rows, setRows] = useState<MeasuredRow[]>(ind.rows);
   const [error, setError] = useState<unknown>(null);
