@@ -244,6 +244,23 @@ describe('buildReviewDocument on the minimal dataset', () => {
     expect(counts).toEqual([5, 1, 3, 1]);
   });
 
+  it('lists figures typed into the narrative that contradict the data as prose, by the narrative’s name', () => {
+    const ds: Dataset = {
+      ...minimalDataset(),
+      narrative: { executiveSummary: 'Perjanjian Kinerja memuat tiga buah sasaran.', conclusions: 'Persentase Usaha Mikro Mandiri mencapai capaian 9,29% dengan predikat Tinggi.' },
+    };
+    const doc = buildReviewDocument(ds, 2025, review(ds, 2025));
+    const prose = tableGrid(table(doc, 'reviu-tabel-prose')!.body);
+    expect(prose.map((r) => [cellString(r[1]), cellString(r[3]), cellString(r[4])])).toEqual([
+      // 3 against 1: a relative difference of 200 %, before the label one step off
+      ['Narasi: Ikhtisar Eksekutif', 'Jumlah sasaran', 'tiga buah sasaran'],
+      ['Narasi: Kesimpulan', 'Kriteria', 'predikat Tinggi'],
+    ]);
+    expect(numberOf(prose[0]![8])).toBe(200);
+    const found = documentTexts(doc).flatMap((t) => [...englishWordsIn(t.text), ...internalReferencesIn(t.text)]);
+    expect(found).toEqual([]);
+  });
+
   it('says so when nothing contradicts, without an empty table', () => {
     const ds = minimalDataset();
     const doc = buildReviewDocument(ds, 2025, review(ds, 2025));

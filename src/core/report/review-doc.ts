@@ -16,10 +16,10 @@ import { decimalsOf, formatDateId, formatNumber } from '../format.js';
 import { createMeasureContext } from '../measure/index.js';
 import { unmeasuredReasonId } from '../measure/reasons.js';
 import type { ClaimCheck, NarrativeCheck, ReviewResult } from '../review/index.js';
-import { createLabels, type Labels } from '../review/labels.js';
+import { createLabels, quantityName, type Labels } from '../review/labels.js';
 import { GROUP_TEXT, rankContradictions, type RankedGroup, type ReviewItem, type Size } from '../review/rank.js';
 import { QUALITY_CODES, qualityLabel, qualityOfYear, type QualityFinding } from '../quality/index.js';
-import { empty, heading, int, num, para, STAGE_LABEL, tableOrNothing, text } from './common.js';
+import { empty, heading, int, num, para, tableOrNothing, text } from './common.js';
 
 const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
 
@@ -28,81 +28,7 @@ export function subjectName(ds: Dataset, subject: string): string {
   return createLabels(ds, createMeasureContext(ds).idx).subject(subject);
 }
 
-const ASPECT: Record<string, string> = {
-  budget: 'anggaran',
-  needed: 'kebutuhan pegawai',
-  filled: 'bezetting pegawai',
-  condition: 'kondisi',
-  target: 'target',
-  realization: 'realisasi',
-  'staffing.needed': 'kebutuhan pegawai',
-  'staffing.filled': 'bezetting pegawai',
-  'staffing.male': 'pegawai laki-laki',
-  'staffing.female': 'pegawai perempuan',
-  'staffing.gap': 'kekurangan pegawai',
-  'assets.quantity': 'sarana prasarana',
-  'expenditures.operating': 'pagu belanja operasi',
-  'expenditures.capital': 'pagu belanja modal',
-};
-
-function aspectText(aspect: string | undefined): string {
-  if (!aspect) return '';
-  const direct = ASPECT[aspect];
-  if (direct) return direct;
-  const m = /^staffing\.(needed|filled)\.(.+)$/.exec(aspect);
-  if (m) return `${m[1] === 'needed' ? 'kebutuhan' : 'bezetting'} pegawai ${m[2]}`;
-  return aspect;
-}
-
-/** What a claim states, in Indonesian. */
-export function quantityName(claim: Pick<Claim, 'quantity' | 'stage' | 'fromStage' | 'toStage' | 'aspect'>): string {
-  switch (claim.quantity) {
-    case 'target':
-      return 'Target';
-    case 'realization':
-      return 'Realisasi';
-    case 'achievement':
-      return 'Capaian (%)';
-    case 'achievementVsEnd':
-      return 'Capaian terhadap target akhir (%)';
-    case 'endTarget':
-      return 'Target akhir';
-    case 'baseline':
-      return 'Kondisi awal';
-    case 'predicate':
-      return 'Kriteria';
-    case 'achieved':
-      return 'Status ketercapaian';
-    case 'efficiency':
-      return 'Kategori efisiensi';
-    case 'benchmark':
-      return 'Pembanding (benchmark)';
-    case 'budget':
-      return claim.stage ? STAGE_LABEL[claim.stage] : 'Pagu';
-    case 'spent':
-      return 'Realisasi anggaran';
-    case 'absorption':
-      return 'Serapan anggaran (%)';
-    case 'difference':
-      return claim.fromStage && claim.toStage ? `Selisih ${STAGE_LABEL[claim.toStage].toLowerCase()} − ${STAGE_LABEL[claim.fromStage].toLowerCase()}` : 'Selisih anggaran';
-    case 'unspent':
-      return 'Sisa anggaran';
-    case 'unspentPct':
-      return 'Sisa anggaran (%)';
-    case 'total':
-      return claim.aspect ? `Jumlah ${aspectText(claim.aspect)}` : 'Jumlah';
-    case 'achievedCount':
-      return 'Jumlah indikator tercapai';
-    case 'notAchievedCount':
-      return 'Jumlah indikator tidak tercapai';
-    case 'measuredCount':
-      return 'Jumlah indikator terukur';
-    case 'rowCount':
-      return 'Jumlah indikator perjanjian';
-    default:
-      return claim.quantity;
-  }
-}
+export { quantityName };
 
 /** The printed figure as printed (its raw text when there is one). */
 export function printedText(c: Pick<ClaimCheck, 'printed' | 'raw' | 'precision'>): string {

@@ -34,6 +34,8 @@ describe('review: claims against computed figures', () => {
     expect(f?.message).toContain('printed 14%');
     expect(f?.message).toContain('9,29');
     expect(f?.localized?.id).toContain('tercetak 14%, data memberi 9,29');
+    // the Indonesian text names the subject and the quantity, not their ids
+    expect(f?.localized?.id).toMatch(/^Perjanjian Kinerja Tahun 2025: Persentase Usaha Mikro Mandiri, capaian \(%\): tercetak 14%/);
     expect(result.summary).toEqual({ claims: 1, agreed: 0, contradicted: 1, unchecked: 0 });
   });
 

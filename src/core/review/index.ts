@@ -7,7 +7,7 @@
 import type { Claim, Dataset, Settings } from '../dataset/schema.js';
 import { narrativeFor, resolveAgreementLocal, splitRef } from '../dataset/model.js';
 import { typedFigures } from './narrative.js';
-import { createLabels, placeText, type Labels } from './labels.js';
+import { createLabels, placeText, quantityName, type Labels } from './labels.js';
 import { unmeasuredReasonId } from '../measure/reasons.js';
 import { finding, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
@@ -517,7 +517,7 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
           `claims[${i}] (${where})`,
           // the explanation is the review's own (Indonesian) wording, in both texts
           `${claim.subject} ${claim.quantity}: printed ${printed}, the data give ${computedShown} — ${c.explanation}`,
-          `${claim.subject} ${claim.quantity}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
+          `${labels.subject(claim.subject)}, ${quantityName(claim).toLowerCase()}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
         ),
       );
     }
@@ -556,7 +556,7 @@ function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, yea
           'narrative-figure-contradicted',
           f.where,
           `the narrative states "${f.raw}" (${f.subject} ${f.quantity}), the data give ${shown} — ${c.explanation}; write ${f.reference} to print the computed figure`,
-          `narasi menyatakan "${f.raw}" (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
+          `narasi menyatakan "${f.raw}" (${labels.subject(f.subject)}, ${quantityName(claim).toLowerCase()}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
         ),
       );
     }

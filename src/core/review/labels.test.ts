@@ -38,6 +38,9 @@ describe('labels of the demo', () => {
     );
     // words that only contain an id are left alone
     expect(l.humanize('p2p, xp2, Kabupaten/Kota')).toBe('p2p, xp2, Kabupaten/Kota');
+    expect(l.humanize('lihat {{tabel:t3-4}}; tulis {{nilai:pk-2025/UMM/capaian}}')).toBe(
+      'lihat tabel "Daftar Kegiatan Fasilitasi Pemasaran Usaha Mikro"; tulis rujukan nilai (capaian, dalam %: Perjanjian Kinerja Tahun 2025: Persentase Usaha Mikro Mandiri)',
+    );
     expect(l.humanize('lihat expenditures[39].realized')).toBe('lihat Belanja: Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah (realisasi)');
   });
 });

@@ -8,7 +8,9 @@
  */
 import type { Claim, ClaimPlace, Dataset, ProgramNode } from '../dataset/schema.js';
 import { resolveAgreementLocal, splitRef, type DatasetIndex } from '../dataset/model.js';
-import { agreementTitle } from '../report/common.js';
+import { agreementTitle, STAGE_LABEL } from '../report/common.js';
+import { resolveTableRefs } from '../document/crossref.js';
+import { resolveValueRefs } from '../document/values.js';
 
 export interface Labels {
   /** a program, kegiatan or sub kegiatan: its level, code (when given) and name */
@@ -21,6 +23,89 @@ export interface Labels {
   path(path: string): string;
   /** a text with every known reference (indicator, node, agreement, plan) replaced by its name */
   humanize(text: string): string;
+}
+
+const ASPECT: Record<string, string> = {
+  budget: 'anggaran',
+  needed: 'kebutuhan pegawai',
+  filled: 'bezetting pegawai',
+  condition: 'kondisi',
+  target: 'target',
+  realization: 'realisasi',
+  'staffing.needed': 'kebutuhan pegawai',
+  'staffing.filled': 'bezetting pegawai',
+  'staffing.male': 'pegawai laki-laki',
+  'staffing.female': 'pegawai perempuan',
+  'staffing.gap': 'kekurangan pegawai',
+  'assets.quantity': 'sarana prasarana',
+  'expenditures.operating': 'pagu belanja operasi',
+  'expenditures.capital': 'pagu belanja modal',
+};
+
+function aspectText(aspect: string | undefined): string {
+  if (!aspect) return '';
+  const direct = ASPECT[aspect];
+  if (direct) return direct;
+  const m = /^staffing\.(needed|filled)\.(.+)$/.exec(aspect);
+  if (m) return `${m[1] === 'needed' ? 'kebutuhan' : 'bezetting'} pegawai ${m[2]}`;
+  return aspect;
+}
+
+/** What a claim states, in Indonesian. */
+export function quantityName(claim: Pick<Claim, 'quantity' | 'stage' | 'fromStage' | 'toStage' | 'aspect'>): string {
+  switch (claim.quantity) {
+    case 'target':
+      return 'Target';
+    case 'realization':
+      return 'Realisasi';
+    case 'achievement':
+      return 'Capaian (%)';
+    case 'achievementVsEnd':
+      return 'Capaian terhadap target akhir (%)';
+    case 'endTarget':
+      return 'Target akhir';
+    case 'baseline':
+      return 'Kondisi awal';
+    case 'predicate':
+      return 'Kriteria';
+    case 'achieved':
+      return 'Status ketercapaian';
+    case 'efficiency':
+      return 'Kategori efisiensi';
+    case 'benchmark':
+      return 'Pembanding (benchmark)';
+    case 'budget':
+      return claim.stage ? STAGE_LABEL[claim.stage] : 'Pagu';
+    case 'spent':
+      return 'Realisasi anggaran';
+    case 'absorption':
+      return 'Serapan anggaran (%)';
+    case 'difference':
+      return claim.fromStage && claim.toStage ? `Selisih ${STAGE_LABEL[claim.toStage].toLowerCase()} − ${STAGE_LABEL[claim.fromStage].toLowerCase()}` : 'Selisih anggaran';
+    case 'unspent':
+      return 'Sisa anggaran';
+    case 'unspentPct':
+      return 'Sisa anggaran (%)';
+    case 'total':
+      return claim.aspect ? `Jumlah ${aspectText(claim.aspect)}` : 'Jumlah';
+    case 'achievedCount':
+      return 'Jumlah indikator tercapai';
+    case 'notAchievedCount':
+      return 'Jumlah indikator tidak tercapai';
+    case 'measuredCount':
+      return 'Jumlah indikator terukur';
+    case 'rowCount':
+      return 'Jumlah indikator perjanjian';
+    case 'goalCount':
+      return 'Jumlah tujuan dan sasaran';
+    case 'tujuanCount':
+      return 'Jumlah tujuan';
+    case 'sasaranCount':
+      return 'Jumlah sasaran';
+    default:
+      // a quantity the review does not know is reported as unchecked; its name stays out of the text
+      return 'Besaran lain';
+  }
 }
 
 const LEVEL = { program: 'Program', kegiatan: 'Kegiatan', subkegiatan: 'Sub Kegiatan' } as const;
@@ -214,20 +299,32 @@ export function createLabels(ds: Dataset, idx: DatasetIndex): Labels {
   const names = new Map<string, string>();
   for (const [r, e] of idx.indicators) names.set(r, e.indicator.name);
   for (const id of idx.nodes.keys()) names.set(id, node(id));
-  for (const [id, ag] of idx.agreements) names.set(id, agreementTitle(ag));
+  for (const [id, ag] of idx.agreements) {
+    names.set(id, agreementTitle(ag));
+    // an agreement row as a subject (`pk-2025/UMM`): its indicator, wherever it is defined
+    for (const row of ag.rows) {
+      const r = resolveAgreementLocal(idx, ag, row.indicator, 'indicators');
+      const n = r ? indicatorName(r) : undefined;
+      if (n && !names.has(`${id}/${row.indicator}`)) names.set(`${id}/${row.indicator}`, n);
+    }
+  }
   for (const [id, plan] of idx.plans) names.set(id, plan.title);
   const keys = [...names.keys()].sort((x, y) => y.length - x.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = keys.length ? new RegExp(`(?<![\\w/-])(${keys.join('|')})(?![\\w/-])( "[^"]*")?`, 'g') : null;
   const paths = /\b(?:agreements|plans|programs|realizations|expenditures|claims|activities|organization|narrative)(?:\[\d+\])?(?:\.[A-Za-z]+(?:\[\d+\])?)*/g;
 
+  const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
   const humanize = (text: string): string => {
-    let out = text.replace(paths, (m) => path(m));
+    // `{{tabel:ID}}` by the list's title (its number belongs to the LKIP), `{{nilai:…}}` by what it prints
+    let out = resolveTableRefs(text, (id) => `tabel "${titles.get(id) ?? 'yang dirujuk'}"`);
+    out = resolveValueRefs(out, (r) => `rujukan nilai (${r.quantity?.id ?? r.name}: ${subject(r.subject)})`);
+    out = out.replace(paths, (m) => path(m));
     if (pattern)
       out = out.replace(pattern, (_m, key: string, quoted: string | undefined) => {
         // `p2/IND1 "Persentase …"`: the name is already there
         if (quoted) return quoted.trimStart();
         const n = names.get(key)!;
-        return idx.indicators.has(key) ? `"${n}"` : n;
+        return key.includes('/') ? `"${n}"` : n;
       });
     return out;
   };
