@@ -147,6 +147,9 @@ export function reviewerOf(ds: Dataset, year: number, given: Reviewer = {}): Rev
   return { ...r, signable: missing.length === 0, missing };
 }
 
+/** "a, b dan c". */
+const listed = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} dan ${xs.at(-1)}`);
+
 function itemPlace(labels: Labels, c: ClaimCheck | NarrativeCheck): string {
   return 'reference' in c ? labels.path(c.where) : c.where;
 }
@@ -183,11 +186,11 @@ export function buildReviewDocument(
   if (!reviewer.signable)
     summary.push(
       para(
-        [{ text: 'DRAF. ', bold: true }, `Dokumen ini belum dapat ditandatangani: ${reviewer.missing.join(', ')} pereviu belum diisi. Tanpa identitas pereviu, hasil reviu ini adalah bahan kerja, bukan pernyataan reviu.`],
+        [{ text: 'DRAF. ', bold: true }, `Dokumen ini belum dapat ditandatangani: ${listed(reviewer.missing)} pereviu belum diisi. Tanpa identitas pereviu, hasil reviu ini adalah bahan kerja, bukan pernyataan reviu.`],
         { align: 'justify' },
       ),
     );
-  const dash = (v: string | undefined) => (v?.trim() ? text(v) : empty('belum diisi'));
+  const dash = (v: string | undefined) => text(v?.trim() ? v : '(belum diisi)');
   summary.push(
     ...tableOrNothing({
       caption: 'Identitas Reviu',
@@ -199,7 +202,7 @@ export function buildReviewDocument(
         [text('NIP'), dash(reviewer.nip)],
         [text('Jabatan'), dash(reviewer.position)],
         [text('Unit kerja (APIP)'), dash(reviewer.unit)],
-        [text('Tanggal reviu'), reviewer.date ? text(formatDateId(reviewer.date)) : empty('belum diisi')],
+        [text('Tanggal reviu'), dash(reviewer.date ? formatDateId(reviewer.date) : undefined)],
       ],
       widths: [30, 70],
     }),
@@ -396,7 +399,7 @@ export function buildReviewDocument(
   ];
   if (!reviewer.signable)
     statement.push(
-      para([{ text: 'DRAF — BELUM DITANDATANGANI. ', bold: true }, `Pernyataan ini belum berlaku: ${reviewer.missing.join(', ')} pereviu belum diisi.`], { align: 'justify' }),
+      para([{ text: 'DRAF — BELUM DITANDATANGANI. ', bold: true }, `Pernyataan ini belum berlaku: ${listed(reviewer.missing)} pereviu belum diisi.`], { align: 'justify' }),
     );
   const sig: Signature = {
     type: 'signature',
