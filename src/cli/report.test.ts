@@ -233,7 +233,7 @@ describe('kinerja review-doc', () => {
       .reduce((n, t) => n + t.body.length, 0);
     expect(listed).toBe(review(ds, 2025).summary.contradicted);
     // no reviewer given: a draft
-    expect(doc.title.startsWith('DRAF ')).toBe(true);
+    expect(doc.draft?.label).toBe('DRAF');
   });
 
   it('signs with the reviewer given by the options, and refuses a date it cannot read', async () => {
@@ -244,7 +244,7 @@ describe('kinerja review-doc', () => {
     );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as DocumentModel;
-    expect(doc.title.startsWith('DRAF')).toBe(false);
+    expect(doc.draft).toBeUndefined();
     const sig = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'signature');
     expect(sig).toEqual({
       type: 'signature',

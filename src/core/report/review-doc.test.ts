@@ -162,7 +162,11 @@ describe('buildReviewDocument on the demo dataset', () => {
   });
 
   it('is a draft without a reviewer, and says so in the signature place', () => {
-    expect(doc.title.startsWith('DRAF ')).toBe(true);
+    expect(doc.draft).toEqual({
+      label: 'DRAF',
+      note: 'DRAF — belum dapat ditandatangani: nama, NIP, jabatan dan tanggal pereviu belum diisi. Tanpa identitas pereviu, hasil reviu ini adalah bahan kerja, bukan pernyataan reviu.',
+    });
+    expect(englishWordsIn(doc.draft!.note)).toEqual([]);
     const last = doc.sections.at(-1)!;
     expect(last.blocks[0]).toMatchObject({ type: 'heading', text: 'PERNYATAAN TELAH DIREVIU' });
     expect(paragraphs(doc).some((p) => p.startsWith('DRAF — BELUM DITANDATANGANI.'))).toBe(true);
@@ -191,6 +195,7 @@ describe('buildReviewDocument with a reviewer', () => {
       parties: [{ role: 'Inspektorat Kabupaten Jember,', position: 'Auditor Ahli Madya', name: 'Nama Pereviu Contoh', nip: '198001012005011001' }],
     });
     expect(paragraphs(doc).some((p) => p.startsWith('Kami telah mereviu Laporan Kinerja Dinas Koperasi dan Usaha Mikro Kabupaten Jember Tahun 2025'))).toBe(true);
+    expect(doc.draft).toBeUndefined();
     expect(documentTexts(doc).filter((t) => /DRAF/.test(t.text))).toEqual([]);
   });
 

@@ -183,13 +183,6 @@ export function buildReviewDocument(
 
   // ------------------------------------------------------------ identity, scope, summary
   const summary: Block[] = [heading(1, `REVIU ATAS LAPORAN KINERJA ${ds.agency.name.toUpperCase()} TAHUN ${year}`, 'reviu')];
-  if (!reviewer.signable)
-    summary.push(
-      para(
-        [{ text: 'DRAF. ', bold: true }, `Dokumen ini belum dapat ditandatangani: ${listed(reviewer.missing)} pereviu belum diisi. Tanpa identitas pereviu, hasil reviu ini adalah bahan kerja, bukan pernyataan reviu.`],
-        { align: 'justify' },
-      ),
-    );
   const dash = (v: string | undefined) => text(v?.trim() ? v : '(belum diisi)');
   summary.push(
     ...tableOrNothing({
@@ -417,7 +410,16 @@ export function buildReviewDocument(
   statement.push(sig);
 
   return {
-    title: `${reviewer.signable ? '' : 'DRAF '}Reviu atas Laporan Kinerja ${ds.agency.name} Tahun ${year}`,
+    title: `Reviu atas Laporan Kinerja ${ds.agency.name} Tahun ${year}`,
+    // unsigned: marked DRAF on every page by every renderer, the note at the start
+    ...(reviewer.signable
+      ? {}
+      : {
+          draft: {
+            label: 'DRAF',
+            note: `DRAF — belum dapat ditandatangani: ${listed(reviewer.missing)} pereviu belum diisi. Tanpa identitas pereviu, hasil reviu ini adalah bahan kerja, bukan pernyataan reviu.`,
+          },
+        }),
     subtitle: ds.agency.region,
     agency: ds.agency.name,
     year,
