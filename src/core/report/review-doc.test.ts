@@ -94,7 +94,7 @@ describe('buildReviewDocument on the demo dataset', () => {
       const diff = column(t, 'Selisih (tercetak − hitung)');
       const exact = column(t, 'Nilai tepat');
       // tiers: numeric relative differences, then "< 0,01", then label steps, then no size
-      const tier = (c: Cell, d: Cell) => (c.value.kind === 'number' ? 0 : cellString(c) === '< 0,01' ? 1 : c.value.kind === 'empty' && c.value.reason === 'dari nilai hitung 0' ? -1 : cellString(d)?.endsWith('tingkat') ? 2 : 3);
+      const tier = (c: Cell, d: Cell) => (c.value.kind === 'number' ? 0 : cellString(c) === '< 0,01' ? 1 : cellString(c) === 'tak terhingga' ? -1 : cellString(d)?.endsWith('tingkat') ? 2 : 3);
       // a relative difference below 0,01 is printed as such: recomputed from the exact value
       const relOf = (c: Cell, i: number) => numberOf(c) ?? Math.abs(numberOf(diff[i]) ?? 0) / Math.abs(numberOf(exact[i]) ?? 1);
       const keys = rel.map((c, i) => ({ tier: tier(c, diff[i]!), rel: relOf(c, i), abs: Math.abs(numberOf(diff[i]) ?? 0), steps: Number.parseInt(cellString(diff[i]) ?? '0', 10) || 0 }));
@@ -264,6 +264,22 @@ describe('buildReviewDocument on the minimal dataset', () => {
     expect(numberOf(prose[0]![8])).toBe(200);
     const found = documentTexts(doc).flatMap((t) => [...englishWordsIn(t.text), ...internalReferencesIn(t.text)]);
     expect(found).toEqual([]);
+  });
+
+  it('ranks a difference from a computed 0 first and calls it infinite', () => {
+    const ds = minimalDataset();
+    ds.activities = [{ id: 'l1', title: 'Pameran', rows: [{ name: 'A', realization: 0 }, { name: 'B', realization: 10 }] }];
+    ds.claims = [
+      { where: 'Tabel 3.4', subject: 'activities/l1', quantity: 'total', aspect: 'realization', value: 12 },
+      { where: 'Tabel 3.4, baris 1', subject: 'activities/l1', quantity: 'total', aspect: 'realization', value: 10.5 },
+    ];
+    ds.activities.push({ id: 'l2', title: 'Pelatihan', rows: [{ name: 'A', realization: 0 }] });
+    ds.claims.push({ where: 'Tabel 3.5', subject: 'activities/l2', quantity: 'total', aspect: 'realization', value: 5 });
+    const doc = buildReviewDocument(ds, 2025, review(ds, 2025));
+    const t = table(doc, 'reviu-tabel-totals')!;
+    expect(column(t, 'Tercetak (apa adanya)').map((c) => cellString(c))).toEqual(['5', '12', '10,5']);
+    expect(cellString(column(t, 'Selisih relatif (%)')[0])).toBe('tak terhingga');
+    expect(numberOf(column(t, 'Selisih relatif (%)')[1])).toBe(20);
   });
 
   it('says so when nothing contradicts, without an empty table', () => {

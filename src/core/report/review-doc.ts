@@ -60,7 +60,8 @@ function exactCell(c: Pick<ClaimCheck, 'computed'>): Cell {
 /** A relative difference in percent, at two decimals; one too small for them says so ("< 0,01"). */
 function relCell(rel: number | undefined): Cell {
   if (rel === undefined) return empty('tidak terukur');
-  if (!Number.isFinite(rel)) return empty('dari nilai hitung 0');
+  // a difference from a computed 0
+  if (!Number.isFinite(rel)) return text('tak terhingga', { align: 'right' });
   if (rel > 0 && rel < 0.005) return text('< 0,01', { align: 'right' });
   return num(rel, { kind: 'number', decimals: 2 });
 }
