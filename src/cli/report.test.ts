@@ -17,6 +17,7 @@ import { formatPercent } from '../core/format.js';
 import { measure } from '../core/measure/index.js';
 import { documentProblems } from '../core/report/walk.js';
 import { review } from '../core/review/index.js';
+import { GROUP_KEYS } from '../core/review/rank.js';
 import { chromiumAvailable, launchChromium } from '../report/chromium.js';
 import { textWidthMm } from '../report/layout.js';
 import { readPdf } from '../report/pdf-text.js';
@@ -229,8 +230,34 @@ describe('kinerja review-doc', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as DocumentModel;
     const ds = Dataset.parse(JSON.parse(await readFile(join(repo, DEMO), 'utf8')));
-    const table = doc.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table' && b.id === 'reviu-tabel-bertentangan');
-    expect(table?.body).toHaveLength(review(ds, 2025).summary.contradicted);
+    const listed = doc.sections
+      .flatMap((s) => s.blocks)
+      .filter((b): b is Table => b.type === 'table' && GROUP_KEYS.some((k) => b.id === `reviu-tabel-${k}`))
+      .reduce((n, t) => n + t.body.length, 0);
+    expect(listed).toBe(review(ds, 2025).summary.contradicted);
+    // no reviewer given: a draft
+    expect(doc.draft?.label).toBe('DRAF');
+  });
+
+  it('signs with the reviewer given by the options, and refuses a date it cannot read', async () => {
+    const r = await kinerja(
+      'review-doc', DEMO, '--year', '2025', '--format', 'json',
+      '--reviewer-name', 'Nama Pereviu Contoh', '--reviewer-nip', '198001012005011001', '--reviewer-position', 'Auditor Ahli Madya',
+      '--review-place', 'Jember', '--review-date', '2026-02-27',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as DocumentModel;
+    expect(doc.draft).toBeUndefined();
+    const sig = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'signature');
+    expect(sig).toEqual({
+      type: 'signature',
+      place: 'Jember',
+      date: '27 Februari 2026',
+      parties: [{ role: 'Inspektorat Kabupaten Jember,', position: 'Auditor Ahli Madya', name: 'Nama Pereviu Contoh', nip: '198001012005011001' }],
+    });
+    const bad = await kinerja('review-doc', DEMO, '--year', '2025', '--format', 'json', '--review-date', '27-02-2026');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--review-date: diharapkan tanggal TTTT-BB-HH seperti 2026-02-27, tertulis "27-02-2026"');
   });
 
   it('does not offer a spreadsheet', async () => {

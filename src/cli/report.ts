@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
 import { UnknownAgreement } from '../core/report/agreement.js';
+import type { Reviewer } from '../core/report/review-doc.js';
 import { ChromiumMissingError } from '../report/chromium.js';
 import { buildReport, renderDocument as renderAs } from '../report/produce.js';
 import { text } from '../core/findings.js';
@@ -38,6 +39,36 @@ function parseYear(v: string): number {
   const y = Number(v);
   if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CliError(text(`--year: expected a year such as 2025, got "${v}"`, `--year: diharapkan tahun seperti 2025, tertulis "${v}"`), EXIT.usage);
   return y;
+}
+
+function parseDate(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(`${v}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+    throw new CliError(text(`--review-date: expected a date as YYYY-MM-DD such as 2026-02-27, got "${v}"`, `--review-date: diharapkan tanggal TTTT-BB-HH seperti 2026-02-27, tertulis "${v}"`), EXIT.usage);
+  return v;
+}
+
+interface ReviewerFlags {
+  reviewerName?: string;
+  reviewerNip?: string;
+  reviewerPosition?: string;
+  reviewerUnit?: string;
+  reviewPlace?: string;
+  reviewDate?: string;
+}
+
+/** The reviewer the options give (parts left out stay out: the document says what is missing). */
+function reviewerOfFlags(f: ReviewerFlags): Reviewer | undefined {
+  const r: Reviewer = {
+    ...(f.reviewerName ? { name: f.reviewerName } : {}),
+    ...(f.reviewerNip ? { nip: f.reviewerNip } : {}),
+    ...(f.reviewerPosition ? { position: f.reviewerPosition } : {}),
+    ...(f.reviewerUnit ? { unit: f.reviewerUnit } : {}),
+    ...(f.reviewPlace ? { place: f.reviewPlace } : {}),
+    ...(f.reviewDate ? { date: f.reviewDate } : {}),
+  };
+  return Object.keys(r).length ? r : undefined;
 }
 
 /** The format asked for, else the output file's extension. */
@@ -132,10 +163,17 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .addOption(yearOpt())
     .addOption(formatOpt(reviewFormats))
     .addOption(outputOpt())
-    .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
+    .option('--reviewer-name <name>', "the reviewer's name as signed; without name, NIP, position, unit and date the review is a draft")
+    .option('--reviewer-nip <nip>', "the reviewer's NIP")
+    .option('--reviewer-position <position>', "the reviewer's position, e.g. \"Auditor Ahli Madya\"")
+    .option('--reviewer-unit <unit>', 'the reviewing unit (APIP); default: the evaluator of the year in the dataset')
+    .option('--review-place <place>', 'where the statement is signed, e.g. Jember')
+    .option('--review-date <date>', 'the date of the statement, YYYY-MM-DD', parseDate)
+    .action(async (file: string | undefined, flags: OutputFlags & ReviewerFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
       const src = await loadDataset(io, file, flags);
-      const doc = buildReport(src.dataset, { kind: 'review', year: flags.year }, { regionSettings: src.regionSettings });
+      const reviewer = reviewerOfFlags(flags);
+      const doc = buildReport(src.dataset, { kind: 'review', year: flags.year, ...(reviewer ? { reviewer } : {}) }, { regionSettings: src.regionSettings });
       await emit(io, doc, format, flags.output);
     });
 }

@@ -16,7 +16,7 @@ import { agencyId } from '../core/dataset/model.js';
 import type { Settings } from '../core/dataset/schema.js';
 import { buildAgreement } from '../core/report/agreement.js';
 import { buildLkip } from '../core/report/lkip.js';
-import { buildReviewDocument } from '../core/report/review-doc.js';
+import { buildReviewDocument, type Reviewer } from '../core/report/review-doc.js';
 import { qualityOfYear } from '../core/quality/index.js';
 import { review } from '../core/review/index.js';
 import type { PdfRenderer } from './pdf.js';
@@ -42,7 +42,7 @@ export const CONTENT_TYPE: Readonly<Record<DocumentFormat, string>> = {
 export type ReportRequest =
   | { kind: 'lkip'; year: number }
   | { kind: 'agreement'; agreementId: string }
-  | { kind: 'review'; year: number };
+  | { kind: 'review'; year: number; reviewer?: Reviewer };
 
 export interface ProduceOptions {
   /** the region's settings of measurement (as the store or a region file gives them) */
@@ -68,7 +68,7 @@ export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOpti
     case 'agreement':
       return buildAgreement(ds, req.agreementId);
     case 'review':
-      return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings));
+      return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings), req.reviewer ? { reviewer: req.reviewer } : {});
   }
 }
 

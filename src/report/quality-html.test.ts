@@ -26,6 +26,6 @@ describe('data quality in the HTML reports of the demo', () => {
     const ds = demo();
     const text = textOf(renderHtml(buildReviewDocument(ds, 2025, review(ds, 2025))));
     expect(text).toContain('D. CATATAN KUALITAS DATA');
-    expect(text).toContain('Belanja melebihi anggaran Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah expenditures[39].realized');
+    expect(text).toContain('Belanja melebihi anggaran Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah Belanja: Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah (realisasi)');
   });
 });

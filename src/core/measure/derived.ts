@@ -18,7 +18,7 @@
 import type { WorkflowState } from '../dataset/schema.js';
 import type { IndicatorEntry } from '../dataset/model.js';
 import { finding, type Finding } from '../findings.js';
-import { agreesAtPrecision } from '../format.js';
+import { agreesAtPrecision, formatNumber } from '../format.js';
 import type { MeasureContext } from './context.js';
 import { leastAdvanced, realizationOfEntries, type Realized } from './realization.js';
 import { unmeasuredReasonId } from './reasons.js';
@@ -145,7 +145,7 @@ export function shareAchieved(
         'derived-realization-differs',
         where,
         `the realization entered for ${entry.ref} in ${year} is ${entered.value}, but ${achievedCount} of ${applicable.length} counted indicators are achieved, which gives ${value}; the computed value is used`,
-        `realisasi yang diisikan untuk ${entry.ref} pada tahun ${year} adalah ${entered.value}, tetapi ${achievedCount} dari ${applicable.length} indikator yang dihitung tercapai, sehingga nilainya ${value}; nilai hasil perhitungan yang digunakan`,
+        `realisasi yang diisikan untuk ${entry.ref} pada tahun ${year} adalah ${formatNumber(entered.value, 2, { trim: true })}, tetapi ${achievedCount} dari ${applicable.length} indikator yang dihitung tercapai, sehingga nilainya ${formatNumber(value, 2, { trim: true })}; nilai hasil perhitungan yang digunakan`,
       ),
     );
   }

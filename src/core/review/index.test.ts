@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalDataset } from '../dataset/fixtures.js';
 import type { Claim, Dataset } from '../dataset/schema.js';
-import { claimPrecision, placeText, review } from './index.js';
+import { claimPrecision, countsInText, placeText, review } from './index.js';
 
 function withClaims(claims: Claim[], edit?: (ds: Dataset) => void): Dataset {
   const ds = minimalDataset();
@@ -34,6 +34,8 @@ describe('review: claims against computed figures', () => {
     expect(f?.message).toContain('printed 14%');
     expect(f?.message).toContain('9,29');
     expect(f?.localized?.id).toContain('tercetak 14%, data memberi 9,29');
+    // the Indonesian text names the subject and the quantity, not their ids
+    expect(f?.localized?.id).toMatch(/^Perjanjian Kinerja Tahun 2025: Persentase Usaha Mikro Mandiri, capaian \(%\): tercetak 14%/);
     expect(result.summary).toEqual({ claims: 1, agreed: 0, contradicted: 1, unchecked: 0 });
   });
 
@@ -143,6 +145,25 @@ describe('printed precision', () => {
     expect(claimPrecision(4711024340.6, 'Rp 4.711.024.340,60')).toBe(2);
     expect(claimPrecision(2830000, '(2.83.000)')).toBe(0);
     expect(claimPrecision(6.5, undefined)).toBe(1);
+  });
+
+  it('reads the counts a worded cell prints, as a printed total adds them', () => {
+    expect(countsInText('266 desa 22 kelurahan')).toEqual([266, 22]);
+    expect(countsInText('1.178 peserta (Koperasi Merah Putih) 50 peserta/koperasi')).toEqual([1178, 50]);
+    expect(countsInText('(2 tahap) 3,5 ton')).toEqual([3.5]);
+    expect(countsInText('tahun 2025')).toEqual([]);
+    expect(countsInText('selesai')).toEqual([]);
+    const ds = withClaims([{ where: 'Tabel 3.13', subject: 'activities/l1', quantity: 'total', aspect: 'realization', value: 333 }], (d) => {
+      d.activities = [{ id: 'l1', title: 'Fasilitasi', rows: [{ name: 'A', realization: '266 desa 22 kelurahan' }, { name: 'B', realization: 45 }] }];
+    });
+    const r = review(ds, 2025);
+    expect(r.checks[0]).toMatchObject({ status: 'agrees', computed: 333 });
+    expect(r.checks[0]?.explanation).toBe('jumlah realisasi = 266 + 22 + 45 = 333; angka dari sel bertulisan: "266 desa 22 kelurahan" → 266 + 22');
+    // a worded cell without a number: the total cannot be checked
+    const none = withClaims([{ where: 'Tabel 3.13', subject: 'activities/l1', quantity: 'total', aspect: 'realization', value: 45 }], (d) => {
+      d.activities = [{ id: 'l1', title: 'Fasilitasi', rows: [{ name: 'A', realization: 'selesai' }, { name: 'B', realization: 45 }] }];
+    });
+    expect(review(none, 2025).checks[0]).toMatchObject({ status: 'unchecked', explanation: 'baris "A" memuat realisasi berupa teks tanpa angka ("selesai")' });
   });
 
   it('renders places', () => {

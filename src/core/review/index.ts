@@ -4,9 +4,11 @@
  * what is measured; a contradiction is reported with where it was printed, what was printed,
  * what the data gives, and how that was computed.
  */
-import type { Claim, ClaimPlace, Dataset, Settings } from '../dataset/schema.js';
+import type { Claim, Dataset, Settings } from '../dataset/schema.js';
 import { narrativeFor, resolveAgreementLocal, splitRef } from '../dataset/model.js';
 import { typedFigures } from './narrative.js';
+import { createLabels, placeText, quantityName, type Labels } from './labels.js';
+import { unmeasuredReasonId } from '../measure/reasons.js';
 import { finding, type Finding } from '../findings.js';
 import { decimalsOf, formatNumber, roundHalfUp } from '../format.js';
 import { measure } from '../measure/index.js';
@@ -82,15 +84,7 @@ export function claimPrecision(value: number, raw: string | undefined): number {
   return decimalsOf(value);
 }
 
-export function placeText(where: Claim['where']): string {
-  const one = (p: ClaimPlace): string => {
-    if (typeof p === 'string') return p;
-    return [p.section, p.table, p.row !== undefined ? `baris ${p.row}` : undefined, p.column !== undefined ? `kolom ${p.column}` : undefined]
-      .filter((x): x is string => Boolean(x))
-      .join(', ');
-  };
-  return Array.isArray(where) ? where.map(one).join('; ') : one(where as ClaimPlace);
-}
+export { placeText };
 
 const n2 = (x: number): string => formatNumber(x, 2, { trim: true });
 const show = (v: Computed | undefined): string =>
@@ -120,10 +114,10 @@ class Measurements {
   }
 }
 
-function rowQuantity(row: MeasuredRow, quantity: string): Computation {
+function rowQuantity(row: MeasuredRow, quantity: string, labels: Labels): Computation {
   const target = row.target;
   const real = row.realization;
-  const unmeasured = row.unmeasured ? ` (tidak terukur: ${row.unmeasured})` : '';
+  const unmeasured = row.unmeasured ? ` (${unmeasuredReasonId(row.unmeasured)})` : '';
   switch (quantity) {
     case 'target':
       return { value: target, explanation: `target ${show(target)}` };
@@ -168,7 +162,7 @@ function rowQuantity(row: MeasuredRow, quantity: string): Computation {
     case 'absorption':
     case 'efficiency': {
       if (row.budget === null) return { value: null, explanation: row.efficiencyReason ? `tanpa anggaran pendukung (${row.efficiencyReason})` : 'tanpa anggaran pendukung' };
-      const nodes = row.supportingNodes?.length ? ` (program pendukung: ${row.supportingNodes.join(', ')})` : '';
+      const nodes = row.supportingNodes?.length ? ` (program pendukung: ${row.supportingNodes.map((id) => labels.node(id)).join('; ')})` : '';
       if (quantity === 'budget') return { value: row.budget, explanation: `anggaran pendukung${nodes} = ${n2(row.budget)}` };
       if (quantity === 'spent') return { value: row.spent, explanation: `realisasi anggaran pendukung${nodes} = ${show(row.spent)}` };
       if (quantity === 'absorption')
@@ -179,16 +173,16 @@ function rowQuantity(row: MeasuredRow, quantity: string): Computation {
       };
     }
     default:
-      return unchecked(`besaran "${quantity}" tidak diperiksa untuk indikator`);
+      return unchecked('besaran ini tidak diperiksa untuk indikator');
   }
 }
 
-function nodeQuantity(ctx: MeasureContext, nodeId: string, claim: Claim, year: number): Computation {
+function nodeQuantity(ctx: MeasureContext, nodeId: string, claim: Claim, year: number, labels: Labels): Computation {
   const b = ctx.budget;
-  if (!b.nodes.has(nodeId)) return unchecked(`tidak ada program/kegiatan "${nodeId}"`);
+  if (!b.nodes.has(nodeId)) return unchecked('program/kegiatan tidak ditemukan dalam data');
   const final = finalBudget(b, nodeId, year);
   const spentAmount = spentOf(b, nodeId, year);
-  return budgetQuantity(claim, (stage) => stageBudget(b, nodeId, year, stage), final, spentAmount, nodeId);
+  return budgetQuantity(claim, (stage) => stageBudget(b, nodeId, year, stage), final, spentAmount, labels.node(nodeId));
 }
 
 function budgetQuantity(
@@ -228,8 +222,18 @@ function budgetQuantity(
       return { value: (unspent / final) * 100, explanation: `sisa ${n2(unspent)} ÷ ${n2(final)} × 100 = ${n2((unspent / final) * 100)}%` };
     }
     default:
-      return unchecked(`besaran "${claim.quantity}" tidak diperiksa untuk anggaran`);
+      return unchecked('besaran ini tidak diperiksa untuk anggaran');
   }
+}
+
+/**
+ * The counts a worded cell prints: each number written the Indonesian way and followed by a
+ * word (its unit), outside parentheses — "266 desa 22 kelurahan" → 266, 22; "1.178 peserta
+ * (Koperasi Merah Putih) 50 peserta/koperasi" → 1178, 50.
+ */
+export function countsInText(text: string): number[] {
+  const plain = text.replace(/\([^)]*\)/g, ' ');
+  return [...plain.matchAll(/(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?=\s+\p{L})/gu)].map((m) => Number(`${m[1]!.replace(/\./g, '')}${m[2] ? `.${m[2]}` : ''}`));
 }
 
 function sumCounts(counts: Record<string, number> | undefined): number {
@@ -271,7 +275,7 @@ function agencyTotal(ds: Dataset, aspect: string): Computation {
     const v = sumMoney(lines.map((l) => l.ceiling)) ?? 0;
     return { value: v, explanation: `pagu belanja ${e[1] === 'operating' ? 'operasi' : 'modal'} = ${n2(v)}` };
   }
-  return unchecked(`aspek "${aspect}" tidak diperiksa untuk perangkat daerah`);
+  return unchecked('aspek yang dijumlahkan ini tidak diperiksa untuk perangkat daerah');
 }
 
 type AssetRowT = NonNullable<NonNullable<Dataset['organization']>['assets']>['rows'][number];
@@ -282,7 +286,7 @@ function conditionSum(a: AssetRowT): number | undefined {
 }
 const assetQuantity = (a: AssetRowT): number => conditionSum(a) ?? a.quantity ?? 0;
 
-function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Claim, year: number): Computation {
+function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Claim, year: number, labels: Labels): Computation {
   const { subject, quantity } = claim;
   const m = ms.of(year);
 
@@ -303,32 +307,46 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
   const [kind, rest] = subject.includes('/') ? [subject.slice(0, subject.indexOf('/')), subject.slice(subject.indexOf('/') + 1)] : [subject, ''];
   if (kind === 'expenditures') {
     const line = (ds.expenditures ?? []).find((l) => l.id === rest);
-    if (!line) return unchecked(`tidak ada baris belanja "${rest}"`);
+    if (!line) return unchecked('baris belanja tidak ditemukan dalam data');
     const realized = line.realized ?? null;
     return budgetQuantity(claim, () => null, line.ceiling, realized, line.name);
   }
   if (kind === 'staffing') {
     const row = ds.organization?.staffing?.rows.find((r) => r.id === rest);
-    if (!row) return unchecked(`tidak ada baris kepegawaian "${rest}"`);
+    if (!row) return unchecked('baris kepegawaian tidak ditemukan dalam data');
     if (quantity !== 'total' || (claim.aspect !== 'needed' && claim.aspect !== 'filled')) return unchecked('baris kepegawaian diperiksa sebagai jumlah kebutuhan atau bezetting');
     const v = sumCounts(row[claim.aspect]);
     return { value: v, explanation: `jumlah ${claim.aspect === 'needed' ? 'kebutuhan' : 'bezetting'} ${row.positionClass} = ${v}` };
   }
   if (kind === 'assets') {
     const row = ds.organization?.assets?.rows.find((r) => r.id === rest);
-    if (!row) return unchecked(`tidak ada baris sarana prasarana "${rest}"`);
+    if (!row) return unchecked('baris sarana prasarana tidak ditemukan dalam data');
     const v = conditionSum(row);
-    if (v === undefined) return unchecked(`baris sarana prasarana ${rest} tidak memuat jumlah per kondisi`);
+    if (v === undefined) return unchecked(`baris sarana prasarana ${row.name} tidak memuat jumlah per kondisi`);
     return { value: v, explanation: `jumlah kondisi ${row.name} = ${v}` };
   }
   if (kind === 'activities') {
     const list = (ds.activities ?? []).find((l) => l.id === rest);
-    if (!list) return unchecked(`tidak ada daftar kegiatan "${rest}"`);
+    if (!list) return unchecked('daftar kegiatan tidak ditemukan dalam data');
     const col = claim.aspect === 'target' ? 'target' : 'realization';
-    const vals = list.rows.map((r) => r[col]).filter((v): v is number => typeof v === 'number');
-    if (!vals.length) return unchecked(`daftar kegiatan ${rest} tidak memuat angka ${col === 'target' ? 'target' : 'realisasi'}`);
-    const v = vals.reduce((s, x) => s + x, 0);
-    return { value: v, explanation: `jumlah ${col === 'target' ? 'target' : 'realisasi'} atas ${vals.length} baris = ${v}` };
+    const what = col === 'target' ? 'target' : 'realisasi';
+    // a worded cell ("266 desa 22 kelurahan") counts the numbers it prints, as the printed total does
+    const parts: number[] = [];
+    const worded: string[] = [];
+    for (const r of list.rows) {
+      const cellValue = r[col];
+      if (typeof cellValue === 'number') parts.push(cellValue);
+      else if (typeof cellValue === 'string' && cellValue.trim()) {
+        const counts = countsInText(cellValue);
+        if (!counts.length) return unchecked(`baris "${r.name}" memuat ${what} berupa teks tanpa angka ("${cellValue}")`);
+        parts.push(...counts);
+        worded.push(`"${cellValue}" → ${counts.map((x) => formatNumber(x, decimalsOf(x))).join(' + ')}`);
+      }
+    }
+    if (!parts.length) return unchecked(`daftar kegiatan ${list.title} tidak memuat angka ${what}`);
+    const v = parts.reduce((s, x) => s + x, 0);
+    const read = worded.length ? `; angka dari sel bertulisan: ${worded.join('; ')}` : '';
+    return { value: v, explanation: `jumlah ${what} = ${parts.map((x) => formatNumber(x, decimalsOf(x))).join(' + ')} = ${formatNumber(v, decimalsOf(v))}${read}` };
   }
 
   const parts = splitRef(subject);
@@ -341,7 +359,7 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
       const v = sumMoney(ag.budget.map((l) => l.amount)) ?? 0;
       return { value: v, explanation: `jumlah ${ag.budget.length} baris anggaran PK = ${n2(v)}` };
     }
-    if (!a) return unchecked(`PK ${subject} bukan untuk tahun ${year}`);
+    if (!a) return unchecked(`${labels.subject(subject)} bukan untuk tahun ${year}`);
     const s = a.summary;
     const measured = s.achieved + s.notAchieved;
     switch (quantity) {
@@ -372,42 +390,42 @@ function compute(ds: Dataset, ctx: MeasureContext, ms: Measurements, claim: Clai
             if (e.goal.kind === 'tujuan') tujuan.add(e.ref);
           }
         }
-        return { value: tujuan.size, explanation: `${tujuan.size} tujuan (tujuan baris PK dan tujuan di atas sasarannya): ${[...tujuan].join(', ') || '-'}` };
+        return { value: tujuan.size, explanation: `${tujuan.size} tujuan (tujuan baris PK dan tujuan di atas sasarannya): ${[...tujuan].map((t) => ctx.idx.goals.get(t)?.goal.statement ?? t).join('; ') || '-'}` };
       }
       default:
-        return unchecked(`besaran "${quantity}" tidak diperiksa untuk PK`);
+        return unchecked('besaran ini tidak diperiksa untuk Perjanjian Kinerja');
     }
   }
   if (parts && ctx.idx.agreements.has(parts.ownerId)) {
     const a = agreement ?? ms.of(ctx.idx.agreements.get(parts.ownerId)!.year).agreements.find((x) => x.id === parts.ownerId);
     const target = ctx.canonical(subject);
     const row = a?.rows.find((r) => r.indicator === target || r.indicator === subject);
-    if (!row) return unchecked(`PK ${parts.ownerId} tidak memuat baris ${subject}`);
-    return rowQuantity(row, quantity);
+    if (!row) return unchecked(`${labels.subject(parts.ownerId)} tidak memuat baris indikator ini`);
+    return rowQuantity(row, quantity, labels);
   }
   if (parts && ctx.idx.plans.has(parts.ownerId)) {
     const entry = ctx.idx.indicators.get(subject);
-    if (!entry) return unchecked(`tidak ada indikator ${subject}`);
+    if (!entry) return unchecked('indikator tidak ditemukan dalam data');
     const ind = entry.indicator;
     if (quantity === 'target') {
       const t = ind.targets?.[String(year)];
-      return t === undefined ? unchecked(`${subject} tidak memiliki target tahun ${year}`) : { value: t, explanation: `target Renstra ${year} = ${n2(t)}` };
+      return t === undefined ? unchecked(`indikator ini tidak memiliki target tahun ${year}`) : { value: t, explanation: `target Renstra ${year} = ${n2(t)}` };
     }
     const row = m.planIndicators.find((r) => r.indicator === subject);
-    if (row) return rowQuantity(row, quantity);
-    if (quantity === 'baseline') return ind.baseline ? { value: ind.baseline.value, explanation: `kondisi awal ${ind.baseline.year}: ${n2(ind.baseline.value)}` } : unchecked(`${subject} tidak memiliki kondisi awal`);
-    return unchecked(`${subject} tidak memiliki target tahun ${year}, sehingga tidak diukur`);
+    if (row) return rowQuantity(row, quantity, labels);
+    if (quantity === 'baseline') return ind.baseline ? { value: ind.baseline.value, explanation: `kondisi awal ${ind.baseline.year}: ${n2(ind.baseline.value)}` } : unchecked('indikator ini tidak memiliki kondisi awal');
+    return unchecked(`indikator ini tidak memiliki target tahun ${year}, sehingga tidak diukur`);
   }
   if (parts && ctx.idx.nodes.has(parts.ownerId)) {
     const row = m.programIndicators.find((r) => r.indicator === subject);
     if (quantity === 'target' && !row) {
       const t = ctx.idx.indicators.get(subject)?.indicator.targets?.[String(year)];
-      return t === undefined ? unchecked(`${subject} tidak memiliki target tahun ${year}`) : { value: t, explanation: `target ${n2(t)}` };
+      return t === undefined ? unchecked(`indikator ini tidak memiliki target tahun ${year}`) : { value: t, explanation: `target ${n2(t)}` };
     }
-    return row ? rowQuantity(row, quantity) : unchecked(`${subject} tidak diukur pada tahun ${year}`);
+    return row ? rowQuantity(row, quantity, labels) : unchecked(`indikator ini tidak memiliki target tahun ${year}, sehingga tidak diukur`);
   }
-  if (!parts && ctx.idx.nodes.has(subject)) return nodeQuantity(ctx, subject, claim, year);
-  return unchecked(`subjek "${subject}" tidak dikenal`);
+  if (!parts && ctx.idx.nodes.has(subject)) return nodeQuantity(ctx, subject, claim, year, labels);
+  return unchecked('subjek ini tidak dikenal dalam data');
 }
 
 function norm(s: string): string {
@@ -452,11 +470,12 @@ export interface Figure {
  */
 export function figureReader(ds: Dataset, year: number, options: ReviewOptions = {}): (q: FigureQuery) => Figure {
   const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
+  const labels = createLabels(ds, ctx.idx);
   const ms = new Measurements(ds, options);
   return (q) => {
     const claim: Claim = { where: 'narrative', value: null, ...q };
     const y = claimYear(ctx, claim, year);
-    const c = compute(ds, ctx, ms, claim, y);
+    const c = compute(ds, ctx, ms, claim, y, labels);
     const entry = ctx.idx.indicators.get(ctx.canonical(q.subject));
     return { ...c, year: y, ...(entry ? { unit: entry.indicator.unit ?? null } : {}) };
   };
@@ -465,13 +484,14 @@ export function figureReader(ds: Dataset, year: number, options: ReviewOptions =
 /** Review every claim of the dataset; `year` is the report's year. */
 export function review(ds: Dataset, year: number, options: ReviewOptions = {}): ReviewResult {
   const ctx = createMeasureContext(ds, { regionSettings: options.regionSettings });
+  const labels = createLabels(ds, ctx.idx);
   const ms = new Measurements(ds, options);
   const checks: ClaimCheck[] = [];
   const findings: Finding[] = [];
   (ds.claims ?? []).forEach((claim, i) => {
     const y = claimYear(ctx, claim, year);
     const where = placeText(claim.where);
-    const c = compute(ds, ctx, ms, claim, y);
+    const c = compute(ds, ctx, ms, claim, y, labels);
     const base = {
       claim: i,
       where,
@@ -497,12 +517,12 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
           `claims[${i}] (${where})`,
           // the explanation is the review's own (Indonesian) wording, in both texts
           `${claim.subject} ${claim.quantity}: printed ${printed}, the data give ${computedShown} — ${c.explanation}`,
-          `${claim.subject} ${claim.quantity}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
+          `${labels.subject(claim.subject)}, ${quantityName(claim).toLowerCase()}: tercetak ${printed}, data memberi ${computedShown} — ${c.explanation}`,
         ),
       );
     }
   });
-  const narrative = reviewNarrative(ds, ctx, ms, year, findings);
+  const narrative = reviewNarrative(ds, ctx, ms, year, findings, labels);
   const m = ms.of(year);
   findings.push(...m.findings);
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
@@ -517,14 +537,14 @@ export function review(ds: Dataset, year: number, options: ReviewOptions = {}): 
 }
 
 /** The figures typed into the narrative of `year`, each checked like a claim; a contradiction is a finding at its narrative path. */
-function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, year: number, findings: Finding[]): ReviewResult['narrative'] {
+function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, year: number, findings: Finding[], labels: Labels): ReviewResult['narrative'] {
   const own = narrativeFor(ds, year);
-  const labels = ctx.rulesFor().ratingScale.map((b) => b.label);
-  const figures = own ? typedFigures(ds, ctx.idx, labels, { year, only: own }) : [];
+  const scale = ctx.rulesFor().ratingScale.map((b) => b.label);
+  const figures = own ? typedFigures(ds, ctx.idx, scale, { year, only: own }) : [];
   const checks: NarrativeCheck[] = figures.map((f) => {
     const claim: Claim = { where: f.where, subject: f.subject, quantity: f.quantity, value: f.value, ...(f.number !== undefined ? { raw: f.number } : {}) };
     const y = claimYear(ctx, claim, year);
-    const c = compute(ds, ctx, ms, claim, y);
+    const c = compute(ds, ctx, ms, claim, y, labels);
     const base = { where: f.where, text: f.raw, subject: f.subject, quantity: f.quantity, year: y, printed: f.value, reference: f.reference };
     if (!('value' in c) || c.value === undefined) return { ...base, status: 'unchecked' as const, explanation: c.explanation };
     const cmp = compare(f.value, c.value, claim.raw);
@@ -536,7 +556,7 @@ function reviewNarrative(ds: Dataset, ctx: MeasureContext, ms: Measurements, yea
           'narrative-figure-contradicted',
           f.where,
           `the narrative states "${f.raw}" (${f.subject} ${f.quantity}), the data give ${shown} — ${c.explanation}; write ${f.reference} to print the computed figure`,
-          `narasi menyatakan "${f.raw}" (${f.subject}, ${f.reference.slice(f.reference.lastIndexOf('/') + 1, -2)}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
+          `narasi menyatakan "${f.raw}" (${labels.subject(f.subject)}, ${quantityName(claim).toLowerCase()}), data memberi ${shown} — ${c.explanation}; tulis ${f.reference} agar laporan mencetak angka hasil perhitungan`,
         ),
       );
     }
