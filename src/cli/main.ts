@@ -5,22 +5,19 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { hasErrors, messageIn, text, type Text } from '../core/findings.js';
-import { qualityOfDataset } from '../core/quality/index.js';
-import { measure } from '../core/measure/index.js';
-import { DEFAULT_RULES } from '../core/measure/rules.js';
-import { review } from '../core/review/index.js';
-import { serializeDocument } from '../core/dataset/io.js';
-import { writeDocumentFile } from '../io/dataset-file.js';
-import { createDatasetQueries, type ImportChanges } from '../store/datasets.js';
-import { DatabaseInUseError } from '../store/lock.js';
+import type { ImportChanges } from '../store/datasets.js';
 import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
-import { renderFindings, renderMeasurement } from './render.js';
-import { renderReview } from './render-review.js';
-import { renderImport } from './render-import.js';
-import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
-import { DEMO_DATASET, runDemo } from './demo.js';
+import type { LoadedDataset } from './source.js';
+import { DEMO_DATASET } from './demo.js';
 import { registerReportCommands } from './report.js';
 import { registerPublishCommands } from './publish.js';
+
+// Each command loads what it needs when it runs (`await import(…)`), so `kinerja --help` or a
+// mistyped option loads the command line and not the validator, the measurement, the database
+// drivers, the renderers or the browser's driver (bench "startup"; docs/decisions.md, "Compiled
+// JavaScript"). Loading a module twice costs nothing: Node keeps it.
+const source = () => import('./source.js');
+const datasets = () => import('../store/datasets.js');
 
 interface SourceFlags {
   agency?: string;
@@ -33,7 +30,8 @@ function parseYear(v: string): number {
   return y;
 }
 
-function ratingScaleOf(src: LoadedDataset) {
+async function ratingScaleOf(src: LoadedDataset) {
+  const { DEFAULT_RULES } = await import('../core/measure/rules.js');
   return src.dataset.settings?.ratingScale ?? src.regionSettings?.ratingScale ?? DEFAULT_RULES.ratingScale;
 }
 
@@ -66,6 +64,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(agencyOpt())
     .addOption(jsonOpt())
     .action(async (file: string | undefined, flags: SourceFlags) => {
+      const [{ InvalidDocument, loadDataset, readValidated }, { qualityOfDataset }, { renderFindings }] = await Promise.all([
+        source(),
+        import('../core/quality/index.js'),
+        import('./render.js'),
+      ]);
       let findings;
       try {
         if (file && !flags.agency) {
@@ -100,9 +103,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(yearOpt())
     .addOption(jsonOpt())
     .action(async (file: string | undefined, flags: SourceFlags & { year: number }) => {
+      const [{ loadDataset }, { measure }] = await Promise.all([source(), import('../core/measure/index.js')]);
       const src = await loadDataset(io, file, flags);
       const result = measure(src.dataset, flags.year, { regionSettings: src.regionSettings });
-      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderMeasurement(result, { color: io.color, ratingScale: ratingScaleOf(src) }));
+      if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
+      else io.out((await import('./render.js')).renderMeasurement(result, { color: io.color, ratingScale: await ratingScaleOf(src) }));
     });
 
   program
@@ -114,9 +119,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(jsonOpt())
     .option('--all', 'list agreeing claims too')
     .action(async (file: string | undefined, flags: SourceFlags & { year: number; all?: boolean }) => {
+      const [{ loadDataset }, { review }] = await Promise.all([source(), import('../core/review/index.js')]);
       const src = await loadDataset(io, file, flags);
       const result = review(src.dataset, flags.year, { regionSettings: src.regionSettings });
-      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderReview(result, { color: io.color, all: Boolean(flags.all) }));
+      if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
+      else io.out((await import('./render-review.js')).renderReview(result, { color: io.color, all: Boolean(flags.all) }));
     });
 
   program
@@ -134,6 +141,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--dry-run', 'say what the import would do, store nothing / tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun')
     .addOption(jsonOpt())
     .action(async (file: string, flags: { prune?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const [{ readValidated, withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const doc = await readValidated(io, file);
       const prune = Boolean(flags.prune);
       const dryRun = Boolean(flags.dryRun);
@@ -159,7 +167,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       if (flags.json) {
         io.out(JSON.stringify({ kind: doc.kind, stored: !dryRun, ...changes, findings: doc.findings }, null, 2) + '\n');
       } else {
-        io.out(renderImport({ changes, dryRun, warnings: doc.findings.length, file }, lang()));
+        io.out((await import('./render-import.js')).renderImport({ changes, dryRun, warnings: doc.findings.length, file }, lang()));
       }
     });
 
@@ -170,13 +178,15 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('-o, --output <file>', 'file to write (.json or .yaml); standard output when omitted')
     .addOption(new Option('--format <format>', 'json or yaml (default: from the file name, else json)').choices(['json', 'yaml']))
     .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
+      const [{ withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
       if (!dataset) throw new CliError(text(`no agency "${flags.agency}" in the database`, `tidak ada perangkat daerah "${flags.agency}" dalam basis data`));
       if (flags.output) {
+        const { writeDocumentFile } = await import('../io/dataset-file.js');
         await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
         io.err(`Ditulis: ${flags.output}\n`);
       } else {
-        io.out(serializeDocument(dataset, flags.format ?? 'json'));
+        io.out((await import('../core/dataset/io.js')).serializeDocument(dataset, flags.format ?? 'json'));
       }
     });
 
@@ -185,6 +195,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('list the agencies stored in the database')
     .addOption(jsonOpt())
     .action(async (flags: { json?: boolean }) => {
+      const [{ withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const list = await withDatabase(io, (db) => createDatasetQueries(db.pool).listAgencies());
       if (flags.json) io.out(JSON.stringify(list, null, 2) + '\n');
       else if (list.length === 0) io.out('Basis data kosong: `npx kinerja import FILE`.\n');
@@ -195,7 +206,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('demo')
     .description(`load the demo agency (${DEMO_DATASET}) into the embedded database on first use and show its 2025 measurement`)
     .action(async () => {
-      await runDemo(io);
+      await (await import('./demo.js')).runDemo(io);
     });
 
   registerReportCommands(program, io);
@@ -237,7 +248,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // help and version are successful exits; everything else commander rejects is a usage error
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // the modules whose errors are tested here were loaded by the command that threw them
+    const [{ InvalidDocument }, { DatabaseInUseError }] = await Promise.all([source(), import('../store/lock.js')]);
     if (e instanceof InvalidDocument) {
+      const { renderFindings } = await import('./render.js');
       const lang = cliLang(program, io);
       const errors = e.findings.filter((f) => f.severity === 'error');
       io.err(`${e.origin}: ${lang === 'en' ? 'the dataset is not valid' : 'dataset tidak valid'}\n` + renderFindings(errors, { color: false, lang }));

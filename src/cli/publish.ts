@@ -8,14 +8,15 @@ import { Command, Option } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatDatasetChange, type MeasurementChange } from '../core/report/diff.js';
-import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication.js';
+import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication-kinds.js';
 import { formatNumber, formatPercent } from '../core/format.js';
 import { messageIn, text, type Lang } from '../core/findings.js';
-import { publicationChanges, PublishError, publishReport, reproducePublication } from '../publish/publish.js';
-import { ChromiumMissingError } from '../report/chromium.js';
-import { createPublicationQueries, type PublicationSummary } from '../store/publications.js';
+import type { PublicationSummary } from '../store/publications.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
-import { withDatabase } from './source.js';
+
+// publishing, the store and the renderers load when a command runs, not with `kinerja --help`
+const publishing = () => import('../publish/publish.js');
+const source = () => import('./source.js');
 
 function parseYear(v: string): number {
   const y = Number(v);
@@ -48,6 +49,7 @@ function describe(p: PublicationSummary): string {
 
 /** Errors of the publishing layer as the command line's. */
 async function guarded<T>(fn: () => Promise<T>, lang: Lang): Promise<T> {
+  const [{ PublishError }, { ChromiumMissingError }] = await Promise.all([publishing(), import('../report/chromium.js')]);
   try {
     return await fn();
   } catch (e) {
@@ -91,6 +93,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
       if (flags.kind !== 'agreement' && flags.id) throw new CliError(text(`--id is for --kind agreement, not ${flags.kind}`, `--id hanya untuk --kind agreement, bukan ${flags.kind}`), EXIT.usage);
       const formats = flags.formats ?? [...FORMATS_OF[flags.kind]];
       const issuedBy = flags.by ?? io.env.USER ?? io.env.USERNAME ?? 'kinerja';
+      const [{ withDatabase }, { publishReport }] = await Promise.all([source(), publishing()]);
       const s = await guarded(() =>
         withDatabase(io, (db) =>
           publishReport(db.pool, {
@@ -118,6 +121,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .requiredOption('--agency <id>', 'the agency')
     .option('--json', 'print JSON')
     .action(async (flags: { agency: string; json?: boolean }) => {
+      const [{ withDatabase }, { createPublicationQueries }] = await Promise.all([source(), import('../store/publications.js')]);
       const list = await withDatabase(io, (db) => createPublicationQueries(db.pool).list(flags.agency));
       if (flags.json) io.out(JSON.stringify(list, null, 2) + '\n');
       else if (list.length === 0) io.out(`Belum ada laporan yang diterbitkan untuk "${flags.agency}": \`npx kinerja publish --agency ${flags.agency} --year TAHUN\`.\n`);
@@ -131,6 +135,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .requiredOption('-o, --output <dir>', 'folder to write the files to')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { output: string; json?: boolean }) => {
+      const [{ withDatabase }, { reproducePublication }] = await Promise.all([source(), publishing()]);
       const r = await guarded(() => withDatabase(io, (db) => reproducePublication(db.pool, id)), cliLang(program, io));
       if (!r) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       const dir = resolve(io.cwd, flags.output);
@@ -170,6 +175,7 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'the issued report')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }) => {
+      const [{ withDatabase }, { publicationChanges }] = await Promise.all([source(), publishing()]);
       const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)), cliLang(program, io));
       if (!c) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       if (flags.json) {

@@ -8,12 +8,12 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
-import { UnknownAgreement } from '../core/report/agreement.js';
-import { ChromiumMissingError } from '../report/chromium.js';
-import { buildReport, renderDocument as renderAs } from '../report/produce.js';
 import { text } from '../core/findings.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
-import { loadDataset } from './source.js';
+
+// the builders, renderers and the dataset's reading load when a command runs, not with `kinerja --help`
+const produce = () => import('../report/produce.js');
+const source = () => import('./source.js');
 
 export const FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -60,6 +60,7 @@ export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): 
 
 /** The document in a format, as bytes or text (a missing Chromium becomes a CLI error). */
 export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
+  const [{ renderDocument: renderAs }, { ChromiumMissingError }] = await Promise.all([produce(), import('../report/chromium.js')]);
   try {
     return await renderAs(doc, format);
   } catch (e) {
@@ -97,6 +98,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reportFormats);
+      const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
       await emit(io, doc, format, flags.output);
@@ -112,6 +114,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { id: string }) => {
       const format = formatOf(flags, reportFormats);
+      const [{ loadDataset }, { buildReport }, { UnknownAgreement }] = await Promise.all([source(), produce(), import('../core/report/agreement.js')]);
       const src = await loadDataset(io, file, flags);
       let doc: DocumentModel;
       try {
@@ -134,6 +137,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
+      const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'review', year: flags.year }, { regionSettings: src.regionSettings });
       await emit(io, doc, format, flags.output);
