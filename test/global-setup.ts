@@ -1,0 +1,10 @@
+/**
+ * Before the tests: dist/ (the compiled command line and server, bin/compiled.js) rebuilt when
+ * src/ changed since it was built, so the tests that start `bin/kinerja.js` as a process run the
+ * current sources, compiled as a user runs them, and not a rebuild notice or a stale build.
+ */
+import { build, staleness } from '../bin/compiled.js';
+
+export default async function setup(): Promise<void> {
+  if (staleness()) await build();
+}
