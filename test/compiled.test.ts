@@ -75,7 +75,10 @@ describe('the compiled command line', () => {
     const help = await run(['bin/kinerja.js', '--help'], install);
     expect(help.code, help.err).toBe(0);
     expect(help.err).toBe('');
-    expect(help.out).toContain('Kinerja: akuntabilitas kinerja (SAKIP) — dataset, pengukuran, reviu');
+    // the Indonesian help (src/cli/help.ts)
+    expect(help.out).toMatch(/^Penggunaan: kinerja \[options\] \[command\]\n\nKinerja: akuntabilitas kinerja \(SAKIP\) — dataset, pengukuran, reviu\n/);
+    expect(help.out).toContain('\nPerintah:\n');
+    expect(help.out).not.toContain('Usage:');
     for (const command of ['validate', 'measure', 'review', 'import', 'report', 'publish', 'demo']) expect(help.out).toMatch(new RegExp(`^  ${command} `, 'm'));
     // and a command with real work: the demo measured from the compiled modules
     const measured = await run(['bin/kinerja.js', 'measure', 'examples/diskopum-jember-2025.json', '--year', '2025', '--json'], install);

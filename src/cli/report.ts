@@ -10,6 +10,7 @@ import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
 import { text } from '../core/findings.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
+import { helpText, type HelpText } from './help.js';
 
 // the builders, renderers and the dataset's reading load when a command runs, not with `kinerja --help`
 const produce = () => import('../report/produce.js');
@@ -80,18 +81,21 @@ async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output:
   io.err(`Ditulis: ${output} (${format.toUpperCase()}, ${bytes.toLocaleString('id-ID')} bita) — ${doc.title}\n`);
 }
 
-export function registerReportCommands(program: Command, io: CliIo): void {
-  const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
+export function registerReportCommands(program: Command, io: CliIo, t: HelpText = helpText('id')): void {
+  const agencyOpt = () =>
+    new Option('--agency <id>', t('read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)', 'baca perangkat daerah dari basis data yang diatur (DATABASE_URL atau KINERJA_DATA_DIR)'));
   const formatOpt = (allowed: readonly ReportFormat[]) =>
-    new Option('--format <format>', "output format (default: from the output file's name)").choices([...allowed]);
-  const outputOpt = () => new Option('-o, --output <file>', 'file to write; HTML and JSON go to standard output without it');
-  const yearOpt = () => new Option('--year <year>', 'the year reported').argParser(parseYear).makeOptionMandatory();
+    new Option('--format <format>', t("output format (default: from the output file's name)", 'format keluaran (bawaan: dari nama berkas keluaran)')).choices([...allowed]);
+  const outputOpt = () =>
+    new Option('-o, --output <file>', t('file to write; HTML and JSON go to standard output without it', 'berkas yang ditulis; tanpanya HTML dan JSON ke keluaran standar'));
+  const yearOpt = () => new Option('--year <year>', t('the year reported', 'tahun yang dilaporkan')).argParser(parseYear).makeOptionMandatory();
+  const datasetArg = t('dataset or region file (.json, .yaml)', 'berkas dataset atau wilayah (.json, .yaml)');
 
   const reportFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'xlsx', 'json'];
   program
     .command('report')
-    .description('write the annual performance report (LKIP) of a year as DOCX, PDF, HTML or XLSX')
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t('write the annual performance report (LKIP) of a year as DOCX, PDF, HTML or XLSX', 'tulis Laporan Kinerja (LKIP) suatu tahun sebagai DOCX, PDF, HTML atau XLSX'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(formatOpt(reportFormats))
@@ -106,10 +110,10 @@ export function registerReportCommands(program: Command, io: CliIo): void {
 
   program
     .command('agreement')
-    .description('write a performance agreement (Perjanjian Kinerja) in its signed form')
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t('write a performance agreement (Perjanjian Kinerja) in its signed form', 'tulis Perjanjian Kinerja dalam bentuk yang ditandatangani'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
-    .requiredOption('--id <agreement>', 'the agreement id, e.g. pk-2025')
+    .requiredOption('--id <agreement>', t('the agreement id, e.g. pk-2025', 'id Perjanjian Kinerja, misalnya pk-2025'))
     .addOption(formatOpt(reportFormats))
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { id: string }) => {
@@ -129,8 +133,8 @@ export function registerReportCommands(program: Command, io: CliIo): void {
   const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
   program
     .command('review-doc')
-    .description("write the review of a report's printed figures (reviu) as a document")
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t("write the review of a report's printed figures (reviu) as a document", 'tulis reviu atas angka yang dicetak laporan sebagai dokumen'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(formatOpt(reviewFormats))
