@@ -47,22 +47,29 @@ export function scanSources(root = ROOT) {
   return { sources, assets, newest };
 }
 
+/** The newest source time dist/ was built from (-1 when there is no build). */
+function builtFrom(root) {
+  try {
+    return JSON.parse(readFileSync(join(root, 'dist', STAMP), 'utf8')).newest;
+  } catch {
+    return -1;
+  }
+}
+
 /** Why dist/ cannot be run as it is ('missing' or 'stale'), or undefined when it is up to date. */
 export function staleness(root = ROOT) {
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(join(root, 'dist', STAMP), 'utf8'));
-  } catch {
-    return 'missing';
-  }
-  return scanSources(root).newest > stamp.newest ? 'stale' : undefined;
+  const built = builtFrom(root);
+  if (built < 0) return 'missing';
+  return scanSources(root).newest > built ? 'stale' : undefined;
 }
 
 /**
  * Build dist/ from src/: into a folder of its own first, then put in place, so a command
  * starting meanwhile never runs half a build, and two builds at once both end with a whole one.
+ * Unless `force`d (`npm run build`), a build finding that another one from the same sources was put
+ * in place meanwhile keeps that one.
  */
-export async function build(root = ROOT) {
+export async function build(root = ROOT, { force = false } = {}) {
   const t0 = performance.now();
   const { sources, assets, newest } = scanSources(root);
   const { build: esbuild } = await import('esbuild');
@@ -86,6 +93,8 @@ export async function build(root = ROOT) {
       writeFileSync(to, readFileSync(a));
     }
     writeFileSync(join(tmp, STAMP), JSON.stringify({ newest, builtAt: new Date().toISOString(), files: sources.length }) + '\n');
+    // another command rebuilt it meanwhile from the same sources: keep that one (whoever runs it keeps its files)
+    if (!force && builtFrom(root) >= newest) return { files: sources.length, ms: performance.now() - t0 };
     const old = `${tmp}-old`;
     try {
       renameSync(dist, old);
@@ -148,7 +157,7 @@ const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.me
 if (invokedDirectly) {
   const why = process.argv.includes('--if-stale') ? staleness() : 'asked';
   if (why) {
-    const { files, ms } = await build();
+    const { files, ms } = await build(ROOT, { force: why === 'asked' });
     console.log(`dist/: ${files} modules built from src/ in ${Math.round(ms)} ms`);
   } else {
     console.log('dist/ is up to date with src/');

@@ -119,6 +119,20 @@ describe('the compiled command line', () => {
     expect(existsSync(join(install, 'dist', 'cli', 'extra.js')), 'a removed source leaves nothing behind').toBe(false);
   });
 
+  it('survives commands started together on a stale build: each runs, one whole dist/ is left, no build folder behind', async () => {
+    await touch(join(install, 'src', 'core', 'format.ts'), 20_000);
+    expect(staleness(install)).toBe('stale');
+    const all = await Promise.all([1, 2, 3, 4].map(() => run(['bin/kinerja.js', '--help'], install)));
+    for (const r of all) {
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('Kinerja (disunting): akuntabilitas kinerja');
+    }
+    expect(staleness(install)).toBeUndefined();
+    expect((await readdir(install)).filter((f) => f.startsWith('.dist-'))).toStrictEqual([]);
+    const measured = await run(['bin/kinerja.js', 'measure', 'examples/diskopum-jember-2025.json', '--year', '2025', '--json'], install);
+    expect(measured.code, measured.err).toBe(0);
+  });
+
   it('runs the sources through tsx, saying so, where dist/ is stale and cannot be built (no esbuild)', async () => {
     // an install whose node_modules lacks esbuild (tsx keeps its own, found from its real path)
     const bare = join(dir, 'bare');
