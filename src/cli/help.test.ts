@@ -61,6 +61,26 @@ describe('the help', () => {
     expect(same).toStrictEqual([]);
   });
 
+  it("says what is wrong with the command line in Indonesian too (commander's errors), exit 2", async () => {
+    const cases: Array<[string[], string]> = [
+      [['measure', 'x.json'], "galat: opsi wajib '--year <year>' tidak diberikan\n"],
+      [['mesure'], "galat: perintah 'mesure' tidak dikenal\n(Mungkin maksudnya measure?)\n"],
+      [['agencies', '--jsn'], "galat: opsi '--jsn' tidak dikenal\n(Mungkin maksudnya --json?)\n"],
+      [['export', '--agency', 'a', '--format', 'xml'], "galat: nilai 'xml' tidak sah untuk opsi '--format <format>'; pilihannya: json, yaml.\n"],
+      [['validate', 'a.json', 'b.json'], "galat: terlalu banyak argumen untuk 'validate': diharapkan 1, diberikan 2.\n"],
+      [['import'], "galat: argumen wajib 'file' tidak diberikan\n"],
+      [['export', '--agency'], "galat: opsi '--agency <id>' memerlukan nilai\n"],
+    ];
+    for (const [argv, first] of cases) {
+      const r = await runCli(argv, where);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.startsWith(first), r.err).toBe(true);
+      expect(r.err).toContain('Penggunaan: kinerja'); // the help after the error, in the same language
+    }
+    const en = await runCli(['--lang', 'en', 'mesure'], where);
+    expect(en.err).toMatch(/^error: unknown command 'mesure'\n\(Did you mean measure\?\)\n/);
+  });
+
   it('takes its language from the arguments before they are parsed', () => {
     expect(helpLang([], {})).toBe('id');
     expect(helpLang([], { KINERJA_LANG: 'en' })).toBe('en');
