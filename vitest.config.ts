@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // dist/ up to date with src/ before any test starts bin/kinerja.js (test/global-setup.ts)
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer'];
+const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -25,7 +25,9 @@ for (const phase of phases) {
         ? [http, '--engine', 'postgres']
         : phase === 'transfer'
           ? [new URL('./transfer.ts', import.meta.url).pathname]
-          : [new URL('./phases.ts', import.meta.url).pathname, phase];
+          : phase === 'startup'
+            ? [new URL('./startup.ts', import.meta.url).pathname]
+            : [new URL('./phases.ts', import.meta.url).pathname, phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,
@@ -39,6 +41,13 @@ const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
 const out: string[] = [];
 for (const r of results) {
   switch (r.phase) {
+    case 'startup':
+      out.push(
+        `startup (wall time of a process to its exit, median of ${r.runs} each, interleaved): \`kinerja --help\` ${f(r.helpMs, 0)} ms vs \`node -e 0\` ${f(r.floorMs, 0)} ms = ${f(r.helpRatio, 2)}× ` +
+          `[goal ≤ 3×: ${verdict(Number(r.helpRatio) <= 3)}] (through tsx from the sources, as before dist/: ${f(r.helpTsxMs, 0)} ms); ` +
+          `\`kinerja measure <demo> --year 2025\` ${f(r.measureCommandMs, 0)} ms for ${f(r.measureMs, 2)} ms of measuring (${f(Number(r.measureCommandMs) - Number(r.floorMs), 0)} ms above the floor)`,
+      );
+      break;
     case 'measure-demo':
       out.push(`measure demo agency-year (2 agreements): median ${f(r.medianMs, 3)} ms, max ${f(r.maxMs, 3)} ms over ${r.iterations} runs; peak RSS ${f(r.peakRssMb)} MB`);
       break;

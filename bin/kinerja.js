@@ -1,10 +1,11 @@
 #!/usr/bin/env -S node --max-semi-space-size=1
-// Entry point of `npx kinerja`: runs the TypeScript command line through tsx's loader,
-// so the installed command always runs the current sources (no separate build step).
+// Entry point of `npx kinerja`: runs the compiled command line (dist/cli/main.js), rebuilt first
+// when src/ changed since it was built, or the TypeScript sources through tsx where it cannot be
+// built (bin/compiled.js).
 // `--max-semi-space-size=1` keeps V8's young generation at 1 MB per half (16 by default): a
 // short-lived command then holds less garbage, 35–45 MB less at its peak for a PDF or DOCX
 // (bench/peak-memory.ts), at no cost in time seen in the report bench.
-import { register } from 'tsx/esm/api';
+import { loadEntry } from './compiled.js';
 
 // A reader that stops reading (`kinerja export --agency X | head -1`) closes the pipe: writing to it
 // fails with EPIPE. The command then ends quietly (the rest of its output has no reader), with its
@@ -15,6 +16,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await loadEntry('cli/main');
 process.exitCode = await main(process.argv.slice(2));

@@ -3,22 +3,26 @@
  * into the configured database the first time, then show its 2025 measurement.
  */
 import { fileURLToPath } from 'node:url';
-import { measure } from '../core/measure/index.js';
-import { review } from '../core/review/index.js';
-import { createDatasetQueries } from '../store/datasets.js';
-import { readDocumentFile } from '../io/dataset-file.js';
-import { validateDocument } from '../core/dataset/validate.js';
-import { DEFAULT_RULES } from '../core/measure/rules.js';
 import { text } from '../core/findings.js';
 import { CliError, type CliIo } from './io.js';
-import { renderMeasurement } from './render.js';
-import { withDatabase } from './source.js';
 
 export const DEMO_DATASET = 'examples/diskopum-jember-2025.json';
 export const DEMO_AGENCY = 'diskopum';
 export const DEMO_YEAR = 2025;
 
 export async function runDemo(io: CliIo): Promise<void> {
+  // loaded here, not above: the command line imports this module for DEMO_DATASET at every start
+  const [{ measure }, { review }, { createDatasetQueries }, { readDocumentFile }, { validateDocument }, { DEFAULT_RULES }, { renderMeasurement }, { withDatabase }] =
+    await Promise.all([
+      import('../core/measure/index.js'),
+      import('../core/review/index.js'),
+      import('../store/datasets.js'),
+      import('../io/dataset-file.js'),
+      import('../core/dataset/validate.js'),
+      import('../core/measure/rules.js'),
+      import('./render.js'),
+      import('./source.js'),
+    ]);
   const path = fileURLToPath(new URL(`../../${DEMO_DATASET}`, import.meta.url));
   const dataset = await withDatabase(io, async (db) => {
     const q = createDatasetQueries(db.pool);

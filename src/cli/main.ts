@@ -4,23 +4,21 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { hasErrors, messageIn, text, type Text } from '../core/findings.js';
-import { qualityOfDataset } from '../core/quality/index.js';
-import { measure } from '../core/measure/index.js';
-import { DEFAULT_RULES } from '../core/measure/rules.js';
-import { review } from '../core/review/index.js';
-import { serializeDocument } from '../core/dataset/io.js';
-import { writeDocumentFile } from '../io/dataset-file.js';
-import { createDatasetQueries, type ImportChanges } from '../store/datasets.js';
-import { DatabaseInUseError } from '../store/lock.js';
+import { hasErrors, messageIn, text, type Lang, type Text } from '../core/findings.js';
+import type { ImportChanges } from '../store/datasets.js';
 import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
-import { renderFindings, renderMeasurement } from './render.js';
-import { renderReview } from './render-review.js';
-import { renderImport } from './render-import.js';
-import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedDataset } from './source.js';
-import { DEMO_DATASET, runDemo } from './demo.js';
+import { helpLang, helpText, localizeHelp } from './help.js';
+import type { LoadedDataset } from './source.js';
+import { DEMO_DATASET } from './demo.js';
 import { registerReportCommands } from './report.js';
 import { registerPublishCommands } from './publish.js';
+
+// Each command loads what it needs when it runs (`await import(…)`), so `kinerja --help` or a
+// mistyped option loads the command line and not the validator, the measurement, the database
+// drivers, the renderers or the browser's driver (bench "startup"; docs/decisions.md, "Compiled
+// JavaScript"). Loading a module twice costs nothing: Node keeps it.
+const source = () => import('./source.js');
+const datasets = () => import('../store/datasets.js');
 
 interface SourceFlags {
   agency?: string;
@@ -33,15 +31,24 @@ function parseYear(v: string): number {
   return y;
 }
 
-function ratingScaleOf(src: LoadedDataset) {
+async function ratingScaleOf(src: LoadedDataset) {
+  const { DEFAULT_RULES } = await import('../core/measure/rules.js');
   return src.dataset.settings?.ratingScale ?? src.regionSettings?.ratingScale ?? DEFAULT_RULES.ratingScale;
 }
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** The program; its help in `lang` (Indonesian unless English is chosen: help.ts). */
+export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = helpLang([], io.env)): Command {
+  const t = helpText(lang);
   const program = new Command('kinerja')
-    .description('Kinerja: akuntabilitas kinerja (SAKIP) — dataset, pengukuran, reviu')
+    .description(t('Kinerja: performance accountability (SAKIP) — datasets, measurement, review', 'Kinerja: akuntabilitas kinerja (SAKIP) — dataset, pengukuran, reviu'))
     .addOption(
-      new Option('--lang <lang>', 'language of findings and error messages: id (Bahasa Indonesia, the default) or en; KINERJA_LANG sets the default').choices([
+      new Option(
+        '--lang <lang>',
+        t(
+          'language of the help, findings and error messages: id (Bahasa Indonesia, the default) or en; KINERJA_LANG sets the default',
+          'bahasa bantuan, temuan dan pesan galat: id (Bahasa Indonesia, bawaan) atau en; KINERJA_LANG mengatur bawaannya',
+        ),
+      ).choices([
         'id',
         'en',
       ]),
@@ -53,19 +60,27 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       io.command = action.name();
       io.lang = cliLang(program, io);
     });
-  const lang = () => cliLang(program, io);
+  localizeHelp(program, lang);
+  const langNow = () => cliLang(program, io);
 
-  const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
-  const jsonOpt = () => new Option('--json', 'print JSON instead of tables');
-  const yearOpt = () => new Option('--year <year>', 'the year to measure').argParser(parseYear).makeOptionMandatory();
+  const agencyOpt = () =>
+    new Option('--agency <id>', t('read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)', 'baca perangkat daerah dari basis data yang diatur (DATABASE_URL atau KINERJA_DATA_DIR)'));
+  const jsonOpt = () => new Option('--json', t('print JSON instead of tables', 'cetak JSON, bukan tabel'));
+  const yearOpt = () => new Option('--year <year>', t('the year to measure', 'tahun yang diukur')).argParser(parseYear).makeOptionMandatory();
+  const datasetArg = t('dataset or region file (.json, .yaml)', 'berkas dataset atau wilayah (.json, .yaml)');
 
   program
     .command('validate')
-    .description('check a dataset and print its findings (exit 1 when there is an error)')
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t('check a dataset and print its findings (exit 1 when there is an error)', 'periksa dataset dan cetak temuannya (keluar dengan 1 bila ada galat)'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(jsonOpt())
     .action(async (file: string | undefined, flags: SourceFlags) => {
+      const [{ InvalidDocument, loadDataset, readValidated }, { qualityOfDataset }, { renderFindings }] = await Promise.all([
+        source(),
+        import('../core/quality/index.js'),
+        import('./render.js'),
+      ]);
       let findings;
       try {
         if (file && !flags.agency) {
@@ -88,52 +103,68 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         if (!(e instanceof InvalidDocument)) throw e;
         findings = e.findings;
       }
-      io.out(flags.json ? JSON.stringify({ valid: !hasErrors(findings), findings }, null, 2) + '\n' : renderFindings(findings, { color: io.color, lang: lang() }));
+      io.out(flags.json ? JSON.stringify({ valid: !hasErrors(findings), findings }, null, 2) + '\n' : renderFindings(findings, { color: io.color, lang: langNow() }));
       setExit(hasErrors(findings) ? EXIT.failed : EXIT.ok);
     });
 
   program
     .command('measure')
-    .description("measure every agreement of a year (the `measure --json` contract of measurement.md)")
-    .argument('[dataset]', 'dataset or region file')
+    .description(
+      t(
+        'measure every agreement of a year (the `measure --json` contract of measurement.md)',
+        'ukur setiap Perjanjian Kinerja suatu tahun (kontrak `measure --json` dalam measurement.md)',
+      ),
+    )
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(jsonOpt())
     .action(async (file: string | undefined, flags: SourceFlags & { year: number }) => {
+      const [{ loadDataset }, { measure }] = await Promise.all([source(), import('../core/measure/index.js')]);
       const src = await loadDataset(io, file, flags);
       const result = measure(src.dataset, flags.year, { regionSettings: src.regionSettings });
-      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderMeasurement(result, { color: io.color, ratingScale: ratingScaleOf(src) }));
+      if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
+      else io.out((await import('./render.js')).renderMeasurement(result, { color: io.color, ratingScale: await ratingScaleOf(src) }));
     });
 
   program
     .command('review')
-    .description("compare the figures a report printed (claims) with the computed ones")
-    .argument('[dataset]', 'dataset or region file')
+    .description(t('compare the figures a report printed (claims) with the computed ones', 'bandingkan angka yang dicetak laporan (klaim) dengan angka hasil hitungan'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(jsonOpt())
-    .option('--all', 'list agreeing claims too')
+    .option('--all', t('list agreeing claims too', 'cantumkan juga klaim yang sesuai'))
     .action(async (file: string | undefined, flags: SourceFlags & { year: number; all?: boolean }) => {
+      const [{ loadDataset }, { review }] = await Promise.all([source(), import('../core/review/index.js')]);
       const src = await loadDataset(io, file, flags);
       const result = review(src.dataset, flags.year, { regionSettings: src.regionSettings });
-      io.out(flags.json ? JSON.stringify(result, null, 2) + '\n' : renderReview(result, { color: io.color, all: Boolean(flags.all) }));
+      if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
+      else io.out((await import('./render-review.js')).renderReview(result, { color: io.color, all: Boolean(flags.all) }));
     });
 
   program
     .command('import')
     .description(
-      'validate a dataset or region file and store it in one transaction: each agency of the file is added or replaced, ' +
-        "the region's other agencies are kept (--prune removes them); lists every agency added, replaced and removed",
+      t(
+        'validate a dataset or region file and store it in one transaction: each agency of the file is added or replaced, ' +
+          "the region's other agencies are kept (--prune removes them); lists every agency added, replaced and removed",
+        'validasi berkas dataset atau wilayah lalu simpan dalam satu transaksi: setiap perangkat daerah dalam berkas ditambahkan atau diganti, ' +
+          'perangkat daerah lain di wilayahnya tetap (--prune menghapusnya); mencantumkan setiap perangkat daerah yang ditambahkan, diganti dan dihapus',
+      ),
     )
-    .argument('<file>', 'dataset or region file')
+    .argument('<file>', datasetArg)
     .option(
       '--prune',
-      "region file: the file is the region's whole content, remove the region's agencies it does not hold (and take the region's settings from the file) " +
-        '/ berkas wilayah: berkas ini seluruh isi wilayah, hapus perangkat daerah wilayah yang tidak ada di dalamnya (dan ambil pengaturan wilayah dari berkas)',
+      t(
+        "region file: the file is the region's whole content, remove the region's agencies it does not hold (and take the region's settings from the file)",
+        'berkas wilayah: berkas ini seluruh isi wilayah, hapus perangkat daerah wilayah yang tidak ada di dalamnya (dan ambil pengaturan wilayah dari berkas)',
+      ),
     )
-    .option('--dry-run', 'say what the import would do, store nothing / tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun')
+    .option('--dry-run', t('say what the import would do, store nothing', 'tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun'))
     .addOption(jsonOpt())
     .action(async (file: string, flags: { prune?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const [{ readValidated, withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const doc = await readValidated(io, file);
       const prune = Boolean(flags.prune);
       const dryRun = Boolean(flags.dryRun);
@@ -159,32 +190,37 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       if (flags.json) {
         io.out(JSON.stringify({ kind: doc.kind, stored: !dryRun, ...changes, findings: doc.findings }, null, 2) + '\n');
       } else {
-        io.out(renderImport({ changes, dryRun, warnings: doc.findings.length, file }, lang()));
+        io.out((await import('./render-import.js')).renderImport({ changes, dryRun, warnings: doc.findings.length, file }, langNow()));
       }
     });
 
   program
     .command('export')
-    .description('write an agency stored in the database as a dataset file')
-    .requiredOption('--agency <id>', 'the agency to export')
-    .option('-o, --output <file>', 'file to write (.json or .yaml); standard output when omitted')
-    .addOption(new Option('--format <format>', 'json or yaml (default: from the file name, else json)').choices(['json', 'yaml']))
+    .description(t('write an agency stored in the database as a dataset file', 'tulis perangkat daerah yang tersimpan di basis data sebagai berkas dataset'))
+    .requiredOption('--agency <id>', t('the agency to export', 'perangkat daerah yang diekspor'))
+    .option('-o, --output <file>', t('file to write (.json or .yaml); standard output when omitted', 'berkas yang ditulis (.json atau .yaml); keluaran standar bila tidak diberikan'))
+    .addOption(
+      new Option('--format <format>', t('json or yaml (default: from the file name, else json)', 'json atau yaml (bawaan: dari nama berkas, selain itu json)')).choices(['json', 'yaml']),
+    )
     .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
+      const [{ withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
       if (!dataset) throw new CliError(text(`no agency "${flags.agency}" in the database`, `tidak ada perangkat daerah "${flags.agency}" dalam basis data`));
       if (flags.output) {
+        const { writeDocumentFile } = await import('../io/dataset-file.js');
         await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
         io.err(`Ditulis: ${flags.output}\n`);
       } else {
-        io.out(serializeDocument(dataset, flags.format ?? 'json'));
+        io.out((await import('../core/dataset/io.js')).serializeDocument(dataset, flags.format ?? 'json'));
       }
     });
 
   program
     .command('agencies')
-    .description('list the agencies stored in the database')
+    .description(t('list the agencies stored in the database', 'daftar perangkat daerah yang tersimpan di basis data'))
     .addOption(jsonOpt())
     .action(async (flags: { json?: boolean }) => {
+      const [{ withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
       const list = await withDatabase(io, (db) => createDatasetQueries(db.pool).listAgencies());
       if (flags.json) io.out(JSON.stringify(list, null, 2) + '\n');
       else if (list.length === 0) io.out('Basis data kosong: `npx kinerja import FILE`.\n');
@@ -193,13 +229,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('demo')
-    .description(`load the demo agency (${DEMO_DATASET}) into the embedded database on first use and show its 2025 measurement`)
+    .description(
+      t(
+        `load the demo agency (${DEMO_DATASET}) into the embedded database on first use and show its 2025 measurement`,
+        `muat perangkat daerah demo (${DEMO_DATASET}) ke basis data tertanam pada pemakaian pertama dan tampilkan pengukuran 2025-nya`,
+      ),
+    )
     .action(async () => {
-      await runDemo(io);
+      await (await import('./demo.js')).runDemo(io);
     });
 
-  registerReportCommands(program, io);
-  registerPublishCommands(program, io);
+  registerReportCommands(program, io, t);
+  registerPublishCommands(program, io, t);
   return program;
 }
 
@@ -226,9 +267,13 @@ function unexpected(e: unknown): Text {
 /** Run the command line; returns the exit code. Errors go to standard error with where and what. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exit: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exit = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exit = code;
+    },
+    helpLang(argv, io.env),
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
@@ -237,7 +282,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // help and version are successful exits; everything else commander rejects is a usage error
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // the modules whose errors are tested here were loaded by the command that threw them
+    const [{ InvalidDocument }, { DatabaseInUseError }] = await Promise.all([source(), import('../store/lock.js')]);
     if (e instanceof InvalidDocument) {
+      const { renderFindings } = await import('./render.js');
       const lang = cliLang(program, io);
       const errors = e.findings.filter((f) => f.severity === 'error');
       io.err(`${e.origin}: ${lang === 'en' ? 'the dataset is not valid' : 'dataset tidak valid'}\n` + renderFindings(errors, { color: false, lang }));

@@ -8,14 +8,16 @@ import { Command, Option } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatDatasetChange, type MeasurementChange } from '../core/report/diff.js';
-import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication.js';
+import { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from '../core/report/publication-kinds.js';
 import { formatNumber, formatPercent } from '../core/format.js';
 import { messageIn, text, type Lang } from '../core/findings.js';
-import { publicationChanges, PublishError, publishReport, reproducePublication } from '../publish/publish.js';
-import { ChromiumMissingError } from '../report/chromium.js';
-import { createPublicationQueries, type PublicationSummary } from '../store/publications.js';
+import type { PublicationSummary } from '../store/publications.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
-import { withDatabase } from './source.js';
+import { helpText, type HelpText } from './help.js';
+
+// publishing, the store and the renderers load when a command runs, not with `kinerja --help`
+const publishing = () => import('../publish/publish.js');
+const source = () => import('./source.js');
 
 function parseYear(v: string): number {
   const y = Number(v);
@@ -48,6 +50,7 @@ function describe(p: PublicationSummary): string {
 
 /** Errors of the publishing layer as the command line's. */
 async function guarded<T>(fn: () => Promise<T>, lang: Lang): Promise<T> {
+  const [{ PublishError }, { ChromiumMissingError }] = await Promise.all([publishing(), import('../report/chromium.js')]);
   try {
     return await fn();
   } catch (e) {
@@ -74,23 +77,34 @@ function figure(v: number | string | null, field: string): string {
   return field === 'achievement' ? formatPercent(v, 2) : formatNumber(v, 2, { trim: true });
 }
 
-export function registerPublishCommands(program: Command, io: CliIo): void {
+export function registerPublishCommands(program: Command, io: CliIo, t: HelpText = helpText('id')): void {
+  const jsonOpt = () => new Option('--json', t('print JSON', 'cetak JSON'));
   program
     .command('publish')
-    .description('issue a report: its dataset snapshot, settings and files are stored, frozen, with their SHA-256')
-    .requiredOption('--agency <id>', 'the agency, as stored in the database')
-    .option('--year <year>', 'the year reported (for an agreement: its own year when omitted)', parseYear)
-    .addOption(new Option('--kind <kind>', 'what is issued').choices([...PUBLICATION_KINDS]).default('lkip'))
-    .option('--id <agreement>', 'the agreement id (with --kind agreement), e.g. pk-2025')
-    .option('--formats <list>', `formats, comma-separated (default: all the kind has: ${PUBLICATION_FORMATS.join(',')})`, parseFormats)
-    .option('--by <name>', 'who issues it (default: the user name)')
-    .option('--json', 'print JSON')
+    .description(
+      t(
+        'issue a report: its dataset snapshot, settings and files are stored, frozen, with their SHA-256',
+        'terbitkan laporan: potret datasetnya, pengaturan dan berkasnya disimpan beku, dengan SHA-256-nya',
+      ),
+    )
+    .requiredOption('--agency <id>', t('the agency, as stored in the database', 'perangkat daerah, sebagaimana tersimpan di basis data'))
+    .option('--year <year>', t('the year reported (for an agreement: its own year when omitted)', 'tahun yang dilaporkan (untuk Perjanjian Kinerja: tahunnya sendiri bila tidak diberikan)'), parseYear)
+    .addOption(new Option('--kind <kind>', t('what is issued', 'apa yang diterbitkan')).choices([...PUBLICATION_KINDS]).default('lkip'))
+    .option('--id <agreement>', t('the agreement id (with --kind agreement), e.g. pk-2025', 'id Perjanjian Kinerja (dengan --kind agreement), misalnya pk-2025'))
+    .option(
+      '--formats <list>',
+      t(`formats, comma-separated (default: all the kind has: ${PUBLICATION_FORMATS.join(',')})`, `format, dipisah koma (bawaan: semua format jenisnya: ${PUBLICATION_FORMATS.join(',')})`),
+      parseFormats,
+    )
+    .option('--by <name>', t('who issues it (default: the user name)', 'siapa yang menerbitkan (bawaan: nama pengguna)'))
+    .addOption(jsonOpt())
     .action(async (flags: { agency: string; year?: number; kind: PublicationKind; id?: string; formats?: PublicationFormat[]; by?: string; json?: boolean }) => {
       if (flags.kind !== 'agreement' && flags.year === undefined) throw new CliError(text(`--year is required for --kind ${flags.kind}`, `--year wajib untuk --kind ${flags.kind}`), EXIT.usage);
       if (flags.kind === 'agreement' && !flags.id) throw new CliError(text('--kind agreement needs --id AGREEMENT', '--kind agreement memerlukan --id PERJANJIAN'), EXIT.usage);
       if (flags.kind !== 'agreement' && flags.id) throw new CliError(text(`--id is for --kind agreement, not ${flags.kind}`, `--id hanya untuk --kind agreement, bukan ${flags.kind}`), EXIT.usage);
       const formats = flags.formats ?? [...FORMATS_OF[flags.kind]];
       const issuedBy = flags.by ?? io.env.USER ?? io.env.USERNAME ?? 'kinerja';
+      const [{ withDatabase }, { publishReport }] = await Promise.all([source(), publishing()]);
       const s = await guarded(() =>
         withDatabase(io, (db) =>
           publishReport(db.pool, {
@@ -114,10 +128,11 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
 
   program
     .command('published')
-    .description('list the reports issued for an agency')
-    .requiredOption('--agency <id>', 'the agency')
-    .option('--json', 'print JSON')
+    .description(t('list the reports issued for an agency', 'daftar laporan yang diterbitkan untuk suatu perangkat daerah'))
+    .requiredOption('--agency <id>', t('the agency', 'perangkat daerah'))
+    .addOption(jsonOpt())
     .action(async (flags: { agency: string; json?: boolean }) => {
+      const [{ withDatabase }, { createPublicationQueries }] = await Promise.all([source(), import('../store/publications.js')]);
       const list = await withDatabase(io, (db) => createPublicationQueries(db.pool).list(flags.agency));
       if (flags.json) io.out(JSON.stringify(list, null, 2) + '\n');
       else if (list.length === 0) io.out(`Belum ada laporan yang diterbitkan untuk "${flags.agency}": \`npx kinerja publish --agency ${flags.agency} --year TAHUN\`.\n`);
@@ -126,11 +141,17 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
 
   program
     .command('reproduce')
-    .description('produce an issued report again from its stored snapshot and check every file against the issued hash (exit 1 when one differs)')
-    .argument('<id>', 'the issued report, as `kinerja published` lists it')
-    .requiredOption('-o, --output <dir>', 'folder to write the files to')
-    .option('--json', 'print JSON')
+    .description(
+      t(
+        'produce an issued report again from its stored snapshot and check every file against the issued hash (exit 1 when one differs)',
+        'buat ulang laporan terbit dari potret tersimpannya dan periksa setiap berkas terhadap hash terbitnya (keluar dengan 1 bila ada yang berbeda)',
+      ),
+    )
+    .argument('<id>', t('the issued report, as `kinerja published` lists it', 'laporan terbit, sebagaimana dicantumkan `kinerja published`'))
+    .requiredOption('-o, --output <dir>', t('folder to write the files to', 'folder tempat berkas ditulis'))
+    .addOption(jsonOpt())
     .action(async (id: string, flags: { output: string; json?: boolean }) => {
+      const [{ withDatabase }, { reproducePublication }] = await Promise.all([source(), publishing()]);
       const r = await guarded(() => withDatabase(io, (db) => reproducePublication(db.pool, id)), cliLang(program, io));
       if (!r) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       const dir = resolve(io.cwd, flags.output);
@@ -166,10 +187,16 @@ export function registerPublishCommands(program: Command, io: CliIo): void {
 
   program
     .command('changes')
-    .description('what changed in the agency’s data since a report was issued, and which measured rows moved')
-    .argument('<id>', 'the issued report')
-    .option('--json', 'print JSON')
+    .description(
+      t(
+        'what changed in the agency’s data since a report was issued, and which measured rows moved',
+        'apa yang berubah dalam data perangkat daerah sejak laporan diterbitkan, dan baris pengukuran mana yang bergeser',
+      ),
+    )
+    .argument('<id>', t('the issued report', 'laporan terbit'))
+    .addOption(jsonOpt())
     .action(async (id: string, flags: { json?: boolean }) => {
+      const [{ withDatabase }, { publicationChanges }] = await Promise.all([source(), publishing()]);
       const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)), cliLang(program, io));
       if (!c) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       if (flags.json) {

@@ -8,13 +8,14 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { DocumentModel } from '../core/document/model.js';
-import { UnknownAgreement } from '../core/report/agreement.js';
 import type { Reviewer } from '../core/report/review-doc.js';
-import { ChromiumMissingError } from '../report/chromium.js';
-import { buildReport, renderDocument as renderAs } from '../report/produce.js';
 import { text } from '../core/findings.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
-import { loadDataset } from './source.js';
+import { helpText, type HelpText } from './help.js';
+
+// the builders, renderers and the dataset's reading load when a command runs, not with `kinerja --help`
+const produce = () => import('../report/produce.js');
+const source = () => import('./source.js');
 
 export const FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -91,6 +92,7 @@ export function formatOf(flags: OutputFlags, allowed: readonly ReportFormat[]): 
 
 /** The document in a format, as bytes or text (a missing Chromium becomes a CLI error). */
 export async function renderDocument(doc: DocumentModel, format: ReportFormat): Promise<Buffer | string> {
+  const [{ renderDocument: renderAs }, { ChromiumMissingError }] = await Promise.all([produce(), import('../report/chromium.js')]);
   try {
     return await renderAs(doc, format);
   } catch (e) {
@@ -110,24 +112,28 @@ async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output:
   io.err(`Ditulis: ${output} (${format.toUpperCase()}, ${bytes.toLocaleString('id-ID')} bita) — ${doc.title}\n`);
 }
 
-export function registerReportCommands(program: Command, io: CliIo): void {
-  const agencyOpt = () => new Option('--agency <id>', 'read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)');
+export function registerReportCommands(program: Command, io: CliIo, t: HelpText = helpText('id')): void {
+  const agencyOpt = () =>
+    new Option('--agency <id>', t('read the agency from the configured database (DATABASE_URL or KINERJA_DATA_DIR)', 'baca perangkat daerah dari basis data yang diatur (DATABASE_URL atau KINERJA_DATA_DIR)'));
   const formatOpt = (allowed: readonly ReportFormat[]) =>
-    new Option('--format <format>', "output format (default: from the output file's name)").choices([...allowed]);
-  const outputOpt = () => new Option('-o, --output <file>', 'file to write; HTML and JSON go to standard output without it');
-  const yearOpt = () => new Option('--year <year>', 'the year reported').argParser(parseYear).makeOptionMandatory();
+    new Option('--format <format>', t("output format (default: from the output file's name)", 'format keluaran (bawaan: dari nama berkas keluaran)')).choices([...allowed]);
+  const outputOpt = () =>
+    new Option('-o, --output <file>', t('file to write; HTML and JSON go to standard output without it', 'berkas yang ditulis; tanpanya HTML dan JSON ke keluaran standar'));
+  const yearOpt = () => new Option('--year <year>', t('the year reported', 'tahun yang dilaporkan')).argParser(parseYear).makeOptionMandatory();
+  const datasetArg = t('dataset or region file (.json, .yaml)', 'berkas dataset atau wilayah (.json, .yaml)');
 
   const reportFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'xlsx', 'json'];
   program
     .command('report')
-    .description('write the annual performance report (LKIP) of a year as DOCX, PDF, HTML or XLSX')
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t('write the annual performance report (LKIP) of a year as DOCX, PDF, HTML or XLSX', 'tulis Laporan Kinerja (LKIP) suatu tahun sebagai DOCX, PDF, HTML atau XLSX'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(formatOpt(reportFormats))
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reportFormats);
+      const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
       const src = await loadDataset(io, file, flags);
       const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
       await emit(io, doc, format, flags.output);
@@ -135,14 +141,15 @@ export function registerReportCommands(program: Command, io: CliIo): void {
 
   program
     .command('agreement')
-    .description('write a performance agreement (Perjanjian Kinerja) in its signed form')
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t('write a performance agreement (Perjanjian Kinerja) in its signed form', 'tulis Perjanjian Kinerja dalam bentuk yang ditandatangani'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
-    .requiredOption('--id <agreement>', 'the agreement id, e.g. pk-2025')
+    .requiredOption('--id <agreement>', t('the agreement id, e.g. pk-2025', 'id Perjanjian Kinerja, misalnya pk-2025'))
     .addOption(formatOpt(reportFormats))
     .addOption(outputOpt())
     .action(async (file: string | undefined, flags: OutputFlags & { id: string }) => {
       const format = formatOf(flags, reportFormats);
+      const [{ loadDataset }, { buildReport }, { UnknownAgreement }] = await Promise.all([source(), produce(), import('../core/report/agreement.js')]);
       const src = await loadDataset(io, file, flags);
       let doc: DocumentModel;
       try {
@@ -157,20 +164,27 @@ export function registerReportCommands(program: Command, io: CliIo): void {
   const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
   program
     .command('review-doc')
-    .description("write the review of a report's printed figures (reviu) as a document")
-    .argument('[dataset]', 'dataset or region file (.json, .yaml)')
+    .description(t("write the review of a report's printed figures (reviu) as a document", 'tulis reviu atas angka yang dicetak laporan sebagai dokumen'))
+    .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(formatOpt(reviewFormats))
     .addOption(outputOpt())
-    .option('--reviewer-name <name>', "the reviewer's name as signed; without name, NIP, position, unit and date the review is a draft")
-    .option('--reviewer-nip <nip>', "the reviewer's NIP")
-    .option('--reviewer-position <position>', "the reviewer's position, e.g. \"Auditor Ahli Madya\"")
-    .option('--reviewer-unit <unit>', 'the reviewing unit (APIP); default: the evaluator of the year in the dataset')
-    .option('--review-place <place>', 'where the statement is signed, e.g. Jember')
-    .option('--review-date <date>', 'the date of the statement, YYYY-MM-DD', parseDate)
+    .option(
+      '--reviewer-name <name>',
+      t(
+        "the reviewer's name as signed; without name, NIP, position, unit and date the review is a draft",
+        'nama pereviu sebagaimana ditandatangani; tanpa nama, NIP, jabatan, unit dan tanggal, reviu berstatus draf',
+      ),
+    )
+    .option('--reviewer-nip <nip>', t("the reviewer's NIP", 'NIP pereviu'))
+    .option('--reviewer-position <position>', t('the reviewer\'s position, e.g. "Auditor Ahli Madya"', 'jabatan pereviu, misalnya "Auditor Ahli Madya"'))
+    .option('--reviewer-unit <unit>', t('the reviewing unit (APIP); default: the evaluator of the year in the dataset', 'unit pereviu (APIP); bawaan: evaluator tahun itu dalam dataset'))
+    .option('--review-place <place>', t('where the statement is signed, e.g. Jember', 'tempat pernyataan ditandatangani, misalnya Jember'))
+    .option('--review-date <date>', t('the date of the statement, YYYY-MM-DD', 'tanggal pernyataan, TTTT-BB-HH'), parseDate)
     .action(async (file: string | undefined, flags: OutputFlags & ReviewerFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
+      const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
       const src = await loadDataset(io, file, flags);
       const reviewer = reviewerOfFlags(flags);
       const doc = buildReport(src.dataset, { kind: 'review', year: flags.year, ...(reviewer ? { reviewer } : {}) }, { regionSettings: src.regionSettings });

@@ -16,18 +16,8 @@ import { buildLkip } from './lkip.js';
 import { buildReviewDocument } from './review-doc.js';
 import { qualityOfYear } from '../quality/index.js';
 
-export const PUBLICATION_KINDS = ['lkip', 'agreement', 'review'] as const;
-export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
-
-export const PUBLICATION_FORMATS = ['docx', 'pdf', 'html', 'xlsx'] as const;
-export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];
-
-/** The formats each kind is issued in (the review is a text with tables of single claims: no spreadsheet, as `kinerja review-doc`). */
-export const FORMATS_OF: Readonly<Record<PublicationKind, readonly PublicationFormat[]>> = {
-  lkip: PUBLICATION_FORMATS,
-  agreement: PUBLICATION_FORMATS,
-  review: ['docx', 'pdf', 'html'],
-};
+import type { PublicationFormat, PublicationKind } from './publication-kinds.js';
+export { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from './publication-kinds.js';
 
 /** The settings a report is computed with besides the dataset's own (kept with the issued report). */
 export interface PublicationSettings {
