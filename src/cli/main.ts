@@ -3,6 +3,7 @@
  * Each command is a thin adapter: read the source, call the core, print. Exit codes in io.ts.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { hasErrors, messageIn, text, type Lang, type Text } from '../core/findings.js';
 import type { ImportChanges } from '../store/datasets.js';
@@ -10,6 +11,9 @@ import { cliLang, CliError, EXIT, processIo, type CliIo } from './io.js';
 import { helpLang, helpText, localizeHelp } from './help.js';
 import type { LoadedDataset } from './source.js';
 import { DEMO_DATASET } from './demo.js';
+
+/** Who made a change from the command line, as snapshots record it. */
+const cliUser = (): string => `baris perintah (${userInfo().username})`;
 import { registerReportCommands } from './report.js';
 import { registerPublishCommands } from './publish.js';
 
@@ -179,9 +183,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
       }
       const changes = await withDatabase(io, async (db): Promise<ImportChanges> => {
         const q = createDatasetQueries(db.pool);
-        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset)).changes;
+        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset, { snapshotBy: cliUser() })).changes;
         if (!dryRun) {
-          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune });
+          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune, snapshotBy: cliUser() });
           return done;
         }
         const preview = await q.previewRegion(doc.region);

@@ -188,6 +188,22 @@ export const ImportChanges = named(
 );
 export type ImportChanges = z.output<typeof ImportChanges>;
 
+const ImportTextSchema = z.object({ en: z.string(), id: z.string() });
+const ImportItemSchema = z.object({ name: ImportTextSchema, lost: z.boolean().describe('changed in the app since the last import; the file removes or changes it') });
+const ImportListSchema = z.object({ count: z.number().int(), items: z.array(ImportItemSchema).describe('the first 100, by name') });
+export const AgencyImportDetail = named(
+  z.object({
+    agency: z.string(),
+    name: z.string(),
+    isNew: z.boolean(),
+    unchanged: z.boolean(),
+    entities: z.array(z.object({ entity: z.string(), label: ImportTextSchema, added: ImportListSchema, removed: ImportListSchema, changed: ImportListSchema })),
+    lost: z.array(ImportItemSchema.extend({ entity: ImportTextSchema, how: z.enum(['removed', 'changed']) })).describe('what was changed in the app that the file removes or changes'),
+  }),
+  'AgencyImportDetail',
+);
+export type AgencyImportDetail = z.output<typeof AgencyImportDetail>;
+
 export const ImportResult = named(
   z.object({
     valid: z.boolean(),
@@ -198,6 +214,8 @@ export const ImportResult = named(
       'what the import did (stored) or would do (validation only), by agency; null for an invalid document',
     ),
     findings: z.array(FindingSchema),
+    token: z.string().nullable().describe('what the check compared the file with: send it back as `expect` when storing, so that a change made meanwhile is refused (409) instead of lost'),
+    details: z.array(AgencyImportDetail).describe("per agency of the file: what storing it changes, by kind of thing, with names; what was changed in the app that it loses"),
   }),
   'ImportResult',
 );
@@ -494,3 +512,23 @@ export const Worklist = named(
   'Worklist',
 );
 export type Worklist = z.output<typeof Worklist>;
+
+// ---------------------------------------------------------------- backups (routes/snapshots.ts)
+
+export const SnapshotSummary = named(
+  z.object({
+    id: z.number().int(),
+    agencyId: z.string(),
+    agencyName: z.string(),
+    region: z.string(),
+    takenAt: z.string(),
+    takenBy: z.string(),
+    reason: z.enum(['import', 'restore', 'remove']).describe('what replaced or removed the data: an import, a restore, a pruning region import'),
+    digest: z.string(),
+    counts: z.object({ plans: z.number().int(), agreements: z.number().int(), programs: z.number().int(), realizations: z.number().int() }),
+  }),
+  'Snapshot',
+);
+export type SnapshotSummary = z.output<typeof SnapshotSummary>;
+export const SnapshotList = named(z.object({ snapshots: z.array(SnapshotSummary) }), 'SnapshotList');
+export type SnapshotList = z.output<typeof SnapshotList>;

@@ -156,6 +156,21 @@ const MATRIX: Record<string, Entry> = {
     expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
     sample: async (h) => ({ path: '/api/import', options: { body: await h.ds(), query: { store: 'true' } } }),
   },
+  'snapshots.agency': { expect: { ...READ, evaluator: 403, operator: 403, head: 403 }, sample: get(`${A}/snapshots`) },
+  'snapshots.region': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', foreignAdmin: 404 },
+    sample: get(`/api/regions/${encodeURIComponent(TEST_REGION)}/snapshots`),
+  },
+  'snapshots.restore': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', foreignAdmin: 404 },
+    sample: async (h) => {
+      // a backup of agency A: its current data kept by an import of itself
+      const stored = await h.s.clients.admin.post('/api/import', { body: await h.ds(), query: { store: 'true' } });
+      expect(stored.status).toBe(200);
+      const list = await h.s.clients.admin.get(`/api/regions/${encodeURIComponent(TEST_REGION)}/snapshots`);
+      return { path: `/api/regions/${encodeURIComponent(TEST_REGION)}/snapshots/${list.body.snapshots[0].id}/restore` };
+    },
+  },
   'plans.list': { expect: READ, sample: get(`${A}/plans`) },
   'plans.createGoal': {
     expect: only('admin', 'planner'),

@@ -47,6 +47,7 @@ import {
 } from '../core/dataset/schema.js';
 import { agencyId } from '../core/dataset/model.js';
 import { transaction } from './transaction.js';
+import { importToken, takeSnapshot } from './snapshots.js';
 
 type Row = Record<string, unknown>;
 type SqlType = 'text' | 'integer' | 'double precision' | 'numeric' | 'jsonb' | 'date' | 'boolean';
@@ -627,11 +628,37 @@ export async function readRows(client: Queryable, ids: string[]): Promise<Agency
 
 export { transaction };
 
+/** An agency as stored now, with its region, read inside a transaction; undefined when none. */
+async function readAgency(client: Queryable, id: string): Promise<{ dataset: Dataset; region: string } | undefined> {
+  const rows = await readRows(client, [id]);
+  const a = rows.agencies[0];
+  return a ? { dataset: assembleDatasets(rows)[0]!, region: String(a.region) } : undefined;
+}
+
 const READ_ONLY = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 /** Serialize writers of one agency or region (transaction-scoped; 0x4b6e6a72 = "Knjr"). */
 async function lock(client: Queryable, what: string): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(1265527410, hashtext($1))', [what]);
+}
+
+/**
+ * Inside an import's transaction, under its locks: refuse when the agencies it touches are no
+ * longer what the confirmed preview saw, and keep each one it replaces or removes as a snapshot.
+ */
+async function guard(client: Queryable, replaced: readonly string[], removed: readonly string[], opts: ImportGuard): Promise<void> {
+  if (opts.expectToken === undefined && opts.snapshotBy === undefined) return;
+  const now = new Map<string, { dataset: Dataset; region: string } | undefined>();
+  for (const id of [...replaced, ...removed]) now.set(id, await readAgency(client, id));
+  // the token covers the agencies of the file (what the preview compared); removals are confirmed by id (RemovalChanged)
+  if (opts.expectToken !== undefined && importToken(new Map(replaced.map((id) => [id, now.get(id)?.dataset]))) !== opts.expectToken) {
+    throw new PreviewChanged(replaced);
+  }
+  if (opts.snapshotBy === undefined) return;
+  for (const [id, a] of now) {
+    if (!a) continue;
+    await takeSnapshot(client, a.dataset, { agencyId: id, region: a.region, by: opts.snapshotBy, reason: removed.includes(id) ? 'remove' : (opts.reason ?? 'import') });
+  }
 }
 
 /** Where an agency goes in a region: its current place when it is already there, else last. */
@@ -711,14 +738,37 @@ export class RemovalChanged extends Error {
   }
 }
 
+/**
+ * What makes an import safe (issue 12): the agencies it replaces or removes kept as snapshots
+ * in the same transaction, and a preview's token checked under the import's locks.
+ */
+export interface ImportGuard {
+  /** keep each agency the import replaces or removes as a snapshot (snapshots.ts), taken by this login */
+  snapshotBy?: string;
+  /** why, as the snapshot records it (default `import`; a pruned agency's is `remove`) */
+  reason?: 'import' | 'restore';
+  /** the token of the preview the person confirmed (`importToken`); {@link PreviewChanged} when the data changed since */
+  expectToken?: string;
+}
+
+/** The agencies an import would touch changed after the preview the person confirmed; nothing was written. */
+export class PreviewChanged extends Error {
+  constructor(readonly ids: readonly string[]) {
+    super(`the data of ${ids.join(', ')} changed since the preview; nothing was stored`);
+    this.name = 'PreviewChanged';
+  }
+}
+
 export interface DatasetQueries {
   /** Store one agency (replacing it when present); one transaction. */
-  importDataset(ds: Dataset, opts?: { region?: string }): Promise<{ agencyId: string; rows: number; changes: ImportChanges }>;
+  importDataset(ds: Dataset, opts?: { region?: string } & ImportGuard): Promise<{ agencyId: string; rows: number; changes: ImportChanges }>;
+  /** The agencies as stored now (undefined for one that is not), read in one snapshot: what a preview compares a file with. */
+  currentDatasets(ids: readonly string[]): Promise<Map<string, Dataset | undefined>>;
   /**
    * Store a region's agencies (each added or replaced) and its fields; one transaction. The
    * region's other agencies are kept, unless `opts.prune` (see {@link RegionImportOptions}).
    */
-  importRegion(region: Region, opts?: RegionImportOptions): Promise<ImportChanges & { agencies: string[] }>;
+  importRegion(region: Region, opts?: RegionImportOptions & ImportGuard): Promise<ImportChanges & { agencies: string[] }>;
   /** What {@link importDataset} would do now (nothing is written). */
   previewDataset(ds: Dataset, opts?: { region?: string }): Promise<ImportChanges>;
   /** What {@link importRegion} would do now without prune; `kept` lists what prune would remove (nothing is written). */
@@ -801,6 +851,7 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
       const rows = flattenDataset(ds, { region });
       return transaction(pool, async (client) => {
         await lock(client, `agency:${id}`);
+        await guard(client, [id], [], opts);
         await client.query('INSERT INTO regions (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [region]);
         const { changes } = await planImport(client, region, [ds], false);
         rows.agencies[0]!.position = await positionIn(client, id, region);
@@ -824,6 +875,7 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
         if (prune && opts.confirmRemoved !== undefined && !sameIds(opts.confirmRemoved, changes.removed.map((a) => a.id))) {
           throw new RemovalChanged(region.region, opts.confirmRemoved, changes.removed);
         }
+        await guard(client, ids, changes.removed.map((a) => a.id), opts);
         positions.forEach((position, i) => (rows.agencies[i]!.position = position));
         const settings = region.settings === undefined ? null : JSON.stringify(region.settings);
         const attrs = JSON.stringify(residual(region, ['format', 'region', 'settings', 'agencies']));
@@ -840,6 +892,18 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
         await insertRows(client, rows);
         return { ...changes, agencies: ids };
       });
+    },
+
+    async currentDatasets(ids) {
+      return transaction(
+        pool,
+        async (client) => {
+          const out = new Map<string, Dataset | undefined>();
+          for (const id of ids) out.set(id, (await readAgency(client, id))?.dataset);
+          return out;
+        },
+        READ_ONLY,
+      );
     },
 
     async previewDataset(ds, opts = {}) {

@@ -15,11 +15,13 @@ const LATER_VERSIONS = ALL_VERSIONS.slice(1);
 const WEB_TABLES = ['auth_user', 'auth_session', 'auth_account', 'auth_verification', 'audit_log', 'audit_log_id_seq', 'evidence_files'];
 /** Tables of issued reports (0004_published.sql). */
 const PUBLISHED_TABLES = ['published_reports', 'published_report_files'];
+/** Backups kept by imports (0005_snapshots.sql). */
+const SNAPSHOT_TABLES = ['agency_snapshots', 'agency_snapshots_id_seq'];
 
 describe('loadMigrations', () => {
   it('reads the shipped migrations in order', async () => {
     const ms = await loadMigrations();
-    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published']);
+    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_snapshots']);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 
@@ -66,7 +68,7 @@ forEachEngine('migrations', (engine) => {
         try {
           const migrated = await readCatalog(db.pool, db.schema, { exclude: ['schema_migrations'] });
           const created = await readCatalog(db.pool, fresh);
-          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES].sort());
+          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES, ...SNAPSHOT_TABLES].sort());
           expect(migrated.indexes.length).toBeGreaterThan(TABLE_NAMES.length);
           expect(created).toStrictEqual(migrated);
         } finally {

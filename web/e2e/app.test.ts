@@ -370,6 +370,9 @@ describe('the web application against the real server', () => {
 
     await file.setInputFiles({ name: 'dinkes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(demo)) });
     await page.getByRole('button', { name: 'Impor' }).click();
+    // a new agency: the check shows what it brings, and nothing is stored until confirmed
+    await page.getByTestId('import-detail-dinkes').getByText('perangkat daerah baru').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Simpan perubahan ini' }).click();
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-done').textContent()).toContain('dinkes');
 

@@ -2,7 +2,9 @@
  * End to end (issue 9): a region file imported through the Data page adds or replaces the
  * agencies it holds and keeps the region's others; removing those is a choice made with their
  * names on screen, asked twice, and refused when the region changed after the check.
- * Screenshots 40–43.
+ * Screenshots 40–43. Issue 12: every import is previewed (what it adds, removes and changes, by
+ * name; what the app changed that it loses) and confirmed; each keeps a backup that the admin
+ * restores. Screenshots 44–46.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,6 +45,7 @@ describe('importing a region file in the browser (issue 9)', () => {
 
     // a file of the whole region: nothing else in the region, stored at once, every agency listed
     await upload(page, 'jember.json', region(diskopum, dinkes, disdik));
+    await page.getByRole('button', { name: 'Simpan perubahan ini' }).click();
     const done = page.getByTestId('import-done');
     await done.waitFor({ timeout: 60_000 });
     expect(await done.textContent()).toContain('wilayah Kabupaten Jember: 2 ditambahkan, 1 diganti, 0 dihapus');
@@ -98,6 +101,57 @@ describe('importing a region file in the browser (issue 9)', () => {
     await page.getByTestId('import-removed').scrollIntoViewIfNeeded();
     await shot(page, '43-import-removed');
     expect(await inRegion()).toEqual(['diskopum', 'dinkes']);
+    expect(e2e.sessions.flatMap((s) => s.errors)).toEqual([]);
+  });
+
+  it('names an entry made in the app that a re-imported file would lose, stores only when confirmed, and the admin restores it', async () => {
+    const op = await e2e.as('operator@diskopum');
+    const KOP = 'renstra-2025-2029/KOP_FASILITASI';
+    const entered = await apiCall(op.context, e2e.base, 'PUT', '/api/agencies/diskopum/realizations', { indicator: KOP, year: 2026, period: 'Q1', numerator: 99, denominator: 857 });
+    expect(entered.status).toBe(200);
+    const hasEntry = async () =>
+      ((await apiCall(op.context, e2e.base, 'GET', '/api/agencies/diskopum/export')).json as { realizations: { indicator: string; year: number; period?: string }[] }).realizations.some(
+        (r) => r.indicator === KOP && r.year === 2026 && r.period === 'Q1',
+      );
+    expect(await hasEntry()).toBe(true);
+
+    const { page } = await e2e.as('admin@demo');
+    await open(page, e2e.base, '/a/diskopum/data');
+    await upload(page, 'diskopum.json', await demo());
+    const lost = page.getByTestId('import-lost');
+    await lost.waitFor({ timeout: 60_000 });
+    expect(await lost.textContent()).toMatch(/Akan hilang: 1 perubahan.*realisasi Triwulan I 2026 — Persentase Koperasi yang difasilitasi/);
+    expect(await lost.textContent()).not.toMatch(/renstra-|KOP_/);
+    await page.getByTestId('import-plan').scrollIntoViewIfNeeded();
+    await shot(page, '44-import-preview-lost');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '45-import-preview-390');
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, nav'))
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}`),
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // nothing is stored by the check
+    expect(await hasEntry()).toBe(true);
+    await page.getByRole('button', { name: 'Simpan perubahan ini' }).click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await hasEntry()).toBe(false);
+
+    // the backup list holds the agency as it was; restoring it brings the entry back
+    const backup = page.getByTestId('backup').first();
+    await backup.waitFor();
+    expect(await backup.textContent()).toContain('Dinas Koperasi dan Usaha Mikro');
+    await backup.getByRole('button', { name: 'Pulihkan' }).click();
+    await page.getByTestId('restore-confirm').waitFor();
+    await page.getByRole('button', { name: 'Ya, pulihkan' }).click();
+    await page.getByTestId('restore-done').waitFor({ timeout: 60_000 });
+    expect(await hasEntry()).toBe(true);
+    await page.getByTestId('backups').scrollIntoViewIfNeeded();
+    await shot(page, '46-backups-restored');
     expect(e2e.sessions.flatMap((s) => s.errors)).toEqual([]);
   });
 });

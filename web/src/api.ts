@@ -36,9 +36,12 @@ export type {
   Account,
   AccountList,
   AgencyDashboard,
+  AgencyImportDetail,
   AgencyList,
   AgencyProfile,
   AgencySummary,
+  SnapshotList,
+  SnapshotSummary,
   AgreementList,
   AuditPage,
   ChangesSinceIssue,
@@ -97,6 +100,7 @@ import type { FromPlanInput } from '../../src/core/edit/agreements.js';
 import type { BudgetInput, SpendingInput } from '../../src/core/edit/programs.js';
 import type {
   AccountList,
+  SnapshotList,
   AuditPage,
   ChangesSinceIssue,
   IssuedReport,
@@ -300,11 +304,16 @@ export const api = {
    * agencies the document does not hold, exactly these ids (as the validation answer listed them
    * in `changes.kept`); the server refuses (409) when the region holds others by then.
    */
-  importDocument: (text: string, opts: { store: boolean; remove?: readonly string[] }, onProgress?: (fraction: number) => void) =>
+  importDocument: (text: string, opts: { store: boolean; remove?: readonly string[]; expect?: string }, onProgress?: (fraction: number) => void) =>
     upload<ImportResult>('POST', `/api/import?${importQuery(opts)}`, new Blob([text], { type: 'application/json' }), {
       contentType: 'application/json',
       ...(onProgress ? { onProgress } : {}),
     }),
+
+  // ---------------------------------------------------------------- backups
+  agencySnapshots: async (agency: string, signal?: AbortSignal) => (await get<SnapshotList>(`${A(agency)}/snapshots`, { signal })).snapshots,
+  regionSnapshots: async (region: string, signal?: AbortSignal) => (await get<SnapshotList>(`/api/regions/${encodeURIComponent(region)}/snapshots`, { signal })).snapshots,
+  restoreSnapshot: (region: string, id: number) => post<{ agency: string }>(`/api/regions/${encodeURIComponent(region)}/snapshots/${id}/restore`),
 
   // ---------------------------------------------------------------- reports (files)
   // ---------------------------------------------------------------- audit trail
@@ -328,8 +337,9 @@ export const api = {
       : fetchFile(`${A(agency)}/reports/${report.kind}`, { query: { year: report.year, format }, signal }),
 };
 
-function importQuery(opts: { store: boolean; remove?: readonly string[] }): string {
+function importQuery(opts: { store: boolean; remove?: readonly string[]; expect?: string }): string {
   const q = new URLSearchParams({ store: String(opts.store) });
+  if (opts.expect) q.set('expect', opts.expect);
   if (opts.remove) {
     q.set('prune', 'true');
     q.set('remove', JSON.stringify(opts.remove));

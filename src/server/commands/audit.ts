@@ -121,3 +121,18 @@ export async function auditFacets(db: Queryable, q: { agencyId?: string; region?
     (await db.query<{ v: string }>(`SELECT DISTINCT ${c} AS v FROM audit_log ${where} ORDER BY 1`, args)).rows.map((r) => r.v);
   return { actors: await col('actor_name'), entities: await col('entity'), actions: await col('action') };
 }
+
+/**
+ * What was changed in the app in an agency since it was last imported or restored: `entity:key`
+ * of every record edited (not imports, restores, removals or issued reports), for the import
+ * preview to name what a file would lose.
+ */
+export async function editedSinceImport(db: Queryable, agencyId: string): Promise<Set<string>> {
+  const { rows } = await db.query<{ entity: string; record_key: string }>(
+    `SELECT DISTINCT entity, record_key FROM audit_log
+      WHERE agency_id = $1 AND action NOT IN ('import', 'restore', 'remove', 'publish')
+        AND id > coalesce((SELECT max(id) FROM audit_log WHERE agency_id = $1 AND entity = 'agency' AND action IN ('import', 'restore')), 0)`,
+    [agencyId],
+  );
+  return new Set(rows.map((r) => `${r.entity}:${r.record_key}`));
+}

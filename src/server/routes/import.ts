@@ -15,8 +15,10 @@ import { agencyId } from '../../core/dataset/model.js';
 import * as S from '../../core/dataset/schema.js';
 import { validateDocument } from '../../core/dataset/validate.js';
 import type { Dataset } from '../../core/dataset/schema.js';
-import { createDatasetQueries, RemovalChanged, type ImportChanges } from '../../store/datasets.js';
-import { appendAudit } from '../commands/audit.js';
+import { createDatasetQueries, PreviewChanged, RemovalChanged, type ImportChanges } from '../../store/datasets.js';
+import { importToken } from '../../store/snapshots.js';
+import { diffImport, type ImportItem } from '../../core/import-diff.js';
+import { appendAudit, editedSinceImport } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { forbidden, HttpError, text } from '../errors.js';
@@ -25,7 +27,7 @@ import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
-import { ImportResult } from '../responses.js';
+import { ImportResult, type AgencyImportDetail } from '../responses.js';
 import { versionOf } from '../versions.js';
 
 const summary = (ds: Dataset | undefined) =>
@@ -48,6 +50,7 @@ async function storeOrRefuse<T>(what: Text, store: () => Promise<T>): Promise<T>
   try {
     return await store();
   } catch (e) {
+    if (e instanceof PreviewChanged) throw previewChanged(e);
     if (e instanceof HttpError || e instanceof RemovalChanged) throw e;
     console.error(`import of ${what.en} failed in the database:`, e);
     throw new HttpError(
@@ -99,6 +102,41 @@ function confirmedRemovals(raw: string | undefined): string[] {
   return list as string[];
 }
 
+const MAX_ITEMS = 100;
+const listOf = (items: ImportItem[]) => ({ count: items.length, items: items.slice(0, MAX_ITEMS).map(({ name, lost }) => ({ name, lost })) });
+
+/** Per agency of the file: what storing it changes, by kind of thing, with names, and what it loses of the app's changes; and the token of what was compared. */
+async function previewDetails(deps: ServerDeps, docs: readonly Dataset[]): Promise<{ token: string; details: AgencyImportDetail[] }> {
+  const ids = docs.map((d) => agencyId(d.agency));
+  const current = await createDatasetQueries(deps.pool).currentDatasets(ids);
+  const details: AgencyImportDetail[] = [];
+  for (const [i, ds] of docs.entries()) {
+    const id = ids[i]!;
+    const now = current.get(id);
+    const d = diffImport(now, ds, now ? await editedSinceImport(deps.pool, id) : new Set());
+    details.push({
+      agency: id,
+      name: ds.agency.name,
+      isNew: now === undefined,
+      unchanged: d.unchanged,
+      entities: d.entities.map((e) => ({ entity: e.entity, label: e.label, added: listOf(e.added), removed: listOf(e.removed), changed: listOf(e.changed) })),
+      lost: d.lost.map((l) => ({ name: l.name, lost: true, entity: d.entities.find((e) => e.entity === l.entity)!.label, how: l.how })),
+    });
+  }
+  return { token: importToken(current), details };
+}
+
+const previewChanged = (e: PreviewChanged) =>
+  new HttpError(
+    409,
+    'changed-since-preview',
+    text(
+      `the data of ${e.ids.join(', ')} changed after the check you confirmed; nothing was stored: check the file again to see what it would change now`,
+      `data ${e.ids.join(', ')} berubah setelah pemeriksaan yang Anda setujui; tidak ada yang disimpan: periksa berkasnya lagi untuk melihat perubahannya sekarang`,
+    ),
+    { where: 'query.expect' },
+  );
+
 const names = (list: readonly { id: string; name: string }[]) => list.map((a) => `${a.name} (${a.id})`).join(', ');
 
 export const importDocument = defineRoute({
@@ -116,6 +154,7 @@ export const importDocument = defineRoute({
   query: z.object({
     store: yesNo.describe('true: store the document when it has no error (default: validate only)'),
     prune: yesNo.describe("region document: remove the region's agencies the document does not hold (storing needs `remove`); validation only: `changes.removed` lists them"),
+    expect: z.string().optional().describe("the check's `token`: storing is refused (409 changed-since-preview) when the agencies of the file changed since that check"),
     remove: z
       .string()
       .optional()
@@ -147,7 +186,7 @@ export const importDocument = defineRoute({
           { findings: result.findings },
         );
       }
-      return { valid: false, kind: null, stored: false, agencies: [], changes: null, findings: result.findings };
+      return { valid: false, kind: null, stored: false, agencies: [], changes: null, findings: result.findings, token: null, details: [] };
     }
     const queries = createDatasetQueries(deps.pool);
     if (result.kind === 'dataset') {
@@ -162,9 +201,14 @@ export const importDocument = defineRoute({
       const ds = result.dataset;
       const id = agencyId(ds.agency);
       await checkMayImport(deps, user, id, ds.agency.region);
-      if (!store) return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], changes: await queries.previewDataset(ds), findings: result.findings };
+      if (!store) {
+        const { token, details } = await previewDetails(deps, [ds]);
+        return { valid: true, kind: 'dataset' as const, stored: false, agencies: [id], changes: await queries.previewDataset(ds), findings: result.findings, token, details };
+      }
       const before = (await deps.cache.load(id))?.dataset;
-      const { changes } = await storeOrRefuse(text(`agency "${id}"`, `perangkat daerah "${id}"`), () => queries.importDataset(ds));
+      const { changes } = await storeOrRefuse(text(`agency "${id}"`, `perangkat daerah "${id}"`), () =>
+        queries.importDataset(ds, { snapshotBy: user.username, ...(query.expect !== undefined ? { expectToken: query.expect } : {}) }),
+      );
       await appendAudit(deps.pool, {
         actor: user,
         region: ds.agency.region,
@@ -175,7 +219,7 @@ export const importDocument = defineRoute({
         before: summary(before),
         after: summary(ds),
       });
-      return { valid: true, kind: 'dataset' as const, stored: true, agencies: [id], changes, findings: result.findings };
+      return { valid: true, kind: 'dataset' as const, stored: true, agencies: [id], changes, findings: result.findings, token: null, details: [] };
     }
     const region = result.region;
     const ids = region.agencies.map((a) => agencyId(a.agency));
@@ -184,7 +228,8 @@ export const importDocument = defineRoute({
     if (!store) {
       const preview = await queries.previewRegion(region);
       const changes: ImportChanges = prune ? { ...preview, removed: preview.kept, kept: [] } : preview;
-      return { valid: true, kind: 'region' as const, stored: false, agencies: ids, changes, findings: result.findings };
+      const { token, details } = await previewDetails(deps, region.agencies);
+      return { valid: true, kind: 'region' as const, stored: false, agencies: ids, changes, findings: result.findings, token, details };
     }
     const confirmRemoved = prune ? confirmedRemovals(query.remove) : undefined;
     const previous = await listAgencies(deps.pool, region.region);
@@ -193,10 +238,15 @@ export const importDocument = defineRoute({
     let changes: ImportChanges;
     try {
       const { region: name, added, replaced, removed, kept } = await storeOrRefuse(text(`the region "${region.region}"`, `daerah "${region.region}"`), () =>
-        queries.importRegion(region, prune ? { prune, confirmRemoved } : {}),
+        queries.importRegion(region, {
+          ...(prune ? { prune, ...(confirmRemoved ? { confirmRemoved } : {}) } : {}),
+          snapshotBy: user.username,
+          ...(query.expect !== undefined ? { expectToken: query.expect } : {}),
+        }),
       );
       changes = { region: name, added, replaced, removed, kept };
     } catch (e) {
+      if (e instanceof PreviewChanged) throw previewChanged(e);
       if (!(e instanceof RemovalChanged)) throw e;
       const now = e.removed.length ? names(e.removed) : 'none';
       const nowId = e.removed.length ? names(e.removed) : 'tidak ada';
@@ -225,6 +275,6 @@ export const importDocument = defineRoute({
     for (const { id } of changes.removed) {
       await appendAudit(deps.pool, { actor: user, region: region.region, agencyId: id, entity: 'agency', key: id, action: 'remove', before: summary(befores.get(id)), after: null, note: `not in the region file of ${region.region} (prune)` });
     }
-    return { valid: true, kind: 'region' as const, stored: true, agencies: ids, changes, findings: result.findings };
+    return { valid: true, kind: 'region' as const, stored: true, agencies: ids, changes, findings: result.findings, token: null, details: [] };
   },
 });

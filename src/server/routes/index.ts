@@ -18,6 +18,7 @@ import * as programs from './programs.js';
 import * as publications from './publications.js';
 import * as realizations from './realizations.js';
 import * as reports from './reports.js';
+import * as snapshots from './snapshots.js';
 import * as system from './system.js';
 import * as worklist from './worklist.js';
 
@@ -47,6 +48,9 @@ export const ROUTES: readonly Route[] = [
   audit.regionAudit,
   audit.regionAuditCsv,
   importing.importDocument,
+  snapshots.agencySnapshots,
+  snapshots.regionSnapshots,
+  snapshots.restore,
   plans.list,
   plans.createGoal,
   plans.updateGoal,

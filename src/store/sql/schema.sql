@@ -519,3 +519,30 @@ END
 $$;
 CREATE TRIGGER published_report_files_same_transaction BEFORE INSERT ON published_report_files
   FOR EACH ROW EXECUTE FUNCTION published_report_files_with_report();
+
+-- An agency as it was before an import or a restore replaced it (migration 0005): restorable, kept.
+CREATE TABLE agency_snapshots (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  agency_id text NOT NULL,
+  region text NOT NULL,
+  agency_name text NOT NULL,
+  taken_at timestamptz NOT NULL DEFAULT now(),
+  taken_by text NOT NULL,
+  -- what replaced or removed the data: an import, a restore, a pruning region import
+  reason text NOT NULL CHECK (reason IN ('import', 'restore', 'remove')),
+  -- the SHA-256 of the dataset's canonical JSON
+  digest text NOT NULL,
+  dataset jsonb NOT NULL
+);
+CREATE INDEX agency_snapshots_agency ON agency_snapshots (agency_id, id);
+CREATE INDEX agency_snapshots_region ON agency_snapshots (region, id);
+
+CREATE FUNCTION agency_snapshots_are_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'snapshots are kept: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER agency_snapshots_no_change BEFORE UPDATE OR DELETE ON agency_snapshots
+  FOR EACH ROW EXECUTE FUNCTION agency_snapshots_are_kept();
+CREATE TRIGGER agency_snapshots_no_truncate BEFORE TRUNCATE ON agency_snapshots
+  FOR EACH STATEMENT EXECUTE FUNCTION agency_snapshots_are_kept();

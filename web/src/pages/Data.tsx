@@ -9,10 +9,11 @@
  * added, replaced and removed.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { api, type AgencyProfile, type ImportChanges, type ImportResult } from '../api.js';
+import { api, type AgencyImportDetail, type AgencyProfile, type ImportChanges, type ImportResult, type SnapshotSummary } from '../api.js';
 import { useUser } from '../auth.js';
 import { Card, ErrorView, FindingList } from '../components/ui.js';
-import { pct } from '../fmt.js';
+import { formatDateTime, pct } from '../fmt.js';
+import { useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type Translate } from '../i18n.js';
 
@@ -25,10 +26,15 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  /** a valid region file whose region holds agencies the file does not: waiting for the user's choice */
-  const [pending, setPending] = useState<{ text: string; changes: ImportChanges } | null>(null);
+  /** a valid file, checked: what storing it changes, waiting for the user's confirmation */
+  const [pending, setPending] = useState<{ text: string; changes: ImportChanges; checked: ImportResult } | null>(null);
   const [asking, setAsking] = useState(false);
   const mayImport = user.role === 'admin' || user.role === 'planner';
+  const backups = useAsync(
+    (signal) =>
+      !mayImport ? Promise.resolve([] as SnapshotSummary[]) : user.role === 'admin' && user.region ? api.regionSnapshots(user.region, signal) : profile ? api.agencySnapshots(profile.id, signal) : Promise.resolve([] as SnapshotSummary[]),
+    [profile?.id, user.role],
+  );
 
   async function readFile(file: File): Promise<string> {
     const text = await file.text();
@@ -39,7 +45,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
     return text;
   }
 
-  const send = (text: string, opts: { store: boolean; remove?: readonly string[] }) => {
+  const send = (text: string, opts: { store: boolean; remove?: readonly string[]; expect?: string }) => {
     const step = opts.store ? 'store' : 'check';
     setPhase({ kind: 'uploading', fraction: 0, step });
     return api.importDocument(text, opts, (fraction) =>
@@ -55,7 +61,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
       await fn();
     } catch (err) {
       if (err instanceof ApiError && err.findings.length > 0 && (err.status === 422 || err.status === 400)) {
-        setResult({ valid: false, kind: null, stored: false, agencies: [], changes: null, findings: err.findings });
+        setResult({ valid: false, kind: null, stored: false, agencies: [], changes: null, findings: err.findings, token: null, details: [] });
       } else {
         setError(err);
       }
@@ -77,23 +83,21 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
         setResult(checked);
         return;
       }
-      if (checked.kind === 'region' && checked.changes && checked.changes.kept.length > 0) {
-        // the region holds agencies this file does not: the user chooses to keep or remove them
-        setPending({ text, changes: checked.changes });
-        return;
-      }
-      setResult(await send(text, { store: true }));
+      // nothing is stored before the user has seen what it changes (and, for a region file, chosen what happens to the region's others)
+      setPending({ text, changes: checked.changes!, checked });
     });
   }
 
   /** Store the pending region file, keeping the agencies it does not hold, or removing exactly those listed. */
   async function store(remove: boolean) {
     if (!pending) return;
-    const { text, changes } = pending;
+    const { text, changes, checked } = pending;
+    const expect = checked.token ?? undefined;
     setPending(null);
     setAsking(false);
     await run(async () => {
-      setResult(await send(text, remove ? { store: true, remove: changes.kept.map((a) => a.id) } : { store: true }));
+      setResult(await send(text, remove ? { store: true, remove: changes.kept.map((a) => a.id), ...(expect ? { expect } : {}) } : { store: true, ...(expect ? { expect } : {}) }));
+      backups.reload();
     });
   }
 
@@ -137,7 +141,25 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
           {error !== null && <ErrorView error={error} />}
           {pending && (
             <div className="import-plan" data-testid="import-plan">
-              <p>{t('data.plan', { region: pending.changes.region, added: pending.changes.added.length, replaced: pending.changes.replaced.length })}</p>
+              <h3>{t('data.preview')}</h3>
+              <p className="small muted">{t('data.previewHelp')}</p>
+              {pending.checked.kind === 'region' && (
+                <p>{t('data.plan', { region: pending.changes.region, added: pending.changes.added.length, replaced: pending.changes.replaced.length })}</p>
+              )}
+              {pending.checked.details.map((d) => (
+                <ImportPreview key={d.agency} detail={d} t={t} />
+              ))}
+              {pending.changes.kept.length === 0 ? (
+                <div className="toolbar">
+                  <button type="button" className="primary" disabled={phase.kind !== 'idle'} onClick={() => void store(false)}>
+                    {t('data.confirm')}
+                  </button>
+                  <button type="button" onClick={() => setPending(null)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              ) : (
+              <>
               <AgencyLists changes={pending.changes} t={t} planned />
               <p>
                 <strong>{t('data.notInFile', { n: pending.changes.kept.length })}</strong>
@@ -168,6 +190,8 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
                     </button>
                   </div>
                 </div>
+              )}
+              </>
               )}
             </div>
           )}
@@ -207,7 +231,178 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
           )}
         </Card>
       )}
+      {mayImport && <Backups list={backups.data ?? []} error={backups.status === 'error' ? backups.error : null} region={user.role === 'admin' ? user.region : null} onRestored={backups.reload} />}
     </div>
+  );
+}
+
+/** What storing the file changes in one agency: what the app changed that it loses first, then each kind of thing with its counts and names. */
+function ImportPreview({ detail, t }: { detail: AgencyImportDetail; t: Translate }) {
+  const { lang } = useI18n();
+  const names = (l: AgencyImportDetail['entities'][number]['added']) => (
+    <>
+      {l.items.map((i, k) => (
+        <li key={k} className={i.lost ? 'lost' : undefined}>
+          {i.name[lang]}
+        </li>
+      ))}
+      {l.count > l.items.length && <li className="muted">{t('data.more', { n: l.count - l.items.length })}</li>}
+    </>
+  );
+  return (
+    <div className="import-detail" data-testid={`import-detail-${detail.agency}`}>
+      <h4>
+        {detail.name}
+        {detail.isNew && <span className="small muted"> — {t('data.new')}</span>}
+      </h4>
+      {detail.unchanged ? (
+        <p className="muted">{t('data.unchanged')}</p>
+      ) : (
+        <>
+          {detail.lost.length > 0 && (
+            <div className="lost-box" role="alert" data-testid="import-lost">
+              <p>
+                <strong>⚠ {t('data.lost', { n: detail.lost.length })}</strong>
+              </p>
+              <ul>
+                {detail.lost.map((l, k) => (
+                  <li key={k}>
+                    {l.name[lang]} <span className="small">({l.entity[lang]}, {t(l.how === 'removed' ? 'data.lostRemoved' : 'data.lostChanged')})</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="small">{t('data.lostHelp')}</p>
+            </div>
+          )}
+          <div className="table-wrap" role="region" tabIndex={0} aria-label={t('data.caption', { agency: detail.name })}>
+            <table className="import-changes">
+              <caption className="sr-only">{t('data.caption', { agency: detail.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('data.kind')}</th>
+                  <th scope="col" className="num">{t('data.nAdded')}</th>
+                  <th scope="col" className="num">{t('data.nRemoved')}</th>
+                  <th scope="col" className="num">{t('data.nChanged')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.entities.map((e) => (
+                  <tr key={e.entity} data-entity={e.entity}>
+                    <th scope="row">
+                      <details>
+                        <summary>{e.label[lang]}</summary>
+                        {e.added.count > 0 && (
+                          <>
+                            <p className="small">{t('data.nAdded')}:</p>
+                            <ul>{names(e.added)}</ul>
+                          </>
+                        )}
+                        {e.removed.count > 0 && (
+                          <>
+                            <p className="small">{t('data.nRemoved')}:</p>
+                            <ul>{names(e.removed)}</ul>
+                          </>
+                        )}
+                        {e.changed.count > 0 && (
+                          <>
+                            <p className="small">{t('data.nChanged')}:</p>
+                            <ul>{names(e.changed)}</ul>
+                          </>
+                        )}
+                      </details>
+                    </th>
+                    <td className="num">{e.added.count || '—'}</td>
+                    <td className="num">{e.removed.count || '—'}</td>
+                    <td className="num">{e.changed.count || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The backups every import keeps; the region's admin restores one (asked once more). */
+function Backups({ list, error, region, onRestored }: { list: SnapshotSummary[]; error: unknown; region: string | null; onRestored: () => void }) {
+  const { t, lang } = useI18n();
+  const [asking, setAsking] = useState<SnapshotSummary | null>(null);
+  const [state, setState] = useState<{ busy: boolean; done?: string; error?: unknown }>({ busy: false });
+  const restore = async (b: SnapshotSummary) => {
+    if (!region) return;
+    setState({ busy: true });
+    try {
+      await api.restoreSnapshot(region, b.id);
+      setAsking(null);
+      setState({ busy: false, done: t('data.restored', { agency: b.agencyName, when: formatDateTime(b.takenAt, lang) }) });
+      onRestored();
+    } catch (e) {
+      setState({ busy: false, error: e });
+    }
+  };
+  return (
+    <Card title={t('data.backups')}>
+      <p className="small muted">{t('data.backupsHelp')}</p>
+      {error !== null && <ErrorView error={error} />}
+      {state.done && (
+        <p className="ok" role="status" data-testid="restore-done">
+          {state.done}
+        </p>
+      )}
+      {state.error !== undefined && <ErrorView error={state.error} />}
+      {list.length === 0 ? (
+        <p>{t('data.backupsNone')}</p>
+      ) : (
+        <div className="table-wrap" role="region" tabIndex={0} aria-label={t('data.backupsCaption')}>
+          <table data-testid="backups">
+            <caption className="sr-only">{t('data.backupsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('data.backupWhen')}</th>
+                <th scope="col">{t('data.backupAgency')}</th>
+                <th scope="col">{t('data.backupWhy')}</th>
+                <th scope="col">{t('data.backupBy')}</th>
+                <th scope="col">{t('data.backupHolds')}</th>
+                {region && <th scope="col"><span className="sr-only">{t('data.restore')}</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((b) => (
+                <tr key={b.id} data-testid="backup">
+                  <td className="nowrap">{formatDateTime(b.takenAt, lang)}</td>
+                  <td>{b.agencyName}</td>
+                  <td>{t(`data.backupWhy.${b.reason}`)}</td>
+                  <td>{b.takenBy}</td>
+                  <td className="small">{t('data.backupCounts', { ...b.counts })}</td>
+                  {region && (
+                    <td>
+                      <button type="button" onClick={() => setAsking(b)} disabled={state.busy}>
+                        {t('data.restore')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {asking && (
+        <div className="confirm-box" role="alertdialog" aria-labelledby="restore-ask" data-testid="restore-confirm">
+          <p id="restore-ask">{t('data.restoreAsk', { agency: asking.agencyName, when: formatDateTime(asking.takenAt, lang) })}</p>
+          <div className="toolbar">
+            <button type="button" className="danger" disabled={state.busy} onClick={() => void restore(asking)} autoFocus>
+              {t('data.restoreYes')}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Card>
   );
 }
 
