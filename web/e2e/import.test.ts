@@ -127,7 +127,7 @@ describe('importing a region file in the browser (issue 9)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, '45-import-preview-390');
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
+      Array.from(document.querySelectorAll('body *'))
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, nav'))
         .slice(0, 5)
         .map((e) => `${e.tagName}.${e.className}`),
