@@ -5,7 +5,8 @@
  * accountability of the program structure. Every number and predicate is the measurement's.
  */
 import { headline } from '../measure/headline.js';
-import type { ActivityList, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
+import type { ActivityList, Agreement, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
+import { causesOfRow, hasCauses } from '../measure/causes.js';
 import type { Block, Cell, Chart } from '../document/model.js';
 import { formatDateId } from '../format.js';
 import { awardsOfYear } from '../measure/count.js';
@@ -399,7 +400,6 @@ function analysisBlocks(analyses: readonly Analysis[]): Block[] {
   return out;
 }
 
-const hasCauses = (an: readonly Analysis[]): boolean => an.some((a) => Boolean(a.drivers?.length || a.obstacles?.length || a.challenges?.length));
 
 function subtreeIds(ctx: LkipContext, id: string): string[] {
   const out: string[] = [];
@@ -414,21 +414,19 @@ function subtreeIds(ctx: LkipContext, id: string): string[] {
   return out;
 }
 
-function causesBlocks(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRow): Block[] {
+function causesBlocks(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRow, agRow: Agreement['rows'][number] | undefined): Block[] {
   const own = analysesOf(ctx, row.indicator);
   const label = bold('e. Penyebab keberhasilan/kegagalan dan alternatif solusi. ');
   if (hasCauses(own)) return [para([label, 'Faktor-faktor yang memengaruhi capaian indikator ini:']), ...analysisBlocks(own)];
-  const { ref } = rowGoal(ctx, a.ag, row.goal);
-  const elsewhere = hasCauses(analysesOf(ctx, ref)) || (row.supportingNodes ?? []).some((n) => subtreeIds(ctx, n).some((id) => hasCauses(analysesOf(ctx, id))));
-  return [
-    para([
-      label,
-      elsewhere
-        ? 'Faktor pendorong, penghambat dan tantangan diuraikan pada analisis program pendukung dan sasaran di bawah.'
-        : 'Belum ada uraian faktor pendorong dan penghambat untuk indikator ini.',
-    ]),
-  ];
+  const where = agRow ? causesOfRow(ctx.mc, ctx.analyses, a.ag, agRow) : 'missing';
+  if (where === 'elsewhere') return [para([label, 'Faktor pendorong, penghambat dan tantangan diuraikan pada analisis program pendukung dan sasaran di bawah.'])];
+  // never in a final report: a row without its causes makes the LKIP a draft (lkip.ts, draftOf)
+  return [para([label, bold(MISSING_CAUSES)])];
 }
+
+/** What the draft says where an indicator's causes are not yet written (measure/causes.ts). */
+export const MISSING_CAUSES =
+  '[BELUM DIISI: faktor pendorong dan penghambat capaian indikator ini serta alternatif solusinya, untuk ditulis oleh perangkat daerah.]';
 
 function memberRow(ctx: LkipContext, ref: string): MeasuredRow | undefined {
   const c = ctx.mc.canonical(ref);
@@ -611,7 +609,7 @@ function indicatorAnalysis(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRo
     para([bold('b. Dibandingkan realisasi tahun-tahun sebelumnya. '), trendSentence(ctx, row)], { align: 'justify' }),
     para([bold('c. Dibandingkan target akhir periode. '), endSentence(ctx, a, row)], { align: 'justify' }),
     para([bold('d. Dibandingkan pembanding (benchmark). '), benchmarkSentence(row)], { align: 'justify' }),
-    ...causesBlocks(ctx, a, row),
+    ...causesBlocks(ctx, a, row, a.ag.rows[a.res.rows.indexOf(row)]),
     ...computationBlocks(ctx, row),
     ...supportBlocks(ctx, a, row),
   ];

@@ -32,6 +32,7 @@ import { resolveValueRefs } from '../document/values.js';
 import { valueResolver } from './figures.js';
 import { formatDateId } from '../format.js';
 import { unapprovedRows } from '../measure/official.js';
+import { rowsWithoutCauses } from '../measure/causes.js';
 import { STATE_ID } from '../measure/reasons.js';
 import { agreementBlocks } from './agreement.js';
 import {
@@ -114,17 +115,30 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   };
 }
 
-/** An LKIP resting on realizations not yet approved is a draft: marked DRAF, never issued (measurement.md). */
+/**
+ * An LKIP is a draft (marked DRAF, never issued) while it rests on realizations not yet approved
+ * (measurement.md) or while an indicator's causes are not written (measure/causes.ts): the note
+ * names what is missing, so the agency knows what to complete.
+ */
 function draftOf(ctx: LkipContext): Pick<DocumentModel, 'draft'> {
+  const reasons = lkipDraftReasons(ctx);
+  if (reasons.length === 0) return {};
+  return { draft: { label: 'DRAF', note: `DRAF — belum dapat diterbitkan: ${reasons.join('; ')}.` } };
+}
+
+/** Why the LKIP of the context is a draft, in Indonesian (none: it may be issued). */
+export function lkipDraftReasons(ctx: LkipContext): string[] {
+  const out: string[] = [];
   const rows = unapprovedRows(ctx.m);
-  if (rows.length === 0) return {};
-  const names = joinId(rows.map((r) => `${r.name} (${STATE_ID[r.state]})`));
-  return {
-    draft: {
-      label: 'DRAF',
-      note: `DRAF — belum dapat diterbitkan: realisasi ${rows.length} indikator belum disetujui: ${names}. Angka resmi hanya memuat realisasi yang disetujui.`,
-    },
-  };
+  if (rows.length) {
+    const names = joinId(rows.map((r) => `${r.name} (${STATE_ID[r.state]})`));
+    out.push(`realisasi ${rows.length} indikator belum disetujui: ${names}. Angka resmi hanya memuat realisasi yang disetujui`);
+  }
+  const unexplained = [...new Set(rowsWithoutCauses(ctx.mc, ctx.year).map((r) => r.name))];
+  if (unexplained.length) {
+    out.push(`uraian faktor pendorong dan penghambat belum ditulis untuk ${unexplained.length} indikator: ${joinId(unexplained)}`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- front matter
