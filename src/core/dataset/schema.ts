@@ -192,6 +192,10 @@ export const Settings = obj({
   gradeScale: z.array(GradeBand).min(1).optional(),
   /** the workflow states whose realizations count in the official figures (measurement.md) */
   countedStates: z.array(WorkflowState).min(1).optional(),
+  /** the regulation the `ratingScale` of the same settings comes from, as a report cites it under the scale */
+  ratingScaleSource: Name.optional(),
+  /** decimals of the rupiah amounts of a signed agreement and its annex: 0 (whole rupiah, as signed; default) or 2 */
+  agreementAmountDecimals: z.union([z.literal(0), z.literal(2)]).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -14,6 +14,7 @@ import { absorptionOf, finalBudget, spent as spentOf, supportingBudget } from '.
 import type { MeasuredRow, ProgramIndicatorRow } from '../measure/types.js';
 import {
   bold,
+  efficiencyNotAssessedText,
   efficiencyReasonText,
   empty,
   fmtDelta,
@@ -107,18 +108,15 @@ function framework(ctx: LkipContext): Block[] {
       band.colorName || band.color ? text(band.colorName ?? band.color ?? '', { ...(band.color ? { fill: band.color } : {}) }) : empty('tanpa warna'),
     ];
   });
-  const source = ctx.ds.settings?.ratingScale
-    ? 'pengaturan perangkat daerah'
-    : ctx.mc.regionSettings?.ratingScale
-      ? 'pengaturan pemerintah daerah'
-      : 'Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 (aturan bawaan)';
+  // the regulation the scale comes from, as a reader cites it; a scale of the settings without one has no source line
+  const source = rules.ratingScaleSource;
   out.push(
     ...tableOrNothing({
       caption: tableCaption(ctx, 'Skala Nilai Peringkat Kinerja'),
       header: [[h('No'), h('Interval Nilai Capaian Kinerja (%)'), h('Kriteria Penilaian'), h('Kode Warna')]],
       body,
       widths: [8, 40, 30, 22],
-      source: `Sumber: ${source}`,
+      ...(source ? { source: `Sumber: ${source}` } : {}),
     }),
   );
   const negative =
@@ -636,7 +634,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
         money(r.budget, {}, noBudget),
         money(r.spent, {}, noBudget),
         pct(r.absorption, {}, noBudget),
-        r.efficiency !== null ? text(r.efficiency, { align: 'center' }) : text(`Tidak dinilai: ${noBudget}`, { align: 'center' }),
+        r.efficiency !== null ? text(r.efficiency, { align: 'center' }) : text(`Tidak dinilai: ${efficiencyNotAssessedText(r)}`, { align: 'center' }),
       ]);
     }
   }
@@ -666,7 +664,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
   const lines = rows.map((r) =>
     r.efficiency !== null && r.achievement !== null && r.absorption !== null
       ? `${r.name}: capaian ${fmtPct(r.achievement)} dibandingkan serapan anggaran pendukung ${fmtPct(r.absorption)}, sehingga ${r.efficiency}.`
-      : `${r.name}: efisiensi tidak dinilai karena ${r.achievement === null ? unmeasuredText(r.unmeasured) : efficiencyReasonText(r.efficiencyReason)}.`,
+      : `${r.name}: efisiensi tidak dinilai karena ${efficiencyNotAssessedText(r)}.`,
   );
   out.push(para('Berdasarkan tabel di atas:'), list(lines, false));
   const chart: Chart = {
