@@ -288,7 +288,7 @@ function appendices(ctx: LkipContext): Section[] {
   let i = 0;
   ctx.agreements.forEach((a) => {
     i++;
-    const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`);
+    const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`, { regionSettings: ctx.mc.regionSettings });
     out.push({
       id: `lampiran-${i}`,
       title: `Lampiran ${i}`,
