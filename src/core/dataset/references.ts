@@ -972,9 +972,8 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     assets: { ids: assetIds, what: text('asset row', 'baris sarana prasarana'), section: 'organization' },
     activities: { ids: activityIds, what: text('activity list', 'daftar kegiatan'), section: 'activities' },
   };
-  (ds.claims ?? []).forEach((c, i0) => {
-    const cp = `claims[${pos(c, i0)}].subject`;
-    const s = c.subject;
+  // a claim's subject, and a correction's, which names its figure the way a claim does
+  const checkFigureSubject = (s: string, cp: string): void => {
     if (s === 'agency') return;
     if (idx.agreements.has(s) || idx.nodes.has(s) || broken(s)) return;
     const sr = splitRef(s);
@@ -1011,7 +1010,9 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     if (idx.indicators.has(s) || idx.goals.has(s) || broken(s)) return;
     const m = missingIndicator(sr.ownerId, sr.localId);
     error('dangling-reference', cp, m.en, m.id);
-  });
+  };
+  (ds.claims ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `claims[${pos(c, i0)}].subject`));
+  (ds.corrections ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `corrections[${pos(c, i0)}].subject`));
 
   // ------------------------------------------------------------ ranges (ranges.ts)
 

@@ -116,7 +116,7 @@ export function causesFindings(mc: MeasureContext, opts: { prefix?: string; year
           'missing-analysis',
           `${opts.prefix ? `${opts.prefix}.` : ''}agreements[${r.agreementIndex}].rows[${r.rowIndex}]`,
           `the narrative of ${year} gives no causes (drivers, obstacles or challenges) for "${r.name}", nor for its goal or a program supporting it: the LKIP ${year} stays a draft until they are written (narrative.analyses)`,
-          `narasi tahun ${year} belum menguraikan faktor pendorong, penghambat atau tantangan untuk "${r.name}", sasaran/tujuannya, maupun program pendukungnya: LKIP ${year} tetap berstatus draf sampai uraian itu ditulis (narasi, analisis)`,
+          `narasi tahun ${year} belum menguraikan faktor pendorong, penghambat atau tantangan untuk "${r.name}", sasaran/tujuannya, maupun program pendukungnya: LKIP ${year} tetap berstatus draf sampai uraian itu ditulis pada analisis dalam narasi`,
         ),
       );
     }

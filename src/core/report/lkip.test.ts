@@ -101,6 +101,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'lampiran-1',
       'lampiran-2',
       'lampiran-3',
+      'lampiran-4',
     ]);
     const chapters = allBlocks(doc)
       .filter((b) => b.type === 'heading' && b.level === 1)

@@ -62,6 +62,7 @@ import {
   type LkipContext,
 } from './lkip-context.js';
 import { chapterIntro } from './lkip-intro.js';
+import { correctionsAnnex } from './lkip-corrections.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, goalGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
@@ -88,7 +89,11 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   ];
   const notes = qualityNotes(ctx);
   if (notes.length) written.push({ id: 'catatan-kualitas-data', title: 'CATATAN KUALITAS DATA', newPage: true, numbering: 'arabic', blocks: notes });
-  written.push(...appendices(ctx));
+  const annexes = appendices(ctx);
+  written.push(...annexes);
+  // the data notes come last: every figure that differs from an earlier printed one, explained
+  const dataNotes = correctionsAnnex(ctx, annexes.length + 1);
+  if (dataNotes) written.push(dataNotes);
   // the prose's `{{tabel:ID}}`: the number the table got in this report; a list not printed this
   // year (no rows) is named by its title (validation refuses ids that are no activity list's)
   const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
