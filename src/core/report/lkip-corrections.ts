@@ -7,7 +7,8 @@
  */
 import type { Block, Cell, Section } from '../document/model.js';
 import { correctedFigures, equalsPrinted, type CorrectedFigure } from '../review/corrections.js';
-import { fmtNum, fmtPct, fmtRp, fmtValue, heading, int, para, tableOrNothing, text } from './common.js';
+import type { Computed } from '../review/index.js';
+import { F_VALUE, fmtValue, heading, int, isDimensionless, money, num, para, pct, tableOrNothing, text } from './common.js';
 import type { LkipContext } from './lkip-context.js';
 
 /** The claim quantities (docs/claims.md) that are rupiah, and those that are percentages. */
@@ -16,14 +17,16 @@ const PERCENT = new Set(['achievement', 'absorption', 'unspentPct', 'achievement
 /** a `total` is rupiah when what it adds up is (an agreement's `budget`, expenditure lines' ceilings or spending) */
 const MONEY_ASPECT = /budget|ceiling|realized|spent|amount/i;
 
-/** A figure the way the report prints it: rupiah, a percentage, or a number with its unit. */
-function shown(f: CorrectedFigure, v: number | string | boolean): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'tercapai' : 'tidak tercapai';
+/** A figure the way the report prints it: rupiah, a percentage, or a number (with its unit when it has one). */
+function valueCell(f: CorrectedFigure, v: Computed | undefined): Cell {
+  if (v === undefined || v === null) return text('Tidak dapat dihitung dari data', { align: 'center' });
+  if (typeof v === 'string') return text(v, { align: 'center' });
+  if (typeof v === 'boolean') return text(v ? 'tercapai' : 'tidak tercapai', { align: 'center' });
   const q = f.correction.quantity;
-  if (MONEY.has(q) || (q === 'total' && MONEY_ASPECT.test(f.correction.aspect ?? ''))) return fmtRp(v);
-  if (PERCENT.has(q)) return fmtPct(v);
-  return f.unit ? fmtValue(v, f.unit) : fmtNum(v);
+  if (MONEY.has(q) || (q === 'total' && MONEY_ASPECT.test(f.correction.aspect ?? ''))) return money(v);
+  if (PERCENT.has(q)) return pct(v);
+  if (f.unit && !isDimensionless(f.unit)) return text(fmtValue(v, f.unit), { align: 'right' });
+  return num(v, F_VALUE);
 }
 
 /** The year's corrections that still differ from their printed value, in the dataset's order. */
@@ -40,8 +43,8 @@ export function correctionsAnnex(ctx: LkipContext, number: number): Section | un
     int(i + 1, { align: 'center' }),
     text(f.correction.item),
     text(f.correction.source),
-    text(shown(f, f.correction.printed), { align: 'right' }),
-    f.value === undefined || f.value === null ? text('Tidak dapat dihitung dari data', { align: 'center' }) : text(shown(f, f.value), { align: 'right' }),
+    valueCell(f, f.correction.printed),
+    valueCell(f, f.value),
     text(f.correction.reason),
   ]);
   const blocks: Block[] = [
@@ -55,8 +58,9 @@ export function correctionsAnnex(ctx: LkipContext, number: number): Section | un
       id: 'catatan-atas-data',
       header: [[h('No'), h('Uraian'), h('Sumber Tercetak'), h('Angka Tercetak'), h('Angka dalam Laporan Ini'), h('Penjelasan')]],
       body,
-      widths: [5, 19, 17, 15, 15, 29],
+      widths: [4, 18, 16, 14, 14, 34],
     }),
   ];
-  return { id: `lampiran-${number}`, title: `Lampiran ${number}`, newPage: true, numbering: 'arabic', blocks };
+  // landscape: the explanations need the width beside two full rupiah figures
+  return { id: `lampiran-${number}`, title: `Lampiran ${number}`, newPage: true, numbering: 'arabic', orientation: 'landscape', blocks };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { minimalDataset } from '../dataset/fixtures.js';
 import { Dataset, type Narrative } from '../dataset/schema.js';
 import type { Block, Cell, DocumentModel, Table } from '../document/model.js';
-import { formatRupiah } from '../format.js';
+import { formatNumber, formatRupiah } from '../format.js';
 import { buildLkip } from './lkip.js';
 import { MISSING_CAUSES } from './lkip-results.js';
 import { cellString, documentTexts, tableGrid } from './walk.js';
@@ -43,6 +43,13 @@ const paragraphTexts = (doc: DocumentModel): string[] =>
   );
 /** A money cell as the renderers print it. */
 const rupiahOf = (c: Cell | undefined): string | undefined => (c?.value.kind === 'number' ? formatRupiah(c.value.value) : undefined);
+/** A cell as printed: text as it is, a rupiah or plain number the Indonesian way. */
+function printed(c: Cell | undefined): string | undefined {
+  const v = c?.value;
+  if (v?.kind !== 'number') return cellString(c);
+  if (v.format.kind === 'rupiah') return formatRupiah(v.value);
+  return v.format.kind === 'number' ? formatNumber(v.value, v.format.decimals, { trim: v.format.trim ?? false }) : String(v.value);
+}
 
 describe('the demo LKIP 2025 as a signed document', () => {
   const doc = buildLkip(completed(), 2025);
@@ -112,7 +119,7 @@ describe('the demo LKIP 2025 as a signed document', () => {
     const annex = doc.sections[doc.sections.length - 1]!;
     expect(annex.title).toBe('Lampiran 4');
     expect(allBlocks({ ...doc, sections: [annex] }).some((b) => b.type === 'heading' && b.text === 'Lampiran 4. Catatan atas Data')).toBe(true);
-    const rows = tableGrid(table(doc, 'catatan-atas-data').body).map((r) => r.map((c) => cellString(c)));
+    const rows = tableGrid(table(doc, 'catatan-atas-data').body).map((r) => r.map((c) => printed(c)));
     expect(rows.map((r) => [r[1], r[3], r[4]])).toEqual([
       ['Realisasi anggaran Dinas Koperasi dan Usaha Mikro tahun 2025', 'Rp 22.433.977.123,76', 'Rp 22.427.040.122,76'],
       ['Realisasi anggaran Sub Kegiatan Penyediaan Jasa Pelayanan Umum Kantor tahun 2025', 'Rp 878.669.230', 'Rp 478.669.230'],
