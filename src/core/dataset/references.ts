@@ -1014,6 +1014,23 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
   (ds.claims ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `claims[${pos(c, i0)}].subject`));
   (ds.corrections ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `corrections[${pos(c, i0)}].subject`));
 
+  // ------------------------------------------------------------ table sources
+  // a table's source line names where its figures come from; a table number in it ("Tabel 1.2",
+  // carried over from a converted report) would cite the table the line sits under, or another one
+  const sourceCitingTable = (source: string | undefined, path: string): void => {
+    const literal = source === undefined ? undefined : literalTableNumber(source);
+    if (!literal) return;
+    warning(
+      'source-cites-table',
+      path,
+      `the source "${source}" names "${literal}": the report prints it under its own table, whose number it chooses itself; name the document the figures come from`,
+      `sumber "${source}" menyebut "${literal}": laporan mencetaknya di bawah tabelnya sendiri, yang nomornya ditentukan laporan; sebutkan dokumen asal angka-angkanya`,
+    );
+  };
+  sourceCitingTable(ds.organization?.staffing?.source, 'organization.staffing.source');
+  sourceCitingTable(ds.organization?.assets?.source, 'organization.assets.source');
+  (ds.evaluation?.recommendations ?? []).forEach((r, i0) => sourceCitingTable(r.source, `evaluation.recommendations[${pos(r, i0)}].source`));
+
   // ------------------------------------------------------------ ranges (ranges.ts)
 
   const checkRange = (ind: Indicator, at: string): void => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { minimalDataset } from '../dataset/fixtures.js';
 import { Dataset, type Narrative } from '../dataset/schema.js';
+import { validateDataset } from '../dataset/validate.js';
 import type { Block, Cell, DocumentModel, Table } from '../document/model.js';
 import { formatNumber, formatRupiah } from '../format.js';
 import { buildLkip } from './lkip.js';
@@ -70,6 +71,19 @@ describe('the demo LKIP 2025 as a signed document', () => {
     expect(sources.length).toBeGreaterThan(3);
     expect(sources.filter((s) => /\bTabel\s+\d/.test(s))).toEqual([]);
     expect(table(doc, 'tabel-tindak-lanjut').source).toBe('Sumber: TL LHE SAKIP Dinas Koperasi Dan Usaha Mikro Tahun 2025 Triwulan 3');
+  });
+
+  it('validation warns about a source naming a table, as the demo’s did before', () => {
+    const ds = completed();
+    ds.organization!.assets!.source = 'Kartu Inventaris Barang Dinas Koperasi Dan Usaha Mikro 2025 (Tabel 1.2)';
+    ds.evaluation!.recommendations![4]!.source = 'Tabel 1.3 (TL LHE SAKIP Dinas Koperasi Dan Usaha Mikro Tahun 2025 Triwulan 3)';
+    const w = validateDataset(ds).findings.filter((f) => f.code === 'source-cites-table');
+    expect(w.map((f) => [f.severity, f.where])).toEqual([
+      ['warning', 'organization.assets.source'],
+      ['warning', 'evaluation.recommendations[4].source'],
+    ]);
+    expect(w[0]!.localized?.id).toContain('menyebut "Tabel 1.2"');
+    expect(validateDataset(completed()).findings.filter((f) => f.code === 'source-cites-table')).toEqual([]);
   });
 
   it('Tabel 1.3 has no empty cell: without a recorded follow-up state the column is left out and the text says so', () => {
