@@ -398,7 +398,6 @@ function analysisBlocks(analyses: readonly Analysis[]): Block[] {
   return out;
 }
 
-
 function subtreeIds(ctx: LkipContext, id: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
