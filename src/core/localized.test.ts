@@ -127,6 +127,12 @@ const CORPUS: [string, unknown, 'document' | 'dataset' | 'region'][] = [
   ],
   ['a narrative typing a figure the data computes', edited((d) => (d.narrative = { conclusions: 'Perjanjian Kinerja memuat dua buah sasaran.' })), 'document'],
   ['a narrative with a typed table number', edited((d) => (d.narrative = { conclusions: 'lihat Tabel 3.4' })), 'document'],
+  ['a table source naming a table', edited((d) => (d.evaluation = { recommendations: [{ id: 'r1', year: 2025, text: 'Menyusun juknis', action: 'Menyusun juknis', source: 'Tabel 1.3 (TL LHE 2025)' }] })), 'document'],
+  ['an agreement row without its causes', edited((d) => delete d.narrative), 'document'],
+  ['corrections the data cannot give or no longer makes', edited((d) => (d.corrections = [
+    { item: 'Realisasi', subject: 'p1-k1-s1', quantity: 'bogus', year: 2025, printed: 1, source: 'LRA 2025', reason: 'Salah ketik.' },
+    { item: 'Realisasi', subject: 'p1-k1-s1', quantity: 'spent', year: 2025, printed: 90000000, source: 'LRA 2025', reason: 'Salah ketik.' },
+  ])), 'document'],
   ['a NUL character', edited((d) => (d.agency.head.name = 'a\u0000b')), 'document'],
   ['a lone surrogate', edited((d) => (d.agency.head.name = 'a\ud800b')), 'document'],
   ['a number that reads as infinity', edited((d) => (d.plans[0].indicators[0].endTarget = Infinity)), 'document'],

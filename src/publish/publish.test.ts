@@ -15,7 +15,16 @@ import { forEachEngine, withTestDb } from '../store/testing.js';
 import { publicationChanges, PublishError, publishReport, reproducePublication } from './publish.js';
 
 const haveChromium = chromiumAvailable();
-const demo = (): Dataset => Dataset.parse(JSON.parse(readFileSync(new URL('../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8')));
+const demoAsConverted = (): Dataset => Dataset.parse(JSON.parse(readFileSync(new URL('../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8')));
+/** The four indicators whose causes the printed 2025 report does not give (measure/causes.ts). */
+const UNEXPLAINED = ['renstra-2021-2026/PIPT', 'pk-2025/AWARDS', 'renstra-2025-2029/UM_AKTIF', 'renstra-2025-2029/SAKIP_PD'];
+/** The demo with those causes written, as an agency completes its draft before issuing it. */
+const demo = (): Dataset => {
+  const ds = demoAsConverted();
+  const n = Array.isArray(ds.narrative) ? ds.narrative[0]! : ds.narrative!;
+  n.analyses = [...(n.analyses ?? []), ...UNEXPLAINED.map((subject) => ({ subject, drivers: ['Koordinasi antarbidang berjalan baik'] }))];
+  return ds;
+};
 
 let pdf: PdfRenderer | undefined;
 beforeAll(() => {
@@ -32,6 +41,17 @@ describe('Chromium for the PDF checks', () => {
 });
 
 forEachEngine('publishing', (engine) => {
+  it('refuses the demo LKIP while the causes of four indicators are not written, naming them', () =>
+    withTestDb(engine, async (db) => {
+      await createDatasetQueries(db.pool).importDataset(demoAsConverted());
+      const e = await publishReport(db.pool, { agencyId: 'diskopum', kind: 'lkip', year: 2025, formats: ['html'], issuedBy: 't' }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(PublishError);
+      expect((e as PublishError).localized.id).toBe(
+        'LKIP 2025 tidak diterbitkan: uraian faktor pendorong dan penghambat belum ditulis untuk 4 indikator: "Persentase indikator program yang tercapai", "Jumlah Penghargaan Yang Diraih", "Persentase Usaha Mikro Aktif", "Nilai SAKIP Perangkat Daerah". Tulis uraiannya lebih dahulu; sampai saat itu laporan hanya dapat dipratinjau sebagai draf (bertanda DRAF)',
+      );
+      expect(await createPublicationQueries(db.pool).list('diskopum')).toEqual([]);
+    }));
+
   it('issues the demo LKIP in DOCX, HTML and XLSX, and reproduces each file byte for byte from the stored snapshot', () =>
     withTestDb(engine, async (db) => {
       await createDatasetQueries(db.pool).importDataset(demo());

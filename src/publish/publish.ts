@@ -20,6 +20,8 @@ import type { DocumentModel } from '../core/document/model.js';
 import { hasErrors, text, type Finding, type Text } from '../core/findings.js';
 import { measure, unapprovedRows } from '../core/measure/index.js';
 import { STATE_ID } from '../core/measure/reasons.js';
+import { rowsWithoutCauses } from '../core/measure/causes.js';
+import { createMeasureContext } from '../core/measure/context.js';
 import { diffDatasets, diffMeasurements, type DatasetChange, type MeasurementChange } from '../core/report/diff.js';
 import {
   buildPublication,
@@ -170,6 +172,21 @@ function refuseUnapproved(dataset: Dataset, year: number, regionSettings: Settin
   );
 }
 
+/**
+ * An LKIP is issued only when every indicator's causes are written (measure/causes.ts): until
+ * then it is a draft whose places to complete are marked, refused here naming the indicators.
+ */
+function refuseUnexplained(dataset: Dataset, year: number, regionSettings: Settings | undefined): void {
+  const names = [...new Set(rowsWithoutCauses(createMeasureContext(dataset, { regionSettings }), year).map((r) => `"${r.name}"`))];
+  if (names.length === 0) return;
+  throw new PublishError(
+    text(
+      `the LKIP ${year} is not issued: the narrative gives no causes (drivers, obstacles) for ${names.length} indicator(s): ${names.join(', ')}. Write them first; until then the report can be previewed as a draft (marked DRAF)`,
+      `LKIP ${year} tidak diterbitkan: uraian faktor pendorong dan penghambat belum ditulis untuk ${names.length} indikator: ${names.join(', ')}. Tulis uraiannya lebih dahulu; sampai saat itu laporan hanya dapat dipratinjau sebagai draf (bertanda DRAF)`,
+    ),
+  );
+}
+
 /** Issue a report: snapshot, settings, tool versions and files stored together, frozen. */
 export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: RenderContext = {}): Promise<PublicationSummary> {
   const allowed = FORMATS_OF[req.kind];
@@ -198,7 +215,10 @@ export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: Ren
   }
   if (year === undefined) throw new PublishError(text(`expected the year of the ${req.kind}`, `diharapkan tahun untuk ${req.kind}`));
   const regionSettings = await regionSettingsOf(pool, req.agencyId);
-  if (req.kind === 'lkip') refuseUnapproved(dataset, year, regionSettings);
+  if (req.kind === 'lkip') {
+    refuseUnapproved(dataset, year, regionSettings);
+    refuseUnexplained(dataset, year, regionSettings);
+  }
   const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
   const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };

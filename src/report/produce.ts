@@ -66,7 +66,7 @@ export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOpti
     case 'lkip':
       return buildLkip(ds, req.year, settings);
     case 'agreement':
-      return buildAgreement(ds, req.agreementId);
+      return buildAgreement(ds, req.agreementId, o);
     case 'review':
       return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings), req.reviewer ? { reviewer: req.reviewer } : {});
   }

@@ -10,6 +10,8 @@
  * - program tree `p1` → `p1-k1` → `p1-k1-s1`; the subkegiatan has a 2025 initial budget, spending and
  *   an output indicator `OUT1` (count); `p1` supports `renstra-2021-2026/UMM`
  * - realizations for 2025 of UMM (6.5 = 65 / 1000 × 100), AWD ("Juara 2"), SAKIP (76.1) and OUT1 (120)
+ * - a narrative whose analyses give the causes of every agreement row (goal S1 for UMM and AWD,
+ *   indicator SAKIP), so its LKIP is final, not a draft
  *
  * It validates with no findings at all (not even warnings).
  */
@@ -126,5 +128,11 @@ export function minimalDataset(): Dataset {
       { indicator: `${FIXTURE_PLAN}/SAKIP`, year: 2025, value: 76.1 },
       { indicator: 'p1-k1-s1/OUT1', year: 2025, value: 120 },
     ],
+    narrative: {
+      analyses: [
+        { subject: `${FIXTURE_PLAN}/S1`, drivers: ['Pendampingan usaha mikro oleh petugas lapangan'], obstacles: ['Akses permodalan usaha mikro masih terbatas'] },
+        { subject: `${FIXTURE_PLAN}/SAKIP`, drivers: ['Rencana aksi tindak lanjut evaluasi disusun tepat waktu'] },
+      ],
+    },
   };
 }

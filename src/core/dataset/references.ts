@@ -997,9 +997,8 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     assets: { ids: assetIds, what: text('asset row', 'baris sarana prasarana'), section: 'organization' },
     activities: { ids: activityIds, what: text('activity list', 'daftar kegiatan'), section: 'activities' },
   };
-  (ds.claims ?? []).forEach((c, i0) => {
-    const cp = `claims[${pos(c, i0)}].subject`;
-    const s = c.subject;
+  // a claim's subject, and a correction's, which names its figure the way a claim does
+  const checkFigureSubject = (s: string, cp: string): void => {
     if (s === 'agency') return;
     if (idx.agreements.has(s) || idx.nodes.has(s) || broken(s)) return;
     const sr = splitRef(s);
@@ -1036,7 +1035,26 @@ export function checkDataset(ds: Dataset, ctx: CheckContext): Finding[] {
     if (idx.indicators.has(s) || idx.goals.has(s) || broken(s)) return;
     const m = missingIndicator(sr.ownerId, sr.localId);
     error('dangling-reference', cp, m.en, m.id);
-  });
+  };
+  (ds.claims ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `claims[${pos(c, i0)}].subject`));
+  (ds.corrections ?? []).forEach((c, i0) => checkFigureSubject(c.subject, `corrections[${pos(c, i0)}].subject`));
+
+  // ------------------------------------------------------------ table sources
+  // a table's source line names where its figures come from; a table number in it ("Tabel 1.2",
+  // carried over from a converted report) would cite the table the line sits under, or another one
+  const sourceCitingTable = (source: string | undefined, path: string): void => {
+    const literal = source === undefined ? undefined : literalTableNumber(source);
+    if (!literal) return;
+    warning(
+      'source-cites-table',
+      path,
+      `the source "${source}" names "${literal}": the report prints it under its own table, whose number it chooses itself; name the document the figures come from`,
+      `sumber "${source}" menyebut "${literal}": laporan mencetaknya di bawah tabelnya sendiri, yang nomornya ditentukan laporan; sebutkan dokumen asal angka-angkanya`,
+    );
+  };
+  sourceCitingTable(ds.organization?.staffing?.source, 'organization.staffing.source');
+  sourceCitingTable(ds.organization?.assets?.source, 'organization.assets.source');
+  (ds.evaluation?.recommendations ?? []).forEach((r, i0) => sourceCitingTable(r.source, `evaluation.recommendations[${pos(r, i0)}].source`));
 
   // ------------------------------------------------------------ ranges (ranges.ts)
 

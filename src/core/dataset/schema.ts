@@ -218,7 +218,10 @@ export const Settings = obj({
   countedStates: z.array(WorkflowState).min(1).optional(),
   /** when realizations and recommendations are due (the worklist; dataset-format.md, "Reporting calendar") */
   calendar: ReportingCalendar.optional(),
-});
+  /** the regulation the `ratingScale` of the same settings comes from, as a report cites it under the scale */
+  ratingScaleSource: Name.optional(),
+  /** decimals of the rupiah amounts of a signed agreement and its annex: 0 (whole rupiah, as signed; default) or 2 */
+  agreementAmountDecimals: z.union([z.literal(0), z.literal(2)]).optional(),});
 export type Settings = z.infer<typeof Settings>;
 
 // ---------------------------------------------------------------- organization
@@ -703,6 +706,30 @@ export const Claim = obj({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/**
+ * A figure of the data that corrects a printed source (dataset-format.md, "Corrections"): the
+ * printed value, where it was printed and why the data differs. The value used is not typed
+ * here: it is computed from the data as a claim's is (`subject`, `quantity`, `aspect`, `year`;
+ * docs/claims.md), so the note always states the figure the report prints. The LKIP lists the
+ * corrections of its year in the annex "Catatan atas Data".
+ */
+export const Correction = obj({
+  /** what the figure is, as a reader names it (Indonesian): "Realisasi belanja Dinas tahun 2025" */
+  item: Name,
+  subject: Name,
+  quantity: ClaimQuantity,
+  aspect: z.string().optional(),
+  /** the year of the figure; absent: the report's year */
+  year: Year.optional(),
+  /** the value as printed in the source */
+  printed: Num,
+  /** where it was printed, as a reader finds it (Indonesian): "LKIP 2025 (cetak), Tabel 3.10" */
+  source: Name,
+  /** why the data differs from the printed value (Indonesian) */
+  reason: z.string().min(1),
+});
+export type Correction = z.infer<typeof Correction>;
+
 // ---------------------------------------------------------------- the document
 
 export const Dataset = obj({
@@ -722,6 +749,7 @@ export const Dataset = obj({
   activities: z.array(ActivityList).optional(),
   narrative: Narratives.optional(),
   claims: z.array(Claim).optional(),
+  corrections: z.array(Correction).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;
 

@@ -12,6 +12,9 @@ import { finding, hasErrors, type Finding } from '../findings.js';
 import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
 import { gradeFindings } from '../measure/grade.js';
+import { causesFindings } from '../measure/causes.js';
+import { correctionFindings } from '../review/corrections.js';
+import { createMeasureContext } from '../measure/context.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -230,6 +233,12 @@ function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Se
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
     const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings })];
+    // the causes of each agreement row (measure/causes.ts): only on a document whose references hold
+    if (!hasErrors(findings)) {
+      findings.push(...causesFindings(createMeasureContext(parsed.data, { regionSettings }), { prefix }));
+      // the corrections of printed sources: each one's figure computed from the data (review/corrections.ts)
+      findings.push(...correctionFindings(parsed.data, { prefix, ...(regionSettings ? { regionSettings } : {}) }));
+    }
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);

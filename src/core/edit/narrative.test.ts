@@ -35,7 +35,9 @@ describe('setNarrative', () => {
   });
 
   it('with a year: replaces that year in place, adds a new year at the end; none at all gives a list of one', () => {
-    const a = setNarrative(minimalDataset(), { foreword: 'x' }, 2025);
+    const none = minimalDataset();
+    delete none.narrative; // the fixture's narrative gives the causes; this one starts without any
+    const a = setNarrative(none, { foreword: 'x' }, 2025);
     expect(a.before).toBeNull();
     expect(a.dataset.narrative).toEqual([{ year: 2025, foreword: 'x' }]);
     const b = setNarrative(a.dataset, { foreword: 'y' }, 2026);

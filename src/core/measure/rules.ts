@@ -38,6 +38,10 @@ export interface Rules {
   gradeScale: readonly GradeBandRule[];
   /** the workflow states whose realizations count in the official figures; no state counts as `approved` */
   countedStates: readonly WorkflowState[];
+  /** where the rating scale comes from, as a report cites it; `null`: a scale of the settings that names no source */
+  ratingScaleSource: string | null;
+  /** decimals of the rupiah amounts of a signed agreement (its own document and the LKIP's annex): 0 or 2 */
+  agreementAmountDecimals: 0 | 2;
 }
 
 /**
@@ -56,6 +60,9 @@ export const DEFAULT_RATING_SCALE: readonly RatingBandRule[] = Object.freeze([
   { min: 51, label: 'Rendah', color: '#A9A9A9', colorName: 'Abu-abu tua' },
   { min: Number.NEGATIVE_INFINITY, label: 'Sangat Rendah', color: '#FF0000', colorName: 'Merah' },
 ]);
+
+/** The regulation of the default rating scale, as a report cites it under the scale. */
+export const DEFAULT_RATING_SCALE_SOURCE = 'Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017';
 
 /**
  * The default SAKIP grade scale: PermenPAN-RB 88/2021 (Pedoman Evaluasi Akuntabilitas Kinerja
@@ -88,6 +95,14 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   gradeScale: DEFAULT_GRADE_SCALE,
   /** Official figures rest on approved data only (a realization without a state is approved). */
   countedStates: Object.freeze(['approved']) as readonly WorkflowState[],
+  /** The default scale's regulation (above). */
+  ratingScaleSource: DEFAULT_RATING_SCALE_SOURCE,
+  /**
+   * Whole rupiah: a signed Perjanjian Kinerja prints its amounts without cents (the seed's PK
+   * Perubahan prints 6.370.874.772 for the 6.370.874.771,60 of its budget), so its document
+   * shows them as signed; 2 keeps the cents.
+   */
+  agreementAmountDecimals: 0 as 0 | 2,
 });
 
 /** Sort a grade scale highest `above` first; a band without `above` goes last (`above: null`). */
@@ -127,8 +142,12 @@ export function resolveRules(
   regionSettings?: Settings | null,
 ): Rules {
   const scale = datasetSettings?.ratingScale ?? regionSettings?.ratingScale;
+  // a scale's source is the one beside it in the same settings, never another level's
+  const scaleSettings = datasetSettings?.ratingScale ? datasetSettings : regionSettings?.ratingScale ? regionSettings : undefined;
   return {
     ratingScale: scale ? normalizeScale(scale) : DEFAULT_RULES.ratingScale,
+    ratingScaleSource: scaleSettings ? (scaleSettings.ratingScaleSource ?? null) : DEFAULT_RULES.ratingScaleSource,
+    agreementAmountDecimals: datasetSettings?.agreementAmountDecimals ?? regionSettings?.agreementAmountDecimals ?? DEFAULT_RULES.agreementAmountDecimals,
     negativeMethod:
       indicator?.negativeMethod ??
       datasetSettings?.negativeMethod ??

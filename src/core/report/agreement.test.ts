@@ -5,6 +5,11 @@ import { Dataset } from '../dataset/schema.js';
 import type { Block, DocumentModel, Signature, Table } from '../document/model.js';
 import { buildAgreement, UnknownAgreement } from './agreement.js';
 import { cellString, documentProblems, tableGrid } from './walk.js';
+import type { Cell } from '../document/model.js';
+import { formatRupiah } from '../format.js';
+
+/** A money cell as printed (the renderers format a rupiah cell with formatRupiah). */
+const rupiahOf = (c: Cell | undefined): string | undefined => (c?.value.kind === 'number' ? formatRupiah(c.value.value) : undefined);
 
 const demo = (): Dataset =>
   Dataset.parse(JSON.parse(readFileSync(new URL('../../../examples/diskopum-jember-2025.json', import.meta.url), 'utf8')));
@@ -71,11 +76,25 @@ describe('buildAgreement', () => {
     const ag = ds.agreements.find((a) => a.id === 'pk-2025-perubahan')!;
     const total = ag.budget.reduce((s, l) => s + l.amount, 0);
     const footer = tableGrid(budget?.footer ?? [])[0];
-    expect(footer?.[2]?.value).toEqual({ kind: 'number', value: total, format: { kind: 'rupiah' } });
+    // whole rupiah, as the agreement was signed: the exact total 26.796.144.571,60 rounded half up
+    expect(total).toBeCloseTo(26796144571.6, 2);
+    expect(footer?.[2]?.value).toEqual({ kind: 'number', value: 26796144572, format: { kind: 'rupiah' } });
+    expect(rupiahOf(footer?.[2])).toBe('Rp 26.796.144.572');
     expect(cellString(footer?.[3])).toBe('P-APBD');
     expect(tableGrid(budget?.body ?? []).map((r) => cellString(r[1]))).toEqual(ag.budget.map((l) => ds.programs.find((p) => p.id === l.program)?.name));
     expect(texts(doc)).toContain('PERJANJIAN KINERJA PERUBAHAN TAHUN 2025');
     expect(texts(doc)).toContain('Jabatan : Bupati Jember');
+  });
+
+  it('prints the amounts as signed: whole rupiah by default, the cents when the settings ask for them', () => {
+    const amounts = (d: ReturnType<typeof buildAgreement>) => [...tableGrid(tables(d)[1]?.body ?? []), ...tableGrid(tables(d)[1]?.footer ?? [])].map((r) => rupiahOf(r[2]));
+    const whole = amounts(buildAgreement(ds, 'pk-2025-perubahan'));
+    expect(whole[0]).toBe('Rp 6.370.874.772');
+    for (const a of whole) expect(a).toMatch(/^Rp \d{1,3}(\.\d{3})*$/);
+    // the region's setting, and the agency's over it
+    expect(amounts(buildAgreement(ds, 'pk-2025-perubahan', { regionSettings: { agreementAmountDecimals: 2 } }))[0]).toBe('Rp 6.370.874.771,60');
+    const own = { ...ds, settings: { agreementAmountDecimals: 0 as const } };
+    expect(amounts(buildAgreement(own, 'pk-2025-perubahan', { regionSettings: { agreementAmountDecimals: 2 } }))[0]).toBe('Rp 6.370.874.772');
   });
 
   it('names the known agreements when the id is unknown', () => {

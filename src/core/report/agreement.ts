@@ -4,10 +4,11 @@
  * parties, the two standard paragraphs, place, date and signatures; then the attachment with
  * the goals, indicators and targets, and the program budget with its computed total.
  */
-import type { Agreement, Dataset, Indicator } from '../dataset/schema.js';
+import type { Agreement, Dataset, Indicator, Settings } from '../dataset/schema.js';
+import { resolveRules } from '../measure/rules.js';
 import { indexDataset, resolveAgreementLocal, type DatasetIndex } from '../dataset/model.js';
 import type { Block, Cell, DocumentModel, Signature } from '../document/model.js';
-import { formatDateId } from '../format.js';
+import { formatDateId, roundHalfUp } from '../format.js';
 import {
   agreementTitle,
   bold,
@@ -101,8 +102,20 @@ function rowInfos(idx: DatasetIndex, ag: Agreement): RowInfo[] {
   });
 }
 
+export interface AgreementOptions {
+  /** the region's settings, when the dataset is one agency of a region file */
+  regionSettings?: Settings | undefined;
+}
+
 /** The parts of an agreement's signed form: the signing page and the attachment page. */
-export function agreementBlocks(ds: Dataset, ag: Agreement, idx: DatasetIndex = indexDataset(ds), idPrefix = ''): { signing: Block[]; attachment: Block[] } {
+export function agreementBlocks(
+  ds: Dataset,
+  ag: Agreement,
+  idx: DatasetIndex = indexDataset(ds),
+  idPrefix = '',
+  opts: AgreementOptions = {},
+): { signing: Block[]; attachment: Block[] } {
+  const decimals = resolveRules(null, ds.settings, opts.regionSettings).agreementAmountDecimals;
   const title = agreementTitle(ag).toUpperCase();
   const first = ag.firstParty;
   const second = ag.secondParty;
@@ -134,7 +147,7 @@ export function agreementBlocks(ds: Dataset, ag: Agreement, idx: DatasetIndex = 
     para(bold(title), { align: 'center' }),
     para(bold(ds.agency.name.toUpperCase()), { align: 'center' }),
     ...agreementTargetsTable(ag, idx, { id: `${idPrefix}pk-${ag.id}-sasaran` }),
-    ...agreementBudgetTable(ag, idx, { id: `${idPrefix}pk-${ag.id}-anggaran` }),
+    ...agreementBudgetTable(ag, idx, { id: `${idPrefix}pk-${ag.id}-anggaran`, decimals }),
     signature(ag),
   ];
   return { signing, attachment };
@@ -143,6 +156,12 @@ export function agreementBlocks(ds: Dataset, ag: Agreement, idx: DatasetIndex = 
 export interface TableOptions {
   id?: string;
   caption?: string;
+  /**
+   * Decimals of the amounts: 0 prints whole rupiah as a signed agreement does (each amount and
+   * the total of the exact amounts rounded half up; settings.agreementAmountDecimals); absent
+   * or 2: as recorded.
+   */
+  decimals?: 0 | 2;
 }
 
 /** The agreement's goals, indicators and targets (goal cells merged over their rows). */
@@ -181,13 +200,14 @@ export function agreementTargetsTable(ag: Agreement, idx: DatasetIndex, opts: Ta
 /** The agreement's program budget lines with their computed total and source. */
 export function agreementBudgetTable(ag: Agreement, idx: DatasetIndex, opts: TableOptions = {}): Block[] {
   if (ag.budget.length === 0) return [];
+  const shown = (x: number): number => (opts.decimals === 0 ? roundHalfUp(x, 0) : x);
   const body = ag.budget.map((l, i) => [
     int(i + 1, { align: 'center' }),
     text(idx.nodes.get(l.program)?.name ?? l.program),
-    money(l.amount),
+    money(shown(l.amount)),
     text(l.source, { align: 'center' }),
   ]);
-  const total = ag.budget.reduce((s, l) => s + l.amount, 0);
+  const total = shown(ag.budget.reduce((s, l) => s + l.amount, 0));
   const sources = [...new Set(ag.budget.map((l) => l.source))];
   return tableOrNothing({
     id: opts.id ?? `pk-${ag.id}-anggaran`,
@@ -200,10 +220,10 @@ export function agreementBudgetTable(ag: Agreement, idx: DatasetIndex, opts: Tab
 }
 
 /** The signed form of one agreement as a document of its own. */
-export function buildAgreement(ds: Dataset, agreementId: string): DocumentModel {
+export function buildAgreement(ds: Dataset, agreementId: string, opts: AgreementOptions = {}): DocumentModel {
   const ag = ds.agreements.find((a) => a.id === agreementId);
   if (!ag) throw new UnknownAgreement(agreementId, ds.agreements.map((a) => a.id));
-  const { signing, attachment } = agreementBlocks(ds, ag);
+  const { signing, attachment } = agreementBlocks(ds, ag, indexDataset(ds), '', opts);
   return {
     title: `${agreementTitle(ag)} ${ds.agency.name}`,
     subtitle: ds.agency.region,

@@ -170,6 +170,15 @@ export function efficiencyReasonText(reason: string | undefined): string {
   }
 }
 
+/**
+ * The one reason an indicator's efficiency is not assessed, wherever the report gives it (the
+ * efficiency table's cell and the sentence under it): an unmeasured achievement's own reason
+ * first (without it there is nothing to compare), else the supporting budget's.
+ */
+export function efficiencyNotAssessedText(r: { achievement: number | null; unmeasured?: string | undefined; efficiencyReason?: string | undefined }): string {
+  return r.achievement === null ? unmeasuredText(r.unmeasured) : efficiencyReasonText(r.efficiencyReason);
+}
+
 export const GOAL_KIND: Readonly<Record<GoalKind, string>> = { misi: 'Misi', tujuan: 'Tujuan', sasaran: 'Sasaran' };
 export const goalLabel = (g: Goal): string => `${GOAL_KIND[g.kind]}: ${g.statement}`;
 

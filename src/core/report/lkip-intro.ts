@@ -294,23 +294,26 @@ function evaluationFollowUp(ctx: LkipContext): Block[] {
   const current = recs.filter((r) => r.year === latestYear);
   if (!current.length) return [...out, para('Tidak ada rekomendasi hasil evaluasi yang perlu ditindaklanjuti.', { style: 'note' })];
   const anyOwner = current.some((r) => r.owner !== undefined);
+  // the follow-up state as recorded, in words; a column no recommendation fills is left out and said once
+  const anyStatus = current.some((r) => r.status !== undefined);
   const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
   out.push(
     para(`Rekomendasi hasil evaluasi SAKIP tahun ${latestYear} dan tindak lanjutnya adalah sebagai berikut:`),
     ...tableOrNothing({
       id: 'tabel-tindak-lanjut',
       caption: tableCaption(ctx, `Tindak Lanjut atas Laporan Hasil Evaluasi SAKIP Tahun ${latestYear}`),
-      header: [[h('No'), h('Rekomendasi'), h('Rencana Aksi Tindak Lanjut'), ...(anyOwner ? [h('Penanggung Jawab')] : []), h('Status')]],
+      header: [[h('No'), h('Rekomendasi'), h('Rencana Aksi Tindak Lanjut'), ...(anyOwner ? [h('Penanggung Jawab')] : []), ...(anyStatus ? [h('Status')] : [])]],
       body: current.map((r, i) => [
         int(i + 1, { align: 'center' }),
         text(r.text),
-        r.action.trim() ? text(r.action) : empty('belum ada rencana aksi'),
-        ...(anyOwner ? [r.owner ? text(r.owner) : empty('tidak dicatat')] : []),
-        r.status ? text(STATUS_TEXT[r.status], { align: 'center' }) : empty('status tidak dicatat'),
+        text(r.action.trim() ? r.action : 'Belum ada rencana aksi'),
+        ...(anyOwner ? [text(r.owner ?? 'Tidak dicatat')] : []),
+        ...(anyStatus ? [text(r.status ? STATUS_TEXT[r.status] : 'Belum dicatat', { align: 'center' })] : []),
       ]),
-      widths: anyOwner ? [5, 40, 30, 13, 12] : [5, 45, 35, 15],
+      widths: anyOwner ? (anyStatus ? [5, 38, 30, 14, 13] : [5, 44, 35, 16]) : anyStatus ? [5, 45, 35, 15] : [5, 52, 43],
       ...(current[0]?.source ? { source: `Sumber: ${current[0].source}` } : {}),
     }),
   );
+  if (!anyStatus) out.push(para('Status penyelesaian tindak lanjut atas rekomendasi tersebut belum dicatat.', { style: 'note' }));
   return out;
 }

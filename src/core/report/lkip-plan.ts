@@ -322,7 +322,8 @@ function agreementSection(ctx: LkipContext, ag: Agreement, title: string): Block
   if (ag.budget.length) {
     out.push(
       para('Untuk mencapai kinerja yang diperjanjikan, dukungan anggaran program adalah sebagai berikut:'),
-      ...agreementBudgetTable(ag, ctx.idx, { id: `bab2-pk-${ag.id}-anggaran`, caption: tableCaption(ctx, `Anggaran Program ${title}`) }),
+      // the signed agreement's amounts as signed (settings.agreementAmountDecimals), as in its annex
+      ...agreementBudgetTable(ag, ctx.idx, { id: `bab2-pk-${ag.id}-anggaran`, caption: tableCaption(ctx, `Anggaran Program ${title}`), decimals: ctx.mc.rulesFor(null).agreementAmountDecimals }),
     );
   }
   return out;

@@ -5,7 +5,8 @@
  * accountability of the program structure. Every number and predicate is the measurement's.
  */
 import { headline } from '../measure/headline.js';
-import type { ActivityList, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
+import type { ActivityList, Agreement, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
+import { causesOfRow, hasCauses } from '../measure/causes.js';
 import type { Block, Cell, Chart } from '../document/model.js';
 import { formatDateId } from '../format.js';
 import { awardsOfYear } from '../measure/count.js';
@@ -13,6 +14,7 @@ import { absorptionOf, finalBudget, spent as spentOf, supportingBudget } from '.
 import type { MeasuredRow, ProgramIndicatorRow } from '../measure/types.js';
 import {
   bold,
+  efficiencyNotAssessedText,
   efficiencyReasonText,
   empty,
   fmtDelta,
@@ -109,18 +111,15 @@ function framework(ctx: LkipContext): Block[] {
       band.colorName || band.color ? text(band.colorName ?? band.color ?? '', { ...(band.color ? { fill: band.color } : {}) }) : empty('tanpa warna'),
     ];
   });
-  const source = ctx.ds.settings?.ratingScale
-    ? 'pengaturan perangkat daerah'
-    : ctx.mc.regionSettings?.ratingScale
-      ? 'pengaturan pemerintah daerah'
-      : 'Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 (aturan bawaan)';
+  // the regulation the scale comes from, as a reader cites it; a scale of the settings without one has no source line
+  const source = rules.ratingScaleSource;
   out.push(
     ...tableOrNothing({
       caption: tableCaption(ctx, 'Skala Nilai Peringkat Kinerja'),
       header: [[h('No'), h('Interval Nilai Capaian Kinerja (%)'), h('Kriteria Penilaian'), h('Kode Warna')]],
       body,
       widths: [8, 40, 30, 22],
-      source: `Sumber: ${source}`,
+      ...(source ? { source: `Sumber: ${source}` } : {}),
     }),
   );
   const negative =
@@ -476,8 +475,6 @@ function analysisBlocks(analyses: readonly Analysis[]): Block[] {
   return out;
 }
 
-const hasCauses = (an: readonly Analysis[]): boolean => an.some((a) => Boolean(a.drivers?.length || a.obstacles?.length || a.challenges?.length));
-
 function subtreeIds(ctx: LkipContext, id: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -491,21 +488,21 @@ function subtreeIds(ctx: LkipContext, id: string): string[] {
   return out;
 }
 
-function causesBlocks(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRow): Block[] {
+function causesBlocks(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRow, agRow: Agreement['rows'][number] | undefined): Block[] {
   const own = analysesOf(ctx, row.indicator);
   const label = bold('e. Penyebab keberhasilan/kegagalan dan alternatif solusi. ');
   if (hasCauses(own)) return [para([label, 'Faktor-faktor yang memengaruhi capaian indikator ini:']), ...analysisBlocks(own)];
-  const { ref } = rowGoal(ctx, a.ag, row.goal);
-  const elsewhere = hasCauses(analysesOf(ctx, ref)) || (row.supportingNodes ?? []).some((n) => subtreeIds(ctx, n).some((id) => hasCauses(analysesOf(ctx, id))));
-  return [
-    para([
-      label,
-      elsewhere
-        ? 'Faktor pendorong, penghambat dan tantangan diuraikan pada analisis program pendukung dan sasaran di bawah.'
-        : 'Belum ada uraian faktor pendorong dan penghambat untuk indikator ini.',
-    ]),
-  ];
+  // a goal-level indicator of the plan (not agreed in the PK) is accounted for by the sasaran under its tujuan
+  if (!agRow) return [para([label, 'Indikator tujuan ini tidak diperjanjikan; faktor pendorong dan penghambatnya diuraikan pada analisis sasaran di bawah tujuan yang sama.'])];
+  const where = causesOfRow(ctx.mc, ctx.analyses, a.ag, agRow);
+  if (where === 'elsewhere') return [para([label, 'Faktor pendorong, penghambat dan tantangan diuraikan pada analisis program pendukung dan sasaran di bawah.'])];
+  // never in a final report: a row without its causes makes the LKIP a draft (lkip.ts, draftOf)
+  return [para([label, bold(MISSING_CAUSES)])];
 }
+
+/** What the draft says where an indicator's causes are not yet written (measure/causes.ts). */
+export const MISSING_CAUSES =
+  '[BELUM DIISI: faktor pendorong dan penghambat capaian indikator ini serta alternatif solusinya, untuk ditulis oleh perangkat daerah.]';
 
 function memberRow(ctx: LkipContext, ref: string): MeasuredRow | undefined {
   const c = ctx.mc.canonical(ref);
@@ -688,7 +685,7 @@ function indicatorAnalysis(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRo
     para([bold('b. Dibandingkan realisasi tahun-tahun sebelumnya. '), trendSentence(ctx, row)], { align: 'justify' }),
     para([bold('c. Dibandingkan target akhir periode. '), endSentence(ctx, a, row)], { align: 'justify' }),
     para([bold('d. Dibandingkan pembanding (benchmark). '), benchmarkSentence(row)], { align: 'justify' }),
-    ...causesBlocks(ctx, a, row),
+    ...causesBlocks(ctx, a, row, a.ag.rows[a.res.rows.indexOf(row)]),
     ...computationBlocks(ctx, row),
     ...supportBlocks(ctx, a, row),
   ];
@@ -715,7 +712,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
         money(r.budget, {}, noBudget),
         money(r.spent, {}, noBudget),
         pct(r.absorption, {}, noBudget),
-        r.efficiency !== null ? text(r.efficiency, { align: 'center' }) : text(`Tidak dinilai: ${noBudget}`, { align: 'center' }),
+        r.efficiency !== null ? text(r.efficiency, { align: 'center' }) : text(`Tidak dinilai: ${efficiencyNotAssessedText(r)}`, { align: 'center' }),
       ]);
     }
   }
@@ -745,7 +742,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
   const lines = rows.map((r) =>
     r.efficiency !== null && r.achievement !== null && r.absorption !== null
       ? `${r.name}: capaian ${fmtPct(r.achievement)} dibandingkan serapan anggaran pendukung ${fmtPct(r.absorption)}, sehingga ${r.efficiency}.`
-      : `${r.name}: efisiensi tidak dinilai karena ${r.achievement === null ? unmeasuredText(r.unmeasured) : efficiencyReasonText(r.efficiencyReason)}.`,
+      : `${r.name}: efisiensi tidak dinilai karena ${efficiencyNotAssessedText(r)}.`,
   );
   out.push(para('Berdasarkan tabel di atas:'), list(lines, false));
   const chart: Chart = {

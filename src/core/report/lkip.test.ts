@@ -103,7 +103,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'lampiran-3',
       'lampiran-4',
       'lampiran-5',
-    ]);
+      'lampiran-6',    ]);
     const chapters = allBlocks(doc)
       .filter((b) => b.type === 'heading' && b.level === 1)
       .map((b) => (b.type === 'heading' ? b.text : ''));
@@ -127,6 +127,7 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
       'Lampiran 3. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 065/101/324/2024',
       'Lampiran 4. Keputusan Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Jember Nomor 500.3/015/35.09.324/2025',
       'Lampiran 5. Keputusan',
+      'Lampiran 6. Catatan atas Data',
     ]);
   });
 
@@ -325,8 +326,15 @@ describe('buildLkip on the minimal dataset', () => {
     const t = table(doc, 'capaian-pk-2025');
     const crit = tableGrid(t.body).map((r) => cellString(r[column(t, 'Kriteria')]));
     expect(crit).toEqual(['Belum Tercapai', 'Belum Tercapai', 'Tercapai']);
+    // a scale of the settings names its regulation beside it, or has no source line at all
     const [scale] = tableByCaption(doc, /Skala Nilai/);
-    expect(scale?.source).toBe('Sumber: pengaturan pemerintah daerah');
+    expect(scale?.source).toBeUndefined();
+    const cited = buildLkip(ds, 2025, {
+      regionSettings: { ratingScale: [{ min: 100, label: 'Tercapai' }, { min: 0, label: 'Belum Tercapai' }], ratingScaleSource: 'Peraturan Bupati Contoh Nomor 12 Tahun 2024' },
+    });
+    expect(tableByCaption(cited, /Skala Nilai/)[0]?.source).toBe('Sumber: Peraturan Bupati Contoh Nomor 12 Tahun 2024');
+    // the default scale cites its regulation, nothing about software
+    expect(tableByCaption(buildLkip(ds, 2025), /Skala Nilai/)[0]?.source).toBe('Sumber: Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017');
   });
 
   it('says so, without empty tables, for a year without an agreement', () => {

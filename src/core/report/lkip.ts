@@ -32,6 +32,7 @@ import { resolveValueRefs } from '../document/values.js';
 import { valueResolver } from './figures.js';
 import { formatDateId } from '../format.js';
 import { unapprovedRows } from '../measure/official.js';
+import { rowsWithoutCauses } from '../measure/causes.js';
 import { STATE_ID } from '../measure/reasons.js';
 import { agreementBlocks } from './agreement.js';
 import {
@@ -61,6 +62,7 @@ import {
   type LkipContext,
 } from './lkip-context.js';
 import { chapterIntro } from './lkip-intro.js';
+import { correctionsAnnex } from './lkip-corrections.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
@@ -89,7 +91,11 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   ];
   const notes = qualityNotes(ctx);
   if (notes.length) written.push({ id: 'catatan-kualitas-data', title: 'CATATAN KUALITAS DATA', newPage: true, numbering: 'arabic', blocks: notes });
-  written.push(...appendices(ctx));
+  const annexes = appendices(ctx);
+  written.push(...annexes);
+  // the data notes come last: every figure that differs from an earlier printed one, explained
+  const dataNotes = correctionsAnnex(ctx, annexes.length + 1);
+  if (dataNotes) written.push(dataNotes);
   // the prose's `{{tabel:ID}}`: the number the table got in this report; a list not printed this
   // year (no rows) is named by its title (validation refuses ids that are no activity list's)
   const titles = new Map((ds.activities ?? []).map((l) => [l.id, l.title]));
@@ -118,17 +124,30 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
   };
 }
 
-/** An LKIP resting on realizations not yet approved is a draft: marked DRAF, never issued (measurement.md). */
+/**
+ * An LKIP is a draft (marked DRAF, never issued) while it rests on realizations not yet approved
+ * (measurement.md) or while an indicator's causes are not written (measure/causes.ts): the note
+ * names what is missing, so the agency knows what to complete.
+ */
 function draftOf(ctx: LkipContext): Pick<DocumentModel, 'draft'> {
+  const reasons = lkipDraftReasons(ctx);
+  if (reasons.length === 0) return {};
+  return { draft: { label: 'DRAF', note: `DRAF — belum dapat diterbitkan: ${reasons.join('; ')}.` } };
+}
+
+/** Why the LKIP of the context is a draft, in Indonesian (none: it may be issued). */
+export function lkipDraftReasons(ctx: LkipContext): string[] {
+  const out: string[] = [];
   const rows = unapprovedRows(ctx.m);
-  if (rows.length === 0) return {};
-  const names = joinId(rows.map((r) => `${r.name} (${STATE_ID[r.state]})`));
-  return {
-    draft: {
-      label: 'DRAF',
-      note: `DRAF — belum dapat diterbitkan: realisasi ${rows.length} indikator belum disetujui: ${names}. Angka resmi hanya memuat realisasi yang disetujui.`,
-    },
-  };
+  if (rows.length) {
+    const names = joinId(rows.map((r) => `${r.name} (${STATE_ID[r.state]})`));
+    out.push(`realisasi ${rows.length} indikator belum disetujui: ${names}. Angka resmi hanya memuat realisasi yang disetujui`);
+  }
+  const unexplained = [...new Set(rowsWithoutCauses(ctx.mc, ctx.year).map((r) => r.name))];
+  if (unexplained.length) {
+    out.push(`uraian faktor pendorong dan penghambat belum ditulis untuk ${unexplained.length} indikator: ${joinId(unexplained)}`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- front matter
@@ -284,7 +303,7 @@ function appendices(ctx: LkipContext): Section[] {
   let i = 0;
   ctx.agreements.forEach((a) => {
     i++;
-    const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`);
+    const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`, { regionSettings: ctx.mc.regionSettings });
     out.push({
       id: `lampiran-${i}`,
       title: `Lampiran ${i}`,

@@ -93,7 +93,7 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): D
       if (ag && ag.year !== recipe.year) {
         throw new PublicationError(`agreement "${ag.id}" is of ${ag.year}, not ${recipe.year}`);
       }
-      doc = buildAgreement(ds, recipe.subject);
+      doc = buildAgreement(ds, recipe.subject, opts);
       break;
     }
   }
