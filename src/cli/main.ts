@@ -21,6 +21,7 @@ import { InvalidDocument, loadDataset, readValidated, withDatabase, type LoadedD
 import { DEMO_DATASET, runDemo } from './demo.js';
 import { registerReportCommands } from './report.js';
 import { registerPublishCommands } from './publish.js';
+import { missingFiles, readValidatedBundle, writeBundleFile } from './bundle.js';
 
 interface SourceFlags {
   agency?: string;
@@ -134,7 +135,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--dry-run', 'say what the import would do, store nothing / tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun')
     .addOption(jsonOpt())
     .action(async (file: string, flags: { prune?: boolean; dryRun?: boolean; json?: boolean }) => {
-      const doc = await readValidated(io, file);
+      const bundle = await readValidatedBundle(io, file);
+      const doc = bundle?.doc ?? (await readValidated(io, file));
+      const files = bundle?.files;
       const prune = Boolean(flags.prune);
       const dryRun = Boolean(flags.dryRun);
       if (prune && doc.kind !== 'region') {
@@ -148,9 +151,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       }
       const changes = await withDatabase(io, async (db): Promise<ImportChanges> => {
         const q = createDatasetQueries(db.pool);
-        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset)).changes;
+        doc.findings.push(...(await missingFiles(db.pool, doc, files ?? new Map())));
+        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset, files ? { files } : {})).changes;
         if (!dryRun) {
-          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune });
+          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune, ...(files ? { files } : {}) });
           return done;
         }
         const preview = await q.previewRegion(doc.region);
@@ -165,14 +169,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('export')
-    .description('write an agency stored in the database as a dataset file')
+    .description('write an agency stored in the database as a dataset file; to a .zip: a bundle with the files it refers to (crest, photos, scans)')
     .requiredOption('--agency <id>', 'the agency to export')
     .option('-o, --output <file>', 'file to write (.json or .yaml); standard output when omitted')
     .addOption(new Option('--format <format>', 'json or yaml (default: from the file name, else json)').choices(['json', 'yaml']))
     .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
-      const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
+      const bundled = flags.output?.toLowerCase().endsWith('.zip') ?? false;
+      const dataset = await withDatabase(io, async (db) => {
+        const ds = await createDatasetQueries(db.pool).exportDataset(flags.agency);
+        if (ds && bundled) await writeBundleFile(db.pool, io, flags.output!, ds, serializeDocument(ds, 'json'));
+        return ds;
+      });
       if (!dataset) throw new CliError(text(`no agency "${flags.agency}" in the database`, `tidak ada perangkat daerah "${flags.agency}" dalam basis data`));
-      if (flags.output) {
+      if (bundled) {
+        io.err(`Ditulis: ${flags.output}\n`);
+      } else if (flags.output) {
         await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
         io.err(`Ditulis: ${flags.output}\n`);
       } else {
