@@ -19,7 +19,7 @@ const PUBLISHED_TABLES = ['published_reports', 'published_report_files'];
 describe('loadMigrations', () => {
   it('reads the shipped migrations in order', async () => {
     const ms = await loadMigrations();
-    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published']);
+    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_files']);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 
@@ -66,7 +66,7 @@ forEachEngine('migrations', (engine) => {
         try {
           const migrated = await readCatalog(db.pool, db.schema, { exclude: ['schema_migrations'] });
           const created = await readCatalog(db.pool, fresh);
-          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES].sort());
+          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES, 'agency_files'].sort());
           expect(migrated.indexes.length).toBeGreaterThan(TABLE_NAMES.length);
           expect(created).toStrictEqual(migrated);
         } finally {
