@@ -4,16 +4,12 @@
  * pages; a file the store lacks said in its place, and the report a draft. The images and PDFs
  * are made here (a PNG drawn by resvg, PDFs by pdf-lib): the seed's are not available as files.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_AGREEMENT, FIXTURE_PLAN, minimalDataset } from '../core/dataset/fixtures.js';
-import type { Dataset, FileRef } from '../core/dataset/schema.js';
 import { validateDataset } from '../core/dataset/validate.js';
 import type { Block, DocumentModel, Figure } from '../core/document/model.js';
 import { buildLkip } from '../core/report/lkip.js';
@@ -24,62 +20,7 @@ import { renderHtml } from './html.js';
 import { installed } from './installed.js';
 import { createPdfRenderer, type PdfRenderer } from './pdf.js';
 import { readPdf } from './pdf-text.js';
-import { svgToPng } from './raster.js';
-
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** A crest drawn for the test: a green shield with a yellow star. */
-export function testCrestPng(): Buffer {
-  return svgToPng(
-    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="140" viewBox="0 0 120 140">' +
-      '<path d="M10 10 H110 V80 Q110 120 60 135 Q10 120 10 80 Z" fill="#0a7a3b" stroke="#000" stroke-width="4"/>' +
-      '<polygon points="60,30 70,60 100,60 75,78 85,108 60,90 35,108 45,78 20,60 50,60" fill="#f5c400"/></svg>',
-    1,
-  );
-}
-
-function testPhotoPng(): Buffer {
-  return svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="160" height="90" fill="#3366cc"/><circle cx="80" cy="45" r="30" fill="#fff"/></svg>', 1);
-}
-
-/** A signed scan stand-in: a PDF of `pages` pages, each saying which page it is. */
-export async function testScanPdf(pages: number, label = 'PINDAIAN PERJANJIAN'): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++) doc.addPage([595.28, 841.89]).drawText(`${label} HALAMAN ${i}`, { x: 72, y: 760, size: 18, font });
-  return Buffer.from(await doc.save());
-}
-
-const refOf = (bytes: Buffer, mediaType: FileRef['mediaType'], name: string): FileRef => ({ sha256: sha(bytes), mediaType, name, size: bytes.byteLength });
-
-interface Made {
-  ds: Dataset;
-  files: Map<string, { mediaType: string; bytes: Uint8Array }>;
-  crest: Buffer;
-  photo: Buffer;
-  scan: Buffer;
-}
-
-async function datasetWithFiles(): Promise<Made> {
-  const crest = testCrestPng();
-  const photo = testPhotoPng();
-  const scan = await testScanPdf(2);
-  const ds = minimalDataset();
-  ds.agency.crest = { ...refOf(crest, 'image/png', 'lambang.png') } as Dataset['agency']['crest'] & object;
-  ds.activities = [{ id: 'pelatihan', title: 'Pelatihan Usaha Mikro', node: 'p1-k1-s1', rows: [{ name: 'Pelatihan kewirausahaan', unit: 'orang', target: 100, realization: 120 }] }];
-  ds.photos = [
-    { ...refOf(photo, 'image/png', 'pelatihan.png'), mediaType: 'image/png', caption: 'Pelatihan kewirausahaan di Balai Desa', activity: 'pelatihan' },
-    { ...refOf(photo, 'image/png', 'umm.png'), mediaType: 'image/png', caption: 'Pendampingan usaha mikro mandiri', indicator: `${FIXTURE_PLAN}/UMM` },
-  ];
-  const ag = ds.agreements.find((a) => a.id === FIXTURE_AGREEMENT)!;
-  ag.scan = refOf(scan, 'application/pdf', 'pk-2025-ttd.pdf');
-  const files = new Map<string, { mediaType: string; bytes: Uint8Array }>([
-    [sha(crest), { mediaType: 'image/png', bytes: crest }],
-    [sha(photo), { mediaType: 'image/png', bytes: photo }],
-    [sha(scan), { mediaType: 'application/pdf', bytes: scan }],
-  ]);
-  return { ds, files, crest, photo, scan };
-}
+import { datasetWithFiles, sha, type Made } from './test-files.js';
 
 const blocks = (doc: DocumentModel): Block[] => doc.sections.flatMap((s) => s.blocks);
 const figures = (doc: DocumentModel): Figure[] => blocks(doc).filter((b): b is Figure => b.type === 'image');
