@@ -17,6 +17,8 @@ import { forEachEngine } from '../store/testing.js';
 import { createAccount } from './auth.js';
 import { runEdit } from './commands/edit.js';
 import { storeEvidence } from './commands/evidence.js';
+import { fileOf, putFiles } from '../store/files.js';
+import { testCrestPng } from '../report/test-files.js';
 import type { User } from './policies/types.js';
 import { ROUTES } from './routes/index.js';
 import { AGENCY, EVERYONE, startTestServer, TEST_PASSWORD, TEST_REGION, type RequestOptions, type TestClient, type TestServer, type Who } from './testing.js';
@@ -121,6 +123,26 @@ const MATRIX: Record<string, Entry> = {
   },
   'agencies.measurements': { expect: READ, sample: get(`${A}/measurements`, { year: 2025 }) },
   'agencies.export': { expect: READ, sample: get(`${A}/export`) },
+  'files.exportBundle': { expect: READ, sample: get(`${A}/export/bundle`) },
+  'files.upload': {
+    expect: only('admin', 'planner'),
+    sample: async (h) => {
+      const form = new FormData();
+      form.set('role', 'crest');
+      const crest = (await h.ds()).agency.crest;
+      if (crest) form.set('version', versionOf(crest));
+      form.set('file', new File([new Uint8Array(testCrestPng())], 'lambang.png', { type: 'image/png' }));
+      return { path: `${A}/files`, options: { form } };
+    },
+  },
+  'files.get': {
+    expect: READ,
+    sample: async (h) => {
+      const f = fileOf(testCrestPng());
+      await putFiles(h.s.pool, AGENCY, [f]);
+      return { path: `${A}/files/${f.sha256}` };
+    },
+  },
   'agencies.audit': { expect: READ, sample: get(`${A}/audit`) },
   'import.document': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },

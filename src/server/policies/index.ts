@@ -8,3 +8,4 @@ export * as realization from './realization.js';
 export * as evaluation from './evaluation.js';
 export * as narrative from './narrative.js';
 export * from './types.js';
+export * as file from './file.js';

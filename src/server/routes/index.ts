@@ -9,6 +9,7 @@ import * as agencies from './agencies.js';
 import * as agreements from './agreements.js';
 import * as auth from './auth.js';
 import * as evaluation from './evaluation.js';
+import * as files from './files.js';
 import * as importing from './import.js';
 import * as narrative from './narrative.js';
 import * as plans from './plans.js';
@@ -38,6 +39,9 @@ export const ROUTES: readonly Route[] = [
   agencies.regionDashboardRoute,
   agencies.measurements,
   agencies.exportDataset,
+  files.exportBundle,
+  files.upload,
+  files.get,
   agencies.audit,
   importing.importDocument,
   plans.list,
