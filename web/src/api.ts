@@ -123,6 +123,15 @@ export interface AgreementChanges {
   note?: string;
 }
 
+export type FileRole = 'crest' | 'photo' | 'agreement-scan' | 'decree-scan';
+export interface UploadedFile {
+  sha256: string;
+  mediaType: string;
+  name: string;
+  size: number;
+  caption?: string;
+  url: string;
+}
 export type WorkflowAction = 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
 
 export interface RealizationKey {
@@ -260,6 +269,16 @@ export const api = {
     form.set('file', file);
     return upload<RealizationChange>('POST', `${A(agency)}/realizations/evidence`, form, onProgress ? { onProgress } : {});
   },
+
+  // ---------------------------------------------------------------- files (crest, photos, signed scans)
+  uploadFile: (agency: string, fields: { role: FileRole; target?: string; caption?: string; year?: number; version?: string }, file: File, onProgress?: (f: number) => void) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.set(k, String(v));
+    form.set('file', file);
+    return upload<UploadedFile>('POST', `${A(agency)}/files`, form, onProgress ? { onProgress } : {});
+  },
+  fileUrl: (agency: string, sha256: string) => `${A(agency)}/files/${sha256}`,
+  bundleUrl: (agency: string) => `${A(agency)}/export/bundle`,
 
   // ---------------------------------------------------------------- evaluation
   evaluation: (agency: string, signal?: AbortSignal) => get<EvaluationView>(`${A(agency)}/evaluation`, { signal }),
