@@ -27,6 +27,8 @@ export function FileUpload(props: {
   version?: string | undefined;
   mayUpload: boolean;
   onUploaded: () => void;
+  /** the label is already the title of the card around it */
+  titled?: boolean;
 }) {
   const { t } = useI18n();
   const { agencyId, role, current } = props;
@@ -36,6 +38,8 @@ export function FileUpload(props: {
   const [progress, setProgress] = useState(0);
   const [done, setDone] = useState(false);
   // replacing a file: the version of the reference the server answered with (409), sent with the next upload
+  // a new input after each upload: the chosen file's name does not linger
+  const [inputKey, setInputKey] = useState(0);
   const [replacing, setReplacing] = useState<string | undefined>(undefined);
   const id = `file-${role}-${props.target ?? 'agency'}`;
 
@@ -50,6 +54,7 @@ export function FileUpload(props: {
       setReplacing(undefined);
       setDone(true);
       setFile(null);
+      setInputKey((k) => k + 1);
       props.onUploaded();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
@@ -65,7 +70,9 @@ export function FileUpload(props: {
   const url = current ? api.fileUrl(agencyId, current.sha256) : undefined;
   return (
     <section className="file-upload" aria-labelledby={`${id}-label`} data-testid={id}>
-      <h3 id={`${id}-label`}>{props.label}</h3>
+      <h3 id={`${id}-label`} className={props.titled ? 'sr-only' : undefined}>
+        {props.label}
+      </h3>
       {current && url ? (
         current.mediaType.startsWith('image/') ? (
           <img src={url} alt={props.label} className="file-preview" style={{ maxWidth: '8rem', maxHeight: '8rem' }} />
@@ -83,6 +90,7 @@ export function FileUpload(props: {
         <div className="field">
           <label htmlFor={id}>{t('file.choose')}</label>
           <input
+            key={inputKey}
             id={id}
             type="file"
             accept={role === 'crest' || role === 'photo' ? 'image/png,image/jpeg' : 'application/pdf,image/png,image/jpeg'}

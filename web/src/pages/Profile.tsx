@@ -51,6 +51,7 @@ export default function Profile({ profile, onChanged }: { profile: AgencyProfile
           help={t('file.crestHelp')}
           current={record.crest}
           mayUpload={mayEdit}
+          titled
           onUploaded={() => {
             data.reload();
             onChanged();
