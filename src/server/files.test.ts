@@ -4,8 +4,9 @@
  * report the server produces; the dataset with its files as a bundle. On both engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readBundle } from '../io/bundle.js';
-import { sha, testCrestPng, testScanPdf } from '../report/test-files.js';
+import { readBundle, writeBundle } from '../io/bundle.js';
+import { fileOf } from '../store/files.js';
+import { refOf, sha, testCrestPng, testPhotoPng, testScanPdf } from '../report/test-files.js';
 import { forEachEngine } from '../store/testing.js';
 import { MAX_FILE_BYTES } from './routes/files.js';
 import { AGENCY, startTestServer, type TestClient, type TestServer } from './testing.js';
@@ -89,5 +90,32 @@ forEachEngine('API: files', (engine) => {
     expect(JSON.parse(bundle.text)).toEqual(await s.dataset());
     expect([...bundle.files.keys()].sort()).toEqual([sha(testCrestPng()), sha(pdf)].sort());
     expect(sha(bundle.files.get(sha(pdf))!.bytes)).toBe(sha(pdf));
+  });
+
+  it('a bundle imported through the API stores the dataset and its files in one go; a forged file stores nothing', async () => {
+    const ds = await s.dataset();
+    const photo = testPhotoPng();
+    const withPhoto = { ...ds, photos: [{ ...refOf(photo, 'image/png', 'kegiatan.png'), mediaType: 'image/png' as const, caption: 'Rapat koordinasi', indicator: 'renstra-2021-2026/UMM' }] };
+    const forged = await writeBundle(JSON.stringify(withPhoto), [{ ...fileOf(photo), bytes: Buffer.concat([photo, Buffer.from([1])]) }]);
+    const refused = await s.clients.planner.post('/api/import/bundle', { raw: { bytes: forged, type: 'application/zip' }, query: { store: 'true' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.localized.id).toContain('tidak sesuai dengan namanya');
+    expect((await s.dataset()).photos).toBeUndefined();
+
+    // validation only: the photo the bundle lacks is a warning at its path
+    const without = await s.clients.planner.post('/api/import/bundle', { raw: { bytes: await writeBundle(JSON.stringify(withPhoto), []), type: 'application/zip' } });
+    expect(without.status).toBe(200);
+    expect(without.body.findings.filter((f: { code: string }) => f.code === 'missing-file').map((f: { where: string }) => f.where)).toEqual(['photos[0]']);
+
+    const ok = await s.clients.planner.post('/api/import/bundle', { raw: { bytes: await writeBundle(JSON.stringify(withPhoto), [fileOf(photo)]), type: 'application/zip' }, query: { store: 'true' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.stored).toBe(true);
+    expect(ok.body.findings.filter((f: { code: string }) => f.code === 'missing-file')).toEqual([]);
+    expect((await s.dataset()).photos?.[0]?.caption).toBe('Rapat koordinasi');
+    const served = await bytesOf(s, s.clients.operator, `${A}/files/${sha(photo)}`);
+    expect(sha(served.bytes)).toBe(sha(photo));
+    // the LKIP shows it after the indicator's analysis
+    const html = await s.clients.head.get(`${A}/reports/lkip`, { query: { year: 2025, format: 'html' } });
+    expect(html.text).toContain('<figcaption>Rapat koordinasi</figcaption>');
   });
 });

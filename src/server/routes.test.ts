@@ -19,6 +19,7 @@ import { runEdit } from './commands/edit.js';
 import { storeEvidence } from './commands/evidence.js';
 import { fileOf, putFiles } from '../store/files.js';
 import { testCrestPng } from '../report/test-files.js';
+import { writeBundle } from '../io/bundle.js';
 import type { User } from './policies/types.js';
 import { ROUTES } from './routes/index.js';
 import { AGENCY, EVERYONE, startTestServer, TEST_PASSWORD, TEST_REGION, type RequestOptions, type TestClient, type TestServer, type Who } from './testing.js';
@@ -147,6 +148,10 @@ const MATRIX: Record<string, Entry> = {
   'import.document': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
     sample: async (h) => ({ path: '/api/import', options: { body: await h.ds(), query: { store: 'true' } } }),
+  },
+  'files.importBundle': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
+    sample: async (h) => ({ path: '/api/import/bundle', options: { raw: { bytes: await writeBundle(JSON.stringify(await h.ds()), []), type: 'application/zip' }, query: { store: 'true' } } }),
   },
   'plans.list': { expect: READ, sample: get(`${A}/plans`) },
   'plans.createGoal': {

@@ -10,7 +10,10 @@ import { serializeDocument } from '../../core/dataset/io.js';
 import { attachFile } from '../../core/edit/files.js';
 import { zodMessage } from '../../core/findings.js';
 import { formatNumber } from '../../core/format.js';
-import { writeBundle } from '../../io/bundle.js';
+import { BundleError, isBundle, readBundle, writeBundle } from '../../io/bundle.js';
+import { DatasetParseError, parseDocumentText } from '../../core/dataset/io.js';
+import { ImportResult } from '../responses.js';
+import { importValidated } from './import.js';
 import { fileOf, readFiles, type StoredFile } from '../../store/files.js';
 import { allow, editAgency } from '../commands/respond.js';
 import { HttpError, notFound, text as t } from '../errors.js';
@@ -170,5 +173,42 @@ export const exportBundle = defineRoute({
       'content-length': String(zip.byteLength),
       'content-disposition': `attachment; filename="${agency.id}.kinerja.zip"`,
     });
+  },
+});
+
+export const importBundle = defineRoute({
+  id: 'files.importBundle',
+  method: 'post',
+  path: '/api/import/bundle',
+  tag: 'import',
+  summary: 'Import a bundle (.zip: dataset.json and the files it refers to), as POST /api/import does a document; the files are stored with the agencies that refer to them, in the same transaction',
+  description: 'The body is the .zip itself (application/zip). The query is that of POST /api/import.',
+  auth: 'user',
+  bodyLimit: 'dataset',
+  query: z.object({
+    store: z.enum(['true', 'false']).optional(),
+    prune: z.enum(['true', 'false']).optional(),
+    remove: z.string().optional(),
+  }),
+  response: ImportResult,
+  async handler({ deps, user, query, c }) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bad = (en: string, id: string) => new HttpError(400, 'invalid-bundle', t(en, id), { where: 'body' });
+    if (!isBundle(bytes)) throw bad('expected a .zip bundle (dataset.json and files/<sha256>.<ext>)', 'seharusnya berupa bundel .zip (dataset.json dan files/<sha256>.<ext>)');
+    let bundle;
+    try {
+      bundle = await readBundle(bytes);
+    } catch (e) {
+      if (e instanceof BundleError) throw bad(e.message, e.id);
+      throw e;
+    }
+    let doc: unknown;
+    try {
+      doc = parseDocumentText(bundle.text, 'dataset.json');
+    } catch (e) {
+      if (e instanceof DatasetParseError) throw new HttpError(400, 'invalid-bundle', t('dataset.json is not a readable document', 'dataset.json bukan dokumen yang dapat dibaca'), { where: 'body', findings: e.findings });
+      throw e;
+    }
+    return importValidated(deps, user, query, doc, bundle.files);
   },
 });

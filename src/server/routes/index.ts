@@ -44,6 +44,7 @@ export const ROUTES: readonly Route[] = [
   files.get,
   agencies.audit,
   importing.importDocument,
+  files.importBundle,
   plans.list,
   plans.createGoal,
   plans.updateGoal,
