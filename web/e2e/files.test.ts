@@ -5,7 +5,9 @@
  * here (a PNG drawn by resvg, a PDF by pdf-lib), in the test server's own data directory.
  */
 import { describe, expect, it } from 'vitest';
-import { testCrestPng, testScanPdf } from '../../src/report/test-files.js';
+import { readFile } from 'node:fs/promises';
+import { readBundle } from '../../src/io/bundle.js';
+import { sha, testCrestPng, testScanPdf } from '../../src/report/test-files.js';
 import { open, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -38,6 +40,18 @@ describe('files in the browser', () => {
     await scan.getByLabel('Pilih berkas').setInputFiles({ name: 'pk-2025-ttd.pdf', mimeType: 'application/pdf', buffer: await testScanPdf(1) });
     await scan.getByRole('button', { name: 'Unggah' }).click();
     await scan.getByRole('link', { name: 'Buka berkas: pk-2025-ttd.pdf' }).waitFor();
+
+    // the Data page: the dataset with its files as a .zip, and that bundle imported back
+    await open(page, e2e.base, '/a/diskopum/data');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-bundle-link').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('diskopum.kinerja.zip');
+    const bundle = await readBundle(await readFile(await file.path()));
+    expect([...bundle.files.keys()]).toContain(sha(testCrestPng()));
+    await page.getByLabel('Berkas dataset').setInputFiles(await file.path());
+    await page.getByRole('button', { name: 'Impor', exact: true }).click();
+    await page.getByText(/Impor berhasil/).waitFor();
     expect(errors).toEqual([]);
   });
 });

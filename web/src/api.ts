@@ -308,6 +308,13 @@ export const api = {
       ...(onProgress ? { onProgress } : {}),
     }),
 
+  /** The same for a bundle (.zip: dataset.json and the files it refers to), sent as it is. */
+  importBundle: (zip: Blob, opts: { store: boolean; remove?: readonly string[] }, onProgress?: (fraction: number) => void) =>
+    upload<ImportResult>('POST', `/api/import/bundle?${importQuery(opts)}`, zip, {
+      contentType: 'application/zip',
+      ...(onProgress ? { onProgress } : {}),
+    }),
+
   // ---------------------------------------------------------------- reports (files)
   report: (agency: string, report: ReportRef, format: ReportFileFormat, signal?: AbortSignal): Promise<FetchedFile> =>
     report.kind === 'agreement'
