@@ -168,8 +168,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
     .option('--dry-run', t('say what the import would do, store nothing', 'tampilkan apa yang akan dilakukan impor tanpa menyimpan apa pun'))
     .addOption(jsonOpt())
     .action(async (file: string, flags: { prune?: boolean; dryRun?: boolean; json?: boolean }) => {
-      const [{ readValidated, withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
-      const doc = await readValidated(io, file);
+      const [{ readValidated, withDatabase }, { createDatasetQueries }, { missingFiles, readValidatedBundle }] = await Promise.all([source(), datasets(), import('./bundle.js')]);
+      const bundle = await readValidatedBundle(io, file);
+      const doc = bundle?.doc ?? (await readValidated(io, file));
+      const files = bundle?.files;
       const prune = Boolean(flags.prune);
       const dryRun = Boolean(flags.dryRun);
       if (prune && doc.kind !== 'region') {
@@ -183,9 +185,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
       }
       const changes = await withDatabase(io, async (db): Promise<ImportChanges> => {
         const q = createDatasetQueries(db.pool);
-        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset, { snapshotBy: cliUser() })).changes;
+        doc.findings.push(...(await missingFiles(db.pool, doc, files ?? new Map())));
+        if (doc.kind === 'dataset') return dryRun ? q.previewDataset(doc.dataset) : (await q.importDataset(doc.dataset, { snapshotBy: cliUser(), ...(files ? { files } : {}) })).changes;
         if (!dryRun) {
-          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune, snapshotBy: cliUser() });
+          const { agencies: _ids, ...done } = await q.importRegion(doc.region, { prune, snapshotBy: cliUser(), ...(files ? { files } : {}) });
           return done;
         }
         const preview = await q.previewRegion(doc.region);
@@ -200,17 +203,32 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
 
   program
     .command('export')
-    .description(t('write an agency stored in the database as a dataset file', 'tulis perangkat daerah yang tersimpan di basis data sebagai berkas dataset'))
+    .description(
+      t(
+        'write an agency stored in the database as a dataset file; to a .zip: a bundle with the files it refers to (crest, photos, scans)',
+        'tulis perangkat daerah yang tersimpan di basis data sebagai berkas dataset; ke .zip: satu bundel bersama berkas yang dirujuknya (lambang, foto, pindaian)',
+      ),
+    )
     .requiredOption('--agency <id>', t('the agency to export', 'perangkat daerah yang diekspor'))
-    .option('-o, --output <file>', t('file to write (.json or .yaml); standard output when omitted', 'berkas yang ditulis (.json atau .yaml); keluaran standar bila tidak diberikan'))
+    .option('-o, --output <file>', t('file to write (.json, .yaml or .zip); standard output when omitted', 'berkas yang ditulis (.json, .yaml atau .zip); keluaran standar bila tidak diberikan'))
     .addOption(
       new Option('--format <format>', t('json or yaml (default: from the file name, else json)', 'json atau yaml (bawaan: dari nama berkas, selain itu json)')).choices(['json', 'yaml']),
     )
     .action(async (flags: { agency: string; output?: string; format?: 'json' | 'yaml' }) => {
       const [{ withDatabase }, { createDatasetQueries }] = await Promise.all([source(), datasets()]);
-      const dataset = await withDatabase(io, (db) => createDatasetQueries(db.pool).exportDataset(flags.agency));
+      const bundled = flags.output?.toLowerCase().endsWith('.zip') ?? false;
+      const dataset = await withDatabase(io, async (db) => {
+        const ds = await createDatasetQueries(db.pool).exportDataset(flags.agency);
+        if (ds && bundled) {
+          const [{ writeBundleFile }, { serializeDocument }] = await Promise.all([import('./bundle.js'), import('../core/dataset/io.js')]);
+          await writeBundleFile(db.pool, io, flags.output!, ds, serializeDocument(ds, 'json'));
+        }
+        return ds;
+      });
       if (!dataset) throw new CliError(text(`no agency "${flags.agency}" in the database`, `tidak ada perangkat daerah "${flags.agency}" dalam basis data`));
-      if (flags.output) {
+      if (bundled) {
+        io.err(`Ditulis: ${flags.output}\n`);
+      } else if (flags.output) {
         const { writeDocumentFile } = await import('../io/dataset-file.js');
         await writeDocumentFile(resolve(io.cwd, flags.output), dataset, flags.format);
         io.err(`Ditulis: ${flags.output}\n`);

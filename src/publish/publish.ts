@@ -11,6 +11,8 @@
  *
  * The command line (src/cli/publish.ts) and the web server call these with a pool.
  */
+import { fileHashes } from '../core/dataset/files.js';
+import { readFiles } from '../store/files.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
@@ -222,7 +224,13 @@ export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: Ren
   const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
   const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };
-  const doc = buildPublication(dataset, recipe);
+  // the crest, photos and scans the snapshot refers to: content-addressed rows that never change (store/files.ts)
+  const stored = await readFiles(pool, req.agencyId, fileHashes(dataset));
+  const doc = buildPublication(dataset, recipe, stored);
+  if (doc.draft) {
+    // what is left of a draft once its rows are approved: files it refers to that the store lacks
+    throw new PublishError(text(`the ${req.kind} is not issued while it is a draft: ${doc.draft.note}`, `${req.kind} tidak diterbitkan selama masih draf: ${doc.draft.note}`));
+  }
   const own = req.formats.includes('pdf') && !ctx.pdf ? createPdfRenderer() : undefined;
   const pdf = ctx.pdf ?? own;
   try {
@@ -275,7 +283,7 @@ export async function reproducePublication(pool: pg.Pool, id: string, ctx: Rende
   const p = await createPublicationQueries(pool).get(id);
   if (!p) return undefined;
   const formats = p.files.map((f) => f.format);
-  const doc = buildPublication(p.dataset, recipeOf(p));
+  const doc = buildPublication(p.dataset, recipeOf(p), await readFiles(pool, p.agencyId, fileHashes(p.dataset)));
   const own = formats.includes('pdf') && !ctx.pdf ? createPdfRenderer() : undefined;
   const pdf = ctx.pdf ?? own;
   try {

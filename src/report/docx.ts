@@ -55,9 +55,9 @@ import {
   type ISectionOptions,
   type IParagraphOptions,
 } from 'docx';
-import type { Block, Chart, DocumentModel, Heading, Inline, List, Paragraph, Section, Signature, Table } from '../core/document/model.js';
+import type { Block, Chart, DocumentModel, Figure, Heading, Inline, List, Paragraph, Section, Signature, Table } from '../core/document/model.js';
 import { chartLabel, chartSize, renderChartSvg } from './charts.js';
-import { signaturePlaceDate } from './html.js';
+import { formatBytesId, signaturePlaceDate } from './html.js';
 import {
   A4_MM,
   cellAlign,
@@ -202,7 +202,7 @@ function keepsWithNext(b: Block, next: Block | undefined): boolean {
   // a keep flag of the model's own, where a version of the model has one (`keepWithNext`)
   if ('keepWithNext' in b && b.keepWithNext === true) return true;
   if (next.type === 'signature') return b.type === 'paragraph' || b.type === 'list' || b.type === 'table';
-  return b.type === 'paragraph' && (introduces(b) || next.type === 'table' || next.type === 'list' || next.type === 'chart');
+  return b.type === 'paragraph' && (introduces(b) || next.type === 'table' || next.type === 'list' || next.type === 'chart' || next.type === 'image');
 }
 
 function listParagraphs(l: List, ctx: Ctx, lead: Lead): DocxParagraph[] {
@@ -369,6 +369,41 @@ function chartBlocks(c: Chart, width: number, lead: Lead): DocxParagraph[] {
   return out;
 }
 
+/** A photo or the crest: the stored bytes as they are, at `width` of the text width; or the sentence saying it is missing. */
+function figureBlocks(f: Figure, width: number, lead: Lead): DocxParagraph[] {
+  const first = { ...(lead.pageBreakBefore ? { pageBreakBefore: true } : {}) };
+  if (!f.image) {
+    return [new DocxParagraph({ ...first, alignment: AlignmentType.CENTER, ...(lead.keepNext ? { keepNext: true } : {}), children: [new TextRun({ text: f.missing ?? '', italics: true, color: 'B00000' })] })];
+  }
+  const img = f.image;
+  const px = Math.floor((width / 15) * (f.width ?? 0.7)); // twips to CSS pixels: 1 px = 15 twips
+  const w = Math.min(px, img.width * 4);
+  const image = new ImageRun({
+    type: img.mediaType === 'image/png' ? 'png' : 'jpg',
+    data: img.bytes,
+    transformation: { width: w, height: Math.round((w * img.height) / img.width) },
+    altText: { name: f.caption ?? 'gambar', title: f.caption ?? 'gambar', description: f.caption ?? 'gambar' },
+  });
+  const out = [new DocxParagraph({ ...first, alignment: AlignmentType.CENTER, keepNext: !!f.caption || !!lead.keepNext, spacing: { before: 120, after: 60 }, children: [image] })];
+  if (f.caption) out.push(new DocxParagraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: f.caption, italics: true, size: 20 })] }));
+  return out;
+}
+
+/** The files attached after the document, listed (DOCX holds no pages of them). */
+function attachmentParagraphs(doc: DocumentModel): DocxParagraph[] {
+  const list = doc.attachments ?? [];
+  if (!list.length) return [];
+  return [
+    new DocxParagraph({ style: STYLE.caption, pageBreakBefore: true, children: runs(['BERKAS TERLAMPIR']) }),
+    ...list.map(
+      (a, i) =>
+        new DocxParagraph({
+          children: runs([`${i + 1}. ${a.title}: ${a.name} (${formatBytesId(a.size)})${a.bytes ? '' : ' — belum dilampirkan'}`]),
+        }),
+    ),
+  ];
+}
+
 /**
  * A signature block as one borderless table of one row that cannot split: the place and date over
  * the last column, then each party's role, position, room to sign, name, rank and NIP. The
@@ -439,6 +474,8 @@ function blockElements(b: Block, ctx: Ctx, orientation: Orientation, lead: Lead)
       return []; // written as "page break before" on what follows (sectionElements)
     case 'toc':
       return tocParagraphs(b.title, ctx, orientation, lead);
+    case 'image':
+      return figureBlocks(b, width, lead);
   }
 }
 
@@ -525,7 +562,12 @@ function coverSection(doc: DocumentModel): ISectionOptions | undefined {
         children: runs([l]),
       }),
   );
-  return { properties: pageProperties(style, false), footers: { default: footerFor(doc, style) }, children: [...lines, rule, ...footer] };
+  const crest = doc.crest ? figureBlocks(doc.crest, contentWidth(orientation), {}) : [];
+  if (crest.length && lines[0]) {
+    // the crest takes the room above the title
+    lines[0] = new DocxParagraph({ style: STYLE.coverTitle, spacing: { before: mm(10), after: mm(6) }, children: runs([doc.cover.lines[0]!]) });
+  }
+  return { properties: pageProperties(style, false), footers: { default: footerFor(doc, style) }, children: [...crest, ...lines, rule, ...footer] };
 }
 
 function sectionOptions(
@@ -640,6 +682,16 @@ function buildSections(doc: DocumentModel): ISectionOptions[] {
     prev = pageStyleOf(doc, s);
   }
   if (sections.length === 0) sections.push({ children: [new DocxParagraph({})] });
+  if (doc.crest && !cover) {
+    // no cover: the crest heads the first page (the letterhead)
+    const first = sections[0]!;
+    sections[0] = { ...first, children: [...figureBlocks({ ...doc.crest, width: 0.12 }, contentWidth(doc.orientation ?? 'portrait'), {}), ...(first.children ?? [])] };
+  }
+  const attached = attachmentParagraphs(doc);
+  if (attached.length) {
+    const last = sections[sections.length - 1]!;
+    sections[sections.length - 1] = { ...last, children: [...(last.children ?? []), ...attached] };
+  }
   if (doc.draft) {
     // a draft: its label in the header of every page, and its note at the start of the first section after the cover
     const draft = doc.draft;

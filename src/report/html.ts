@@ -8,8 +8,8 @@
  * its fonts (Tinos and Arimo, fonts.ts: only the script subsets its text uses), so it looks and
  * prints the same on every machine; the fragment names them and relies on the page around it.
  */
-import type { Block, Cell, Chart, DocumentModel, Heading, Inline, List, Paragraph, Section, Signature, Table, TableOfContents } from '../core/document/model.js';
-import { formatDateId } from '../core/format.js';
+import type { Block, Cell, Chart, DocumentModel, Figure, ImageData, Heading, Inline, List, Paragraph, Section, Signature, Table, TableOfContents } from '../core/document/model.js';
+import { formatDateId, formatNumber } from '../core/format.js';
 import { renderChartSvg, chartLabel } from './charts.js';
 import { fontFaceCss, SANS_STACK, SERIF_STACK, type FontFace } from './fonts.js';
 import { issueDate, w3cdtf } from './stamp.js';
@@ -161,6 +161,15 @@ ${(['p', 'l'] as const)
 .kinerja-doc .k-bold { font-weight: bold; }
 .kinerja-doc .k-source { font-size: 9pt; font-style: italic; margin: 1.5mm 0 0; }
 .kinerja-doc .k-chart { text-align: center; break-inside: avoid; }
+.kinerja-doc .k-figure { text-align: center; break-inside: avoid; margin: 3mm 0; }
+.kinerja-doc .k-figure img { max-width: 100%; height: auto; }
+.kinerja-doc .k-figure figcaption { font-family: ${SANS}; font-size: ${CAPTION_FONT_PT}pt; font-style: italic; text-align: center; margin: 1.5mm 0 0; }
+.kinerja-doc .k-crest { margin: 0 0 6mm; text-align: center; }
+.kinerja-doc .k-crest img { height: auto; }
+.kinerja-doc .k-cover .k-crest img { width: 40mm !important; }
+.kinerja-doc .k-letterhead { text-align: center; }
+.kinerja-doc .k-letterhead .k-crest img { width: 18mm !important; }
+.kinerja-doc p.k-missing-file { border: 1pt dashed #b00000; color: #b00000; padding: 2mm 3mm; text-align: center; font-style: italic; }
 .kinerja-doc .k-chart svg { max-width: 100%; height: auto; }
 .kinerja-doc .k-toc-title { font-family: ${SANS}; font-size: 14pt; font-weight: bold; text-align: center; margin: 0 0 8mm; }
 .kinerja-doc .k-toc ul { list-style: none; margin: 0; padding: 0; }
@@ -206,7 +215,8 @@ function coverHtml(doc: DocumentModel): string {
   if (!doc.cover) return '';
   const lines = doc.cover.lines.map((l) => `<p class="k-cover-line">${textHtml(l)}</p>`).join('');
   const footer = (doc.cover.footer ?? []).map((l) => `<p>${textHtml(l)}</p>`).join('');
-  return `<section class="k-cover" aria-label="Sampul"><div class="k-cover-lines">${lines}<hr class="k-cover-rule"></div><div class="k-cover-footer">${footer}</div></section>`;
+  const crest = doc.crest ? figureHtml(doc.crest, 'k-crest') : '';
+  return `<section class="k-cover" aria-label="Sampul">${crest}<div class="k-cover-lines">${lines}<hr class="k-cover-rule"></div><div class="k-cover-footer">${footer}</div></section>`;
 }
 
 function headingHtml(h: Heading, ctx: Ctx): string {
@@ -353,7 +363,39 @@ function blockHtml(b: Block, ctx: Ctx, style: PageStyle): string {
       return '<div class="k-page-break"></div>';
     case 'toc':
       return tocHtml(b, ctx);
+    case 'image':
+      return figureHtml(b);
   }
+}
+
+/** An image as a data: URL of the stored bytes (never re-encoded). */
+function imageSrc(image: ImageData): string {
+  return `data:${image.mediaType};base64,${Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength).toString('base64')}`;
+}
+
+/** A photo with its caption, or the sentence saying it is missing. */
+function figureHtml(f: Figure, cls = 'k-figure'): string {
+  const pct = Math.round((f.width ?? 0.7) * 100);
+  const caption = f.caption && f.image ? `<figcaption>${textHtml(f.caption)}</figcaption>` : '';
+  if (!f.image) return `<p class="k-missing-file" role="note">${textHtml(f.missing ?? '')}</p>`;
+  return `<figure class="${cls}"><img src="${imageSrc(f.image)}" alt="${escapeHtml(f.caption ?? '')}" style="width:${pct}%" width="${f.image.width}" height="${f.image.height}">${caption}</figure>`;
+}
+
+/** The files attached after the document, listed (the PDF appends their pages after this list). */
+function attachmentsHtml(doc: DocumentModel): string {
+  const list = doc.attachments ?? [];
+  if (!list.length) return '';
+  const items = list
+    .map((a) => `<li>${textHtml(a.title)}: ${textHtml(a.name)} (${textHtml(formatBytesId(a.size))})${a.bytes ? '' : ` — <strong>${textHtml('belum dilampirkan')}</strong>`}</li>`)
+    .join('');
+  return `<section class="k-section k-new-page k-attachments" aria-label="Berkas Terlampir"><p class="k-caption">BERKAS TERLAMPIR</p><ol>${items}</ol></section>`;
+}
+
+/** A size the Indonesian way: 1,5 MB, 320 KB. */
+export function formatBytesId(n: number): string {
+  if (n >= 1024 * 1024) return `${formatNumber(n / (1024 * 1024), 1)} MB`;
+  if (n >= 1024) return `${formatNumber(n / 1024, 0)} KB`;
+  return `${n} bita`;
 }
 
 function sectionHtml(s: Section, ctx: Ctx): string {
@@ -374,7 +416,8 @@ export function renderHtmlFragment(model: DocumentModel, options: Pick<RenderHtm
   const lang = doc.language === 'en' ? 'en' : 'id';
   const mark = doc.draft ? `<div class="k-draft-mark" aria-hidden="true">${textHtml(doc.draft.label)}</div>\n` : '';
   const note = doc.draft ? `<p class="k-draft-note" role="note">${textHtml(doc.draft.note)}</p>\n` : '';
-  return `<div class="${cls.join(' ')}" lang="${lang}">\n${mark}${coverHtml(doc)}\n${note}${doc.sections.map((s) => sectionHtml(s, ctx)).join('\n')}\n</div>`;
+  const letterhead = doc.crest && !doc.cover ? `<div class="k-letterhead">${figureHtml(doc.crest, 'k-crest')}</div>\n` : '';
+  return `<div class="${cls.join(' ')}" lang="${lang}">\n${mark}${coverHtml(doc)}\n${letterhead}${note}${doc.sections.map((s) => sectionHtml(s, ctx)).join('\n')}\n${attachmentsHtml(doc)}</div>`;
 }
 
 /**

@@ -236,7 +236,10 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   return {
     async render(doc: DocumentModel): Promise<Buffer> {
       const date = doc.issuedAt === undefined ? undefined : issueDate(doc); // a bad issuedAt fails before printing
-      const pdf = canonicalPdfNodeIds(await printDocument(await started(), doc));
+      const printed = canonicalPdfNodeIds(await printDocument(await started(), doc));
+      // the attached scans as pages of their own, bookmarked (attach.ts; loaded only when there are some)
+      const attached = doc.attachments?.filter((a) => a.bytes) ?? [];
+      const pdf = attached.length ? await (await import('./attach.js')).appendAttachments(printed, attached) : printed;
       return date ? stampPdfDates(pdf, date) : pdf;
     },
     async version(): Promise<string> {

@@ -16,6 +16,7 @@ import { agencyId } from '../core/dataset/model.js';
 import type { Settings } from '../core/dataset/schema.js';
 import { buildAgreement } from '../core/report/agreement.js';
 import { buildLkip } from '../core/report/lkip.js';
+import { crestFigure, newFilesState, type ReportFiles } from '../core/report/lkip-files.js';
 import { buildReviewDocument, type Reviewer } from '../core/report/review-doc.js';
 import { qualityOfYear } from '../core/quality/index.js';
 import { review } from '../core/review/index.js';
@@ -49,6 +50,8 @@ export interface ProduceOptions {
   regionSettings?: Settings | undefined;
   /** the renderer for PDF; without it one is opened for this document and closed after */
   pdf?: PdfRenderer;
+  /** the bytes of the files the dataset refers to (crest, photos, scans) by SHA-256, as the store or a bundle holds them */
+  files?: ReportFiles | undefined;
 }
 
 export interface ProducedReport {
@@ -60,16 +63,26 @@ export interface ProducedReport {
 }
 
 /** The document model of a request (throws the core's `UnknownAgreement` for an agreement that is not there). */
-export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOptions, 'regionSettings'> = {}): DocumentModel {
+export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOptions, 'regionSettings' | 'files'> = {}): DocumentModel {
   const settings = o.regionSettings ? { regionSettings: o.regionSettings } : {};
   switch (req.kind) {
     case 'lkip':
-      return buildLkip(ds, req.year, settings);
-    case 'agreement':
-      return buildAgreement(ds, req.agreementId, o);
+      return buildLkip(ds, req.year, { ...settings, ...(o.files ? { files: o.files } : {}) });
+    case 'agreement': {
+      // the signed form carries the crest at its head (the letterhead) when the store has it
+      const doc = buildAgreement(ds, req.agreementId, o);
+      const crest = o.files ? crestFigure(ds, newFilesState(o.files)) : undefined;
+      return crest?.image ? { ...doc, crest } : doc;
+    }
     case 'review':
       return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings), req.reviewer ? { reviewer: req.reviewer } : {});
   }
+}
+
+/** A JSON replacer: bytes (a Buffer's own toJSON is bypassed by looking at the holder) as their size. */
+function bytesAsSize(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Uint8Array ? { size: raw.byteLength } : value;
 }
 
 /** The document in a format, as bytes (DOCX, PDF, XLSX) or text (HTML, JSON). */
@@ -78,7 +91,8 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
     case 'html':
       return (await import('./html.js')).renderHtml(doc);
     case 'json':
-      return JSON.stringify(doc, null, 2) + '\n';
+      // file bytes (images, attachments) are named by their hash and size, not written out
+      return JSON.stringify(doc, bytesAsSize, 2) + '\n';
     case 'docx': {
       // the wide tables on landscape parts of their own, as the HTML and PDF print them
       const { withLandscapeParts } = await import('./layout.js');

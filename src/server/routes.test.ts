@@ -17,6 +17,9 @@ import { forEachEngine } from '../store/testing.js';
 import { createAccount } from './auth.js';
 import { runEdit } from './commands/edit.js';
 import { storeEvidence } from './commands/evidence.js';
+import { fileOf, putFiles } from '../store/files.js';
+import { testCrestPng } from '../report/test-files.js';
+import { writeBundle } from '../io/bundle.js';
 import type { User } from './policies/types.js';
 import { ROUTES } from './routes/index.js';
 import { AGENCY, EVERYONE, startTestServer, TEST_PASSWORD, TEST_REGION, type RequestOptions, type TestClient, type TestServer, type Who } from './testing.js';
@@ -152,6 +155,26 @@ const MATRIX: Record<string, Entry> = {
   'publications.file': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/files/html` }) },
   'publications.reproduce': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/reproduce` }) },
   'publications.changes': { expect: READ, sample: async (h) => ({ path: `${A}/publications/${await issued(h)}/changes` }) },
+  'files.exportBundle': { expect: READ, sample: get(`${A}/export/bundle`) },
+  'files.upload': {
+    expect: only('admin', 'planner'),
+    sample: async (h) => {
+      const form = new FormData();
+      form.set('role', 'crest');
+      const crest = (await h.ds()).agency.crest;
+      if (crest) form.set('version', versionOf(crest));
+      form.set('file', new File([new Uint8Array(testCrestPng())], 'lambang.png', { type: 'image/png' }));
+      return { path: `${A}/files`, options: { form } };
+    },
+  },
+  'files.get': {
+    expect: READ,
+    sample: async (h) => {
+      const f = fileOf(testCrestPng());
+      await putFiles(h.s.pool, AGENCY, [f]);
+      return { path: `${A}/files/${f.sha256}` };
+    },
+  },
   'import.document': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
     sample: async (h) => ({ path: '/api/import', options: { body: await h.ds(), query: { store: 'true' } } }),
@@ -170,6 +193,10 @@ const MATRIX: Record<string, Entry> = {
       const list = await h.s.clients.admin.get(`/api/regions/${encodeURIComponent(TEST_REGION)}/snapshots`);
       return { path: `/api/regions/${encodeURIComponent(TEST_REGION)}/snapshots/${list.body.snapshots[0].id}/restore` };
     },
+  },
+  'files.importBundle': {
+    expect: { ...all(403), anonymous: 401, admin: 'ok', planner: 'ok' },
+    sample: async (h) => ({ path: '/api/import/bundle', options: { raw: { bytes: await writeBundle(JSON.stringify(await h.ds()), []), type: 'application/zip' }, query: { store: 'true' } } }),
   },
   'plans.list': { expect: READ, sample: get(`${A}/plans`) },
   'plans.createGoal': {

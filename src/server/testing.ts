@@ -94,6 +94,8 @@ export interface RequestOptions {
   body?: unknown;
   /** a ready body (FormData for uploads); no content-type is set */
   form?: FormData;
+  /** a raw body with its content type (a .zip bundle) */
+  raw?: { bytes: Uint8Array; type: string };
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   /** send the CSRF header (default true) */
@@ -136,6 +138,10 @@ export class TestClient {
     if (unsafe && o.csrf !== false) headers['x-csrf-token'] = this.cookies.get('kinerja.csrf') ?? '';
     let body: BodyInit | undefined;
     if (o.form) body = o.form;
+    else if (o.raw) {
+      headers['content-type'] = o.raw.type;
+      body = new Uint8Array(o.raw.bytes);
+    }
     else if (o.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(o.body);

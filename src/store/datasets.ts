@@ -48,6 +48,8 @@ import {
 import { agencyId } from '../core/dataset/model.js';
 import { transaction } from './transaction.js';
 import { importToken, takeSnapshot } from './snapshots.js';
+import { fileHashes } from '../core/dataset/files.js';
+import { putFiles, type StoredFile } from './files.js';
 
 type Row = Record<string, unknown>;
 type SqlType = 'text' | 'integer' | 'double precision' | 'numeric' | 'jsonb' | 'date' | 'boolean';
@@ -719,6 +721,19 @@ export interface RegionImportOptions {
    * and {@link RemovalChanged} is thrown.
    */
   confirmRemoved?: readonly string[];
+  /** the bytes of files the documents refer to (a bundle's): each agency stores the ones it refers to, in the import's transaction */
+  files?: BundleFiles;
+}
+
+/** File bytes by SHA-256, as a bundle brings them (store/files.ts). */
+export type BundleFiles = ReadonlyMap<string, StoredFile>;
+
+/** The files of `files` that `ds` refers to. */
+function filesOf(ds: Dataset, files: BundleFiles): StoredFile[] {
+  return fileHashes(ds).flatMap((h) => {
+    const f = files.get(h);
+    return f ? [f] : [];
+  });
 }
 
 /** A pruning region import whose confirmed removals are not the agencies it would remove; nothing was written. */
@@ -761,7 +776,7 @@ export class PreviewChanged extends Error {
 
 export interface DatasetQueries {
   /** Store one agency (replacing it when present); one transaction. */
-  importDataset(ds: Dataset, opts?: { region?: string } & ImportGuard): Promise<{ agencyId: string; rows: number; changes: ImportChanges }>;
+  importDataset(ds: Dataset, opts?: { region?: string; files?: BundleFiles } & ImportGuard): Promise<{ agencyId: string; rows: number; changes: ImportChanges }>;
   /** The agencies as stored now (undefined for one that is not), read in one snapshot: what a preview compares a file with. */
   currentDatasets(ids: readonly string[]): Promise<Map<string, Dataset | undefined>>;
   /**
@@ -856,7 +871,9 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
         const { changes } = await planImport(client, region, [ds], false);
         rows.agencies[0]!.position = await positionIn(client, id, region);
         await client.query('DELETE FROM agencies WHERE id = $1', [id]);
-        return { agencyId: id, rows: await insertRows(client, rows), changes: { ...changes, kept: [] } };
+        const inserted = await insertRows(client, rows);
+        if (opts.files) await putFiles(client, id, filesOf(ds, opts.files));
+        return { agencyId: id, rows: inserted, changes: { ...changes, kept: [] } };
       });
     },
 
@@ -890,6 +907,7 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
         );
         await client.query('DELETE FROM agencies WHERE id = ANY($1::text[])', [[...ids, ...changes.removed.map((a) => a.id)]]);
         await insertRows(client, rows);
+        if (opts.files) for (const [i, ds] of region.agencies.entries()) await putFiles(client, ids[i]!, filesOf(ds, opts.files));
         return { ...changes, agencies: ids };
       });
     },
@@ -963,8 +981,11 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
     },
 
     async deleteAgency(id) {
-      const { rowCount } = await pool.query('DELETE FROM agencies WHERE id = $1', [id]);
-      return (rowCount ?? 0) > 0;
+      return transaction(pool, async (client) => {
+        const { rowCount } = await client.query('DELETE FROM agencies WHERE id = $1', [id]);
+        await client.query('DELETE FROM agency_files WHERE agency_id = $1', [id]);
+        return (rowCount ?? 0) > 0;
+      });
     },
   };
 }

@@ -21,7 +21,7 @@ const SNAPSHOT_TABLES = ['agency_snapshots', 'agency_snapshots_id_seq'];
 describe('loadMigrations', () => {
   it('reads the shipped migrations in order', async () => {
     const ms = await loadMigrations();
-    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_snapshots']);
+    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_snapshots', '6_files']);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 
@@ -68,7 +68,7 @@ forEachEngine('migrations', (engine) => {
         try {
           const migrated = await readCatalog(db.pool, db.schema, { exclude: ['schema_migrations'] });
           const created = await readCatalog(db.pool, fresh);
-          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES, ...SNAPSHOT_TABLES].sort());
+          expect(migrated.tables.map((t) => t.name)).toEqual([...TABLE_NAMES, 'regions', ...WEB_TABLES, ...PUBLISHED_TABLES, ...SNAPSHOT_TABLES, 'agency_files'].sort());
           expect(migrated.indexes.length).toBeGreaterThan(TABLE_NAMES.length);
           expect(created).toStrictEqual(migrated);
         } finally {

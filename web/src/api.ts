@@ -141,6 +141,15 @@ export interface AgreementChanges {
   note?: string;
 }
 
+export type FileRole = 'crest' | 'photo' | 'agreement-scan' | 'decree-scan';
+export interface UploadedFile {
+  sha256: string;
+  mediaType: string;
+  name: string;
+  size: number;
+  caption?: string;
+  url: string;
+}
 export type WorkflowAction = 'submit' | 'verify' | 'approve' | 'return' | 'reopen';
 
 export interface RealizationKey {
@@ -282,6 +291,16 @@ export const api = {
     return upload<RealizationChange>('POST', `${A(agency)}/realizations/evidence`, form, onProgress ? { onProgress } : {});
   },
 
+  // ---------------------------------------------------------------- files (crest, photos, signed scans)
+  uploadFile: (agency: string, fields: { role: FileRole; target?: string; caption?: string; year?: number; version?: string }, file: File, onProgress?: (f: number) => void) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.set(k, String(v));
+    form.set('file', file);
+    return upload<UploadedFile>('POST', `${A(agency)}/files`, form, onProgress ? { onProgress } : {});
+  },
+  fileUrl: (agency: string, sha256: string) => `${A(agency)}/files/${sha256}`,
+  bundleUrl: (agency: string) => `${A(agency)}/export/bundle`,
+
   // ---------------------------------------------------------------- evaluation
   evaluation: (agency: string, signal?: AbortSignal) => get<EvaluationView>(`${A(agency)}/evaluation`, { signal }),
   putScore: (agency: string, score: EvaluationScore, version: string | null) =>
@@ -314,6 +333,12 @@ export const api = {
   agencySnapshots: async (agency: string, signal?: AbortSignal) => (await get<SnapshotList>(`${A(agency)}/snapshots`, { signal })).snapshots,
   regionSnapshots: async (region: string, signal?: AbortSignal) => (await get<SnapshotList>(`/api/regions/${encodeURIComponent(region)}/snapshots`, { signal })).snapshots,
   restoreSnapshot: (region: string, id: number) => post<{ agency: string }>(`/api/regions/${encodeURIComponent(region)}/snapshots/${id}/restore`),
+  /** The same for a bundle (.zip: dataset.json and the files it refers to), sent as it is. */
+  importBundle: (zip: Blob, opts: { store: boolean; remove?: readonly string[]; expect?: string }, onProgress?: (fraction: number) => void) =>
+    upload<ImportResult>('POST', `/api/import/bundle?${importQuery(opts)}`, zip, {
+      contentType: 'application/zip',
+      ...(onProgress ? { onProgress } : {}),
+    }),
 
   // ---------------------------------------------------------------- reports (files)
   // ---------------------------------------------------------------- audit trail

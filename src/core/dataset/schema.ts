@@ -117,6 +117,47 @@ const aliases = z.array(z.string()).optional();
 export const Period = z.enum(['Y', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4']);
 export type Period = z.infer<typeof Period>;
 
+// ---------------------------------------------------------------- files (images and attached documents)
+
+/** The media types of a file the dataset refers to (dataset-format.md, "Files"). */
+export const FILE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+export const IMAGE_MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
+export type FileMediaType = (typeof FILE_MEDIA_TYPES)[number];
+/** A SHA-256 content hash in lower-case hex. */
+export const Sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, zodMessage('expected a SHA-256 hash: 64 lower-case hexadecimal digits', 'seharusnya hash SHA-256: 64 digit heksadesimal huruf kecil'));
+const fileFields = {
+  /** the file's content hash: the store and a bundle keep its bytes under it */
+  sha256: Sha256,
+  mediaType: z.enum(FILE_MEDIA_TYPES),
+  /** the file's name as uploaded (shown in lists of attachments) */
+  name: Name,
+  /** its size in bytes */
+  size: z.number().int().positive(),
+  caption: z.string().max(LIMITS.nameLength).optional(),
+};
+/** A file the dataset refers to: its bytes live in the store (or a bundle), not in the document. */
+export const FileRef = obj(fileFields);
+export type FileRef = z.infer<typeof FileRef>;
+/** An image (PNG or JPEG): the agency's crest. */
+export const ImageRef = obj({ ...fileFields, mediaType: z.enum(IMAGE_MEDIA_TYPES) });
+export type ImageRef = z.infer<typeof ImageRef>;
+/**
+ * A documentation photo of an activity (`activity`: an activity list's id) or an indicator
+ * (`indicator`: a reference `owner/id`), with its caption; shown where the report discusses it.
+ */
+export const Photo = obj({
+  ...fileFields,
+  mediaType: z.enum(IMAGE_MEDIA_TYPES),
+  caption: Name,
+  activity: Id.optional(),
+  indicator: Ref.optional(),
+  /** the year it documents (any year when absent) */
+  year: Year.optional(),
+});
+export type Photo = z.infer<typeof Photo>;
+
 export const Person = obj({
   name: Name,
   position: z.string(),
@@ -142,6 +183,8 @@ export const Agency = obj({
   legalBasis: z.array(z.string()).optional(),
   successor: z.string().optional(),
   successorFrom: Year.optional(),
+  /** the agency's crest (logo), on the cover and the letterhead */
+  crest: ImageRef.optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -310,6 +353,8 @@ export const Decree = obj({
   provisions: z.array(DecreeProvision).optional(),
   place: z.string().optional(),
   signer: Person.optional(),
+  /** the scan of the signed decree, attached to the report as a Lampiran */
+  scan: FileRef.optional(),
 });
 export type Decree = z.infer<typeof Decree>;
 
@@ -466,6 +511,8 @@ export const Agreement = obj({
   goals: z.array(Goal).optional(),
   indicators: z.array(Indicator).optional(),
   budget: z.array(AgreementBudget),
+  /** the scan of the signed agreement, attached to the report as a Lampiran */
+  scan: FileRef.optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
@@ -750,6 +797,8 @@ export const Dataset = obj({
   narrative: Narratives.optional(),
   claims: z.array(Claim).optional(),
   corrections: z.array(Correction).optional(),
+  /** documentation photos of activities and indicators, with their captions */
+  photos: z.array(Photo).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;
 

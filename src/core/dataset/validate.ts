@@ -3,6 +3,7 @@
  * schemas, every problem listed with where it is and what was expected), and the checks over
  * the whole document (references, uniqueness, nesting, consistency warnings). IO-free.
  */
+import { photoFindings } from './files.js';
 import { z } from 'zod';
 import * as S from './schema.js';
 import { DATASET_FORMAT, REGION_FORMAT, SUPPORTED_FORMATS, type Dataset, type Region } from './schema.js';
@@ -232,7 +233,7 @@ function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Se
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings })];
+    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings }), ...photoFindings(parsed.data, prefix)];
     // the causes of each agreement row (measure/causes.ts): only on a document whose references hold
     if (!hasErrors(findings)) {
       findings.push(...causesFindings(createMeasureContext(parsed.data, { regionSettings }), { prefix }));

@@ -123,7 +123,47 @@ export interface TableOfContents {
   title: string;
 }
 
-export type Block = Paragraph | Heading | List | Table | Chart | Signature | PageBreak | TableOfContents;
+/**
+ * An image file as a report embeds it: the stored bytes as they are (never re-encoded), with
+ * the pixel size read from the file's header for the aspect ratio.
+ */
+export interface ImageData {
+  sha256: string;
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * An image in the text (a documentation photo) or on the cover (the crest). Without `image` the
+ * file is missing: `missing` is shown in its place ("Foto dokumentasi kegiatan ini belum
+ * dilampirkan") and the document is a draft.
+ */
+export interface Figure {
+  type: 'image';
+  image?: ImageData;
+  missing?: string;
+  caption?: string;
+  /** the image's width as a share of the text width (default 0.7) */
+  width?: number;
+}
+
+/**
+ * A file attached after the document (the scan of a signed agreement or decree): the PDF
+ * appends its pages (a PDF) or a page with it (an image), bookmarked under `title`; DOCX and
+ * HTML list it. Without `bytes` the file is missing (listed as such; the document is a draft).
+ */
+export interface Attachment {
+  title: string;
+  name: string;
+  sha256: string;
+  mediaType: 'image/png' | 'image/jpeg' | 'application/pdf';
+  size: number;
+  bytes?: Uint8Array;
+}
+
+export type Block = Paragraph | Heading | List | Table | Chart | Signature | PageBreak | TableOfContents | Figure;
 
 export interface Section {
   /** a titled part of the document: cover, foreword, chapter, appendix */
@@ -162,4 +202,8 @@ export interface DocumentModel {
    * approved): every renderer shows `label` (`DRAF`) on every page and `note` at the start.
    */
   draft?: { label: string; note: string };
+  /** the agency's crest: on the cover, or at the head of the first page (the letterhead) without one */
+  crest?: Figure;
+  /** files attached after the document, in order (Lampiran) */
+  attachments?: Attachment[];
 }

@@ -41,7 +41,8 @@ export type Entity =
   | 'score'
   | 'recommendation'
   | 'narrative'
-  | 'agency';
+  | 'agency'
+  | 'file';
 
 /** Each entity in Indonesian, for messages about a record (`realisasi pk-2025/UMM 2025 Y`). */
 export const ENTITY_ID: Readonly<Record<Entity, string>> = {
@@ -54,6 +55,7 @@ export const ENTITY_ID: Readonly<Record<Entity, string>> = {
   recommendation: 'rekomendasi',
   narrative: 'narasi',
   agency: 'profil perangkat daerah',
+  file: 'berkas',
 };
 
 export interface EditResult<T = unknown> {

@@ -3,6 +3,7 @@
  * (every figure of the report comes from it or from the budget functions on the same
  * context), table and figure numbering per chapter, and lookups by reference.
  */
+import { newFilesState, type FilesState } from './lkip-files.js';
 import type { Agreement, Analysis, Dataset, Goal, Narrative, Plan, Settings } from '../dataset/schema.js';
 import { narrativeFor, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from '../dataset/model.js';
 import { createMeasureContext, measureYear, type MeasureContext } from '../measure/index.js';
@@ -38,6 +39,8 @@ export interface LkipContext {
   tableNumbers: Map<string, string>;
   /** canonical subject → analyses (the year's narrative's analyses) */
   analyses: Map<string, Analysis[]>;
+  /** the files the report embeds and attaches (crest, photos, scans) and what of them is missing */
+  files: FilesState;
 }
 
 export function createLkipContext(ds: Dataset, year: number, regionSettings?: Settings): LkipContext {
@@ -55,6 +58,7 @@ export function createLkipContext(ds: Dataset, year: number, regionSettings?: Se
     if (titles.filter((t) => t === a.title).length > 1) a.title = `${a.title} (${a.ag.signedOn.split('-').reverse().join('-')})`;
   }
   const ctx: LkipContext = {
+    files: newFilesState(undefined),
     ds,
     year,
     mc,

@@ -4,6 +4,7 @@
  * structure asks for; the efficiency of the supporting budget with a chart; and the financial
  * accountability of the program structure. Every number and predicate is the measurement's.
  */
+import { photosOf } from './lkip-files.js';
 import { headline } from '../measure/headline.js';
 import type { ActivityList, Agreement, Analysis, Indicator, ProgramNode } from '../dataset/schema.js';
 import { causesOfRow, hasCauses } from '../measure/causes.js';
@@ -642,6 +643,10 @@ function nodeDetail(ctx: LkipContext, node: ProgramNode, firstFor: string): Bloc
 }
 
 function activityTable(ctx: LkipContext, l: ActivityList): Block[] {
+  return [...activityRows(ctx, l), ...photosOf(ctx.ds, ctx.year, ctx.files, { activity: l.id })];
+}
+
+function activityRows(ctx: LkipContext, l: ActivityList): Block[] {
   ctx.activitiesShown.add(l.id);
   if (!l.rows.length) return [];
   const anyTarget = l.rows.some((r) => r.target !== undefined);
@@ -688,6 +693,7 @@ function indicatorAnalysis(ctx: LkipContext, a: AgreementOfYear, row: MeasuredRo
     ...causesBlocks(ctx, a, row, a.ag.rows[a.res.rows.indexOf(row)]),
     ...computationBlocks(ctx, row),
     ...supportBlocks(ctx, a, row),
+    ...photosOf(ctx.ds, ctx.year, ctx.files, { indicator: row.indicator }),
   ];
 }
 

@@ -68,17 +68,22 @@ import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from '.
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
 import { decreeBlocks, decreeHeading, hasDecreeText } from './lkip-decrees.js';
 import { sectionsWithFlowHints } from '../document/flow.js';
+import { crestFigure, missingNote, newFilesState, remainingPhotos, scanAttachment, type FilesState, type ReportFiles } from './lkip-files.js';
 
 export interface LkipOptions {
   /** the region's settings, when the dataset is one agency of a region file */
   regionSettings?: Settings;
   language?: 'id';
+  /** the bytes of the files the dataset refers to (crest, photos, scans), by SHA-256; missing ones are said in their place */
+  files?: ReportFiles;
 }
 
 const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
 
 export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): DocumentModel {
   const ctx = createLkipContext(ds, year, opts.regionSettings);
+  ctx.files = newFilesState(opts.files);
+  const crest = crestFigure(ds, ctx.files);
   const agency = ds.agency;
   const written: Section[] = [
     { id: 'kata-pengantar', newPage: true, numbering: 'roman', blocks: foreword(ctx) },
@@ -120,8 +125,18 @@ export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): Do
     orientation: 'portrait',
     cover: { lines: ['LAPORAN KINERJA', agency.name.toUpperCase(), agency.region.toUpperCase(), `TAHUN ${year}`], ...(footer.length ? { footer } : {}) },
     sections,
-    ...draftOf(ctx),
+    ...(crest ? { crest } : {}),
+    ...(ctx.files.attachments.length ? { attachments: ctx.files.attachments } : {}),
+    ...withMissingFiles(draftOf(ctx), ctx.files),
   };
+}
+
+/** Files the dataset refers to that are not there: said in the draft note (a document without them is a draft). */
+function withMissingFiles(d: Pick<DocumentModel, 'draft'>, st: FilesState): Pick<DocumentModel, 'draft'> {
+  const note = missingNote(st);
+  if (!note) return d;
+  if (d.draft) return { draft: { ...d.draft, note: `${d.draft.note} ${note}` } };
+  return { draft: { label: 'DRAF', note: `DRAF — belum dapat diterbitkan: ${note}` } };
 }
 
 /**
@@ -304,6 +319,8 @@ function appendices(ctx: LkipContext): Section[] {
   ctx.agreements.forEach((a) => {
     i++;
     const { signing, attachment } = agreementBlocks(ctx.ds, a.ag, ctx.idx, `lampiran-${i}-`, { regionSettings: ctx.mc.regionSettings });
+    const scan = a.ag.scan ? scanAttachment(`Lampiran ${i}. Pindaian ${a.title}`, a.ag.scan, ctx.files) : undefined;
+    if (scan) ctx.files.attachments.push(scan.attachment);
     out.push({
       id: `lampiran-${i}`,
       title: `Lampiran ${i}`,
@@ -312,6 +329,7 @@ function appendices(ctx: LkipContext): Section[] {
       blocks: [
         ...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []),
         heading(2, `Lampiran ${i}. ${a.title}`, `lampiran-${i}-pk`),
+        ...(scan?.blocks ?? []),
         ...signing,
         { type: 'pageBreak' },
         ...attachment,
@@ -352,7 +370,24 @@ function appendices(ctx: LkipContext): Section[] {
           ]),
           widths: [5, 22, 15, 38, 20],
         }),
+        ...decrees.flatMap((d) => {
+          if (!d.scan) return [];
+          const scan = scanAttachment(`Lampiran ${i}. Pindaian Keputusan ${d.number}`, d.scan, ctx.files);
+          ctx.files.attachments.push(scan.attachment);
+          return scan.blocks;
+        }),
       ],
+    });
+  }
+  const photos = remainingPhotos(ctx.ds, ctx.year, ctx.files);
+  if (photos.length) {
+    i++;
+    out.push({
+      id: `lampiran-${i}`,
+      title: `Lampiran ${i}`,
+      newPage: true,
+      numbering: 'arabic',
+      blocks: [...(i === 1 ? [heading(1, 'LAMPIRAN', 'lampiran')] : []), heading(2, `Lampiran ${i}. Dokumentasi Kegiatan`, `lampiran-${i}-dokumentasi`), ...photos],
     });
   }
   return out;

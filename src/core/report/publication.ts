@@ -13,6 +13,7 @@ import type { DocumentModel } from '../document/model.js';
 import { review } from '../review/index.js';
 import { buildAgreement } from './agreement.js';
 import { buildLkip } from './lkip.js';
+import { crestFigure, newFilesState, type ReportFiles } from './lkip-files.js';
 import { buildReviewDocument } from './review-doc.js';
 import { qualityOfYear } from '../quality/index.js';
 
@@ -73,7 +74,7 @@ export class PublicationError extends Error {
  * The document an issued report consists of: the builder of its kind run on the canonical
  * snapshot with the recipe's settings, stamped with the issue time.
  */
-export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): DocumentModel {
+export function buildPublication(dataset: Dataset, recipe: PublicationRecipe, files?: ReportFiles): DocumentModel {
   const ds = canonicalize(dataset);
   const regionSettings = recipe.settings.regionSettings;
   const opts = regionSettings ? { regionSettings } : {};
@@ -81,7 +82,7 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): D
   switch (recipe.kind) {
     case 'lkip':
       if (recipe.subject !== undefined) throw new PublicationError(`an LKIP has no subject; got "${recipe.subject}"`);
-      doc = buildLkip(ds, recipe.year, opts);
+      doc = buildLkip(ds, recipe.year, { ...opts, ...(files ? { files } : {}) });
       break;
     case 'review':
       if (recipe.subject !== undefined) throw new PublicationError(`a review has no subject; got "${recipe.subject}"`);
@@ -94,6 +95,9 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe): D
         throw new PublicationError(`agreement "${ag.id}" is of ${ag.year}, not ${recipe.year}`);
       }
       doc = buildAgreement(ds, recipe.subject, opts);
+      // the crest at the head of the signed form, as the preview shows it (report/produce.ts)
+      const crest = files ? crestFigure(ds, newFilesState(files)) : undefined;
+      if (crest?.image) doc = { ...doc, crest };
       break;
     }
   }

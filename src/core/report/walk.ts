@@ -68,6 +68,10 @@ function blockTexts(b: Block, where: string, add: (where: string, text: string) 
       });
       if (b.reference) add(`${where}.reference`, `${b.reference.label} ${b.reference.value}`);
       return;
+    case 'image':
+      if (b.caption !== undefined) add(`${where}.caption`, b.caption);
+      if (b.missing !== undefined) add(`${where}.missing`, b.missing);
+      return;
     case 'signature':
       if (b.place !== undefined) add(`${where}.place`, b.place);
       if (b.date !== undefined) add(`${where}.date`, b.date);

@@ -3,6 +3,7 @@
  * lock, read as stored, authorize and apply a pure edit, check the version the client read,
  * validate the whole result, write it back, audit, commit — one transaction.
  */
+import { putFiles, type StoredFile } from '../../store/files.js';
 import type pg from 'pg';
 import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { validateDataset } from '../../core/dataset/validate.js';
@@ -33,6 +34,8 @@ export interface EditRequest<T> {
   /** Authorize (throw a 403 HttpError) and apply a pure edit; may throw EditError. */
   apply: (ctx: EditContext) => EditResult<T>;
   note?: string;
+  /** file bytes the change refers to (an upload), stored in the same transaction */
+  files?: readonly StoredFile[];
 }
 
 export interface EditOutcome<T> {
@@ -105,6 +108,7 @@ export async function runEdit<T>(pool: pg.Pool, req: EditRequest<T>): Promise<Ed
       );
     }
     await writeAgency(client, req.agencyId, result.dataset, { region: stored.region, position: stored.position });
+    if (req.files?.length) await putFiles(client, req.agencyId, req.files);
     await appendAudit(client, {
       actor: req.user,
       region: stored.region,

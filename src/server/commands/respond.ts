@@ -6,12 +6,15 @@ import type { User } from '../policies/types.js';
 import type { AgencyRef } from './store.js';
 import { runEdit, type EditContext } from './edit.js';
 import { forbidden } from '../errors.js';
+import type { StoredFile } from '../../store/files.js';
 
 export interface EditArgs<T> {
   action: string;
   version?: string | null;
   apply: (ctx: EditContext) => EditResult<T>;
   note?: string;
+  /** file bytes the change refers to, stored in its transaction */
+  files?: readonly StoredFile[];
 }
 
 /** Run an edit of the agency's dataset as `user`; returns the record after it and its version. */
@@ -23,6 +26,7 @@ export async function editAgency<T>(deps: ServerDeps, user: User, agency: Agency
     ...(args.version !== undefined ? { version: args.version } : {}),
     apply: args.apply,
     ...(args.note !== undefined ? { note: args.note } : {}),
+    ...(args.files ? { files: args.files } : {}),
   });
   return { record: outcome.result.after, version: outcome.version, key: outcome.result.key, dataset: outcome.result.dataset, regionSettings: outcome.regionSettings };
 }

@@ -13,16 +13,18 @@
 import { z } from 'zod';
 import { agencyId } from '../../core/dataset/model.js';
 import * as S from '../../core/dataset/schema.js';
-import { validateDocument } from '../../core/dataset/validate.js';
+import { validateDocument, type ValidationResult } from '../../core/dataset/validate.js';
+import { fileHashes, missingFileFindings } from '../../core/dataset/files.js';
+import { fileFacts } from '../../store/files.js';
 import type { Dataset } from '../../core/dataset/schema.js';
-import { createDatasetQueries, PreviewChanged, RemovalChanged, type ImportChanges } from '../../store/datasets.js';
+import { createDatasetQueries, PreviewChanged, RemovalChanged, type BundleFiles, type ImportChanges } from '../../store/datasets.js';
 import { importToken } from '../../store/snapshots.js';
 import { diffImport, type ImportItem } from '../../core/import-diff.js';
 import { appendAudit, editedSinceImport } from '../commands/audit.js';
 import { findAgency, listAgencies } from '../commands/store.js';
 import type { ServerDeps } from '../deps.js';
 import { forbidden, HttpError, text } from '../errors.js';
-import type { Text } from '../../core/findings.js';
+import type { Finding, Text } from '../../core/findings.js';
 import * as agencyPolicy from '../policies/agency.js';
 import * as regionPolicy from '../policies/region.js';
 import type { User } from '../policies/types.js';
@@ -163,7 +165,16 @@ export const importDocument = defineRoute({
   body: z.unknown(),
   bodyDoc: z.union([S.Dataset, S.Region]).describe('a kinerja-dataset/1 or kinerja-region/1 document; validated by the importer, problems reported as findings'),
   response: ImportResult,
-  async handler({ deps, user, query, body }) {
+  handler: ({ deps, user, query, body }) => importValidated(deps, user, query, body),
+});
+
+export type ImportQuery = { store?: 'true' | 'false' | undefined; prune?: 'true' | 'false' | undefined; remove?: string | undefined; expect?: string | undefined };
+
+/**
+ * The import of a parsed document (the route above; a bundle's, routes/files.ts, with `files`:
+ * the bundle's bytes by hash, stored with the agencies that refer to them in the same transaction).
+ */
+export async function importValidated(deps: ServerDeps, user: User, query: ImportQuery, body: unknown, files?: BundleFiles) {
     if (user.role !== 'admin' && user.role !== 'planner') throw forbidden(text("imports are for the region's admin and an agency's planner", 'impor dilakukan oleh admin daerah dan perencana perangkat daerah'));
     const store = query.store === 'true';
     const prune = query.prune === 'true';
@@ -176,6 +187,7 @@ export const importDocument = defineRoute({
       );
     }
     const result = validateDocument(body);
+    if (result.kind !== 'invalid') result.findings.push(...(await missingFileWarnings(deps, result, files)));
     if (result.kind === 'invalid') {
       if (store) {
         const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -207,7 +219,7 @@ export const importDocument = defineRoute({
       }
       const before = (await deps.cache.load(id))?.dataset;
       const { changes } = await storeOrRefuse(text(`agency "${id}"`, `perangkat daerah "${id}"`), () =>
-        queries.importDataset(ds, { snapshotBy: user.username, ...(query.expect !== undefined ? { expectToken: query.expect } : {}) }),
+        queries.importDataset(ds, { snapshotBy: user.username, ...(query.expect !== undefined ? { expectToken: query.expect } : {}), ...(files ? { files } : {}) }),
       );
       await appendAudit(deps.pool, {
         actor: user,
@@ -242,6 +254,7 @@ export const importDocument = defineRoute({
           ...(prune ? { prune, ...(confirmRemoved ? { confirmRemoved } : {}) } : {}),
           snapshotBy: user.username,
           ...(query.expect !== undefined ? { expectToken: query.expect } : {}),
+          ...(files ? { files } : {}),
         }),
       );
       changes = { region: name, added, replaced, removed, kept };
@@ -276,5 +289,17 @@ export const importDocument = defineRoute({
       await appendAudit(deps.pool, { actor: user, region: region.region, agencyId: id, entity: 'agency', key: id, action: 'remove', before: summary(befores.get(id)), after: null, note: `not in the region file of ${region.region} (prune)` });
     }
     return { valid: true, kind: 'region' as const, stored: true, agencies: ids, changes, findings: result.findings, token: null, details: [] };
-  },
-});
+}
+
+/** A warning for each file the document refers to that neither `files` nor the store holds (core/dataset/files.ts). */
+async function missingFileWarnings(deps: ServerDeps, result: Exclude<ValidationResult, { kind: 'invalid' }>, files: BundleFiles | undefined): Promise<Finding[]> {
+  const list: [Dataset, string][] = result.kind === 'dataset' ? [[result.dataset, '']] : result.region.agencies.map((ds, i) => [ds, `agencies[${i}]`]);
+  const out: Finding[] = [];
+  for (const [ds, prefix] of list) {
+    if (fileHashes(ds).length === 0) continue;
+    const have = new Map<string, { size: number; mediaType: string }>(await fileFacts(deps.pool, agencyId(ds.agency)));
+    for (const [h, f] of files ?? []) have.set(h, f);
+    out.push(...missingFileFindings(ds, have, prefix));
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import * as agreements from './agreements.js';
 import * as audit from './audit.js';
 import * as auth from './auth.js';
 import * as evaluation from './evaluation.js';
+import * as files from './files.js';
 import * as importing from './import.js';
 import * as narrative from './narrative.js';
 import * as plans from './plans.js';
@@ -43,11 +44,15 @@ export const ROUTES: readonly Route[] = [
   agencies.regionDashboardRoute,
   agencies.measurements,
   agencies.exportDataset,
+  files.exportBundle,
+  files.upload,
+  files.get,
   audit.agencyAudit,
   audit.agencyAuditCsv,
   audit.regionAudit,
   audit.regionAuditCsv,
   importing.importDocument,
+  files.importBundle,
   snapshots.agencySnapshots,
   snapshots.regionSnapshots,
   snapshots.restore,

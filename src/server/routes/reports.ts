@@ -5,6 +5,8 @@
  * read the agency may download them. PDF goes through the server's one Chromium; without one
  * the answer is 503 with how to install it.
  */
+import { fileHashes } from '../../core/dataset/files.js';
+import { readFiles } from '../../store/files.js';
 import { z } from 'zod';
 import { UnknownAgreement } from '../../core/report/agreement.js';
 import { ChromiumMissingError } from '../../report/chromium.js';
@@ -27,7 +29,9 @@ async function answer(deps: ServerDeps, agency: SeenAgency, c: Context, req: Rep
   const { dataset, regionSettings } = await loaded(deps, agency);
   let produced;
   try {
-    produced = await produceReport(dataset, req, format, { regionSettings, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
+    // the crest, photos and scans the dataset refers to, as the store holds them (missing ones are said in the report)
+    const files = await readFiles(deps.pool, agency.id, fileHashes(dataset));
+    produced = await produceReport(dataset, req, format, { regionSettings, files, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
   } catch (e) {
     if (e instanceof UnknownAgreement) throw notFound(t(e.message, e.localized.id), 'params.agreement');
     if (e instanceof ChromiumMissingError) throw new HttpError(503, 'pdf-unavailable', t(e.message, e.localized.id), { where: 'query.format' });

@@ -546,3 +546,17 @@ CREATE TRIGGER agency_snapshots_no_change BEFORE UPDATE OR DELETE ON agency_snap
   FOR EACH ROW EXECUTE FUNCTION agency_snapshots_are_kept();
 CREATE TRIGGER agency_snapshots_no_truncate BEFORE TRUNCATE ON agency_snapshots
   FOR EACH STATEMENT EXECUTE FUNCTION agency_snapshots_are_kept();
+
+-- The bytes of the files datasets refer to (0006_files); not contained in `agencies` (an import
+-- replaces the agency and its files stay); deleting the agency deletes them (datasets.ts).
+CREATE TABLE agency_files (
+  agency_id text NOT NULL,
+  sha256 text NOT NULL,
+  media_type text NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg', 'application/pdf')),
+  size integer NOT NULL,
+  content bytea NOT NULL,
+  stored_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_id, sha256),
+  CONSTRAINT agency_files_size CHECK (size = octet_length(content) AND size > 0),
+  CONSTRAINT agency_files_sha256 CHECK (sha256 = encode(sha256(content), 'hex'))
+);

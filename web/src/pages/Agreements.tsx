@@ -3,6 +3,7 @@
  * agreed one (differences shown, never resolved silently); drafting the year's PK from the plan,
  * amending it (PK Perubahan: the original stays), editing agreed targets; the signed form.
  */
+import { FileUpload } from '../components/FileUpload.js';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type AgreementView, type Person, type PlanView } from '../api.js';
 import { useUser } from '../auth.js';
@@ -317,6 +318,16 @@ function AgreementCard(props: {
           </div>
         )}
       </form>
+      <FileUpload
+        agencyId={profile.id}
+        role="agreement-scan"
+        target={a.id}
+        label={t('file.scan')}
+        help={t('file.scanHelp')}
+        current={a.scan}
+        mayUpload={editable}
+        onUploaded={onSaved}
+      />
     </Card>
   );
 }

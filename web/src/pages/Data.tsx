@@ -27,7 +27,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   /** a valid file, checked: what storing it changes, waiting for the user's confirmation */
-  const [pending, setPending] = useState<{ text: string; changes: ImportChanges; checked: ImportResult } | null>(null);
+  const [pending, setPending] = useState<{ text: string | Blob; changes: ImportChanges; checked: ImportResult } | null>(null);
   const [asking, setAsking] = useState(false);
   const mayImport = user.role === 'admin' || user.role === 'planner';
   const backups = useAsync(
@@ -36,7 +36,11 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
     [profile?.id, user.role],
   );
 
-  async function readFile(file: File): Promise<string> {
+  /** The document as JSON text, or a bundle (.zip) as it is. */
+  async function readFile(file: File): Promise<string | Blob> {
+    // a bundle by its first bytes (PK\x03\x04), whatever its name
+    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return file;
     const text = await file.text();
     if (/\.ya?ml$/i.test(file.name)) {
       const { parse } = await import('yaml');
@@ -45,12 +49,11 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
     return text;
   }
 
-  const send = (text: string, opts: { store: boolean; remove?: readonly string[]; expect?: string }) => {
+  const send = (text: string | Blob, opts: { store: boolean; remove?: readonly string[]; expect?: string }) => {
     const step = opts.store ? 'store' : 'check';
     setPhase({ kind: 'uploading', fraction: 0, step });
-    return api.importDocument(text, opts, (fraction) =>
-      setPhase(fraction >= 1 ? { kind: 'processing', step } : { kind: 'uploading', fraction, step }),
-    );
+    const progress = (fraction: number) => setPhase(fraction >= 1 ? { kind: 'processing', step } : { kind: 'uploading', fraction, step });
+    return typeof text === 'string' ? api.importDocument(text, opts, progress) : api.importBundle(text, opts, progress);
   };
 
   /** Run one request of the import; findings of a refused document are shown as a result. */
@@ -112,6 +115,9 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
           <p>{t('data.exportHelp')}</p>
           <a className="button primary" href={api.exportUrl(profile.id)} download={`${profile.id}.kinerja.json`} data-testid="export-link">
             {t('data.export')} ({profile.agency.abbreviation ?? profile.id})
+          </a>{' '}
+          <a className="button" href={api.bundleUrl(profile.id)} download={`${profile.id}.kinerja.zip`} data-testid="export-bundle-link">
+            {t('data.exportBundle')}
           </a>
         </Card>
       )}
@@ -120,7 +126,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
           <p>{t('data.importHelp')}</p>
           <form onSubmit={submit}>
             <label htmlFor="import-file">{t('data.file')}</label>
-            <input id="import-file" ref={fileRef} type="file" accept=".json,.yaml,.yml,application/json" required />
+            <input id="import-file" ref={fileRef} type="file" accept=".json,.yaml,.yml,.zip,application/json,application/zip" required />
             <div className="toolbar">
               <button type="submit" className="primary" disabled={phase.kind !== 'idle'}>
                 {t('data.upload')}

@@ -8,6 +8,7 @@ import { api, type Agency, type AgencyProfile, type Person } from '../api.js';
 import { useUser } from '../auth.js';
 import { fieldErrors, linesOf, SaveError } from '../components/forms.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
+import { FileUpload } from '../components/FileUpload.js';
 import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
@@ -42,6 +43,21 @@ export default function Profile({ profile, onChanged }: { profile: AgencyProfile
     <div className="page profile">
       <h1>{t('prof.title')}</h1>
       <ProfileView agency={record} region={profile.region} id={profile.id} t={t} />
+      <Card title={t('file.crest')}>
+        <FileUpload
+          agencyId={profile.id}
+          role="crest"
+          label={t('file.crest')}
+          help={t('file.crestHelp')}
+          current={record.crest}
+          mayUpload={mayEdit}
+          titled
+          onUploaded={() => {
+            data.reload();
+            onChanged();
+          }}
+        />
+      </Card>
       {mayEdit && (
         <ProfileForm
           agencyId={profile.id}
