@@ -130,6 +130,11 @@ describe('phones, keyboard and accessibility', () => {
         await page.setViewportSize({ width: 390, height: 844 });
         await page.waitForTimeout(50);
         await page.screenshot({ path: join(SCREENSHOTS, `phone-${role}-${spec.name}.png`), fullPage: true });
+        // each chart at 390 px on its own, to see its labels (the whole page is too long to read)
+        if (role === 'planner' || role === 'admin') {
+          const charts = page.locator('main .chart');
+          for (let i = 0; i < Math.min(2, await charts.count()); i++) await charts.nth(i).screenshot({ path: join(SCREENSHOTS, `phone-${role}-${spec.name}-chart${i + 1}.png`) });
+        }
         for (const v of await axeViolations(page)) failures.push(`${spec.name}: ${v}`);
         if (role === 'planner' || spec.roles.length === 1 || (role === 'admin' && spec.name === 'region')) {
           await page.setViewportSize(VIEWPORT);

@@ -77,7 +77,14 @@ export function useFocusHeadingOnNavigate(path: string): void {
     const main = document.getElementById('main');
     if (!main) return;
     let done = false;
+    const before = document.activeElement;
     const tryFocus = (): boolean => {
+      // the person (or the page) has put the focus somewhere meanwhile: it stays there
+      const now = document.activeElement;
+      if (now && now !== before && now !== document.body) {
+        done = true;
+        return true;
+      }
       // a page shows its heading once its data is there; "loading" has none
       const h1 = main.querySelector('h1');
       if (!h1 || main.querySelector('.loading')) return false;
