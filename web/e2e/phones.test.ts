@@ -194,6 +194,42 @@ describe('phones, keyboard and accessibility', () => {
     expect(s.errors).toEqual([]);
   }, 120_000);
 
+  it('charts keep readable labels at 390 px (none overlaps another) and the SAKIP score axis runs 0–100', async () => {
+    const { page } = await e2e.as(ROLES.planner);
+    /** pairs of a chart's texts whose boxes overlap (labels piled up: "100200300400") */
+    const overlaps = (n: number) =>
+      page.locator('main .chart').nth(n).evaluate((fig) => {
+        const boxes = Array.from(fig.querySelectorAll('svg text'))
+          .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
+          .filter((b) => b.text.trim() !== '' && b.r.width > 0);
+        const out: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.r;
+            const b = boxes[j]!.r;
+            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (x > 1 && y > 1) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
+          }
+        return out;
+      });
+    for (const [width, height] of [[390, 844], [VIEWPORT.width, VIEWPORT.height]] as const) {
+      await page.setViewportSize({ width, height });
+      await open(page, e2e.base, '/a/diskopum/dashboard/2025');
+      await settle(page, { name: 'dashboard', route: '', roles: [], ready: '.chart svg' });
+      await page.waitForTimeout(200);
+      expect(await overlaps(0), `achievement chart at ${width} px`).toEqual([]);
+      await open(page, e2e.base, '/a/diskopum/evaluation');
+      await settle(page, { name: 'evaluation', route: '', roles: [], ready: '.chart svg' });
+      await page.waitForTimeout(200);
+      expect(await overlaps(0), `score chart at ${width} px`).toEqual([]);
+      const axis = await page.locator('main .chart').first().evaluate((fig) => Array.from(fig.querySelectorAll('svg text')).map((t) => t.textContent));
+      expect(axis).toContain('0');
+      expect(axis).toContain('100');
+      if (width === 390) await page.locator('main .chart').first().screenshot({ path: join(SCREENSHOTS, 'phone-evaluation-score-chart.png') });
+    }
+  }, 120_000);
+
   it('data tables have captions and wide ones scroll in their own box with a hint', async () => {
     const { page } = await e2e.as(ROLES.planner);
     await page.setViewportSize({ width: 390, height: 844 });
