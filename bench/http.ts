@@ -223,7 +223,7 @@ await next();
 await exited;
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route after ${warmup} s of warm-up; the server in its own process)`);
+console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route after ${warmup} s of warm-up; the server in its own process; Accept-Encoding: ${acceptEncoding})`);
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(w)}  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms` +

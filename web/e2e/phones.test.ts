@@ -43,6 +43,7 @@ const PAGES: PageSpec[] = [
   { name: 'agreements', route: '/a/diskopum/agreements/2025', roles: AGENCY_ROLES },
   { name: 'programs', route: '/a/diskopum/programs/2025', roles: AGENCY_ROLES },
   { name: 'realizations', route: '/a/diskopum/realizations/2025', roles: AGENCY_ROLES },
+  { name: 'realization', route: `/a/diskopum/realizations/2025?indicator=${encodeURIComponent('renstra-2021-2026/KOP_SEHAT')}`, roles: AGENCY_ROLES, ready: '[data-testid="entries"]' },
   { name: 'evaluation', route: '/a/diskopum/evaluation', roles: AGENCY_ROLES },
   { name: 'narrative', route: '/a/diskopum/narrative', roles: AGENCY_ROLES },
   { name: 'issued', route: '/a/diskopum/issued/2025', roles: AGENCY_ROLES },
