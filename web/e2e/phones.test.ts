@@ -41,6 +41,7 @@ const PAGES: PageSpec[] = [
   { name: 'profile', route: '/a/diskopum/profile', roles: AGENCY_ROLES },
   { name: 'plans', route: '/a/diskopum/plans', roles: AGENCY_ROLES },
   { name: 'agreements', route: '/a/diskopum/agreements/2025', roles: AGENCY_ROLES },
+  { name: 'agreement-print', route: '/a/diskopum/agreements/print/pk-2025', roles: ['planner', 'evaluator'] },
   { name: 'programs', route: '/a/diskopum/programs/2025', roles: AGENCY_ROLES },
   { name: 'realizations', route: '/a/diskopum/realizations/2025', roles: AGENCY_ROLES },
   { name: 'realization', route: `/a/diskopum/realizations/2025?indicator=${encodeURIComponent('renstra-2021-2026/KOP_SEHAT')}`, roles: AGENCY_ROLES, ready: '[data-testid="entries"]' },
