@@ -16,7 +16,12 @@
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, in a schema of its own, dropped afterwards).
  *
  *   node --import tsx bench/http.ts [--duration 10] [--warmup 2] [--connections 50] [--engine pglite|postgres]
- *                                   [--only dashboard,measurements] [--cpu-prof DIR]
+ *                                   [--only dashboard,measurements] [--cpu-prof DIR] [--encoding 'br, gzip'|identity]
+ *
+ * Every request sends `Accept-Encoding: br, gzip` as a browser does (`--encoding` changes it;
+ * `identity` asks for none), so the latencies are those of compressed answers
+ * (src/server/transfer.ts compresses JSON over 1 KiB); each route's answer is printed with its
+ * encoding and its size as sent and as decoded.
  *
  * Each route is first loaded for `--warmup` seconds (default 2) that are not counted, so that
  * the figures are of a server that has compiled the route's code (the floor is warmed the
@@ -28,6 +33,7 @@
  * The last line printed is the results as JSON.
  */
 import { fork } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -121,6 +127,23 @@ interface Target {
   path: string;
   cookie?: string;
 }
+/** What every request accepts, as a browser sends it. */
+const acceptEncoding = arg('encoding', 'br, gzip');
+
+/** One GET as sent on the wire (no decoding): its status, content-encoding and body size as transferred. */
+function wireGet(path: string, headers: Record<string, string>): Promise<{ status: number; encoding: string; wireBytes: number }> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(base + path, { headers }, (res) => {
+      let wireBytes = 0;
+      res.on('data', (b: Buffer) => (wireBytes += b.length));
+      res.on('end', () => done({ status: res.statusCode ?? 0, encoding: String(res.headers['content-encoding'] ?? 'identity'), wireBytes }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
 const demoCookie = await sessionCookie('admin@demo');
 const regionCookie = await sessionCookie('admin@bench');
 const { agency, year, region } = ready;
@@ -143,8 +166,11 @@ interface Row {
   non2xx: number;
   errors: number;
   firstMs: number;
-  /** the answer's size */
+  /** the answer's size, decoded */
   bytes: number;
+  /** the answer's content-encoding (for `Accept-Encoding: <--encoding>`) and its size as sent */
+  encoding: string;
+  wireBytes: number;
   /** the server process's CPU time (user + system) per request of the load */
   serverCpuUsPerRequest: number;
   /** this process's (the load generator's) CPU time per request */
@@ -154,12 +180,12 @@ const rows: Row[] = [];
 for (const t of targets) {
   // the first request alone: a cold cache (export + measure) for the data routes
   const t0 = performance.now();
-  const first = await fetch(base + t.path, { headers: t.cookie ? { cookie: t.cookie } : {} });
-  const body = await first.arrayBuffer();
+  const headers: Record<string, string> = { 'accept-encoding': acceptEncoding, ...(t.cookie ? { cookie: t.cookie } : {}) };
+  const first = await wireGet(t.path, headers);
   const firstMs = performance.now() - t0;
-  if (!first.ok) throw new Error(`${t.path}: ${first.status}`);
+  if (first.status !== 200) throw new Error(`${t.path}: ${first.status}`);
+  const body = await (await fetch(base + t.path, { headers: t.cookie ? { cookie: t.cookie } : {} })).arrayBuffer();
   process.stderr.write(`bench http: ${t.name} (${warmup} s warm-up, ${duration} s, ${connections} connections) …\n`);
-  const headers = t.cookie ? { cookie: t.cookie } : {};
   if (warmup > 0) await autocannon({ url: base + t.path, connections, duration: warmup, headers });
   if (cpuProf) {
     child.send({ profile: 'start' });
@@ -185,6 +211,8 @@ for (const t of targets) {
     errors: r.errors,
     firstMs,
     bytes: body.byteLength,
+    encoding: first.encoding,
+    wireBytes: first.wireBytes,
     serverCpuUsPerRequest: r.requests.total > 0 ? (cpu1 - cpu0) / r.requests.total : NaN,
     clientCpuUsPerRequest: r.requests.total > 0 ? (own.user + own.system) / r.requests.total : NaN,
   });
@@ -195,11 +223,11 @@ await next();
 await exited;
 
 const w = Math.max(...rows.map((r) => r.name.length));
-console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route after ${warmup} s of warm-up; the server in its own process)`);
+console.log(`HTTP (${engine}, loopback, ${connections} connections, ${duration} s per route after ${warmup} s of warm-up; the server in its own process; Accept-Encoding: ${acceptEncoding})`);
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(w)}  ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms` +
-      `  CPU per request: server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs, load generator ${r.clientCpuUsPerRequest.toFixed(0).padStart(5)} µs  (${(r.bytes / 1024).toFixed(1)} KiB; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
+      `  CPU per request: server ${r.serverCpuUsPerRequest.toFixed(0).padStart(5)} µs, load generator ${r.clientCpuUsPerRequest.toFixed(0).padStart(5)} µs  (${(r.bytes / 1024).toFixed(1)} KiB, ${r.encoding} ${(r.wireBytes / 1024).toFixed(1)} KiB sent; first request ${r.firstMs.toFixed(0)} ms${r.non2xx || r.errors ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : ''})`,
   );
 }
-console.log(JSON.stringify({ phase: 'http', engine, connections, duration, warmup, routes: rows }));
+console.log(JSON.stringify({ phase: 'http', engine, connections, duration, warmup, acceptEncoding, routes: rows }));

@@ -84,11 +84,11 @@ for (const r of results) {
         out.push(`HTTP on loopback (${r.engine}): skipped (${r.skipped})`);
         break;
       }
-      type HttpRow = { name: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; serverCpuUsPerRequest: number };
+      type HttpRow = { name: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; serverCpuUsPerRequest: number; encoding?: string; bytes?: number; wireBytes?: number };
       const routes = (r as unknown as { routes: HttpRow[] }).routes;
       const floor = routes.find((x) => x.name.startsWith('healthz'));
       out.push(
-        `HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route after ${r.warmup} s of warm-up, the server in its own process; ` +
+        `HTTP on loopback (${r.engine}, ${r.connections} connections, ${r.duration} s per route after ${r.warmup} s of warm-up, the server in its own process, Accept-Encoding: ${String(r.acceptEncoding ?? 'none')}; ` +
           `goal p99 < 100 ms and < 5× the floor's p99; server CPU: the server process's CPU time per request):`,
       );
       for (const x of routes) {
@@ -96,7 +96,9 @@ for (const r of results) {
         const goal = x === floor ? '' : ` [${verdict(x.p99Ms < 100 && ratio < 5 && !x.non2xx && !x.errors)}: ${f(ratio, 1)}× floor]`;
         out.push(
           `  ${x.name.padEnd(38)} ${f(x.requestsPerSecond, 0).padStart(6)} req/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms` +
-            `  server CPU ${f(x.serverCpuUsPerRequest, 0).padStart(5)} µs/req${x.non2xx || x.errors ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}${goal}`,
+            `  server CPU ${f(x.serverCpuUsPerRequest, 0).padStart(5)} µs/req` +
+            (x.encoding && x.bytes !== undefined && x.wireBytes !== undefined ? `  ${f(x.bytes / 1024, 1)} KiB as ${x.encoding} ${f(x.wireBytes / 1024, 1)} KiB` : '') +
+            `${x.non2xx || x.errors ? `  (${x.non2xx} non-2xx, ${x.errors} errors)` : ''}${goal}`,
         );
       }
       break;

@@ -3,12 +3,12 @@
  * agency, language, sign-out), the navigation of the agency and year in view, and the page of
  * the route, each page loaded on first visit.
  */
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, type AgencyProfile, type AgencySummary, type User, type Worklist as WorklistData } from './api.js';
 import { useAuth } from './auth.js';
 import { useAsync } from './hooks.js';
 import { useI18n, type MessageKey } from './i18n.js';
-import { currentPath, href, navigate, segments, useHashPath } from './router.js';
+import { currentPath, href, navigate, segments, useFocusHeadingOnNavigate, useHashPath } from './router.js';
 import { ErrorView, Loading } from './components/ui.js';
 import { SignIn } from './pages/SignIn.js';
 
@@ -73,6 +73,7 @@ const HOME = '/tugas';
 function SignedIn({ user }: { user: User }) {
   const { t } = useI18n();
   const path = useHashPath();
+  useFocusHeadingOnNavigate(path);
   const seg = segments(path);
   const agencies = useAsync((signal) => api.agencies(signal), []);
   const agencyId = seg[0] === 'a' ? seg[1] : undefined;
@@ -309,21 +310,44 @@ function Header(props: {
 
 function AgencyNav({ agencyId, section, year, role }: { agencyId: string; section: Section | 'region' | 'regionAudit' | 'accounts' | 'account' | 'worklist' | undefined; year: number | undefined; role: User['role'] }) {
   const { t } = useI18n();
+  // the row of tabs scrolls on a narrow screen: shaded edges and arrows say which way more tabs are
+  const box = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState({ before: false, after: false });
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setMore({ before: el.scrollLeft > 1, after: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 });
+    // the current tab in view
+    const current = el.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && (current.offsetLeft < el.scrollLeft || current.offsetLeft + current.offsetWidth > el.scrollLeft + el.clientWidth)) {
+      el.scrollLeft = Math.max(0, current.offsetLeft - el.clientWidth / 2 + current.offsetWidth / 2);
+    }
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, [section]);
   return (
-    <nav className="sections" aria-label={t('nav.main')}>
-      <ul>
-        {SECTIONS.filter((s) => !s.shownTo || s.shownTo.includes(role)).map((s) => {
-          const to = s.yearly && year ? href('a', agencyId, s.id, year) : href('a', agencyId, s.id);
-          const current = section === s.id;
-          return (
-            <li key={s.id}>
-              <a href={to} className={current ? 'active' : ''} aria-current={current ? 'page' : undefined}>
-                {t(s.label)}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+    <nav className="sections" aria-label={t('nav.main')} data-more-before={String(more.before)} data-more-after={String(more.after)}>
+      <div className="sections-scroll" ref={box}>
+        <ul>
+          {SECTIONS.filter((s) => !s.shownTo || s.shownTo.includes(role)).map((s) => {
+            const to = s.yearly && year ? href('a', agencyId, s.id, year) : href('a', agencyId, s.id);
+            const current = section === s.id;
+            return (
+              <li key={s.id}>
+                <a href={to} className={current ? 'active' : ''} aria-current={current ? 'page' : undefined}>
+                  {t(s.label)}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </nav>
   );
 }

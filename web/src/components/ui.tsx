@@ -1,5 +1,5 @@
 /** Small shared pieces: loading and error states, predicate cells, badges, sparklines. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, serverText } from '../http.js';
 import { isKey, useI18n, type Lang, type MessageKey } from '../i18n.js';
 import { num, pct } from '../fmt.js';
@@ -54,6 +54,7 @@ export function FindingList({ findings, nameOf }: { findings: { severity: string
   const { t, lang } = useI18n();
   return (
     <table className="findings">
+      <caption className="sr-only">{t('dash.findings')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('data.severity')}</th>
@@ -195,6 +196,48 @@ export function Stat({ label, value, tone }: { label: string; value: ReactNode; 
     <div className={`stat ${tone ? `tone-${tone}` : ''}`}>
       <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
+    </div>
+  );
+}
+
+/**
+ * A wide table's own scroll box: the page never scrolls sideways, the table does. While the table
+ * is wider than the box, a hint says so ("Geser untuk melihat kolom lain"), the edges that hide
+ * columns are shaded, and the box takes the keyboard's focus (arrow keys scroll it) under `label`.
+ */
+export function TableWrap({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  const [edges, setEdges] = useState({ before: false, after: false });
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const wide = el.scrollWidth > el.clientWidth + 1;
+      setScrolls(wide);
+      setEdges({ before: wide && el.scrollLeft > 1, after: wide && el.scrollLeft + el.clientWidth < el.scrollWidth - 1 });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, []);
+  return (
+    <div className={`table-scroll${scrolls ? ' scrolls' : ''}${edges.before ? ' more-before' : ''}${edges.after ? ' more-after' : ''}`}>
+      {scrolls && (
+        <p className="scroll-hint" aria-hidden="true">
+          {t('common.scrollHint')}
+        </p>
+      )}
+      <div ref={box} className={`table-wrap${className ? ` ${className}` : ''}`} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+        {children}
+      </div>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { api, type Account, type AgencySummary, type Role, type Versioned } from '../api.js';
 import { useUser } from '../auth.js';
 import { fieldErrors, SaveError, textOf, type FieldErrors } from '../components/forms.js';
-import { Card, ErrorView, Loading } from '../components/ui.js';
+import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
 import { formatDate } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -34,8 +34,9 @@ export default function Accounts() {
     <div className="page accounts">
       <h1>{t('accounts.title', { region: user.region ?? '' })}</h1>
       <Card>
-        <div className="table-wrap">
+        <TableWrap label={t('accounts.title', { region: user.region ?? '' })}>
           <table data-testid="accounts">
+            <caption className="sr-only">{t('accounts.title', { region: user.region ?? '' })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('account.username')}</th>
@@ -97,7 +98,7 @@ export default function Accounts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </Card>
       <CreateAccount
         agencies={agencies}

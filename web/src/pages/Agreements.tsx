@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type AgreementView, type Person, type PlanView } from '../api.js';
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
-import { Card, ErrorView, Loading } from '../components/ui.js';
+import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
 import { formatDate, inputText, num, parseNumber } from '../fmt.js';
 import { today, useAsync } from '../hooks.js';
 import { NumberField } from '../components/forms.js';
@@ -211,8 +211,9 @@ function AgreementCard(props: {
         {t('agr.plan')}: <code>{a.plan}</code> · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
       </p>
       <form onSubmit={save} aria-label={`${t('agr.rows')} ${a.id}`}>
-        <div className="table-wrap">
+        <TableWrap label={t('agr.rows')}>
           <table data-testid={`agreement-${a.id}`}>
+            <caption className="sr-only">{t('agr.rows')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('col.no')}</th>
@@ -271,7 +272,7 @@ function AgreementCard(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {error !== null && (error instanceof ApiError && error.status === 409 ? (
           <ConflictNotice onReload={() => { setError(null); onSaved(); }} current={error.current} />
         ) : (
@@ -424,8 +425,9 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
         </div>
         <PersonFields legend={t('agr.secondParty')} value={second} onChange={setSecond} t={t} idPrefix="second" />
       </div>
-      <div className="table-wrap">
+      <TableWrap label={t('agr.create', { year })}>
         <table>
+          <caption className="sr-only">{t('agr.create', { year })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('agr.include')}</th>
@@ -466,7 +468,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {error !== null && <ErrorView error={error} />}
       <div className="toolbar">
         <button type="submit" className="primary" disabled={busy || !planId}>

@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type AuditFilter, type ReadableAuditEntry } from '../api.js';
 import { saveBlob } from '../components/Reports.js';
-import { Card, ErrorView, Loading, errorText } from '../components/ui.js';
+import { Card, ErrorView, Loading, errorText, TableWrap } from '../components/ui.js';
 import { formatDate, formatDateTime } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -134,7 +134,7 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
           <p className="small muted" role="status">
             {t('aud.count', { n: entries.length })}
           </p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('aud.caption')}>
+          <TableWrap label={t('aud.caption')}>
             <table className="audit-log" data-testid="audit-log">
               <caption className="sr-only">{t('aud.caption')}</caption>
               <thead>
@@ -185,7 +185,7 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {!exhausted && (
             <p>
               <button type="button" disabled={more.busy} onClick={() => void loadOlder()}>

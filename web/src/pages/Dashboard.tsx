@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { api, type AgencyDashboard, type AgencyProfile, type MeasuredRow, type PlanView } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ReportsPanel } from '../components/Reports.js';
-import { Card, ErrorView, FindingList, Loading, PendingFigure, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge } from '../components/ui.js';
+import { Card, ErrorView, FindingList, Loading, PendingFigure, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge, TableWrap } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -124,11 +124,13 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
             {t('dash.rows')}: <strong>{a.summary.rows}</strong> · {t('dash.achieved')}: <strong>{a.summary.achieved}</strong> · {t('dash.notAchieved')}:{' '}
             <strong>{a.summary.notAchieved}</strong> · {t('dash.unmeasured')}: <strong>{a.summary.unmeasured}</strong>
           </p>
-          <RowsTable rows={a.rows} goals={goals} plan={a.plan} agencyId={profile.id} year={d.year} testId={`rows-${a.id}`} />
+          <RowsTable rows={a.rows} goals={goals} plan={a.plan} agencyId={profile.id} year={d.year} testId={`rows-${a.id}`} caption={`${a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} — ${t('dash.rows')}`} />
           {a.goals.length > 0 && (
             <details>
               <summary>{t('dash.goals')}</summary>
+              <TableWrap label={t('dash.goals')}>
               <table>
+                <caption className="sr-only">{t('dash.goals')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('col.goal')}</th>
@@ -154,6 +156,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
                   ))}
                 </tbody>
               </table>
+              </TableWrap>
             </details>
           )}
         </Card>
@@ -165,7 +168,9 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
           <Stat label={t('dash.spent')} value={rp(d.budget.spent)} />
           <Stat label={t('dash.absorption')} value={pct(d.budget.absorption)} />
         </div>
+        <TableWrap label={t('dash.budget')}>
         <table>
+          <caption className="sr-only">{`${t('dash.budget')} — ${t('nav.programs')}`}</caption>
           <thead>
             <tr>
               <th scope="col">{t('prog.code')}</th>
@@ -191,17 +196,20 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
             ))}
           </tbody>
         </table>
+        </TableWrap>
       </Card>
 
       {m.planIndicators.length > 0 && (
         <Card title={t('dash.planIndicators')}>
-          <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" />
+          <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" caption={t('dash.planIndicators')} />
         </Card>
       )}
 
       {d.quality.length > 0 && (
         <Card title={`${t('dash.quality')} (${d.quality.length})`} className="quality">
+          <TableWrap label={t('dash.quality')}>
           <table className="findings" data-testid="quality">
+            <caption className="sr-only">{t('dash.quality')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dash.qualitySubject')}</th>
@@ -224,6 +232,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
               ))}
             </tbody>
           </table>
+          </TableWrap>
         </Card>
       )}
 
@@ -246,13 +255,16 @@ export function RowsTable(props: {
   agencyId: string;
   year: number;
   testId?: string;
+  /** what the table holds, for screen readers (the card's heading says it on screen) */
+  caption: string;
 }) {
-  const { rows, goals, plan, agencyId, year, testId } = props;
+  const { rows, goals, plan, agencyId, year, testId, caption } = props;
   const { t } = useI18n();
   const anyPending = rows.some((r) => r.pending !== undefined);
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="rows" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('col.no')}</th>
@@ -312,7 +324,7 @@ export function RowsTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

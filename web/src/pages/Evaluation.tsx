@@ -4,7 +4,7 @@ import { api, type AgencyProfile, type EvaluationView, type Recommendation } fro
 import { useUser } from '../auth.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
-import { Card, ErrorView, Loading } from '../components/ui.js';
+import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
 import { formatDate, num, parseNumber, readNumber } from '../fmt.js';
 import { fieldErrors, NumberField } from '../components/forms.js';
 import { today, useAsync } from '../hooks.js';
@@ -37,8 +37,9 @@ export default function Evaluation({ profile, path = '' }: { profile: AgencyProf
           <p>{t('eval.none')}</p>
         ) : (
           <div className="grid2">
-            <div className="table-wrap">
+            <TableWrap label={t('eval.scores')}>
               <table data-testid="scores">
+                <caption className="sr-only">{t('eval.scores')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('eval.year')}</th>
@@ -76,7 +77,7 @@ export default function Evaluation({ profile, path = '' }: { profile: AgencyProf
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Chart option={scoreChart(scores.map((s) => ({ year: s.record.year, value: s.record.value })))} summary={scores.map((s) => `${s.record.year}: ${num(s.record.value)}`).join('; ')} height={220} />
           </div>
         )}
@@ -92,8 +93,9 @@ export default function Evaluation({ profile, path = '' }: { profile: AgencyProf
         {ev.recommendations.length === 0 ? (
           <p>{t('eval.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('eval.recommendations')}>
             <table data-testid="recommendations">
+              <caption className="sr-only">{t('eval.recommendations')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('col.no')}</th>
@@ -110,7 +112,7 @@ export default function Evaluation({ profile, path = '' }: { profile: AgencyProf
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {evaluator && <RecommendationForm agencyId={profile.id} onSaved={data.reload} count={ev.recommendations.length} t={t} />}
       </Card>
@@ -342,7 +344,8 @@ function scoreChart(points: { year: number; value: number }[]): ChartOption {
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 10)), max: 100 },
+    // a SAKIP score is out of 100: the whole scale, so one year's point or a small change is not magnified
+    yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
     series: [{ type: 'line', data: points.map((p) => p.value), label: { show: true, formatter: (p: { value: unknown }) => num(Number(p.value)) }, symbolSize: 8, lineStyle: { color: '#2f5d8a' }, itemStyle: { color: '#2f5d8a' } }],
   };
 }

@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type ChangesSinceIssue, type IssuedReport, type Reproduction } from '../api.js';
 import { useUser } from '../auth.js';
 import { saveBlob } from '../components/Reports.js';
-import { Card, ErrorView, Loading, errorText } from '../components/ui.js';
+import { Card, ErrorView, Loading, errorText, TableWrap } from '../components/ui.js';
 import { formatDateTime, num } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -47,7 +47,7 @@ export default function IssuedPage({ profile, year }: { profile: AgencyProfile; 
         {list.data.publications.length === 0 ? (
           <p>{t('iss.none')}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('iss.caption')}>
+          <TableWrap label={t('iss.caption')}>
             <table data-testid="issued">
               <caption className="sr-only">{t('iss.caption')}</caption>
               <thead>
@@ -64,7 +64,7 @@ export default function IssuedPage({ profile, year }: { profile: AgencyProfile; 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Card>
     </div>

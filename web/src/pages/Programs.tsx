@@ -9,7 +9,7 @@ import { api, type AgencyProfile, type BudgetInput, type NodeView, type Period, 
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { compact, fieldErrors, NumberField, SaveError, textOf } from '../components/forms.js';
-import { Card, ErrorView, Loading, PercentBar } from '../components/ui.js';
+import { Card, ErrorView, Loading, PercentBar, TableWrap } from '../components/ui.js';
 import { useUser } from '../auth.js';
 import { ApiError } from '../http.js';
 import { inputText, money, num, parseNumber, rp } from '../fmt.js';
@@ -85,8 +85,9 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
               </button>
             </div>
             {quarters.length === 0 && <p className="small muted">{t('prog.quarters')}: {t('prog.noQuarters')}</p>}
-            <div className="table-wrap">
+            <TableWrap label={t('prog.title', { year })}>
               <table className="tree-table" data-testid="programs">
+                <caption className="sr-only">{t('prog.title', { year })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('col.node')}</th>
@@ -264,7 +265,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableWrap>
           </Card>
           <Card title={`${t('prog.final')} / ${t('col.spent')}`}>
             <Chart option={budgetChart(roots, t('prog.final'), t('col.spent'))} summary={roots.map((n) => `${n.record.name}: ${rp(n.figures.final)} / ${rp(n.figures.spent)}`).join('; ')} height={Math.max(220, roots.length * 52)} />

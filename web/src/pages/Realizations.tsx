@@ -24,7 +24,7 @@ import {
 } from '../api.js';
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
-import { ErrorView, Loading, PredicateBadge, StateBadge } from '../components/ui.js';
+import { ErrorView, Loading, PredicateBadge, StateBadge, TableWrap } from '../components/ui.js';
 import { inputText, num, parseNumber, pct, readNumber } from '../fmt.js';
 import { fieldErrors, NumberField } from '../components/forms.js';
 import { rangeOf } from '../../../src/core/dataset/ranges.js';
@@ -130,7 +130,9 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
   return (
     <div className="outcome" data-testid="outcome">
       <h3>{t('real.outcome')}</h3>
+      <TableWrap label={t('real.outcome')}>
       <table>
+        <caption className="sr-only">{t('real.outcome')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('real.source')}</th>
@@ -197,6 +199,7 @@ function Outcome({ rows, labels, t }: { rows: MeasuredRow[]; labels: string[]; t
           ])}
         </tbody>
       </table>
+      </TableWrap>
     </div>
   );
 }
@@ -394,8 +397,9 @@ function Editor(props: {
       {ind.entries.length === 0 ? (
         <p className="muted">{t('real.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('real.entries')}>
           <table data-testid="entries">
+            <caption className="sr-only">{t('real.entries')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('real.period')}</th>
@@ -454,7 +458,7 @@ function Editor(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {measure.type === 'derived' || measure.type === 'countOf' ? (

@@ -1,7 +1,7 @@
 /** A region's year for its admin and evaluator: every agency side by side with the region's totals. */
 import { api, type RegionDashboard as RegionData } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
-import { Card, ErrorView, Loading, PercentBar, PredicateBadge, Stat } from '../components/ui.js';
+import { Card, ErrorView, Loading, PercentBar, PredicateBadge, Stat, TableWrap } from '../components/ui.js';
 import { num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -35,8 +35,9 @@ export default function RegionDashboard({ region, year }: { region: string; year
       ) : (
         <>
           <Card title={t('region.agencies')}>
-            <div className="table-wrap">
+            <TableWrap label={t('region.agencies')}>
               <table data-testid="region-agencies">
+                <caption className="sr-only">{t('region.agencies')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('col.agency')}</th>
@@ -109,7 +110,7 @@ export default function RegionDashboard({ region, year }: { region: string; year
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableWrap>
           </Card>
           <Card title={`${t('col.achievement')} / ${t('col.absorption')}`}>
             <Chart option={regionChart(d, t('col.achievement'), t('col.absorption'))} summary={d.agencies.map((a) => `${a.name}: ${pct(a.achievement)}, ${pct(a.budget.absorption)}`).join('; ')} height={Math.max(200, d.agencies.length * 48)} />
