@@ -12,6 +12,7 @@ import { finding, hasErrors, type Finding } from '../findings.js';
 import { joinPath, nameSchema, schemaFindings, valueAt } from './schema-issues.js';
 import { checkDataset } from './references.js';
 import { gradeFindings } from '../measure/grade.js';
+import { checkRegisters } from '../registers/definitions.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -229,7 +230,7 @@ function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Se
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings })];
+    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...checkRegisters(parsed.data, prefix), ...gradeFindings(parsed.data, { prefix, regionSettings })];
     return hasErrors(findings) ? { findings } : { dataset: parsed.data, findings };
   }
   const findings = schemaFindings(parsed.error.issues, S.Dataset, input, prefix);

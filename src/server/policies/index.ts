@@ -10,3 +10,4 @@ export * as narrative from './narrative.js';
 export * as audit from './audit.js';
 export * as publication from './publication.js';
 export * from './types.js';
+export * as register from './register.js';
