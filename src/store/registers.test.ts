@@ -140,4 +140,15 @@ forEachEngine('registers', (engine) => {
         { year: 2026, n: 1 },
       ]);
     }));
+
+  it('two imports of one register at once: the rows are those of one file, never a mix', () =>
+    withTestDb(engine, async (db) => {
+      const q = await setUp(db.pool);
+      const a = KOPERASI();
+      const b = rows(['nomor_badan_hukum', 'nama'], ['BH-7', 'KSP Tujuh'], ['BH-8', 'KSP Delapan']);
+      await Promise.all([q.importRows('dinco', 'koperasi', a, { store: true, batch: 1 }), q.importRows('dinco', 'koperasi', b, { store: true, batch: 1 })]);
+      const keys: string[] = [];
+      for await (const e of q.exportRows('dinco', 'koperasi')) keys.push(e.key);
+      expect([['BH-1', 'BH-2', 'BH-3'], ['BH-7', 'BH-8']]).toContainEqual(keys);
+    }));
 });

@@ -182,6 +182,8 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
 
       try {
         return await transaction(pool, async (client) => {
+          // one import of a register at a time (a second waits): its preview and store see the rows as they stay
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`kinerja-register:${SCOPE}:${agencyId}:${registerId}`]);
           await client.query(`CREATE TEMP TABLE register_stage (ord integer NOT NULL, key text COLLATE "C" NOT NULL, data jsonb NOT NULL, years jsonb NOT NULL) ON COMMIT DROP`);
           let check: ReturnType<typeof rowChecker> | undefined;
           let years: number[] = [];
