@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer'];
+const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -27,7 +27,9 @@ for (const phase of phases) {
           ? [new URL('./transfer.ts', import.meta.url).pathname]
           : phase === 'startup'
             ? [new URL('./startup.ts', import.meta.url).pathname]
-            : [new URL('./phases.ts', import.meta.url).pathname, phase];
+            : phase === 'registers'
+              ? [new URL('./registers.ts', import.meta.url).pathname]
+              : [new URL('./phases.ts', import.meta.url).pathname, phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,
@@ -70,6 +72,17 @@ for (const r of results) {
           `export ${f(r.exportRegionMs)} ms; export+measure ${f(r.measureFromDatabaseMs)} ms; peak RSS ${f(r.peakRssMb)} MB`,
       );
       break;
+    case 'registers': {
+      const goal = (ms: unknown, rss: unknown) => verdict(Number(ms) < 30_000 && Number(rss) < 300);
+      out.push(
+        `registers: ${r.rows} micro businesses imported by \`kinerja register import --store\` on PGlite: ` +
+          `CSV (${f(r.csvMb)} MB) ${f(Number(r.csvCommandMs) / 1000)} s, peak RSS ${f(r.csvPeakRssMb)} MB [goal < 30 s and < 300 MB: ${goal(r.csvCommandMs, r.csvPeakRssMb)}]; ` +
+          `XLSX (${f(r.xlsxMb)} MB) ${f(Number(r.xlsxCommandMs) / 1000)} s, peak RSS ${f(r.xlsxPeakRssMb)} MB [goal: ${goal(r.xlsxCommandMs, r.xlsxPeakRssMb)}]; ` +
+          `floor (\`kinerja registers\` on the same database) ${f(Number(r.floorMs) / 1000)} s, ${f(r.floorRssMb)} MB; ` +
+          `in-process importRows ${f(Number(r.importMs) / 1000)} s vs plain multi-row INSERTs ${f(Number(r.rawInsertMs) / 1000)} s = ${f(r.importToRaw, 2)}×`,
+      );
+      break;
+    }
     case 'transfer': {
       const kb = (b: unknown) => `${f(Number(b) / 1000)} KB`;
       const total = Number(r.signInBytes) + Number(r.dashboardBytes);

@@ -779,6 +779,62 @@ export type Correction = z.infer<typeof Correction>;
 
 // ---------------------------------------------------------------- the document
 
+// ---------------------------------------------------------------- registers (registers.md)
+
+/**
+ * A field id of a register: lower-case letters, digits and "_", starting with a letter, so that a
+ * year-dependent field's columns (`status_2025`) are read back without doubt.
+ */
+export const FieldId = z
+  .string()
+  .max(LIMITS.idLength, zodMessage(`expected a field id of at most ${LIMITS.idLength} characters`, `seharusnya id kolom paling banyak ${LIMITS.idLength} karakter`))
+  .regex(
+    /^[a-z][a-z0-9_]*$/,
+    zodMessage(
+      'expected a field id of lower-case letters, digits and "_", starting with a letter (e.g. nama_usaha)',
+      'seharusnya id kolom dari huruf kecil, angka dan "_", diawali huruf (misalnya nama_usaha)',
+    ),
+  );
+
+export const RegisterFieldType = z.enum(['text', 'number', 'date', 'category', 'yesno', 'reference']);
+export type RegisterFieldType = z.infer<typeof RegisterFieldType>;
+
+/** One field (column) of a register. */
+export const RegisterField = obj({
+  id: FieldId,
+  name: Name,
+  type: RegisterFieldType,
+  /** a value is required in every row (the key field always is) */
+  required: z.boolean().optional(),
+  /** personal data (UU 27/2022): masked for whoever does not need it, left out of exports by default */
+  personal: z.boolean().optional(),
+  /** kept per year (`status_2025`, `status_2026` …), never overwritten by another year's value */
+  perYear: z.boolean().optional(),
+  /** category: the allowed values */
+  values: z.array(Name).optional(),
+  /** reference: the register whose entity (by its key) the value names */
+  register: Id.optional(),
+  /** text: a regular expression the whole value must match (e.g. "^[0-9]{16}$" for a NIK) */
+  pattern: z.string().max(LIMITS.nameLength).optional(),
+  /** number: whole numbers only */
+  integer: z.boolean().optional(),
+});
+export type RegisterField = z.infer<typeof RegisterField>;
+
+/** A register (data tunggal): a list of entities with typed fields, kept by the agency. */
+export const Register = obj({
+  id: Id,
+  name: Name,
+  /** the field whose value identifies an entity (unique, not per year, not personal) */
+  key: FieldId,
+  /** the field that names an entity in lists and previews (default: the key) */
+  label: FieldId.optional(),
+  /** the unit (organization.units) whose operators keep the register and see its personal fields */
+  unit: Id.optional(),
+  fields: z.array(RegisterField).min(1),
+});
+export type Register = z.infer<typeof Register>;
+
 export const Dataset = obj({
   format: z.literal(DATASET_FORMAT),
   agency: Agency,
@@ -799,6 +855,7 @@ export const Dataset = obj({
   corrections: z.array(Correction).optional(),
   /** documentation photos of activities and indicators, with their captions */
   photos: z.array(Photo).optional(),
+  registers: z.array(Register).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;
 

@@ -16,6 +16,7 @@ import { gradeFindings } from '../measure/grade.js';
 import { causesFindings } from '../measure/causes.js';
 import { correctionFindings } from '../review/corrections.js';
 import { createMeasureContext } from '../measure/context.js';
+import { checkRegisters } from '../registers/definitions.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -233,7 +234,13 @@ function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Se
   if (!format.ok) return { findings: [format.finding] };
   const parsed = S.Dataset.safeParse(input);
   if (parsed.success) {
-    const findings = [...checkDerivedAgencyId(parsed.data.agency, prefix), ...checkDataset(parsed.data, { prefix }), ...gradeFindings(parsed.data, { prefix, regionSettings }), ...photoFindings(parsed.data, prefix)];
+    const findings = [
+      ...checkDerivedAgencyId(parsed.data.agency, prefix),
+      ...checkDataset(parsed.data, { prefix }),
+      ...checkRegisters(parsed.data, prefix),
+      ...gradeFindings(parsed.data, { prefix, regionSettings }),
+      ...photoFindings(parsed.data, prefix),
+    ];
     // the causes of each agreement row (measure/causes.ts): only on a document whose references hold
     if (!hasErrors(findings)) {
       findings.push(...causesFindings(createMeasureContext(parsed.data, { regionSettings }), { prefix }));

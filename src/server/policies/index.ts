@@ -11,3 +11,4 @@ export * as audit from './audit.js';
 export * as publication from './publication.js';
 export * from './types.js';
 export * as file from './file.js';
+export * as register from './register.js';

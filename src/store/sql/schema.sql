@@ -560,3 +560,30 @@ CREATE TABLE agency_files (
   CONSTRAINT agency_files_size CHECK (size = octet_length(content) AND size > 0),
   CONSTRAINT agency_files_sha256 CHECK (sha256 = encode(sha256(content), 'hex'))
 );
+-- The rows of registers (migration 0007): entities, their year-independent and per-year values.
+CREATE TABLE register_rows (
+  -- whose register: an agency's (owner = agency id) or, later, a region's shared one (owner = region name)
+  scope text NOT NULL CHECK (scope IN ('agency', 'region')),
+  owner text NOT NULL,
+  register text NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  -- the year-independent values by field id (an empty cell is absent)
+  data jsonb NOT NULL,
+  PRIMARY KEY (scope, owner, register, key)
+);
+-- conditions on values (`data @> '{"kecamatan": "Ajung"}'`) within a register
+CREATE INDEX register_rows_data ON register_rows USING gin (data jsonb_path_ops);
+
+CREATE TABLE register_year_values (
+  scope text NOT NULL,
+  owner text NOT NULL,
+  register text NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  year smallint NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+  -- the per-year values of that year by field id (status, RAT held, health …)
+  data jsonb NOT NULL,
+  PRIMARY KEY (scope, owner, register, year, key),
+  FOREIGN KEY (scope, owner, register, key) REFERENCES register_rows ON DELETE CASCADE
+);
+CREATE INDEX register_year_values_entity ON register_year_values (scope, owner, register, key);
+CREATE INDEX register_year_values_data ON register_year_values USING gin (data jsonb_path_ops);

@@ -1,0 +1,336 @@
+/**
+ * The rows of registers (registers.md; migration 0007): their own tables and their own write
+ * path. The definitions live in the agency's dataset (`registers`, kept with the dataset's other
+ * top-level sections); the rows live in `register_rows` (year-independent values) and
+ * `register_year_values` (one row per entity and year).
+ *
+ * An import reads a file's rows as a stream: every row is checked (core/registers/rows.ts) and
+ * the good ones go, in batches of one multi-row INSERT (`unnest` of three arrays), into a
+ * temporary staging table of the import's transaction. When any row has a problem the
+ * transaction is undone and the problems are returned (the first `cap`, all counted). Otherwise
+ * the preview — added, changed, removed by key, with counts and the first names — is computed in
+ * SQL against the stored rows, and the transaction is either undone (a preview) or completed
+ * with the stored rows replaced by the file's (`store`). The file is the register's whole
+ * content; per-year values are replaced only for the years the file has columns for, the other
+ * years are kept.
+ */
+import type pg from 'pg';
+import { text } from '../core/findings.js';
+import type { Register } from '../core/dataset/schema.js';
+import { planColumns, RegisterError, rowChecker, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
+
+export { RegisterError, type SourceRow } from '../core/registers/rows.js';
+import { transaction } from './transaction.js';
+
+/** Tables of this module (the migrate test lists them). */
+export const REGISTER_TABLES = ['register_rows', 'register_year_values'] as const;
+
+
+export interface ChangeList {
+  count: number;
+  /** the names (label field, else key) of the first few */
+  first: string[];
+}
+
+export interface RegisterPreview {
+  added: ChangeList;
+  changed: ChangeList;
+  removed: ChangeList;
+  unchanged: number;
+}
+
+export interface RegisterImportResult {
+  register: string;
+  /** data rows read (the header not counted) */
+  rows: number;
+  /** the years the file has columns for */
+  years: number[];
+  /** the first problems (at most `cap`) */
+  problems: RowProblem[];
+  /** every problem counted */
+  problemCount: number;
+  /** present when the file is good */
+  preview?: RegisterPreview;
+  stored: boolean;
+}
+
+export interface RegisterSummary {
+  id: string;
+  name: string;
+  key: string;
+  rows: number;
+  years: number[];
+  personal: string[];
+}
+
+/** An exported entity: key, values and per-year values. */
+export type ExportedEntity = Entity;
+
+
+export interface ImportOptions {
+  /** store the rows (default: preview only) */
+  store?: boolean;
+  /** how many problems to list (default 100); all are counted */
+  cap?: number;
+  /** rows per INSERT (default 2000) */
+  batch?: number;
+  /** how many names each preview list shows (default 5) */
+  firstNames?: number;
+}
+
+export interface RegisterQueries {
+  /** An agency's register definitions; undefined when the agency is not stored. */
+  definitions(agencyId: string): Promise<Register[] | undefined>;
+  /** One definition, or a RegisterError naming the registers there are. */
+  definition(agencyId: string, registerId: string): Promise<Register>;
+  /** An agency's registers with their row counts and the years of their per-year values. */
+  listRegisters(agencyId: string): Promise<RegisterSummary[]>;
+  /** Check a file's rows, preview what they change and, with `store`, store them (one transaction). */
+  importRows(agencyId: string, registerId: string, rows: AsyncIterable<SourceRow> | Iterable<SourceRow>, opts?: ImportOptions): Promise<RegisterImportResult>;
+  /** The years stored for a register's per-year values. */
+  yearsOf(agencyId: string, registerId: string): Promise<number[]>;
+  /** A register's entities in key order, read in pages (memory stays flat). */
+  exportRows(agencyId: string, registerId: string, opts?: { page?: number }): AsyncGenerator<ExportedEntity>;
+  /** How many entities a register holds. */
+  countRows(agencyId: string, registerId: string): Promise<number>;
+}
+
+const SCOPE = 'agency';
+const q = (s: string): string => JSON.stringify(s);
+
+class Rollback<T> {
+  constructor(readonly value: T) {}
+}
+
+export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
+  const definitions = async (agencyId: string): Promise<Register[] | undefined> => {
+    const r = await pool.query<{ regs: Register[] | null }>(`SELECT document_attrs -> 'registers' AS regs FROM agencies WHERE id = $1`, [agencyId]);
+    if (r.rowCount === 0) return undefined;
+    return r.rows[0]!.regs ?? [];
+  };
+
+  const definition = async (agencyId: string, registerId: string): Promise<Register> => {
+    const defs = await definitions(agencyId);
+    if (!defs) throw new RegisterError(text(`no agency ${q(agencyId)} in the database`, `tidak ada perangkat daerah ${q(agencyId)} dalam basis data`));
+    const reg = defs.find((r) => r.id === registerId);
+    if (!reg) {
+      const there = defs.map((r) => r.id).join(', ');
+      throw new RegisterError(
+        defs.length === 0
+          ? text(`agency ${q(agencyId)} defines no registers (the dataset's "registers")`, `perangkat daerah ${q(agencyId)} tidak mendefinisikan register (bagian "registers" dataset)`)
+          : text(`agency ${q(agencyId)} has no register ${q(registerId)}; its registers: ${there}`, `perangkat daerah ${q(agencyId)} tidak memiliki register ${q(registerId)}; registernya: ${there}`),
+      );
+    }
+    return reg;
+  };
+
+  const keysOf = async (agencyId: string, registerId: string): Promise<Set<string>> => {
+    const r = await pool.query<{ key: string }>(`SELECT key FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`, [SCOPE, agencyId, registerId]);
+    return new Set(r.rows.map((x) => x.key));
+  };
+
+  return {
+    definitions,
+    definition,
+
+    async listRegisters(agencyId) {
+      const defs = await definitions(agencyId);
+      if (!defs) throw new RegisterError(text(`no agency ${q(agencyId)} in the database`, `tidak ada perangkat daerah ${q(agencyId)} dalam basis data`));
+      const counts = await pool.query<{ register: string; n: string }>(
+        `SELECT register, count(*) AS n FROM register_rows WHERE scope = $1 AND owner = $2 GROUP BY register`,
+        [SCOPE, agencyId],
+      );
+      const years = await pool.query<{ register: string; years: number[] }>(
+        `SELECT register, array_agg(DISTINCT year ORDER BY year) AS years FROM register_year_values WHERE scope = $1 AND owner = $2 GROUP BY register`,
+        [SCOPE, agencyId],
+      );
+      const n = new Map(counts.rows.map((r) => [r.register, Number(r.n)]));
+      const y = new Map(years.rows.map((r) => [r.register, r.years.map(Number)]));
+      return defs.map((d) => ({
+        id: d.id,
+        name: d.name,
+        key: d.key,
+        rows: n.get(d.id) ?? 0,
+        years: y.get(d.id) ?? [],
+        personal: d.fields.filter((f) => f.personal).map((f) => f.id),
+      }));
+    },
+
+    async importRows(agencyId, registerId, source, opts = {}) {
+      const reg = await definition(agencyId, registerId);
+      const cap = opts.cap ?? 100;
+      const batchSize = opts.batch ?? 2000;
+      const firstN = opts.firstNames ?? 5;
+      const refs = new Map<string, Set<string>>();
+      for (const f of reg.fields) if (f.type === 'reference' && f.register && !refs.has(f.register)) refs.set(f.register, await keysOf(agencyId, f.register));
+
+      const problems: RowProblem[] = [];
+      let problemCount = 0;
+      const note = (ps: readonly RowProblem[]): void => {
+        problemCount += ps.length;
+        for (const p of ps) if (problems.length < cap) problems.push(p);
+      };
+      const result = (rows: number, years: number[], preview?: RegisterPreview, stored = false): RegisterImportResult => ({
+        register: registerId,
+        rows,
+        years,
+        problems,
+        problemCount,
+        ...(preview ? { preview } : {}),
+        stored,
+      });
+
+      try {
+        return await transaction(pool, async (client) => {
+          // one import of a register at a time (a second waits): its preview and store see the rows as they stay
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`kinerja-register:${SCOPE}:${agencyId}:${registerId}`]);
+          await client.query(`CREATE TEMP TABLE register_stage (ord integer NOT NULL, key text COLLATE "C" NOT NULL, data jsonb NOT NULL, years jsonb NOT NULL) ON COMMIT DROP`);
+          let check: ReturnType<typeof rowChecker> | undefined;
+          let years: number[] = [];
+          let rows = 0;
+          let sawHeader = false;
+          let keys: string[] = [];
+          let datas: string[] = [];
+          let yearsJson: string[] = [];
+          let ords: number[] = [];
+          const flush = async (): Promise<void> => {
+            if (keys.length === 0) return;
+            await client.query(
+              `INSERT INTO register_stage (ord, key, data, years) SELECT o, k, d::jsonb, y::jsonb FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(o, k, d, y)`,
+              [ords, keys, datas, yearsJson],
+            );
+            keys = [];
+            datas = [];
+            yearsJson = [];
+            ords = [];
+          };
+          for await (const { row, cells } of source) {
+            if (!sawHeader) {
+              sawHeader = true;
+              const planned = planColumns(reg, cells, row);
+              if (!planned.plan) {
+                note(planned.problems);
+                throw new Rollback(result(0, []));
+              }
+              years = planned.plan.years;
+              check = rowChecker(planned.plan, { keysOf: (r) => refs.get(r) ?? new Set() });
+              continue;
+            }
+            if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
+            rows++;
+            const r = check!(row, cells);
+            if (!r.entity) {
+              note(r.problems);
+              continue;
+            }
+            if (problemCount > 0) continue; // the file is refused: keep checking, stop staging
+            keys.push(r.entity.key);
+            datas.push(JSON.stringify(r.entity.data));
+            yearsJson.push(JSON.stringify(r.entity.years));
+            ords.push(row);
+            if (keys.length >= batchSize) await flush();
+          }
+          if (!sawHeader) {
+            note([{ row: 1, column: reg.key, code: 'empty-file', message: text('the file is empty: expected a header row of field ids', 'berkas kosong: seharusnya ada baris judul berisi id kolom') }]);
+          }
+          if (problemCount > 0) throw new Rollback(result(rows, years));
+          await flush();
+          await client.query('ANALYZE register_stage');
+          const preview = await previewOf(client, agencyId, reg, years, firstN);
+          if (!opts.store) throw new Rollback(result(rows, years, preview));
+          await storeStage(client, agencyId, reg.id, years);
+          return result(rows, years, preview, true);
+        });
+      } catch (e) {
+        if (e instanceof Rollback) return e.value as RegisterImportResult;
+        throw e;
+      }
+    },
+
+    async yearsOf(agencyId, registerId) {
+      const r = await pool.query<{ year: number }>(
+        `SELECT DISTINCT year FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3 ORDER BY year`,
+        [SCOPE, agencyId, registerId],
+      );
+      return r.rows.map((x) => Number(x.year));
+    },
+
+    async *exportRows(agencyId, registerId, opts = {}) {
+      const page = opts.page ?? 5000;
+      let after: string | null = null;
+      for (;;) {
+        const r: pg.QueryResult<{ key: string; data: Record<string, Value>; years: Record<string, Record<string, Value>> | null }> = await pool.query(
+          `SELECT r.key, r.data,
+                  (SELECT jsonb_object_agg(v.year::text, v.data) FROM register_year_values v
+                    WHERE v.scope = r.scope AND v.owner = r.owner AND v.register = r.register AND v.key = r.key) AS years
+             FROM register_rows r
+            WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND ($4::text IS NULL OR r.key > $4::text COLLATE "C")
+            ORDER BY r.key LIMIT $5`,
+          [SCOPE, agencyId, registerId, after, page],
+        );
+        for (const row of r.rows) yield { key: row.key, data: row.data, years: row.years ?? {} };
+        if (r.rows.length < page) return;
+        after = r.rows[r.rows.length - 1]!.key;
+      }
+    },
+
+    async countRows(agencyId, registerId) {
+      const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`, [SCOPE, agencyId, registerId]);
+      return Number(r.rows[0]!.n);
+    },
+  };
+}
+
+/** The stored rows of the register the staging table is compared with (parameters $1 scope, $2 owner, $3 register). */
+const STORED = `SELECT key, data FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`;
+
+async function previewOf(client: pg.PoolClient, agencyId: string, reg: Register, years: number[], firstN: number): Promise<RegisterPreview> {
+  const label = reg.label ?? reg.key;
+  const params = [SCOPE, agencyId, reg.id, years, label, firstN];
+  // per entity present in both: the stored per-year values of the file's years, as the stage holds them
+  const r = await client.query<{ kind: 'added' | 'changed' | 'removed' | 'unchanged'; n: string; first: string[] | null }>(
+    `WITH stored AS (${STORED}),
+     both_sides AS (
+       SELECT s.ord, s.key, s.data AS new_data, s.years AS new_years, o.data AS old_data,
+              COALESCE((SELECT jsonb_object_agg(v.year::text, v.data) FROM register_year_values v
+                         WHERE v.scope = $1 AND v.owner = $2 AND v.register = $3 AND v.key = s.key AND v.year = ANY($4::int[])), '{}'::jsonb) AS old_years
+         FROM register_stage s LEFT JOIN stored o ON o.key = s.key
+     ),
+     kinds AS (
+       SELECT CASE WHEN old_data IS NULL THEN 'added'
+                   WHEN old_data = new_data AND old_years = new_years THEN 'unchanged'
+                   ELSE 'changed' END AS kind, ord, key, new_data ->> $5 AS name
+         FROM both_sides
+       UNION ALL
+       SELECT 'removed', 0, o.key, o.data ->> $5 FROM stored o WHERE NOT EXISTS (SELECT 1 FROM register_stage s WHERE s.key = o.key)
+     ),
+     ranked AS (SELECT kind, COALESCE(name, key) AS name, row_number() OVER (PARTITION BY kind ORDER BY ord, key) AS i FROM kinds)
+     SELECT kind, count(*) AS n, array_agg(name ORDER BY i) FILTER (WHERE i <= $6) AS first FROM ranked GROUP BY kind`,
+    params,
+  );
+  const get = (kind: string): ChangeList => {
+    const x = r.rows.find((y) => y.kind === kind);
+    return { count: x ? Number(x.n) : 0, first: x?.first ?? [] };
+  };
+  return { added: get('added'), changed: get('changed'), removed: get('removed'), unchanged: get('unchanged').count };
+}
+
+async function storeStage(client: pg.PoolClient, agencyId: string, registerId: string, years: number[]): Promise<void> {
+  const p = [SCOPE, agencyId, registerId];
+  await client.query(
+    `DELETE FROM register_rows r WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND NOT EXISTS (SELECT 1 FROM register_stage s WHERE s.key = r.key)`,
+    p,
+  );
+  await client.query(
+    `INSERT INTO register_rows (scope, owner, register, key, data) SELECT $1, $2, $3, key, data FROM register_stage ORDER BY key
+     ON CONFLICT (scope, owner, register, key) DO UPDATE SET data = EXCLUDED.data WHERE register_rows.data IS DISTINCT FROM EXCLUDED.data`,
+    p,
+  );
+  if (years.length === 0) return;
+  await client.query(`DELETE FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3 AND year = ANY($4::int[])`, [...p, years]);
+  await client.query(
+    `INSERT INTO register_year_values (scope, owner, register, key, year, data)
+     SELECT $1, $2, $3, s.key, e.key::smallint, e.value FROM register_stage s, jsonb_each(s.years) e ORDER BY 5, 4`,
+    p,
+  );
+}
