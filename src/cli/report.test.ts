@@ -3,7 +3,7 @@
  * minimal fixture, writing real files.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,8 @@ describe('kinerja report', () => {
     const pages = (await readPdf(pdf)).pages.length;
     const out = join(repo, 'artifacts');
     mkdirSync(out, { recursive: true });
+    // the pictures of an earlier, longer report would be counted too
+    for (const f of readdirSync(out).filter((f) => /^lkip-demo-\d+\.png$/.test(f))) rmSync(join(out, f));
     execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(out, 'lkip-demo')]);
     expect(readdirSync(out).filter((f) => /^lkip-demo-\d+\.png$/.test(f))).toHaveLength(pages);
   });

@@ -455,7 +455,7 @@ const CAPTION_GAP_MM = 2;
 /** Tables of at most this many rows (header and totals included) may be kept on one page. */
 export const KEEP_TOGETHER_ROWS = 14;
 /** …when their estimated height is at most this share of the page's text height (the estimate is rough). */
-const KEEP_TOGETHER_SHARE = 0.85;
+const KEEP_TOGETHER_SHARE = 0.6;
 
 /** How many lines a text takes in a width, breaking between the pieces `unbreakablePieces` gives (a longer piece breaks anywhere). */
 export function wrappedLines(text: string, widthMm: number, bold: boolean, sizePt: number): number {
