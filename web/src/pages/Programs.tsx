@@ -12,7 +12,7 @@ import { compact, fieldErrors, NumberField, SaveError, textOf } from '../compone
 import { Card, ErrorView, Loading, PercentBar } from '../components/ui.js';
 import { useUser } from '../auth.js';
 import { ApiError } from '../http.js';
-import { inputText, money, num, parseNumber, rp } from '../fmt.js';
+import { inputText, money, num, parseNumber, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
@@ -131,7 +131,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                               <div className="small muted">
                                 {t('prog.supports')}:{' '}
                                 {supports
-                                  .map((s) => `${names.get(s.indicator) ?? s.indicator}${'share' in s && s.share !== undefined && s.share !== 1 ? ` (${num(s.share * 100)}%)` : ''}`)
+                                  .map((s) => `${names.get(s.indicator) ?? s.indicator}${'share' in s && s.share !== undefined && s.share !== 1 ? ` (${pct(s.share * 100)})` : ''}`)
                                   .join('; ')}
                               </div>
                             )}
@@ -183,7 +183,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                             return (
                               <td key={q} className="num">
                                 {s ? money(s.amount) : '—'}
-                                {s?.physical !== null && s?.physical !== undefined && <div className="small muted">{t('prog.physical')} {num(s.physical)}%</div>}
+                                {s?.physical !== null && s?.physical !== undefined && <div className="small muted">{t('prog.physical')} {pct(s.physical)}</div>}
                               </td>
                             );
                           })}

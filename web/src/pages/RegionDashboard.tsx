@@ -73,7 +73,7 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       </td>
                       <td className="num">
                         {pct(a.achievement)}
-                        <div className="muted small">{t('dash.cappedAt', { cap: a.cap })}</div>
+                        <div className="muted small">{t('dash.cappedAt', { cap: pct(a.cap) })}</div>
                       </td>
                       <td>
                         <PredicateBadge label={a.predicate} color={a.predicateColor} />

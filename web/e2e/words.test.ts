@@ -1,0 +1,129 @@
+/**
+ * Human words everywhere (issue 12): every page, as each role of the demo, is read as a person
+ * reads it (the visible text of the page) and must show no internal id (`pk-2025-perubahan`), no
+ * dataset path (`agreements[0].rows[4]`), no plan or indicator reference (`renstra-2021-2026/KOP_SEHAT`),
+ * no English word in the Indonesian interface, and every percentage by the one rule (two decimals,
+ * `83,70%`: src/core/format.ts `formatPercentShown`). English, when chosen, still shows English
+ * and still no ids.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { open, useE2E } from './harness.js';
+
+const e2e = useE2E();
+
+const AGENCY = 'diskopum';
+const REGION = 'Kabupaten Jember';
+const YEAR = 2025;
+
+/** What each role may open, every page of the application (a refusal is a page too: it must read as words). */
+const AGENCY_PAGES = ['dashboard', 'profile', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'issued', 'audit', 'data'] as const;
+const ROUTES: string[] = [
+  ...AGENCY_PAGES.map((s) => `/a/${AGENCY}/${s}/${YEAR}`),
+  `/region/${encodeURIComponent(REGION)}/${YEAR}`,
+  '/accounts',
+  '/account',
+  '/audit',
+];
+const ROLES = ['admin@demo', 'perencana@diskopum', 'operator@diskopum', 'kepala@diskopum', 'inspektorat@demo'] as const;
+
+/** Ids and paths as the data holds them: never shown to a person. */
+export const ID_PATTERNS: readonly RegExp[] = [
+  /\b[a-z]+-\d{4}(?:-[a-z]+)?\b/, // pk-2025-perubahan, renstra-2021
+  /\w+\[\d+\]/, // agreements[0], rows[4]
+  /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\/[A-Za-z0-9_.-]+/, // renstra-2021-2026/KOP_SEHAT
+  /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/, // KOP_SEHAT on its own
+  /\b\d{10,}\b/, // 6390219141 (a line's internal number)
+];
+
+/** Common English words that never belong in the Indonesian interface (whole words, case-insensitive). */
+export const ENGLISH_WORDS: readonly string[] = [
+  'the', 'and', 'of', 'is', 'are', 'was', 'were', 'with', 'from', 'this', 'that', 'these', 'those', 'which', 'when',
+  'where', 'what', 'who', 'will', 'would', 'should', 'must', 'could', 'not', 'for', 'by', 'to', 'an', 'has', 'have',
+  'been', 'it', 'its', 'or', 'if', 'then', 'than', 'but', 'all', 'any', 'each', 'every', 'other', 'into', 'after',
+  'before', 'between', 'about', 'required', 'taken', 'invalid', 'expected', 'received', 'string', 'error', 'please',
+  'try', 'again', 'loading', 'save', 'cancel', 'delete', 'edit', 'yes', 'year', 'years', 'month', 'seconds', 'minutes',
+  'agreement', 'indicator', 'goal', 'plan', 'budget', 'spending', 'converted', 'note', 'source', 'achievement',
+  'realization', 'page', 'sign', 'account', 'user', 'new', 'figure', 'figures', 'printed', 'report', 'because',
+  'missing', 'here', 'there', 'only', 'also', 'one', 'two', 'three', 'first', 'last', 'see', 'field', 'characters',
+];
+const ENGLISH_RE = new RegExp(`(?<![\\p{L}\\p{N}@.])(?:${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}@])`, 'iu');
+
+/** A percentage as shown: a number, maybe a space, `%`. The rule: exactly two decimals, no space. */
+const PERCENT_SHOWN = /\d[\d.,]*\s*%/g;
+const PERCENT_RULE = /^-?\d{1,3}(?:\.\d{3})*,\d{2}%$/;
+
+/** The visible text of the page: header, navigation and the page itself (not hidden elements). */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** What in a page's text breaks the rules, each problem with the text around it. */
+export function problems(text: string, lang: 'id' | 'en'): string[] {
+  const out: string[] = [];
+  const around = (i: number, len: number) => text.slice(Math.max(0, i - 40), i + len + 40).replace(/\s+/g, ' ');
+  for (const re of ID_PATTERNS) {
+    const g = new RegExp(re.source, 'g');
+    for (const m of text.matchAll(g)) out.push(`id ${JSON.stringify(m[0])}: …${around(m.index, m[0].length)}…`);
+  }
+  if (lang === 'id') {
+    const g = new RegExp(ENGLISH_RE.source, 'giu');
+    for (const m of text.matchAll(g)) out.push(`English ${JSON.stringify(m[0])}: …${around(m.index, m[0].length)}…`);
+  }
+  for (const m of text.matchAll(PERCENT_SHOWN)) {
+    if (!PERCENT_RULE.test(m[0])) out.push(`percent ${JSON.stringify(m[0])}: …${around(m.index, m[0].length)}…`);
+  }
+  return out;
+}
+
+/** Opens a route and waits until it has settled (no "Memuat…" left, the heading there). */
+async function settle(page: Page, route: string): Promise<void> {
+  await open(page, e2e.base, route);
+  await page.waitForLoadState('networkidle');
+  await page
+    .getByText(/^(Memuat…|Loading…)$/)
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(150);
+}
+
+describe('every page, as each role, in words', () => {
+  it('the rules catch what the issue saw', () => {
+    expect(problems('Perjanjian pk-2025-perubahan', 'id')).toHaveLength(1);
+    expect(problems('di renstra-2021-2026/KOP_SEHAT', 'id').length).toBeGreaterThan(0);
+    expect(problems('agreements[0].rows[4] dan 6390219141', 'id')).toHaveLength(3);
+    expect(problems('Capaian 83,7 % dan 83,70%', 'id')).toHaveLength(1);
+    expect(problems('Converted from the printed table', 'id').length).toBeGreaterThan(2);
+    expect(problems('Capaian 83,70% dari target 1.234,50%; Renstra 2021–2026; perencana@diskopum', 'id')).toEqual([]);
+    expect(ENGLISH_WORDS.length).toBeGreaterThanOrEqual(50);
+  });
+
+  for (const login of ROLES) {
+    it(`${login}: no id, no path, no English word, one percentage rule`, async () => {
+      const { page, errors } = await e2e.as(login);
+      const found: string[] = [];
+      for (const route of ROUTES) {
+        await settle(page, route);
+        for (const p of problems(await visibleText(page), 'id')) found.push(`${route}: ${p}`);
+      }
+      expect(errors).toEqual([]);
+      expect(found).toEqual([]);
+    }, 240_000);
+  }
+
+  it('English when chosen: the pages in English, still no id or path, the same percentages', async () => {
+    const { page } = await e2e.as('perencana@diskopum');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).waitFor();
+    const found: string[] = [];
+    for (const route of ROUTES) {
+      await settle(page, route);
+      const text = await visibleText(page);
+      for (const p of problems(text, 'en')) found.push(`${route}: ${p}`);
+    }
+    await settle(page, `/a/${AGENCY}/dashboard/${YEAR}`);
+    expect(await visibleText(page)).toMatch(/Performance|Dashboard/);
+    expect(found).toEqual([]);
+  }, 240_000);
+});
