@@ -306,9 +306,9 @@ describe('the web application against the real server', () => {
     await row.locator('.state', { hasText: 'Disetujui' }).waitFor();
     // each measured row says where it is measured: both agreements and the plan
     const outcome = page.getByTestId('outcome');
-    const amendedRow = outcome.locator('tr', { hasText: 'PK Perubahan pk-2026-perubahan' });
+    const amendedRow = outcome.locator('tr', { hasText: 'Perjanjian Kinerja Perubahan Tahun 2026' });
     expect(await amendedRow.getByTestId('outcome-achievement').textContent()).toBe(expectedAchievement(400, 857, 45));
-    expect(await outcome.locator('tr', { hasText: 'Perjanjian Kinerja pk-2026' }).getByTestId('outcome-achievement').textContent()).toBe(
+    expect(await outcome.locator('tr', { hasText: 'Perjanjian Kinerja Tahun 2026' }).getByTestId('outcome-achievement').textContent()).toBe(
       expectedAchievement(400, 857, KOP_TARGET_2026),
     );
     expect(await outcome.locator('tbody tr').count()).toBe(3);

@@ -6,6 +6,16 @@
 import { formatDateId, formatNumber, formatPercent, formatPercentShown, formatRupiah, MONTHS_ID, roundHalfUp } from '../../src/core/format.js';
 import { readNumber } from '../../src/core/number-input.js';
 import type { Lang } from './i18n.js';
+import { agreementLabel } from '../../src/core/labels.js';
+
+/**
+ * An agreement as its title reads (core/labels.ts, the same words as the documents and the
+ * audit trail): "Perjanjian Kinerja Tahun 2025", "Perjanjian Kinerja Perubahan Tahun 2025" — never its id.
+ */
+export function agreementTitle(a: { kind: 'original' | 'amendment'; year: number }, lang: Lang): string {
+  const l = agreementLabel(a);
+  return lang === 'id' ? l.id : l.en;
+}
 
 export { formatNumber, formatPercent, formatPercentShown, formatRupiah, roundHalfUp };
 

@@ -8,7 +8,7 @@ import { api, type AgencyProfile, type AgreementView, type Person, type PlanView
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
-import { formatDate, inputText, num, parseNumber } from '../fmt.js';
+import { agreementTitle, formatDate, inputText, num, parseNumber } from '../fmt.js';
 import { today, useAsync } from '../hooks.js';
 import { NumberField } from '../components/forms.js';
 import { ApiError } from '../http.js';
@@ -106,7 +106,7 @@ export default function Agreements({ profile, year, path, onChanged }: { profile
           key={a.record.id}
           view={a}
           amended={all.find((x) => x.record.id === a.record.amends)}
-          amendedBy={all.filter((x) => x.record.amends === a.record.id).map((x) => x.record.id)}
+          amendedBy={all.filter((x) => x.record.amends === a.record.id).map((x) => x.record)}
           names={names}
           editable={planner}
           profile={profile}
@@ -127,7 +127,7 @@ export default function Agreements({ profile, year, path, onChanged }: { profile
 function AgreementCard(props: {
   view: AgreementView;
   amended: AgreementView | undefined;
-  amendedBy: string[];
+  amendedBy: AgreementView['record'][];
   names: Names;
   editable: boolean;
   profile: AgencyProfile;
@@ -183,7 +183,7 @@ function AgreementCard(props: {
     try {
       await api.deleteAgreement(profile.id, a.id, version);
       setAsking(false);
-      onDeleted(a.id);
+      onDeleted(agreementTitle(a, lang));
     } catch (err) {
       setError(err);
       setAsking(false);
@@ -197,19 +197,19 @@ function AgreementCard(props: {
       className="agreement"
       title={
         <>
-          {a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} <code>{a.id}</code>{' '}
+          {agreementTitle(a, lang)}{' '}
           <span className="muted small">
             {t('dash.signedOn', { date: formatDate(a.signedOn, lang) })}, {a.place}
-            {a.amends ? ` · ${t('dash.amends', { id: a.amends })}` : ''}
-            {amendedBy.length > 0 ? ` · ${t('agr.amended', { id: amendedBy.join(', ') })}` : ''}
+            {amended ? ` · ${t('dash.amends', { id: agreementTitle(amended.record, lang) })}` : ''}
+            {amendedBy.length > 0 ? ` · ${t('agr.amended', { id: amendedBy.map((x) => agreementTitle(x, lang)).join(', ') })}` : ''}
           </span>
         </>
       }
     >
       <p className="small">
-        {t('agr.plan')}: <code>{a.plan}</code> · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
+        {t('agr.plan')}: {profile.plans.find((p) => p.id === a.plan)?.title ?? t('agr.planGone')} · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
       </p>
-      <form onSubmit={save} aria-label={`${t('agr.rows')} ${a.id}`}>
+      <form onSubmit={save} aria-label={`${t('agr.rows')} ${agreementTitle(a, lang)}`}>
         <div className="table-wrap">
           <table data-testid={`agreement-${a.id}`}>
             <thead>
@@ -232,10 +232,10 @@ function AgreementCard(props: {
                   <tr key={`${r.goal}-${r.indicator}-${i}`} className={differs ? 'differs' : ''}>
                     <td>{i + 1}</td>
                     <td>
-                      <code>{r.goal}</code> <span className="small">{names.goal(a, r.goal)}</span>
+                      <span className="small">{names.goal(a, r.goal)}</span>
                     </td>
                     <td>
-                      {names.indicator(a, r.indicator)} <code className="small muted">{r.indicator}</code>
+                      {names.indicator(a, r.indicator)}
                     </td>
                     <td className="num">{num(d?.planTarget ?? null)}</td>
                     <td className="num">
@@ -305,7 +305,7 @@ function AgreementCard(props: {
         </div>
         {asking && (
           <div className="confirm-box" role="alertdialog" aria-labelledby={`del-${a.id}`}>
-            <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: a.id })}</p>
+            <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: agreementTitle(a, lang) })}</p>
             <div className="toolbar">
               <button type="button" className="danger" disabled={busy} onClick={() => void remove()} autoFocus>
                 {t('agr.deleteYes')}
@@ -442,7 +442,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
                     />
                   </td>
                   <td>
-                    <code>{i.goal}</code>
+                    {plan?.goals.find((g) => g.record.id === i.goal)?.record.statement ?? '—'}
                   </td>
                   <td>{i.name}</td>
                   <td className="num">{num(planTarget)}</td>
@@ -470,6 +470,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
 }
 
 function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; agreement: AgreementView | undefined; onDone: () => void; t: Translate }) {
+  const { lang } = useI18n();
   const [signedOn, setSignedOn] = useState(today());
   const [place, setPlace] = useState(agreement?.record.place ?? '');
   const [id, setId] = useState('');
@@ -492,7 +493,7 @@ function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="amend-title">
       <h2 id="amend-title">
-        {t('agr.amend')} — <code>{agreement.record.id}</code>
+        {t('agr.amend')} — {agreementTitle(agreement.record, lang)}
       </h2>
       <div className="form-grid">
         <div>
