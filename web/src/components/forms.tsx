@@ -47,11 +47,44 @@ export function fieldErrors(error: unknown, bases: readonly string[]): FieldErro
       if (list.length === 0) return null;
       return (
         <span id={`${id}-error`} className="field-error" data-where={list.map((f) => f.where).join(' ')}>
-          {list.map((f) => f.message).join(' · ')}
+          <FindingTexts list={list} />
         </span>
       );
     },
   };
+}
+
+/** Findings' messages in the interface's language (the server's Indonesian unless English is chosen). */
+function FindingTexts({ list }: { list: Finding[] }) {
+  const { lang } = useI18n();
+  return <>{list.map((f) => serverText(f, lang)).join(' · ')}</>;
+}
+
+/** A rule of a form's own check, said in both languages: the field it is about (its path in the request) and what is wrong. */
+export interface FormRule {
+  where: string;
+  failed: boolean;
+  en: string;
+  id: string;
+}
+
+/**
+ * A form's own check before sending (forms are `noValidate`: the browser's own, English, bubbles
+ * never show): the rules that fail as an error with a finding per field, in both languages, which
+ * `fieldErrors` places beside each field and `ErrorView` lists; `null` when every rule holds.
+ */
+export function checkForm(rules: readonly FormRule[]): ApiError | null {
+  const failed = rules.filter((r) => r.failed);
+  if (failed.length === 0) return null;
+  const findings: Finding[] = failed.map((r) => ({ severity: 'error', code: 'form-check', where: r.where, message: r.en, localized: { id: r.id } }));
+  return new ApiError(
+    400,
+    'form-check',
+    failed.length === 1 ? failed[0]!.en : `${failed.length} fields need attention`,
+    findings,
+    undefined,
+    { id: failed.length === 1 ? failed[0]!.id : `${failed.length} isian perlu diperbaiki` },
+  );
 }
 
 /** A failed save: the 409 notice with a reload that keeps the form, or the error with its findings. */

@@ -209,7 +209,7 @@ function AgreementCard(props: {
       <p className="small">
         {t('agr.plan')}: {profile.plans.find((p) => p.id === a.plan)?.title ?? t('agr.planGone')} · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
       </p>
-      <form onSubmit={save} aria-label={`${t('agr.rows')} ${agreementTitle(a, lang)}`}>
+      <form noValidate onSubmit={save} aria-label={`${t('agr.rows')} ${agreementTitle(a, lang)}`}>
         <div className="table-wrap">
           <table data-testid={`agreement-${a.id}`}>
             <thead>
@@ -392,7 +392,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="create-title">
+    <form noValidate className="card form" onSubmit={submit} aria-labelledby="create-title">
       <h2 id="create-title">{t('agr.create', { year })}</h2>
       <div className="form-grid">
         <div>
@@ -491,7 +491,7 @@ function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; 
     }
   }
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="amend-title">
+    <form noValidate className="card form" onSubmit={submit} aria-labelledby="amend-title">
       <h2 id="amend-title">
         {t('agr.amend')} — {agreementTitle(agreement.record, lang)}
       </h2>

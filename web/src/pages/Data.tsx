@@ -114,7 +114,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
       {mayImport && (
         <Card title={t('data.import')}>
           <p>{t('data.importHelp')}</p>
-          <form onSubmit={submit}>
+          <form noValidate onSubmit={submit}>
             <label htmlFor="import-file">{t('data.file')}</label>
             <input id="import-file" ref={fileRef} type="file" accept=".json,.yaml,.yml,application/json" required />
             <div className="toolbar">

@@ -151,7 +151,7 @@ function RecommendationRow(props: {
       <td>{r.text}</td>
       <td>
         {editing ? (
-          <form onSubmit={save} id={`rec-${r.id}`}>
+          <form noValidate onSubmit={save} id={`rec-${r.id}`}>
             <label className="sr-only" htmlFor={`rec-action-${r.id}`}>
               {t('eval.action')}
             </label>
@@ -240,7 +240,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
   return (
     <details>
       <summary>+ {t('eval.scores')}</summary>
-      <form className="form-grid" onSubmit={submit}>
+      <form noValidate className="form-grid" onSubmit={submit}>
         <div>
           <label htmlFor="s-year">{t('eval.year')}</label>
           <input id="s-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
@@ -298,7 +298,7 @@ function RecommendationForm({ agencyId, onSaved, count, t }: { agencyId: string;
   return (
     <details>
       <summary>+ {t('eval.text')}</summary>
-      <form className="form-grid" onSubmit={submit}>
+      <form noValidate className="form-grid" onSubmit={submit}>
         <div>
           <label htmlFor="n-text">{t('eval.text')}</label>
           <textarea id="n-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} required />

@@ -278,7 +278,7 @@ function NarrativeForm(props: {
   );
 
   return (
-    <form onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
+    <form noValidate onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
       <p id="n-lines-help" className="small muted">
         {t('narr.linesHelp')}
       </p>

@@ -549,7 +549,7 @@ function GoalForm({ ctx, view, parent }: { ctx: Ctx; view: GoalView | null; pare
   }
 
   return (
-    <form className="edit-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
+    <form noValidate className="edit-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
       <h3 id={`${p}-title`}>{base ? `${t('plans.editGoal')} ${base.id}` : t('plans.newGoal')}</h3>
       <div className="form-grid">
         <div>
@@ -903,7 +903,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   }
 
   return (
-    <form className="edit-form indicator-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
+    <form noValidate className="edit-form indicator-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
       <h3 id={`${p}-title`}>{base ? `${t('plans.editIndicator')} ${base.name}` : t('plans.newIndicator')}</h3>
       <div className="form-grid">
         <div>

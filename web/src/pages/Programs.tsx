@@ -317,7 +317,7 @@ function SpendingForm(props: { agencyId: string; year: number; node: NodeView; t
   }
 
   return (
-    <form className="spending-form" onSubmit={submit} aria-label={`${t('prog.editSpending')} ${node.record.name}`}>
+    <form noValidate className="spending-form" onSubmit={submit} aria-label={`${t('prog.editSpending')} ${node.record.name}`}>
       <p className="small muted">{t('prog.spendingHelp')}</p>
       <div className="form-row">
         {QUARTERS.map((q) => (
@@ -414,7 +414,7 @@ function BudgetForm(props: { agencyId: string; year: number; node: NodeView; t: 
   const update = (key: number, change: Partial<BudgetRow>) => setRows((rs) => rs.map((x) => (x.key === key ? { ...x, ...change } : x)));
 
   return (
-    <form className="budget-form" onSubmit={submit} aria-label={`${t('prog.editBudget')} ${node.record.name}`}>
+    <form noValidate className="budget-form" onSubmit={submit} aria-label={`${t('prog.editBudget')} ${node.record.name}`}>
       <p className="small muted">
         {t('prog.budgetHelp', { year })}
         {!own && node.children.length > 0 && ` ${t('prog.budgetFromChildren')}`}
@@ -542,7 +542,7 @@ function SupportsForm(props: { agencyId: string; node: NodeView; plans: PlanView
   };
 
   return (
-    <form className="supports-form" onSubmit={submit} aria-label={`${t('prog.editSupports')} ${node.record.name}`}>
+    <form noValidate className="supports-form" onSubmit={submit} aria-label={`${t('prog.editSupports')} ${node.record.name}`}>
       <p className="small muted">{t('prog.supportsHelp')}</p>
       {plans
         .filter((pl) => pl.indicators.length > 0)

@@ -465,7 +465,7 @@ function Editor(props: {
       {measure.type === 'derived' || measure.type === 'countOf' ? (
         <p className="notice">{t(measure.type === 'derived' ? 'real.derived' : 'real.countOf')}</p>
       ) : (
-        <form onSubmit={save} className="entry-form" aria-label={t('common.save')}>
+        <form noValidate onSubmit={save} className="entry-form" aria-label={t('common.save')}>
           <div className="form-row">
             <div>
               <label htmlFor="r-period">{t('real.period')}</label>
