@@ -260,7 +260,7 @@ function IssueForm(props: {
 
   return (
     <Card title={t('iss.new')}>
-      <form noValidate className="issue-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="issue-form" onSubmit={(e) => void submit(e)} noValidate>
         <label>
           {t('iss.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
