@@ -244,7 +244,7 @@ describe('the web application against the real server', () => {
     await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK 2026 dari Renstra' }).click();
     await page.getByLabel('Renstra acuan').selectOption('renstra-2025-2029');
-    await page.getByLabel('Tanggal penandatanganan').fill('2026-01-15');
+    await page.getByLabel('Tanggal penandatanganan').fill('15/01/2026');
     const umAktif = page.getByLabel('Target PK Persentase Usaha Mikro Aktif');
     expect(await umAktif.inputValue()).toBe('23'); // prefilled from the plan
     await umAktif.fill('23,5');
@@ -265,7 +265,7 @@ describe('the web application against the real server', () => {
     // amend the 2026 agreement: a new PK Perubahan, the original stays
     await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK Perubahan' }).click();
-    await page.getByLabel('Tanggal penandatanganan').fill('2026-07-01');
+    await page.getByLabel('Tanggal penandatanganan').fill('01/07/2026');
     await page.getByRole('button', { name: 'Susun PK Perubahan' }).click();
     const amended = page.getByTestId('agreement-pk-2026-perubahan');
     await amended.waitFor();

@@ -235,7 +235,7 @@ describe('narrative', () => {
       await page.getByTestId('narrative-fallback').waitFor();
       const foreword = page.getByLabel('Kata pengantar', { exact: true });
       await foreword.fill('Kata pengantar Laporan Kinerja Tahun 2026, ditulis pada tahun kedua.');
-      await page.getByLabel('Tanggal penandatanganan').fill('2027-02-15');
+      await page.getByLabel('Tanggal penandatanganan').fill('15/02/2027');
       await page.getByLabel('Kesimpulan').fill('Kesimpulan tahun 2026.');
       await page.getByRole('button', { name: 'Simpan' }).click();
       await page.getByTestId('narrative-saved').waitFor();

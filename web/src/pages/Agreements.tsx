@@ -10,7 +10,7 @@ import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { agreementTitle, formatDate, inputText, num, parseNumber } from '../fmt.js';
 import { today, useAsync } from '../hooks.js';
-import { NumberField } from '../components/forms.js';
+import { DateField, NumberField } from '../components/forms.js';
 import { ApiError } from '../http.js';
 import { useI18n, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
@@ -407,7 +407,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
           <label htmlFor="agr-id">{t('agr.id')}</label>
           <input id="agr-id" value={id} onChange={(e) => setId(e.target.value)} required pattern="[A-Za-z0-9._\-]+" />
           <label htmlFor="agr-signed">{t('agr.signedOn')}</label>
-          <input id="agr-signed" type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} required />
+          <DateField id="agr-signed" value={signedOn} onChange={setSignedOn} />
           <label htmlFor="agr-place">{t('agr.place')}</label>
           <input id="agr-place" value={place} onChange={(e) => setPlace(e.target.value)} required />
         </div>
@@ -500,7 +500,7 @@ function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; 
           <label htmlFor="amend-id">{t('agr.id')}</label>
           <input id="amend-id" value={id} placeholder={`${agreement.record.id}-perubahan`} onChange={(e) => setId(e.target.value)} pattern="[A-Za-z0-9._\-]*" />
           <label htmlFor="amend-signed">{t('agr.signedOn')}</label>
-          <input id="amend-signed" type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} required />
+          <DateField id="amend-signed" value={signedOn} onChange={setSignedOn} />
           <label htmlFor="amend-place">{t('agr.place')}</label>
           <input id="amend-place" value={place} onChange={(e) => setPlace(e.target.value)} required />
         </div>

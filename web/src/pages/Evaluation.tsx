@@ -6,7 +6,7 @@ import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { formatDate, num, parseNumber, readNumber } from '../fmt.js';
-import { fieldErrors, NumberField } from '../components/forms.js';
+import { DateField, fieldErrors, NumberField } from '../components/forms.js';
 import { today, useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -254,7 +254,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
           <label htmlFor="s-ref">{t('eval.reference')}</label>
           <input id="s-ref" value={reference} onChange={(e) => setReference(e.target.value)} required />
           <label htmlFor="s-date">{t('eval.date')}</label>
-          <input id="s-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id="s-date" value={date} onChange={setDate} />
         </div>
         {error !== null && <ErrorView error={error} />}
         <div className="toolbar">
@@ -309,7 +309,7 @@ function RecommendationForm({ agencyId, onSaved, count, t }: { agencyId: string;
           <label htmlFor="n-owner">{t('eval.owner')}</label>
           <input id="n-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
           <label htmlFor="n-due">{t('eval.due')}</label>
-          <input id="n-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateField id="n-due" value={due} onChange={setDue} />
         </div>
         {error !== null && <ErrorView error={error} />}
         <div className="toolbar">

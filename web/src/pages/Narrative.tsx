@@ -19,7 +19,7 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { navigate } from '../router.js';
 import { api, type AgencyProfile, type AgreementView, type Analysis, type Narrative, type NarrativeView, type NodeView, type PlanView } from '../api.js';
 import { useUser } from '../auth.js';
-import { compact, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
+import { compact, DateField, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { useAsync } from '../hooks.js';
 import { useI18n, type Lang, type MessageKey, type Translate } from '../i18n.js';
@@ -294,7 +294,7 @@ function NarrativeForm(props: {
           </div>
           <div>
             <label htmlFor="n-signedOn">{t('narr.signedOn')}</label>
-            <input id="n-signedOn" type="date" readOnly={ro} value={form.signedOn} onChange={(e) => set((f) => ({ ...f, signedOn: e.target.value }))} {...fe.aria('signedOn', 'n-signedOn')} />
+            <DateField id="n-signedOn" readOnly={ro} value={form.signedOn} onChange={(v) => set((f) => ({ ...f, signedOn: v }))} {...fe.aria('signedOn', 'n-signedOn')} />
             {fe.show('signedOn', 'n-signedOn')}
           </div>
         </div>
@@ -360,12 +360,11 @@ function NarrativeForm(props: {
               </div>
               <div>
                 <label htmlFor={`aw-${a.key}-date`}>{t('narr.awardDate')}</label>
-                <input
+                <DateField
                   id={`aw-${a.key}-date`}
-                  type="date"
                   readOnly={ro}
                   value={a.date}
-                  onChange={(e) => set((f) => ({ ...f, awards: f.awards.map((x) => (x.key === a.key ? { ...x, date: e.target.value } : x)) }))}
+                  onChange={(v) => set((f) => ({ ...f, awards: f.awards.map((x) => (x.key === a.key ? { ...x, date: v } : x)) }))}
                   {...fe.aria(`awards[${i}].date`, `aw-${a.key}-date`)}
                 />
                 {fe.show(`awards[${i}].date`, `aw-${a.key}-date`)}
