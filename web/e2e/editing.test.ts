@@ -7,6 +7,7 @@
  * artifacts/screenshots/ (20-…).
  */
 import { describe, expect, it } from 'vitest';
+import { dayText } from '../../src/core/date-input.js';
 import { formatRupiah } from '../../src/core/format.js';
 import { apiCall, fitsWidth, open, shot, useE2E, type Session } from './harness.js';
 
@@ -245,7 +246,8 @@ describe('narrative', () => {
       await yearSelect.selectOption('2025');
       await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan baru dari e2e.');
       expect(await page.getByLabel('Kata pengantar', { exact: true }).inputValue()).toBe(n2025.record.foreword);
-      expect(await page.getByLabel('Tanggal penandatanganan').inputValue()).toBe(n2025.record.signedOn);
+      // the day as Indonesians write it (dd/mm/yyyy), read back in words under the field
+      expect(await page.getByLabel('Tanggal penandatanganan').inputValue()).toBe(dayText(n2025.record.signedOn as string));
       // and 2026 again, from its address, holds what was written
       await open(page, e2e.base, '/a/diskopum/narrative/2026');
       await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan tahun 2026.');
