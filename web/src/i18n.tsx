@@ -408,7 +408,7 @@ const id = {
   'narr.readOnly': 'Narasi disusun oleh perencana perangkat daerah; Anda dapat membacanya.',
   'narr.linesHelp': 'Isian daftar: satu butir per baris. Rujuk tabel daftar kegiatan dengan {{tabel:ID}} (ID daftar kegiatan); nomornya diisi oleh laporan.',
   'narr.valuesHelp':
-    'Angka jangan diketik: rujuk angka hasil perhitungan dengan {{nilai:SUBJEK/BESARAN}}, dan laporan mencetak nilainya. Untuk baris PK (pk-2025/UMM) atau indikator: target, realisasi, capaian, predikat; untuk PK (pk-2025): tujuan, sasaran, indikator, terukur, tercapai, tidak-tercapai, anggaran; untuk perangkat-daerah atau program: anggaran, realisasi-anggaran, serapan, sisa-anggaran. Contoh: "capaian {{nilai:pk-2025/UMM/capaian}} ({{nilai:pk-2025/UMM/predikat}})", "{{nilai:pk-2025/sasaran}} sasaran".',
+    'Angka jangan diketik: rujuk angka hasil perhitungan dengan {{nilai:SUBJEK/BESARAN}}, dan laporan mencetak nilainya. Untuk baris PK atau indikator: target, realisasi, capaian, predikat; untuk PK: tujuan, sasaran, indikator, terukur, tercapai, tidak-tercapai, anggaran; untuk perangkat-daerah atau program: anggaran, realisasi-anggaran, serapan, sisa-anggaran. Contoh: "capaian {{nilai:pk-2025/UMM/capaian}} ({{nilai:pk-2025/UMM/predikat}})", "{{nilai:pk-2025/sasaran}} sasaran".',
   'narr.front': 'Kata pengantar',
   'narr.place': 'Tempat',
   'narr.signedOn': 'Tanggal penandatanganan',
@@ -1000,7 +1000,7 @@ const en: Record<MessageKey, string> = {
   'narr.readOnly': 'The narrative is written by the agency\'s planner; you can read it.',
   'narr.linesHelp': 'List fields: one item per line. Refer to an activity list\'s table as {{tabel:ID}} (the list\'s id); the report fills in its number.',
   'narr.valuesHelp':
-    'Do not type figures: refer to a computed figure as {{nilai:SUBJECT/QUANTITY}} and the report prints its value. For an agreement row (pk-2025/UMM) or an indicator: target, realisasi, capaian, predikat; for an agreement (pk-2025): tujuan, sasaran, indikator, terukur, tercapai, tidak-tercapai, anggaran; for perangkat-daerah or a program: anggaran, realisasi-anggaran, serapan, sisa-anggaran. E.g. "capaian {{nilai:pk-2025/UMM/capaian}} ({{nilai:pk-2025/UMM/predikat}})", "{{nilai:pk-2025/sasaran}} sasaran".',
+    'Do not type figures: refer to a computed figure as {{nilai:SUBJECT/QUANTITY}} and the report prints its value. For an agreement row or an indicator: target, realisasi, capaian, predikat; for an agreement: tujuan, sasaran, indikator, terukur, tercapai, tidak-tercapai, anggaran; for perangkat-daerah or a program: anggaran, realisasi-anggaran, serapan, sisa-anggaran. E.g. "capaian {{nilai:pk-2025/UMM/capaian}} ({{nilai:pk-2025/UMM/predikat}})", "{{nilai:pk-2025/sasaran}} sasaran".',
   'narr.front': 'Foreword',
   'narr.place': 'Place',
   'narr.signedOn': 'Signed on',
