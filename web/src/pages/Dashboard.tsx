@@ -340,7 +340,7 @@ function achievementChart(rows: MeasuredRow[]): ChartOption {
           itemStyle: { color: r.predicateColor ?? '#bbb', borderColor: '#555', borderWidth: 0.5 },
         })),
         label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? pct(p.value) : '—') },
-        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: '100%' } },
+        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: pct(100) } },
       },
     ],
   };
