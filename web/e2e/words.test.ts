@@ -160,4 +160,58 @@ describe('every page, as each role, in words', () => {
     expect(text).not.toMatch(/Perjanjian Kinerja Tahun/);
     expect(found).toEqual([]);
   }, 240_000);
+
+  it('forms speak Indonesian: their own checks, the server\'s refusals at the field, a refusal with no retry, days typed dd/mm/yyyy, findings linked', async () => {
+    const { page, errors } = await e2e.as('admin@demo');
+    await settle(page, '/accounts');
+    const form = page.getByTestId('new-account');
+    // an empty form: the form's own messages beside each field, none of the browser's
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    await form.locator('#na-username-error', { hasText: 'Isi nama pengguna.' }).waitFor();
+    expect(await form.locator('#na-name-error').textContent()).toBe('Isi nama.');
+    expect(await form.locator('#na-password-error').textContent()).toBe('Isi kata sandi awal.');
+    expect(await page.getByLabel('Nama pengguna', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // a short password, counted
+    await page.getByLabel('Nama pengguna', { exact: true }).fill('perencana@diskopum');
+    await form.getByLabel('Nama', { exact: true }).fill('Orang Kedua');
+    await page.locator('#na-role').selectOption('planner');
+    await page.locator('#na-agency').selectOption('diskopum');
+    await page.locator('#na-password').fill('pendek');
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    await form.locator('#na-password-error', { hasText: 'Kata sandi paling sedikit 8 karakter (sekarang 6).' }).waitFor();
+    // a login that is taken: the server's refusal, in Indonesian, at the field
+    await page.locator('#na-password').fill('cukup-panjang-1');
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    const taken = await form.locator('#na-username-error').textContent({ timeout: 15_000 });
+    expect(taken).toContain('sudah dipakai');
+    expect(problems(taken ?? '', 'id')).toEqual([]);
+
+    // the dashboard's findings: the indicator's name and the place in words, linked to where it is entered
+    await settle(page, '/a/diskopum/dashboard/2025');
+    const jump = page.locator('table[data-testid="quality"] tr[data-code="implausible-jump"]').first();
+    const link = jump.locator('td:first-child a');
+    expect(await link.getAttribute('href')).toMatch(/^#\/a\/diskopum\/realizations\/2025\?indicator=/);
+    const place = await jump.locator('[data-where]').textContent();
+    expect(place).toMatch(/^realisasi Tahun 2025 — /);
+    await link.click();
+    await page.getByTestId('editor').waitFor();
+    expect(await page.getByTestId('editor').locator('h2').textContent()).toBe((await jump.locator('td:first-child').textContent()) ?? '');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('a refusal offers no retry; a day is typed dd/mm/yyyy and read back in words', async () => {
+    const op = await e2e.as('operator@diskopum');
+    await settle(op.page, '/accounts');
+    await op.page.getByRole('alert').getByText('Anda tidak berwenang membuka data ini.', { exact: false }).waitFor();
+    expect(await op.page.getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
+
+    const { page } = await e2e.as('perencana@diskopum');
+    await settle(page, '/a/diskopum/agreements/2025?mode=amend&of=pk-2025-perubahan');
+    const day = page.getByLabel('Tanggal penandatanganan');
+    await day.fill('24/09/2025');
+    await page.getByTestId('amend-signed-read').getByText('24 September 2025').waitFor();
+    await day.fill('31/02/2025');
+    await page.getByTestId('amend-signed-read').getByText('tulis tanggal sebagai hari/bulan/tahun, misalnya 24/09/2025').waitFor();
+    expect(await day.getAttribute('aria-invalid')).toBe('true');
+  }, 120_000);
 });
