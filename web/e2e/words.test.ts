@@ -193,9 +193,10 @@ describe('every page, as each role, in words', () => {
     expect(await link.getAttribute('href')).toMatch(/^#\/a\/diskopum\/realizations\/2025\?indicator=/);
     const place = await jump.locator('[data-where]').textContent();
     expect(place).toMatch(/^realisasi Tahun 2025 — /);
+    const subject = await jump.locator('td:first-child').textContent();
     await link.click();
     await page.getByTestId('editor').waitFor();
-    expect(await page.getByTestId('editor').locator('h2').textContent()).toBe((await jump.locator('td:first-child').textContent()) ?? '');
+    expect(await page.getByTestId('editor').locator('h2').textContent()).toBe(subject);
     expect(errors).toEqual([]);
   }, 120_000);
 
