@@ -367,6 +367,12 @@ export const FIELD_LABEL: Readonly<Record<string, Text>> = {
   person: text('person', 'orang'),
   entity: text('kind of record', 'jenis data'),
   agencies: text('agencies', 'perangkat daerah'),
+  plans: text('plans', 'rencana'),
+  agreements: text('performance agreements', 'perjanjian kinerja'),
+  realizations: text('realizations', 'realisasi'),
+  programs: text('programs', 'program/kegiatan'),
+  expenditures: text('expenditure lines', 'baris belanja'),
+  format: text('format', 'format'),
 };
 
 const REQUEST_PART: Readonly<Record<string, Text>> = {

@@ -137,7 +137,7 @@ describe('the web application against the real server', () => {
     await page.getByTestId('programs').locator('thead th', { hasText: 'TW IV' }).waitFor();
     const cells = await node.locator('td.num').allTextContents();
     expect(cells.some((c) => c.startsWith('1.500.000'))).toBe(true);
-    expect(cells.some((c) => c.startsWith('7.511.500') && c.includes('Fisik 100%'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('7.511.500') && c.includes('Fisik 100,00%'))).toBe(true);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '03-programs-2025');
 
@@ -360,8 +360,10 @@ describe('the web application against the real server', () => {
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';
-    expect(text).toContain('agency.name');
-    expect(text).toContain('plans[0].goals[0]');
+    // each finding at its place in words (the path stays in data-where, never on the screen)
+    expect(await errors.locator('[data-where="agency.name"]').count()).toBeGreaterThan(0);
+    expect(await errors.locator('[data-where^="plans[0].goals[0]"]').count()).toBeGreaterThan(0);
+    expect(text).not.toContain('agency.name');
     // in the interface's language: the server's Indonesian text of each finding
     expect(text).toContain('isian wajib tidak ada: seharusnya berupa teks');
     expect(text).toContain('isian "colour" tidak dikenal (bukan bagian dari Goal');

@@ -55,7 +55,9 @@ describe('accounts', () => {
     const row = table.locator(`tr[data-account="${NEW_LOGIN}"]`);
     await row.waitFor();
     expect(await row.locator('[data-col="role"]').textContent()).toBe('Operator');
-    expect(await row.textContent()).toContain('bid-pemasaran');
+    // the unit by its name, never its id
+    expect(await row.textContent()).toContain('Bidang Pemasaran');
+    expect(await row.textContent()).not.toContain('bid-pemasaran');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '20-accounts');
 
@@ -327,7 +329,9 @@ describe('plans', () => {
     await goalForm.getByRole('button', { name: 'Simpan' }).click();
     const s3 = page.locator('li[data-goal="renstra-2025-2029/S3"]');
     await s3.waitFor();
-    expect(await s3.locator('.cascade').textContent()).toContain('rpjmd-2025-2029/M5-T1-S1');
+    // the supported goal by its plan's title and its statement, never its reference
+    expect(await s3.locator('.cascade').textContent()).toMatch(/RPJMD .* — /);
+    expect(await s3.locator('.cascade').textContent()).not.toContain('rpjmd-2025-2029/M5-T1-S1');
 
     await s3.getByRole('button', { name: 'Tambah indikator S3' }).click();
     const indForm = page.getByRole('form', { name: 'Indikator baru' });
@@ -408,7 +412,7 @@ describe('programs', () => {
     await supports.getByLabel('Porsi untuk Persentase Usaha Mikro Aktif (%)').fill('40');
     await supports.getByRole('button', { name: 'Simpan' }).click();
     await supports.waitFor({ state: 'detached' });
-    await expect.poll(() => row('p1-k1-s1').textContent()).toContain('Indikator yang didukung: Persentase Usaha Mikro Aktif (40%)');
+    await expect.poll(() => row('p1-k1-s1').textContent()).toContain('Indikator yang didukung: Persentase Usaha Mikro Aktif (40,00%)');
     await shot(page, '26-programs-supports');
   });
 });
