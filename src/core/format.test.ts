@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { formatPercentShown, formatWait, PERCENT_DECIMALS } from './format.js';
 import {
   agreesAtPrecision,
   decimalsOf,
@@ -96,5 +97,20 @@ describe('precision helpers', () => {
     expect(agreesAtPrecision(128.125, 128.13)).toBe(true);
     expect(agreesAtPrecision(128.125, 128.12)).toBe(false);
     expect(agreesAtPrecision(80.6, 81, 0)).toBe(true);
+  });
+});
+
+describe('the one percentage rule and waits in words', () => {
+  it('shows every percentage with two decimals, no space', () => {
+    expect(PERCENT_DECIMALS).toBe(2);
+    expect(formatPercentShown(83.7)).toBe('83,70%');
+    expect(formatPercentShown(100)).toBe('100,00%');
+    expect(formatPercentShown(1234.565)).toBe('1.234,57%');
+    expect(formatPercentShown(7.315)).toBe('7,32%');
+  });
+  it('says a wait in seconds under a minute, else about so many minutes', () => {
+    expect(formatWait(45)).toEqual({ en: '45 seconds', id: '45 detik' });
+    expect(formatWait(897)).toEqual({ en: 'about 15 minutes', id: 'sekitar 15 menit' });
+    expect(formatWait(900)).toEqual({ en: '15 minutes', id: '15 menit' });
   });
 });

@@ -104,6 +104,31 @@ export function formatPercent(x: number, decimals = 2, options: NumberFormatOpti
   return `${formatNumber(x, decimals, options)}%`;
 }
 
+/**
+ * The one rule for a percentage shown on a screen (docs/decisions.md, "One percentage rule"):
+ * two decimals, half up, the sign right after the number — `83,70%`, `100,00%`, `7,32%` —
+ * in tables, cards, charts and sentences alike, so the same figure never reads `83,7 %` in
+ * one place and `83,70%` in another.
+ */
+export const PERCENT_DECIMALS = 2;
+
+/** A percentage by the one rule: `formatPercentShown(83.7)` → `83,70%`. */
+export function formatPercentShown(x: number): string {
+  return formatPercent(x, PERCENT_DECIMALS);
+}
+
+/**
+ * A wait as a person says it: seconds under a minute (`45 detik`), else about so many whole
+ * minutes, rounded up (`897` → `sekitar 15 menit`; English `about 15 minutes`).
+ */
+export function formatWait(seconds: number): { en: string; id: string } {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 60) return { en: `${s} second${s === 1 ? '' : 's'}`, id: `${s} detik` };
+  const minutes = Math.ceil(s / 60);
+  if (s % 60 === 0) return { en: `${minutes} minute${minutes === 1 ? '' : 's'}`, id: `${minutes} menit` };
+  return { en: `about ${minutes} minute${minutes === 1 ? '' : 's'}`, id: `sekitar ${minutes} menit` };
+}
+
 /** Rupiah: `Rp 26.796.144.571,60`; cents only when they are not zero (`Rp 18.554.889.800`). */
 export function formatRupiah(x: number): string {
   const r = roundDecimal(x, 2);

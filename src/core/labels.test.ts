@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { requestPlace } from './labels.js';
 import { indexDataset, resolveAgreementLocal } from './dataset/model.js';
 import { Dataset } from './dataset/schema.js';
 import { createLabels, parsePath, periodLabel } from './labels.js';
@@ -81,5 +82,15 @@ describe('labels', () => {
   it('parses both path notations', () => {
     expect(parsePath('agreements[0].rows[4].target')).toEqual(['agreements', 0, 'rows', 4, 'target']);
     expect(parsePath('/agreements/0/rows/4')).toEqual(['agreements', 0, 'rows', 4]);
+  });
+});
+
+describe('a place in a request in words', () => {
+  it('names the field, never the path', () => {
+    expect(requestPlace('params.year')).toEqual({ en: 'year', id: 'tahun' });
+    expect(requestPlace('body.username')).toEqual({ en: 'login name', id: 'nama pengguna' });
+    expect(requestPlace('body.indicator.targets["2027"]')).toEqual({ en: 'indicator, targets, 2027', id: 'indikator, target, 2027' });
+    expect(requestPlace('body.rows[2].target')).toEqual({ en: 'rows, item 3, target', id: 'baris, butir 3, target' });
+    expect(requestPlace('body')).toEqual({ en: 'the form', id: 'isian' });
   });
 });

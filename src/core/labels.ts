@@ -20,7 +20,8 @@ export function periodLabel(period: Period | undefined, year?: number): Text {
   return text(`H${n}${y}`, `Semester ${ROMAN[n - 1]}${y}`);
 }
 
-function agreementLabel(ag: Pick<Agreement, 'kind' | 'year'>): Text {
+/** An agreement as its title reads: "Perjanjian Kinerja Tahun 2025", "Perjanjian Kinerja Perubahan Tahun 2025". */
+export function agreementLabel(ag: Pick<Agreement, 'kind' | 'year'>): Text {
   return ag.kind === 'amendment'
     ? text(`Amended Performance Agreement ${ag.year}`, `Perjanjian Kinerja Perubahan Tahun ${ag.year}`)
     : text(`Performance Agreement ${ag.year}`, `Perjanjian Kinerja Tahun ${ag.year}`);
@@ -354,4 +355,47 @@ export const FIELD_LABEL: Readonly<Record<string, Text>> = {
   level: text('level', 'tingkat'),
   parent: text('parent', 'induk'),
   settings: text('settings', 'pengaturan'),
+  password: text('password', 'kata sandi'),
+  newPassword: text('new password', 'kata sandi baru'),
+  currentPassword: text('current password', 'kata sandi sekarang'),
+  email: text('e-mail', 'surel'),
+  login: text('login name', 'nama pengguna'),
+  version: text('version', 'versi'),
+  from: text('from', 'dari'),
+  to: text('to', 'sampai'),
+  days: text('days', 'hari'),
+  person: text('person', 'orang'),
+  entity: text('kind of record', 'jenis data'),
+  agencies: text('agencies', 'perangkat daerah'),
+  plans: text('plans', 'rencana'),
+  agreements: text('performance agreements', 'perjanjian kinerja'),
+  realizations: text('realizations', 'realisasi'),
+  programs: text('programs', 'program/kegiatan'),
+  expenditures: text('expenditure lines', 'baris belanja'),
+  format: text('format', 'format'),
 };
+
+const REQUEST_PART: Readonly<Record<string, Text>> = {
+  body: text('the form', 'isian'),
+  query: text('the address', 'alamat halaman'),
+  params: text('the address', 'alamat halaman'),
+};
+
+/**
+ * A place in a request as a person knows it: `params.year` → "tahun", `body.indicator.targets["2027"]`
+ * → "indikator, target, 2027", `body.username` → "nama pengguna"; a bare part (`body`) → "isian".
+ */
+export function requestPlace(where: string): Text {
+  // `[3]` is an item of a list (the 4th), `["2027"]` a key (a year) as written
+  const steps = where
+    .replace(/\["((?:[^"\\]|\\.)*)"\]/g, '.$1')
+    .replace(/\[(\d+)\]/g, '.#$1')
+    .split('.')
+    .filter(Boolean);
+  const part = steps[0] !== undefined && steps[0] in REQUEST_PART ? steps.shift() : undefined;
+  const words = steps.map((s) =>
+    s.startsWith('#') ? text(`item ${Number(s.slice(1)) + 1}`, `butir ${Number(s.slice(1)) + 1}`) : /^\d+$/.test(s) ? same(s) : (FIELD_LABEL[s] ?? same(splitWords(s))),
+  );
+  if (words.length === 0) return part ? REQUEST_PART[part as string]! : text('the request', 'permintaan');
+  return text(words.map((w) => w.en).join(', '), words.map((w) => w.id).join(', '));
+}

@@ -75,8 +75,10 @@ forEachEngine('API', (engine) => {
     const bad = await s.clients.planner.get(`${A}/measurements`, { query: { year: 'dua ribu' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.findings[0]).toMatchObject({ where: 'query.year' });
-    expect(bad.body.error.localized.id).toBe('parameter kueri (query) permintaan tidak sesuai dengan skemanya (1 masalah)');
-    expect(bad.body.error.findings[0].localized.id).toMatch(/^seharusnya berupa angka, tetapi /);
+    // the field named in words, in both languages, never zod's own text
+    expect(bad.body.error.localized.id).toBe('Tahun: seharusnya berupa angka, tetapi berisi teks "dua ribu"');
+    expect(bad.body.error.message).toBe('Year: expected a number, got string "dua ribu"');
+    expect(bad.body.error.findings[0].localized.id).toMatch(/^Tahun: seharusnya berupa angka, tetapi /);
   });
 
   it('the dashboard gives counts, standing, programs and the measurement of the year', async () => {

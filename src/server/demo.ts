@@ -68,8 +68,9 @@ export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Prom
       key: DEMO_AGENCY,
       action: 'import',
       before: null,
-      after: { file: 'examples/diskopum-jember-2025.json' },
-      note: 'demo agency loaded on first start',
+      after: { source: 'contoh Diskopum Kabupaten Jember 2025' },
+      // audit notes are shown as written: the demo's in Indonesian, the interface's default (issue 12)
+      note: 'perangkat daerah demo dimuat saat server pertama kali dijalankan',
     });
     agencyLoaded = true;
   }
@@ -86,7 +87,7 @@ export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Prom
       action: 'create',
       before: null,
       after: { username: a.username, role: a.role, agencyId: a.agencyId ?? null, unitId: a.unitId ?? null, region: a.region ?? null },
-      note: 'demo account created on first start',
+      note: 'akun demo dibuat saat server pertama kali dijalankan',
     });
     accountsCreated.push(a.username);
   }

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { EditError } from '../core/edit/common.js';
 import { finding, text, type Finding, type Localized, type Text } from '../core/findings.js';
 import { schemaFindings } from '../core/dataset/schema-issues.js';
+import { requestPlace } from '../core/labels.js';
 
 export class HttpError extends Error {
   readonly findings: Finding[];
@@ -54,21 +55,31 @@ export const forbidden = (message: Text, where = '(request)') => new HttpError(4
 /** 404, what is missing in English and Indonesian. */
 export const notFound = (message: Text, where = '(request)') => new HttpError(404, 'not-found', message, { where });
 
-const PART_ID = { body: 'isi (body)', query: 'parameter kueri (query)', params: 'parameter alamat (params)' } as const;
-
-/** A request part that failed its schema: 400 with one finding per problem. */
+/**
+ * A request part that failed its schema: 400 with one finding per problem, each naming its field
+ * in words in both languages (core/labels.ts `requestPlace`: `params.year` → "Tahun: seharusnya
+ * berupa angka, tetapi berisi teks "dua ribu""), never zod's own English; the message names the
+ * first problem, and how many more there are.
+ */
 export function invalidRequest(part: 'body' | 'query' | 'params', error: z.ZodError, schema: z.ZodType, input: unknown): HttpError {
-  const findings = schemaFindings(error.issues, schema, input, part);
+  const findings = schemaFindings(error.issues, schema, input, part).map((f) => {
+    const place = requestPlace(f.where);
+    return { ...f, message: `${capitalize(place.en)}: ${f.message}`, localized: { id: `${capitalize(place.id)}: ${f.localized?.id ?? f.message}` } };
+  });
+  const first = findings[0];
+  const more = findings.length - 1;
   return new HttpError(
     400,
     'invalid-request',
     text(
-      `the request ${part} does not match its schema (${findings.length} problem${findings.length === 1 ? '' : 's'})`,
-      `${PART_ID[part]} permintaan tidak sesuai dengan skemanya (${findings.length} masalah)`,
+      `${first ? first.message : 'the request is not as expected'}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
+      `${first ? (first.localized?.id ?? first.message) : 'permintaan tidak sesuai'}${more > 0 ? ` (dan ${more} masalah lain)` : ''}`,
     ),
     { findings },
   );
 }
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const EDIT_STATUS = { 'not-found': 404, conflict: 409, invalid: 422 } as const;
 

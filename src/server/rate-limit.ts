@@ -25,6 +25,7 @@
  * real user waiting by taking every free moment. An IPv6 client is counted by its /64 network
  * (one host commonly holds a whole /64). Kept in memory (one server process); a restart forgets it.
  */
+import { formatWait } from '../core/format.js';
 import { isIP } from 'node:net';
 
 export interface BackOff {
@@ -168,9 +169,7 @@ export class LoginLimiter {
   }
 }
 
-/** A wait in words, English and Indonesian: seconds below a minute, else whole minutes (rounded up). */
+/** A wait in words, English and Indonesian (core/format.ts `formatWait`): `45 detik`, `sekitar 15 menit`. */
 export function waitText(seconds: number): { en: string; id: string } {
-  if (seconds < 60) return { en: `${seconds} second${seconds === 1 ? '' : 's'}`, id: `${seconds} detik` };
-  const minutes = Math.ceil(seconds / 60);
-  return { en: `${minutes} minute${minutes === 1 ? '' : 's'}`, id: `${minutes} menit` };
+  return formatWait(seconds);
 }

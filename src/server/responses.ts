@@ -105,7 +105,18 @@ const StandingSchema = z.object({
   headline: TextSchema.describe('the rows counted per predicate: "5 indikator: 2 Sangat Tinggi, …"'),
   mean: TextSchema.nullable().describe('the capped mean with its cap rule stated'),
 });
-const QualityFindingSchema = FindingSchema.extend({ year: z.number().int(), subject: z.string().describe('the name of the indicator, program node or spending line') });
+const FindingPlace = {
+  place: TextSchema.describe('where, in words (the indicator, the period, the field), never a path'),
+  link: z
+    .object({
+      section: z.enum(['realizations', 'agreements', 'programs', 'plans', 'evaluation', 'narrative', 'profile']),
+      indicator: z.string().nullable(),
+    })
+    .nullable()
+    .describe('the page of the interface where it is entered, and the indicator to open there'),
+};
+const QualityFindingSchema = FindingSchema.extend({ year: z.number().int(), subject: z.string().describe('the name of the indicator, program node or spending line'), ...FindingPlace });
+const PlacedFindingSchema = FindingSchema.extend(FindingPlace);
 export type PredicateCount = z.output<typeof PredicateCountSchema>;
 export type RowCounts = z.output<typeof RowCountsSchema>;
 export type RecommendationCounts = z.output<typeof RecommendationCountsSchema>;
@@ -117,6 +128,7 @@ export const AgencyDashboard = named(
     year: z.number().int(),
     years: z.array(z.number().int()),
     current: z.string().nullable(),
+    agreementTitles: z.record(z.string(), TextSchema).describe("each agreement of the year by its title, by id"),
     standing: StandingSchema,
     counts: RowCountsSchema.extend({
       byPredicate: z.array(PredicateCountSchema),
@@ -131,6 +143,7 @@ export const AgencyDashboard = named(
     grade: GradeSchema.nullable().describe("the score's SAKIP grade, derived from it"),
     measurement: MeasureResultSchema,
     quality: z.array(QualityFindingSchema).describe('data-quality findings of the year (measurement.md, "Data-quality findings")'),
+    findings: z.array(PlacedFindingSchema).describe("the measurement's findings, each with its place in words"),
   }),
   'AgencyDashboard',
 );
@@ -147,6 +160,7 @@ export const RegionDashboard = named(
           name: z.string(),
           abbreviation: z.string().nullable(),
           agreement: z.string().nullable(),
+          agreementTitle: TextSchema.nullable().describe('the agreement in force by its title'),
           counts: RowCountsSchema,
           budget: BudgetTotalsSchema,
           score: z.object({ value: z.number(), ...GradeFields }).nullable(),

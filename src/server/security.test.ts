@@ -155,8 +155,9 @@ describe('waits in words', () => {
     expect(waitText(1)).toEqual({ en: '1 second', id: '1 detik' });
     expect(waitText(59)).toEqual({ en: '59 seconds', id: '59 detik' });
     expect(waitText(60)).toEqual({ en: '1 minute', id: '1 menit' });
-    expect(waitText(61)).toEqual({ en: '2 minutes', id: '2 menit' });
-    expect(waitText(897)).toEqual({ en: '15 minutes', id: '15 menit' });
+    expect(waitText(61)).toEqual({ en: 'about 2 minutes', id: 'sekitar 2 menit' });
+    expect(waitText(897)).toEqual({ en: 'about 15 minutes', id: 'sekitar 15 menit' });
+    expect(waitText(900)).toEqual({ en: '15 minutes', id: '15 menit' });
   });
 });
 

@@ -137,7 +137,7 @@ describe('the web application against the real server', () => {
     await page.getByTestId('programs').locator('thead th', { hasText: 'TW IV' }).waitFor();
     const cells = await node.locator('td.num').allTextContents();
     expect(cells.some((c) => c.startsWith('1.500.000'))).toBe(true);
-    expect(cells.some((c) => c.startsWith('7.511.500') && c.includes('Fisik 100%'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('7.511.500') && c.includes('Fisik 100,00%'))).toBe(true);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '03-programs-2025');
 
@@ -244,7 +244,7 @@ describe('the web application against the real server', () => {
     await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK 2026 dari Renstra' }).click();
     await page.getByLabel('Renstra acuan').selectOption('renstra-2025-2029');
-    await page.getByLabel('Tanggal penandatanganan').fill('2026-01-15');
+    await page.getByLabel('Tanggal penandatanganan').fill('15/01/2026');
     const umAktif = page.getByLabel('Target PK Persentase Usaha Mikro Aktif');
     expect(await umAktif.inputValue()).toBe('23'); // prefilled from the plan
     await umAktif.fill('23,5');
@@ -265,7 +265,7 @@ describe('the web application against the real server', () => {
     // amend the 2026 agreement: a new PK Perubahan, the original stays
     await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK Perubahan' }).click();
-    await page.getByLabel('Tanggal penandatanganan').fill('2026-07-01');
+    await page.getByLabel('Tanggal penandatanganan').fill('01/07/2026');
     await page.getByRole('button', { name: 'Susun PK Perubahan' }).click();
     const amended = page.getByTestId('agreement-pk-2026-perubahan');
     await amended.waitFor();
@@ -306,9 +306,9 @@ describe('the web application against the real server', () => {
     await row.locator('.state', { hasText: 'Disetujui' }).waitFor();
     // each measured row says where it is measured: both agreements and the plan
     const outcome = page.getByTestId('outcome');
-    const amendedRow = outcome.locator('tr', { hasText: 'PK Perubahan pk-2026-perubahan' });
+    const amendedRow = outcome.locator('tr', { hasText: 'Perjanjian Kinerja Perubahan Tahun 2026' });
     expect(await amendedRow.getByTestId('outcome-achievement').textContent()).toBe(expectedAchievement(400, 857, 45));
-    expect(await outcome.locator('tr', { hasText: 'Perjanjian Kinerja pk-2026' }).getByTestId('outcome-achievement').textContent()).toBe(
+    expect(await outcome.locator('tr', { hasText: 'Perjanjian Kinerja Tahun 2026' }).getByTestId('outcome-achievement').textContent()).toBe(
       expectedAchievement(400, 857, KOP_TARGET_2026),
     );
     expect(await outcome.locator('tbody tr').count()).toBe(3);
@@ -360,8 +360,10 @@ describe('the web application against the real server', () => {
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';
-    expect(text).toContain('agency.name');
-    expect(text).toContain('plans[0].goals[0]');
+    // each finding at its place in words (the path stays in data-where, never on the screen)
+    expect(await errors.locator('[data-where="agency.name"]').count()).toBeGreaterThan(0);
+    expect(await errors.locator('[data-where^="plans[0].goals[0]"]').count()).toBeGreaterThan(0);
+    expect(text).not.toContain('agency.name');
     // in the interface's language: the server's Indonesian text of each finding
     expect(text).toContain('isian wajib tidak ada: seharusnya berupa teks');
     expect(text).toContain('isian "colour" tidak dikenal (bukan bagian dari Goal');

@@ -7,6 +7,7 @@
  * artifacts/screenshots/ (20-…).
  */
 import { describe, expect, it } from 'vitest';
+import { dayText } from '../../src/core/date-input.js';
 import { formatRupiah } from '../../src/core/format.js';
 import { apiCall, fitsWidth, open, shot, useE2E, type Session } from './harness.js';
 
@@ -54,7 +55,9 @@ describe('accounts', () => {
     const row = table.locator(`tr[data-account="${NEW_LOGIN}"]`);
     await row.waitFor();
     expect(await row.locator('[data-col="role"]').textContent()).toBe('Operator');
-    expect(await row.textContent()).toContain('bid-pemasaran');
+    // the unit by its name, never its id
+    expect(await row.textContent()).toContain('Bidang Pemasaran');
+    expect(await row.textContent()).not.toContain('bid-pemasaran');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '20-accounts');
 
@@ -235,7 +238,7 @@ describe('narrative', () => {
       await page.getByTestId('narrative-fallback').waitFor();
       const foreword = page.getByLabel('Kata pengantar', { exact: true });
       await foreword.fill('Kata pengantar Laporan Kinerja Tahun 2026, ditulis pada tahun kedua.');
-      await page.getByLabel('Tanggal penandatanganan').fill('2027-02-15');
+      await page.getByLabel('Tanggal penandatanganan').fill('15/02/2027');
       await page.getByLabel('Kesimpulan').fill('Kesimpulan tahun 2026.');
       await page.getByRole('button', { name: 'Simpan' }).click();
       await page.getByTestId('narrative-saved').waitFor();
@@ -245,7 +248,8 @@ describe('narrative', () => {
       await yearSelect.selectOption('2025');
       await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan baru dari e2e.');
       expect(await page.getByLabel('Kata pengantar', { exact: true }).inputValue()).toBe(n2025.record.foreword);
-      expect(await page.getByLabel('Tanggal penandatanganan').inputValue()).toBe(n2025.record.signedOn);
+      // the day as Indonesians write it (dd/mm/yyyy), read back in words under the field
+      expect(await page.getByLabel('Tanggal penandatanganan').inputValue()).toBe(dayText(n2025.record.signedOn as string));
       // and 2026 again, from its address, holds what was written
       await open(page, e2e.base, '/a/diskopum/narrative/2026');
       await expect.poll(() => page.getByLabel('Kesimpulan').inputValue()).toBe('Kesimpulan tahun 2026.');
@@ -325,7 +329,9 @@ describe('plans', () => {
     await goalForm.getByRole('button', { name: 'Simpan' }).click();
     const s3 = page.locator('li[data-goal="renstra-2025-2029/S3"]');
     await s3.waitFor();
-    expect(await s3.locator('.cascade').textContent()).toContain('rpjmd-2025-2029/M5-T1-S1');
+    // the supported goal by its plan's title and its statement, never its reference
+    expect(await s3.locator('.cascade').textContent()).toMatch(/RPJMD .* — /);
+    expect(await s3.locator('.cascade').textContent()).not.toContain('rpjmd-2025-2029/M5-T1-S1');
 
     await s3.getByRole('button', { name: 'Tambah indikator S3' }).click();
     const indForm = page.getByRole('form', { name: 'Indikator baru' });
@@ -406,7 +412,7 @@ describe('programs', () => {
     await supports.getByLabel('Porsi untuk Persentase Usaha Mikro Aktif (%)').fill('40');
     await supports.getByRole('button', { name: 'Simpan' }).click();
     await supports.waitFor({ state: 'detached' });
-    await expect.poll(() => row('p1-k1-s1').textContent()).toContain('Indikator yang didukung: Persentase Usaha Mikro Aktif (40%)');
+    await expect.poll(() => row('p1-k1-s1').textContent()).toContain('Indikator yang didukung: Persentase Usaha Mikro Aktif (40,00%)');
     await shot(page, '26-programs-supports');
   });
 });

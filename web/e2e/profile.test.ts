@@ -54,14 +54,14 @@ describe('profile and agreement removal in the browser', () => {
     const card = page.locator('.card', { has: page.getByTestId('agreement-pk-2027-keliru') });
     await card.getByRole('button', { name: 'Hapus' }).click();
     const ask = card.getByRole('alertdialog');
-    await ask.getByText('Hapus pk-2027-keliru?').waitFor();
+    await ask.getByText('Hapus Perjanjian Kinerja Tahun 2027?').waitFor();
     await shot(page, '31-agreement-remove');
     // cancelling keeps it
     await ask.getByRole('button', { name: 'Batal' }).click();
     expect(await page.getByTestId('agreement-pk-2027-keliru').count()).toBe(1);
     await card.getByRole('button', { name: 'Hapus' }).click();
     await card.getByRole('button', { name: 'Ya, hapus' }).click();
-    await page.getByRole('status').getByText('pk-2027-keliru telah dihapus.').waitFor();
+    await page.getByRole('status').getByText('Perjanjian Kinerja Tahun 2027 telah dihapus.').waitFor();
     await page.getByTestId('agreement-pk-2027-keliru').waitFor({ state: 'detached' });
     const left = (await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/agreements?year=2027')).json as { agreements: unknown[] };
     expect(left.agreements).toEqual([]);

@@ -3,11 +3,21 @@
  * IO-free, so the same code rounds and prints here as in the reports), plus dates in the
  * interface language and tolerant wrappers for the nulls the measurement JSON carries.
  */
-import { formatDateId, formatNumber, formatPercent, formatRupiah, MONTHS_ID, roundHalfUp } from '../../src/core/format.js';
+import { formatDateId, formatNumber, formatPercent, formatPercentShown, formatRupiah, MONTHS_ID, roundHalfUp } from '../../src/core/format.js';
 import { readNumber } from '../../src/core/number-input.js';
 import type { Lang } from './i18n.js';
+import { agreementLabel } from '../../src/core/labels.js';
 
-export { formatNumber, formatPercent, formatRupiah, roundHalfUp };
+/**
+ * An agreement as its title reads (core/labels.ts, the same words as the documents and the
+ * audit trail): "Perjanjian Kinerja Tahun 2025", "Perjanjian Kinerja Perubahan Tahun 2025" — never its id.
+ */
+export function agreementTitle(a: { kind: 'original' | 'amendment'; year: number }, lang: Lang): string {
+  const l = agreementLabel(a);
+  return lang === 'id' ? l.id : l.en;
+}
+
+export { formatNumber, formatPercent, formatPercentShown, formatRupiah, roundHalfUp };
 
 const MONTHS_EN = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -47,10 +57,14 @@ export function num(x: number | string | null | undefined, decimals = 2): string
   return formatNumber(x, decimals, { trim: true });
 }
 
-/** A percentage with exactly two decimals (`9,29%`), `—` for none. */
+/**
+ * A percentage by the one rule of the interface (src/core/format.ts `formatPercentShown`: two
+ * decimals, `9,29%`, `83,70%`), in tables, cards and charts alike; `—` for none. Every
+ * percentage on a page goes through here.
+ */
 export function pct(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return formatPercent(x, 2);
+  return formatPercentShown(x);
 }
 
 /** Rupiah, `—` for none. */

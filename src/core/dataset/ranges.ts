@@ -303,7 +303,7 @@ export function rangeFindings(ds: Dataset, options: RangeCheckOptions = {}): Fin
     const entry = idx.indicators.get(rz.indicator);
     if (!entry) return;
     const label = text(
-      `the ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} realization of ${rz.indicator} "${entry.indicator.name}"`,
+      `the ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} realization of "${entry.indicator.name}"`,
       `realisasi ${rz.year}${rz.period && rz.period !== 'Y' ? ` ${rz.period}` : ''} "${entry.indicator.name}"`,
     );
     for (const v of realizationViolations(entry.indicator, rz)) emit(rz, `realizations[${pos(rz, i0)}]`, label, v);

@@ -299,8 +299,8 @@ export const duplicateLine: QualityCheck = (c) => {
         c.year,
         e.name,
         same
-          ? `expenditure line "${e.name}" repeats expenditures[${first.i}] (same name and amounts ${amountsEn}); a line counted twice?`
-          : `expenditure line "${e.name}" has the same ceiling and realization (${amountsEn}) as "${first.e.name}" (expenditures[${first.i}]); figures copied from another line?`,
+          ? `expenditure line "${e.name}" repeats line ${first.i + 1} (same name and amounts ${amountsEn}); a line counted twice?`
+          : `expenditure line "${e.name}" has the same ceiling and realization (${amountsEn}) as "${first.e.name}"; figures copied from another line?`,
         same
           ? `belanja "${e.name}" mengulang baris ke-${first.i + 1} dengan nama dan jumlah yang sama (${amounts}); baris terhitung dua kali?`
           : `belanja "${e.name}" memiliki pagu dan realisasi yang sama (${amounts}) dengan "${first.e.name}"; angka tersalin dari baris lain?`,

@@ -12,6 +12,8 @@ import { headline } from '../../core/measure/headline.js';
 import { resolveRules } from '../../core/measure/rules.js';
 import { qualityOfYear } from '../../core/quality/index.js';
 import type { AgreementResult, MeasureResult } from '../../core/measure/types.js';
+import type { Finding, Text } from '../../core/findings.js';
+import { agreementLabel, createLabels, parsePath, type Labels } from '../../core/labels.js';
 
 export interface PredicateCount {
   label: string;
@@ -93,6 +95,45 @@ export function recommendationCounts(ds: Dataset, today: string) {
   };
 }
 
+/** The page of the interface where a finding's data is entered, with the indicator to open there. */
+export interface FindingLink {
+  section: 'realizations' | 'agreements' | 'programs' | 'plans' | 'evaluation' | 'narrative' | 'profile';
+  /** an indicator to open on the realizations page (its reference) */
+  indicator: string | null;
+}
+
+const SECTION_OF: Readonly<Record<string, FindingLink['section']>> = {
+  realizations: 'realizations',
+  agreements: 'agreements',
+  expenditures: 'programs',
+  programs: 'programs',
+  activities: 'programs',
+  plans: 'plans',
+  evaluation: 'evaluation',
+  narrative: 'narrative',
+  agency: 'profile',
+  organization: 'profile',
+};
+
+/**
+ * Where a finding of the dataset is, as a person finds it (issue 12): the place in words
+ * (core/labels.ts: `realizations[9].numerator` → "realisasi Tahun 2025 — <indicator>, pembilang")
+ * and the page of the interface where it is entered (with the indicator to open), never the path.
+ */
+export function placeOf(ds: Dataset, labels: Labels, where: string): { place: Text; link: FindingLink | null } {
+  const steps = parsePath(where);
+  const head = steps[0];
+  const section = typeof head === 'string' ? SECTION_OF[head] : undefined;
+  let indicator: string | null = null;
+  if (head === 'realizations' && typeof steps[1] === 'number') indicator = ds.realizations[steps[1]]?.indicator ?? null;
+  return { place: labels.path(where), link: section ? { section, indicator } : null };
+}
+
+/** Findings with their place in words and their page (`placeOf`). */
+export function placedFindings<F extends Finding>(ds: Dataset, labels: Labels, findings: readonly F[]): (F & { place: Text; link: FindingLink | null })[] {
+  return findings.map((f) => ({ ...f, ...placeOf(ds, labels, f.where) }));
+}
+
 export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: string; region: string; regionSettings?: Settings; today: string }) {
   const year = m.year;
   const a = currentAgreement(m);
@@ -108,6 +149,7 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
   for (const r of ds.realizations) if (r.year === year) states[stateOf(r)] += 1;
   const scores = (ds.evaluation?.scores ?? []).filter((s) => s.year === year);
   const score = scores.at(-1) ?? null;
+  const labels = createLabels(ds);
   const years = new Set<number>();
   for (const g of ds.agreements) years.add(g.year);
   for (const r of ds.realizations) years.add(r.year);
@@ -116,6 +158,8 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
     year,
     years: [...years].sort((x, y) => x - y),
     current: a?.id ?? null,
+    /** each agreement of the year by its title ("Perjanjian Kinerja Perubahan Tahun 2025"), by id */
+    agreementTitles: Object.fromEntries(m.agreements.map((g) => [g.id, agreementLabel({ kind: g.kind, year })])),
     standing: standing(ds, m, opts.regionSettings),
     counts: {
       ...rowCounts(a),
@@ -128,7 +172,9 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
     score,
     grade: score ? scoreGrade(score, ds, opts.regionSettings) : null,
     measurement: m,
-    quality: qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m }),
+    quality: placedFindings(ds, labels, qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m })),
+    /** the measurement's findings, each with its place in words and its page */
+    findings: placedFindings(ds, labels, m.findings),
   };
 }
 
@@ -147,6 +193,7 @@ export function regionDashboard(region: string, year: number, agencies: RegionAg
       name: dataset.agency.name,
       abbreviation: dataset.agency.abbreviation ?? null,
       agreement: a?.id ?? null,
+      agreementTitle: a ? agreementLabel({ kind: a.kind, year }) : null,
       counts: rowCounts(a),
       ...standing(dataset, measurement, opts.regionSettings),
       budget: measurement.budget,

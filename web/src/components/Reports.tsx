@@ -31,7 +31,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function ReportsPanel({ agencyId, year, agreements }: { agencyId: string; year: number; agreements: { id: string; kind: string }[] }) {
+export function ReportsPanel({ agencyId, year, agreements }: { agencyId: string; year: number; agreements: { id: string; kind: string; title: string }[] }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<{ key: string; text: string }[]>([]);
@@ -113,7 +113,7 @@ export function ReportsPanel({ agencyId, year, agreements }: { agencyId: string;
           </>
         )}
         {agreements.map((a) => {
-          const label = t('rep.agreement', { id: a.id });
+          const label = a.title;
           const ref: ReportRef = { kind: 'agreement', id: a.id };
           return [
             <dt key={`dt-${a.id}`}>{label}</dt>,

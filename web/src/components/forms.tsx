@@ -3,8 +3,9 @@
  * 409 as the conflict notice (the input stays), anything else as the error with all its findings
  * by path, and each finding that names a field of the form beside that field too.
  */
-import type { ReactNode } from 'react';
-import { readBack, readNumber } from '../fmt.js';
+import { useState, type ReactNode } from 'react';
+import { formatDate, readBack, readNumber } from '../fmt.js';
+import { dayText, readDay } from '../../../src/core/date-input.js';
 import { useI18n } from '../i18n.js';
 import { ApiError, serverText, type Finding } from '../http.js';
 import { ConflictNotice } from './Conflict.js';
@@ -47,11 +48,44 @@ export function fieldErrors(error: unknown, bases: readonly string[]): FieldErro
       if (list.length === 0) return null;
       return (
         <span id={`${id}-error`} className="field-error" data-where={list.map((f) => f.where).join(' ')}>
-          {list.map((f) => f.message).join(' · ')}
+          <FindingTexts list={list} />
         </span>
       );
     },
   };
+}
+
+/** Findings' messages in the interface's language (the server's Indonesian unless English is chosen). */
+function FindingTexts({ list }: { list: Finding[] }) {
+  const { lang } = useI18n();
+  return <>{list.map((f) => serverText(f, lang)).join(' · ')}</>;
+}
+
+/** A rule of a form's own check, said in both languages: the field it is about (its path in the request) and what is wrong. */
+export interface FormRule {
+  where: string;
+  failed: boolean;
+  en: string;
+  id: string;
+}
+
+/**
+ * A form's own check before sending (forms are `noValidate`: the browser's own, English, bubbles
+ * never show): the rules that fail as an error with a finding per field, in both languages, which
+ * `fieldErrors` places beside each field and `ErrorView` lists; `null` when every rule holds.
+ */
+export function checkForm(rules: readonly FormRule[]): ApiError | null {
+  const failed = rules.filter((r) => r.failed);
+  if (failed.length === 0) return null;
+  const findings: Finding[] = failed.map((r) => ({ severity: 'error', code: 'form-check', where: r.where, message: r.en, localized: { id: r.id } }));
+  return new ApiError(
+    400,
+    'form-check',
+    failed.length === 1 ? failed[0]!.en : `${failed.length} fields need attention`,
+    findings,
+    undefined,
+    { id: failed.length === 1 ? failed[0]!.id : `${failed.length} isian perlu diperbaiki` },
+  );
 }
 
 /** A failed save: the 409 notice with a reload that keeps the form, or the error with its findings. */
@@ -134,6 +168,54 @@ export function NumberField(props: {
           {messages.join(' · ')}
         </span>
       )}
+    </>
+  );
+}
+
+/**
+ * A day typed as Indonesians write it, `hh/bb/tttt` (24/09/2025; src/core/date-input.ts), the day
+ * read shown under it in words ("24 September 2025") before saving — one rule for every date
+ * field, whatever the browser's own language (a native date picker follows the browser's locale,
+ * so it may read mm/dd/yyyy). `onChange` gets `YYYY-MM-DD`, '' when emptied, or the text as typed
+ * when it is no day (the save is then refused at the field).
+ */
+export function DateField(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  readOnly?: boolean;
+  disabled?: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}) {
+  const { id, value, onChange, readOnly, disabled } = props;
+  const { t, lang } = useI18n();
+  const [text, setText] = useState(() => dayText(value) || value);
+  const read = readDay(text);
+  const invalid = read.kind === 'invalid';
+  const describedBy = [props['aria-describedby'], `${id}-read`].filter(Boolean).join(' ');
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={t('form.dayPlaceholder')}
+        value={text}
+        readOnly={readOnly}
+        disabled={disabled}
+        aria-invalid={invalid || props['aria-invalid'] ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          setText(e.target.value);
+          const r = readDay(e.target.value);
+          onChange(r.kind === 'day' ? r.iso : r.kind === 'empty' ? '' : e.target.value);
+        }}
+      />
+      <span id={`${id}-read`} className={`small ${invalid ? 'error-text' : 'muted'}`} data-testid={`${id}-read`}>
+        {read.kind === 'day' ? formatDate(read.iso, lang) : invalid ? t('form.badDay') : ''}
+      </span>
     </>
   );
 }

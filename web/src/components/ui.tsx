@@ -5,6 +5,8 @@ import { isKey, useI18n, type Lang, type MessageKey } from '../i18n.js';
 import { num, pct } from '../fmt.js';
 import type { MeasuredRow } from '../api.js';
 import { unmeasuredText } from '../../../src/core/report/common.js';
+import { requestPlace } from '../../../src/core/labels.js';
+import { href } from '../router.js';
 
 export function Loading() {
   const { t } = useI18n();
@@ -39,7 +41,7 @@ export function ErrorView({ error, onRetry, nameOf }: { error: unknown; onRetry?
     <div className="error" role="alert">
       <strong>{t('error.title')}:</strong> {errorText(error, t, lang)}
       {findings.length > 0 && <FindingList findings={findings} {...(nameOf ? { nameOf } : {})} />}
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && (error.status === 403 || error.status === 401)) && (
         <p>
           <button type="button" onClick={onRetry}>
             {t('common.retry')}
@@ -50,7 +52,38 @@ export function ErrorView({ error, onRetry, nameOf }: { error: unknown; onRetry?
   );
 }
 
-export function FindingList({ findings, nameOf }: { findings: { severity: string; code: string; where: string; message: string; localized?: { id: string } | undefined }[]; nameOf?: NameOf }) {
+/** A finding as the pages receive it: the dashboard's carry their place in words and their page. */
+export interface ShownFinding {
+  severity: string;
+  code: string;
+  where: string;
+  message: string;
+  localized?: { id: string } | undefined;
+  place?: { en: string; id: string } | undefined;
+  link?: { section: string; indicator: string | null } | null | undefined;
+}
+
+/** The page of the interface a finding's link opens (`#/a/<agency>/realizations/<year>?indicator=…`). */
+export function findingHref(agencyId: string, year: number, link: { section: string; indicator: string | null }): string {
+  const yearly = link.section === 'realizations' || link.section === 'agreements' || link.section === 'programs';
+  const base = yearly ? href('a', agencyId, link.section, year) : href('a', agencyId, link.section);
+  return link.indicator ? `${base}?indicator=${encodeURIComponent(link.indicator)}` : base;
+}
+
+/**
+ * Where a finding is, in words: its place as the server named it, else the record `nameOf` finds,
+ * else the field of the request (core/labels.ts `requestPlace`: `body.username` → "nama pengguna").
+ * The path itself stays in `data-where`, for tests, never on the screen.
+ */
+export function placeText(f: ShownFinding, lang: Lang, nameOf?: NameOf): string {
+  if (f.place) return lang === 'id' ? f.place.id : f.place.en;
+  const named = nameOf?.(f.where);
+  if (named) return named;
+  const p = requestPlace(f.where);
+  return lang === 'id' ? p.id : p.en;
+}
+
+export function FindingList({ findings, nameOf, linkTo }: { findings: ShownFinding[]; nameOf?: NameOf; linkTo?: { agencyId: string; year: number } }) {
   const { t, lang } = useI18n();
   return (
     <table className="findings">
@@ -66,9 +99,8 @@ export function FindingList({ findings, nameOf }: { findings: { severity: string
         {findings.map((f, i) => (
           <tr key={i} className={`sev-${f.severity}`}>
             <td>{isKey(`severity.${f.severity}`) ? t(`severity.${f.severity}` as MessageKey) : f.severity}</td>
-            <td>
-              <code>{f.where}</code>
-              {nameOf?.(f.where) && <div className="small">{nameOf(f.where)}</div>}
+            <td data-where={f.where}>
+              {f.link && linkTo ? <a href={findingHref(linkTo.agencyId, linkTo.year, f.link)}>{placeText(f, lang, nameOf)}</a> : placeText(f, lang, nameOf)}
             </td>
             <td>{serverText(f, lang)}</td>
           </tr>
@@ -177,7 +209,7 @@ export function PercentBar({ value, label }: { value: number | null | undefined;
       <span className="pbar-track" aria-hidden="true">
         <span className="pbar-fill" style={{ width: `${width}%` }} />
       </span>
-      <span className="pbar-text">{num(value)}%</span>
+      <span className="pbar-text">{pct(value)}</span>
     </span>
   );
 }

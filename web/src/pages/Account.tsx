@@ -8,12 +8,15 @@ import { useAuth, useUser } from '../auth.js';
 import { fieldErrors } from '../components/forms.js';
 import { Card, ErrorView } from '../components/ui.js';
 import { ApiError } from '../http.js';
+import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 
 export default function AccountPage() {
   const { t } = useI18n();
   const user = useUser();
   const { ended } = useAuth();
+  // the agency and unit by their names, never their ids
+  const profile = useAsync((signal) => (user.agencyId ? api.agency(user.agencyId, signal) : Promise.resolve(undefined)), [user.agencyId]);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -67,11 +70,11 @@ export default function AccountPage() {
             <>
               <dt>{t('account.agency')}</dt>
               <dd>
-                <code>{user.agencyId}</code>
+                <span data-testid="account-agency">{profile.data?.agency.name ?? '…'}</span>
                 {user.unitId && (
                   <>
                     {' · '}
-                    {t('account.unit')} <code>{user.unitId}</code>
+                    {t('account.unit')} {profile.data?.units.find((u) => u.id === user.unitId)?.name ?? '…'}
                   </>
                 )}
               </dd>
@@ -86,7 +89,7 @@ export default function AccountPage() {
         </dl>
       </Card>
       <div className="grid2">
-        <form className="card form" onSubmit={changePassword} aria-labelledby="pw-title">
+        <form noValidate className="card form" onSubmit={changePassword} aria-labelledby="pw-title">
           <h2 id="pw-title">{t('account.changePassword')}</h2>
           <p className="small muted">{t('account.changePasswordHelp')}</p>
           <label htmlFor="pw-current">{t('account.currentPassword')}</label>

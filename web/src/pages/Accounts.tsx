@@ -7,7 +7,7 @@
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { api, type Account, type AgencySummary, type Role, type Versioned } from '../api.js';
 import { useUser } from '../auth.js';
-import { fieldErrors, SaveError, textOf, type FieldErrors } from '../components/forms.js';
+import { checkForm, fieldErrors, SaveError, textOf, type FieldErrors } from '../components/forms.js';
 import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
 import { formatDate } from '../fmt.js';
 import { useAsync } from '../hooks.js';
@@ -15,6 +15,26 @@ import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { ROLES } from '../../../src/server/policies/types.js';
 
 const agencyRole = (r: Role) => r !== 'admin' && r !== 'evaluator';
+
+/** A password's rules as the server has them (8 to 200 characters); `required` for a new account. */
+function passwordRules(password: string, required: boolean) {
+  return [
+    { where: 'body.password', failed: required && password === '', en: 'Enter a first password.', id: 'Isi kata sandi awal.' },
+    {
+      where: 'body.password',
+      failed: password !== '' && password.length < 8,
+      en: `The password needs at least 8 characters (now ${password.length}).`,
+      id: `Kata sandi paling sedikit 8 karakter (sekarang ${password.length}).`,
+    },
+    { where: 'body.password', failed: password.length > 200, en: 'The password may have at most 200 characters.', id: 'Kata sandi paling banyak 200 karakter.' },
+  ];
+}
+
+/** An operator's unit by its name (from the agency's profile). */
+function UnitName({ agencyId, unitId }: { agencyId: string; unitId: string }) {
+  const units = useUnits(agencyId, true);
+  return <>{units.data?.find((u) => u.id === unitId)?.name ?? '…'}</>;
+}
 
 export default function Accounts() {
   const { t, lang } = useI18n();
@@ -60,7 +80,7 @@ export default function Accounts() {
                     <td>{a.record.name}</td>
                     <td data-col="role">{t(`role.${a.record.role}` as MessageKey)}</td>
                     <td data-col="agency">{a.record.agencyId ? (agencyName.get(a.record.agencyId) ?? a.record.agencyId) : a.record.region ?? '—'}</td>
-                    <td>{a.record.unitId ? <code>{a.record.unitId}</code> : '—'}</td>
+                    <td>{a.record.unitId && a.record.agencyId ? <UnitName agencyId={a.record.agencyId} unitId={a.record.unitId} /> : '—'}</td>
                     <td data-col="status">{a.record.active ? t('account.active') : <strong className="error-text">{t('account.inactive')}</strong>}</td>
                     <td className="small">{formatDate(a.record.createdAt, lang)}</td>
                     <td>
@@ -200,7 +220,16 @@ function CreateAccount({ agencies, t, onCreated }: { agencies: AgencySummary[]; 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    // the form's own check, in the interface's words (the browser's English bubbles are off: noValidate)
+    const refused = checkForm([
+      { where: 'body.username', failed: username.trim() === '', en: 'Enter a login name.', id: 'Isi nama pengguna.' },
+      { where: 'body.name', failed: name.trim() === '', en: 'Enter the name.', id: 'Isi nama.' },
+      { where: 'body.agencyId', failed: agencyRole(role) && !agencyId, en: 'Choose the agency.', id: 'Pilih perangkat daerah.' },
+      { where: 'body.unitId', failed: role === 'operator' && !unitId, en: "Choose the operator's unit.", id: 'Pilih unit operator.' },
+      ...passwordRules(password, true),
+    ]);
+    setError(refused);
+    if (refused) return;
     setBusy(true);
     try {
       const res = await api.createAccount({
@@ -225,7 +254,7 @@ function CreateAccount({ agencies, t, onCreated }: { agencies: AgencySummary[]; 
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="new-account-title" data-testid="new-account">
+    <form className="card form" onSubmit={submit} aria-labelledby="new-account-title" data-testid="new-account" noValidate>
       <h2 id="new-account-title">{t('accounts.new')}</h2>
       <div className="form-grid">
         <div>
@@ -302,7 +331,14 @@ function EditAccount(props: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    const refused = checkForm([
+      { where: 'body.name', failed: name.trim() === '', en: 'Enter the name.', id: 'Isi nama.' },
+      { where: 'body.agencyId', failed: agencyRole(role) && !agencyId, en: 'Choose the agency.', id: 'Pilih perangkat daerah.' },
+      { where: 'body.unitId', failed: role === 'operator' && !unitId, en: "Choose the operator's unit.", id: 'Pilih unit operator.' },
+      ...passwordRules(password, false),
+    ]);
+    setError(refused);
+    if (refused) return;
     setBusy(true);
     try {
       await api.updateAccount(a.id, {
@@ -323,7 +359,7 @@ function EditAccount(props: {
   }
 
   return (
-    <form onSubmit={submit} aria-label={`${t('accounts.edit')} ${a.username}`} className="account-form">
+    <form onSubmit={submit} aria-label={`${t('accounts.edit')} ${a.username}`} className="account-form" noValidate>
       <div className="form-grid">
         <div>
           <label htmlFor={`${p}-name`}>{t('account.name')}</label>

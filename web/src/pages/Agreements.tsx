@@ -9,9 +9,9 @@ import { api, type AgencyProfile, type AgreementView, type Person, type PlanView
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
-import { formatDate, inputText, num, parseNumber } from '../fmt.js';
+import { agreementTitle, formatDate, inputText, num, parseNumber } from '../fmt.js';
 import { today, useAsync } from '../hooks.js';
-import { NumberField } from '../components/forms.js';
+import { DateField, NumberField } from '../components/forms.js';
 import { ApiError } from '../http.js';
 import { useI18n, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
@@ -107,7 +107,7 @@ export default function Agreements({ profile, year, path, onChanged }: { profile
           key={a.record.id}
           view={a}
           amended={all.find((x) => x.record.id === a.record.amends)}
-          amendedBy={all.filter((x) => x.record.amends === a.record.id).map((x) => x.record.id)}
+          amendedBy={all.filter((x) => x.record.amends === a.record.id).map((x) => x.record)}
           names={names}
           editable={planner}
           profile={profile}
@@ -128,7 +128,7 @@ export default function Agreements({ profile, year, path, onChanged }: { profile
 function AgreementCard(props: {
   view: AgreementView;
   amended: AgreementView | undefined;
-  amendedBy: string[];
+  amendedBy: AgreementView['record'][];
   names: Names;
   editable: boolean;
   profile: AgencyProfile;
@@ -184,7 +184,7 @@ function AgreementCard(props: {
     try {
       await api.deleteAgreement(profile.id, a.id, version);
       setAsking(false);
-      onDeleted(a.id);
+      onDeleted(agreementTitle(a, lang));
     } catch (err) {
       setError(err);
       setAsking(false);
@@ -198,19 +198,19 @@ function AgreementCard(props: {
       className="agreement"
       title={
         <>
-          {a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} <code>{a.id}</code>{' '}
+          {agreementTitle(a, lang)}{' '}
           <span className="muted small">
             {t('dash.signedOn', { date: formatDate(a.signedOn, lang) })}, {a.place}
-            {a.amends ? ` · ${t('dash.amends', { id: a.amends })}` : ''}
-            {amendedBy.length > 0 ? ` · ${t('agr.amended', { id: amendedBy.join(', ') })}` : ''}
+            {amended ? ` · ${t('dash.amends', { id: agreementTitle(amended.record, lang) })}` : ''}
+            {amendedBy.length > 0 ? ` · ${t('agr.amended', { id: amendedBy.map((x) => agreementTitle(x, lang)).join(', ') })}` : ''}
           </span>
         </>
       }
     >
       <p className="small">
-        {t('agr.plan')}: <code>{a.plan}</code> · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
+        {t('agr.plan')}: {profile.plans.find((p) => p.id === a.plan)?.title ?? t('agr.planGone')} · {t('agr.firstParty')}: {a.firstParty.name} · {t('agr.secondParty')}: {a.secondParty.name}
       </p>
-      <form onSubmit={save} aria-label={`${t('agr.rows')} ${a.id}`}>
+      <form noValidate onSubmit={save} aria-label={`${t('agr.rows')} ${agreementTitle(a, lang)}`}>
         <TableWrap label={t('agr.rows')}>
           <table data-testid={`agreement-${a.id}`}>
             <caption className="sr-only">{t('agr.rows')}</caption>
@@ -234,10 +234,10 @@ function AgreementCard(props: {
                   <tr key={`${r.goal}-${r.indicator}-${i}`} className={differs ? 'differs' : ''}>
                     <td>{i + 1}</td>
                     <td>
-                      <code>{r.goal}</code> <span className="small">{names.goal(a, r.goal)}</span>
+                      <span className="small">{names.goal(a, r.goal)}</span>
                     </td>
                     <td>
-                      {names.indicator(a, r.indicator)} <code className="small muted">{r.indicator}</code>
+                      {names.indicator(a, r.indicator)}
                     </td>
                     <td className="num">{num(d?.planTarget ?? null)}</td>
                     <td className="num">
@@ -307,7 +307,7 @@ function AgreementCard(props: {
         </div>
         {asking && (
           <div className="confirm-box" role="alertdialog" aria-labelledby={`del-${a.id}`}>
-            <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: a.id })}</p>
+            <p id={`del-${a.id}`}>{t('agr.deleteAsk', { id: agreementTitle(a, lang) })}</p>
             <div className="toolbar">
               <button type="button" className="danger" disabled={busy} onClick={() => void remove()} autoFocus>
                 {t('agr.deleteYes')}
@@ -404,7 +404,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="create-title">
+    <form noValidate className="card form" onSubmit={submit} aria-labelledby="create-title">
       <h2 id="create-title">{t('agr.create', { year })}</h2>
       <div className="form-grid">
         <div>
@@ -419,7 +419,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
           <label htmlFor="agr-id">{t('agr.id')}</label>
           <input id="agr-id" value={id} onChange={(e) => setId(e.target.value)} required pattern="[A-Za-z0-9._\-]+" />
           <label htmlFor="agr-signed">{t('agr.signedOn')}</label>
-          <input id="agr-signed" type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} required />
+          <DateField id="agr-signed" value={signedOn} onChange={setSignedOn} />
           <label htmlFor="agr-place">{t('agr.place')}</label>
           <input id="agr-place" value={place} onChange={(e) => setPlace(e.target.value)} required />
         </div>
@@ -455,7 +455,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
                     />
                   </td>
                   <td>
-                    <code>{i.goal}</code>
+                    {plan?.goals.find((g) => g.record.id === i.goal)?.record.statement ?? '—'}
                   </td>
                   <td>{i.name}</td>
                   <td className="num">{num(planTarget)}</td>
@@ -483,6 +483,7 @@ function CreateForm({ profile, year, plans, all, onDone, t }: { profile: AgencyP
 }
 
 function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; agreement: AgreementView | undefined; onDone: () => void; t: Translate }) {
+  const { lang } = useI18n();
   const [signedOn, setSignedOn] = useState(today());
   const [place, setPlace] = useState(agreement?.record.place ?? '');
   const [id, setId] = useState('');
@@ -503,16 +504,16 @@ function AmendForm({ profile, agreement, onDone, t }: { profile: AgencyProfile; 
     }
   }
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="amend-title">
+    <form noValidate className="card form" onSubmit={submit} aria-labelledby="amend-title">
       <h2 id="amend-title">
-        {t('agr.amend')} — <code>{agreement.record.id}</code>
+        {t('agr.amend')} — {agreementTitle(agreement.record, lang)}
       </h2>
       <div className="form-grid">
         <div>
           <label htmlFor="amend-id">{t('agr.id')}</label>
           <input id="amend-id" value={id} placeholder={`${agreement.record.id}-perubahan`} onChange={(e) => setId(e.target.value)} pattern="[A-Za-z0-9._\-]*" />
           <label htmlFor="amend-signed">{t('agr.signedOn')}</label>
-          <input id="amend-signed" type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} required />
+          <DateField id="amend-signed" value={signedOn} onChange={setSignedOn} />
           <label htmlFor="amend-place">{t('agr.place')}</label>
           <input id="amend-place" value={place} onChange={(e) => setPlace(e.target.value)} required />
         </div>

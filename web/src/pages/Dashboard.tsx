@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { api, type AgencyDashboard, type AgencyProfile, type MeasuredRow, type PlanView } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { ReportsPanel } from '../components/Reports.js';
-import { Card, ErrorView, FindingList, Loading, PendingFigure, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge, TableWrap } from '../components/ui.js';
+import { Card, ErrorView, FindingList, findingHref, Loading, PendingFigure, PercentBar, PredicateBadge, Sparkline, Stat, StateBadge, TableWrap } from '../components/ui.js';
 import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -36,6 +36,10 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
   const goals = useMemo(() => goalNames(plans), [plans]);
   const current = m.agreements.find((a) => a.id === d.current) ?? null;
   const c = d.counts;
+  const titleOf = (id: string): string => {
+    const title = d.agreementTitles[id];
+    return title ? (lang === 'id' ? title.id : title.en) : t('dash.original');
+  };
 
   return (
     <div className="page dashboard">
@@ -93,7 +97,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
 
       {m.agreements.length === 0 && <p className="notice">{t('dash.noAgreement', { year: d.year })}</p>}
 
-      <ReportsPanel agencyId={profile.id} year={d.year} agreements={m.agreements.map((a) => ({ id: a.id, kind: a.kind }))} />
+      <ReportsPanel agencyId={profile.id} year={d.year} agreements={m.agreements.map((a) => ({ id: a.id, kind: a.kind, title: titleOf(a.id) }))} />
 
       {current && current.rows.length > 0 && (
         <div className="grid2">
@@ -112,10 +116,10 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
           className="agreement"
           title={
             <>
-              {a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} <code>{a.id}</code>{' '}
+              {titleOf(a.id)}{' '}
               <span className="muted small">
                 {t('dash.signedOn', { date: formatDate(a.signedOn, lang) })}
-                {a.amends ? ` · ${t('dash.amends', { id: a.amends })}` : ''}
+                {a.amends ? ` · ${t('dash.amends', { id: titleOf(a.amends) })}` : ''}
               </span>
             </>
           }
@@ -144,7 +148,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
                   {a.goals.map((g) => (
                     <tr key={g.goal}>
                       <td>
-                        <code>{g.goal}</code> {goals.get(`${a.plan}/${g.goal}`) ?? ''}
+                        {goals.get(`${a.plan}/${g.goal}`) ?? t('dash.goalGone')}
                       </td>
                       <td className="num">{pct(g.achievement)}</td>
                       <td>
@@ -184,7 +188,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
             {d.programs.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <code>{p.code ?? p.id}</code>
+                  {p.code ?? '—'}
                 </td>
                 <td>{p.name}</td>
                 <td className="num">{rp(p.final)}</td>
@@ -220,12 +224,12 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
             <tbody>
               {d.quality.map((f, i) => (
                 <tr key={i} className={`sev-${f.severity}`} data-code={f.code}>
-                  <td>{f.subject}</td>
-                  <td>{isKey(`quality.${f.code}`) ? t(`quality.${f.code}` as MessageKey) : <code>{f.code}</code>}</td>
+                  <td>{f.link ? <a href={findingHref(profile.id, d.year, f.link)}>{f.subject}</a> : f.subject}</td>
+                  <td>{isKey(`quality.${f.code}`) ? t(`quality.${f.code}` as MessageKey) : t('dash.qualityOther')}</td>
                   <td>
                     {lang === 'id' ? (f.localized?.id ?? f.message) : f.message}
-                    <div className="muted small">
-                      <code>{f.where}</code>
+                    <div className="muted small" data-where={f.where}>
+                      {f.link ? <a href={findingHref(profile.id, d.year, f.link)}>{lang === 'id' ? f.place.id : f.place.en}</a> : lang === 'id' ? f.place.id : f.place.en}
                     </div>
                   </td>
                 </tr>
@@ -241,7 +245,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
           <summary>
             {t('dash.findings')} ({m.findings.length})
           </summary>
-          <FindingList findings={m.findings} />
+          <FindingList findings={d.findings} linkTo={{ agencyId: profile.id, year: d.year }} />
         </details>
       )}
     </div>
@@ -347,8 +351,8 @@ function achievementChart(rows: MeasuredRow[]): ChartOption {
           value: r.achievement === null ? '-' : Math.round(r.achievement * 100) / 100,
           itemStyle: { color: r.predicateColor ?? '#bbb', borderColor: '#555', borderWidth: 0.5 },
         })),
-        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${num(p.value)}%` : '—') },
-        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: '100%' } },
+        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? pct(p.value) : '—') },
+        markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: pct(100) } },
       },
     ],
   };

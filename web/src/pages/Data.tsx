@@ -124,7 +124,7 @@ export default function DataPage({ profile }: { profile: AgencyProfile | undefin
       {mayImport && (
         <Card title={t('data.import')}>
           <p>{t('data.importHelp')}</p>
-          <form onSubmit={submit}>
+          <form noValidate onSubmit={submit}>
             <label htmlFor="import-file">{t('data.file')}</label>
             <input id="import-file" ref={fileRef} type="file" accept=".json,.yaml,.yml,.zip,application/json,application/zip" required />
             <div className="toolbar">

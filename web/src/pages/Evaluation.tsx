@@ -6,7 +6,7 @@ import { Chart, type ChartOption } from '../components/Chart.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { Card, ErrorView, Loading, TableWrap } from '../components/ui.js';
 import { formatDate, num, parseNumber, readNumber } from '../fmt.js';
-import { fieldErrors, NumberField } from '../components/forms.js';
+import { DateField, fieldErrors, NumberField } from '../components/forms.js';
 import { today, useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
@@ -168,7 +168,7 @@ function RecommendationRow(props: {
       <td>{r.text}</td>
       <td>
         {editing ? (
-          <form onSubmit={save} id={`rec-${r.id}`}>
+          <form noValidate onSubmit={save} id={`rec-${r.id}`}>
             <label className="sr-only" htmlFor={`rec-action-${r.id}`}>
               {t('eval.action')}
             </label>
@@ -257,7 +257,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
   return (
     <details>
       <summary>+ {t('eval.scores')}</summary>
-      <form className="form-grid" onSubmit={submit}>
+      <form noValidate className="form-grid" onSubmit={submit}>
         <div>
           <label htmlFor="s-year">{t('eval.year')}</label>
           <input id="s-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
@@ -271,7 +271,7 @@ function ScoreForm({ agencyId, onSaved, existing, t }: { agencyId: string; onSav
           <label htmlFor="s-ref">{t('eval.reference')}</label>
           <input id="s-ref" value={reference} onChange={(e) => setReference(e.target.value)} required />
           <label htmlFor="s-date">{t('eval.date')}</label>
-          <input id="s-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id="s-date" value={date} onChange={setDate} />
         </div>
         {error !== null && <ErrorView error={error} />}
         <div className="toolbar">
@@ -315,7 +315,7 @@ function RecommendationForm({ agencyId, onSaved, count, t }: { agencyId: string;
   return (
     <details>
       <summary>+ {t('eval.text')}</summary>
-      <form className="form-grid" onSubmit={submit}>
+      <form noValidate className="form-grid" onSubmit={submit}>
         <div>
           <label htmlFor="n-text">{t('eval.text')}</label>
           <textarea id="n-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
@@ -326,7 +326,7 @@ function RecommendationForm({ agencyId, onSaved, count, t }: { agencyId: string;
           <label htmlFor="n-owner">{t('eval.owner')}</label>
           <input id="n-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
           <label htmlFor="n-due">{t('eval.due')}</label>
-          <input id="n-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateField id="n-due" value={due} onChange={setDue} />
         </div>
         {error !== null && <ErrorView error={error} />}
         <div className="toolbar">

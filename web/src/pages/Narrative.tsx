@@ -17,12 +17,14 @@
  */
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { navigate } from '../router.js';
-import { api, type AgencyProfile, type Analysis, type Narrative, type NarrativeView, type NodeView, type PlanView } from '../api.js';
+import { api, type AgencyProfile, type AgreementView, type Analysis, type Narrative, type NarrativeView, type NodeView, type PlanView } from '../api.js';
 import { useUser } from '../auth.js';
-import { compact, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
+import { compact, DateField, fieldErrors, linesOf, SaveError, textOf, type FieldErrors } from '../components/forms.js';
 import { Card, ErrorView, Loading } from '../components/ui.js';
 import { useAsync } from '../hooks.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { useI18n, type Lang, type MessageKey, type Translate } from '../i18n.js';
+import { agreementTitle } from '../fmt.js';
+import { namesFrom } from './Agreements.js';
 
 type Award = NonNullable<Narrative['awards']>[number];
 
@@ -178,6 +180,7 @@ export default function NarrativePage({ profile, year: routeYear }: { profile: A
         view={view}
         plans={data.data.plans}
         nodes={data.data.nodes}
+        agreements={agreements.data}
         writer={writer}
         agencyId={profile.id}
         onReload={data.reload}
@@ -195,6 +198,7 @@ function NarrativeForm(props: {
   view: NarrativeView;
   plans: PlanView[];
   nodes: NodeView[];
+  agreements: AgreementView[];
   writer: boolean;
   agencyId: string;
   onReload: () => void;
@@ -203,7 +207,8 @@ function NarrativeForm(props: {
   loading: boolean;
   t: Translate;
 }) {
-  const { year, view, plans, nodes, writer, agencyId, onReload, onSaved, loading, t } = props;
+  const { year, view, plans, nodes, agreements, writer, agencyId, onReload, onSaved, loading, t } = props;
+  const { lang } = useI18n();
   // the form is filled once; a reload after a conflict brings the new version, not new text
   const [form, setForm] = useState<Form>(() => formOf(view.record));
   const [base, setBase] = useState<Narrative | null>(view.record);
@@ -216,7 +221,7 @@ function NarrativeForm(props: {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const fe = fieldErrors(error, ['body.narrative', 'narrative']);
-  const subjects = useMemo(() => subjectOptions(plans, nodes, t), [plans, nodes, t]);
+  const subjects = useMemo(() => subjectOptions(plans, nodes, agreements, t, lang), [plans, nodes, agreements, t, lang]);
   const ro = !writer;
 
   const set = (change: (f: Form) => Form) => {
@@ -273,7 +278,7 @@ function NarrativeForm(props: {
   );
 
   return (
-    <form onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
+    <form noValidate onSubmit={submit} aria-label={t('narr.title')} data-testid="narrative-form">
       <p id="n-lines-help" className="small muted">
         {t('narr.linesHelp')}
       </p>
@@ -289,7 +294,7 @@ function NarrativeForm(props: {
           </div>
           <div>
             <label htmlFor="n-signedOn">{t('narr.signedOn')}</label>
-            <input id="n-signedOn" type="date" readOnly={ro} value={form.signedOn} onChange={(e) => set((f) => ({ ...f, signedOn: e.target.value }))} {...fe.aria('signedOn', 'n-signedOn')} />
+            <DateField id="n-signedOn" readOnly={ro} value={form.signedOn} onChange={(v) => set((f) => ({ ...f, signedOn: v }))} {...fe.aria('signedOn', 'n-signedOn')} />
             {fe.show('signedOn', 'n-signedOn')}
           </div>
         </div>
@@ -355,12 +360,11 @@ function NarrativeForm(props: {
               </div>
               <div>
                 <label htmlFor={`aw-${a.key}-date`}>{t('narr.awardDate')}</label>
-                <input
+                <DateField
                   id={`aw-${a.key}-date`}
-                  type="date"
                   readOnly={ro}
                   value={a.date}
-                  onChange={(e) => set((f) => ({ ...f, awards: f.awards.map((x) => (x.key === a.key ? { ...x, date: e.target.value } : x)) }))}
+                  onChange={(v) => set((f) => ({ ...f, awards: f.awards.map((x) => (x.key === a.key ? { ...x, date: v } : x)) }))}
                   {...fe.aria(`awards[${i}].date`, `aw-${a.key}-date`)}
                 />
                 {fe.show(`awards[${i}].date`, `aw-${a.key}-date`)}
@@ -448,14 +452,32 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   return <Card title={title}>{children}</Card>;
 }
 
+type SubjectOption = { value: string; label: string };
 interface SubjectGroup {
   label: string;
   options: { value: string; label: string }[];
 }
 
 /** What an analysis may be about: the plans' indicators and goals, and the program nodes (their refs as the LKIP resolves them). */
-function subjectOptions(plans: PlanView[], nodes: NodeView[], t: Translate): SubjectGroup[] {
+function subjectOptions(plans: PlanView[], nodes: NodeView[], agreements: AgreementView[], t: Translate, lang: Lang): SubjectGroup[] {
   const groups: SubjectGroup[] = [];
+  // an agreement's rows, by the agreement's own reference (`pk-2025/UMM`), named as the agreement names them
+  const names = namesFrom(plans, agreements);
+  for (const a of agreements) {
+    const seen = new Set<string>();
+    const options: SubjectOption[] = [];
+    for (const r of a.record.rows) {
+      if (!seen.has(`i:${r.indicator}`)) {
+        seen.add(`i:${r.indicator}`);
+        options.push({ value: `${a.record.id}/${r.indicator}`, label: `${t('col.indicator')}: ${names.indicator(a.record, r.indicator)}` });
+      }
+      if (!seen.has(`g:${r.goal}`)) {
+        seen.add(`g:${r.goal}`);
+        options.push({ value: `${a.record.id}/${r.goal}`, label: `${t('col.goal')}: ${names.goal(a.record, r.goal)}` });
+      }
+    }
+    if (options.length > 0) groups.push({ label: agreementTitle(a.record, lang), options });
+  }
   for (const p of plans) {
     const options = [
       ...p.indicators.map((i) => ({ value: `${p.id}/${i.record.id}`, label: `${t('col.indicator')}: ${i.record.name}` })),

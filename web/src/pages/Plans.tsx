@@ -236,8 +236,7 @@ function GoalNode({ id, ctx, depth }: { id: string; ctx: Ctx; depth: number }) {
               {g.cascade.map((c, i) => (
                 <span key={c.ref} className={c.found ? '' : 'error-text'}>
                   {i > 0 ? '; ' : ''}
-                  {c.plan ? `${c.plan.level === 'rpjmd' ? t('plans.rpjmd') : t('plans.renstra')} ` : ''}
-                  <code>{c.ref}</code>
+                  {c.plan ? c.plan.title : t('plans.unknownRef')}
                   {c.goal ? ` — ${c.goal.statement}` : ''}
                 </span>
               ))}
@@ -337,7 +336,7 @@ function IndicatorCard({ view, ctx }: { view: Versioned<Indicator>; ctx: Ctx }) 
     <article className="indicator" aria-label={ind.name} data-indicator={`${plan.id}/${ind.id}`}>
       <h3>
         {ind.name} {ind.key && <span className="tag">{t('plans.key')}</span>}
-        {ind.additional && <span className="tag">{t('plans.additional')}</span>} <code className="small">{ind.id}</code>
+        {ind.additional && <span className="tag">{t('plans.additional')}</span>}
         {editable && (
           <span className="item-actions">
             <button type="button" className="link" disabled={editing !== null} aria-label={`${t('plans.edit')} ${ind.name}`} onClick={() => setEditing({ kind: 'indicator', plan: plan.id, id: ind.id })}>
@@ -550,7 +549,7 @@ function GoalForm({ ctx, view, parent }: { ctx: Ctx; view: GoalView | null; pare
   }
 
   return (
-    <form className="edit-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
+    <form noValidate className="edit-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
       <h3 id={`${p}-title`}>{base ? `${t('plans.editGoal')} ${base.id}` : t('plans.newGoal')}</h3>
       <div className="form-grid">
         <div>
@@ -904,7 +903,7 @@ function IndicatorForm({ ctx, view, goal }: { ctx: Ctx; view: Versioned<Indicato
   }
 
   return (
-    <form className="edit-form indicator-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
+    <form noValidate className="edit-form indicator-form" onSubmit={submit} aria-labelledby={`${p}-title`}>
       <h3 id={`${p}-title`}>{base ? `${t('plans.editIndicator')} ${base.name}` : t('plans.newIndicator')}</h3>
       <div className="form-grid">
         <div>

@@ -167,7 +167,7 @@ function ProfileForm(props: { agencyId: string; agency: Agency; version: string;
   const fe = fieldErrors(error, ['body', 'agency']);
   return (
     <Card title={t('prof.edit')}>
-      <form className="profile-form" onSubmit={save} aria-label={t('prof.edit')}>
+      <form noValidate className="profile-form" onSubmit={save} aria-label={t('prof.edit')}>
         <label htmlFor="prof-name">{t('prof.name')}</label>
         <input id="prof-name" value={form.name} required onChange={(e) => setForm({ ...form, name: e.target.value })} {...fe.aria('name', 'prof-name')} />
         {fe.show('name', 'prof-name')}

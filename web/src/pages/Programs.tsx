@@ -12,7 +12,7 @@ import { compact, fieldErrors, NumberField, SaveError, textOf } from '../compone
 import { Card, ErrorView, Loading, PercentBar, TableWrap } from '../components/ui.js';
 import { useUser } from '../auth.js';
 import { ApiError } from '../http.js';
-import { inputText, money, num, parseNumber, rp } from '../fmt.js';
+import { inputText, money, num, parseNumber, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 
@@ -132,7 +132,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                               <div className="small muted">
                                 {t('prog.supports')}:{' '}
                                 {supports
-                                  .map((s) => `${names.get(s.indicator) ?? s.indicator}${'share' in s && s.share !== undefined && s.share !== 1 ? ` (${num(s.share * 100)}%)` : ''}`)
+                                  .map((s) => `${names.get(s.indicator) ?? s.indicator}${'share' in s && s.share !== undefined && s.share !== 1 ? ` (${pct(s.share * 100)})` : ''}`)
                                   .join('; ')}
                               </div>
                             )}
@@ -184,7 +184,7 @@ export default function Programs({ profile, year }: { profile: AgencyProfile; ye
                             return (
                               <td key={q} className="num">
                                 {s ? money(s.amount) : '—'}
-                                {s?.physical !== null && s?.physical !== undefined && <div className="small muted">{t('prog.physical')} {num(s.physical)}%</div>}
+                                {s?.physical !== null && s?.physical !== undefined && <div className="small muted">{t('prog.physical')} {pct(s.physical)}</div>}
                               </td>
                             );
                           })}
@@ -318,7 +318,7 @@ function SpendingForm(props: { agencyId: string; year: number; node: NodeView; t
   }
 
   return (
-    <form className="spending-form" onSubmit={submit} aria-label={`${t('prog.editSpending')} ${node.record.name}`}>
+    <form noValidate className="spending-form" onSubmit={submit} aria-label={`${t('prog.editSpending')} ${node.record.name}`}>
       <p className="small muted">{t('prog.spendingHelp')}</p>
       <div className="form-row">
         {QUARTERS.map((q) => (
@@ -415,7 +415,7 @@ function BudgetForm(props: { agencyId: string; year: number; node: NodeView; t: 
   const update = (key: number, change: Partial<BudgetRow>) => setRows((rs) => rs.map((x) => (x.key === key ? { ...x, ...change } : x)));
 
   return (
-    <form className="budget-form" onSubmit={submit} aria-label={`${t('prog.editBudget')} ${node.record.name}`}>
+    <form noValidate className="budget-form" onSubmit={submit} aria-label={`${t('prog.editBudget')} ${node.record.name}`}>
       <p className="small muted">
         {t('prog.budgetHelp', { year })}
         {!own && node.children.length > 0 && ` ${t('prog.budgetFromChildren')}`}
@@ -543,7 +543,7 @@ function SupportsForm(props: { agencyId: string; node: NodeView; plans: PlanView
   };
 
   return (
-    <form className="supports-form" onSubmit={submit} aria-label={`${t('prog.editSupports')} ${node.record.name}`}>
+    <form noValidate className="supports-form" onSubmit={submit} aria-label={`${t('prog.editSupports')} ${node.record.name}`}>
       <p className="small muted">{t('prog.supportsHelp')}</p>
       {plans
         .filter((pl) => pl.indicators.length > 0)

@@ -25,12 +25,12 @@ import {
 import { useUser } from '../auth.js';
 import { ConflictNotice } from '../components/Conflict.js';
 import { ErrorView, Loading, PredicateBadge, StateBadge, TableWrap } from '../components/ui.js';
-import { inputText, num, parseNumber, pct, readNumber } from '../fmt.js';
+import { agreementTitle, inputText, num, parseNumber, pct, readNumber } from '../fmt.js';
 import { fieldErrors, NumberField } from '../components/forms.js';
 import { rangeOf } from '../../../src/core/dataset/ranges.js';
 import { useAsync } from '../hooks.js';
 import { ApiError } from '../http.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n.js';
+import { useI18n, type Lang, type MessageKey, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
 import { measureText } from '../components/measure.js';
 
@@ -63,7 +63,7 @@ function formFrom(entry: EntryView | undefined, period: Period): FormState {
 const periodOf = (e: EntryView): Period => e.record.period ?? 'Y';
 
 export default function Realizations({ profile, year, path }: { profile: AgencyProfile; year: number; path: string; onChanged?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const user = useUser();
   const list = useAsync((signal) => api.realizations(profile.id, year, signal), [profile.id, year]);
   // which agreement each measured row of an indicator comes from (rows come agreement by agreement, then plan, then program)
@@ -103,7 +103,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
                   >
                     <span className="ind-name">{i.indicator.name}</span>
                     <span className="ind-meta">
-                      <code className="small">{i.ref}</code> {row && <PredicateBadge label={row.predicate} color={row.predicateColor} />}
+                      <span className="small muted">{ownerText(i.owner, profile, t, lang)}</span> {row && <PredicateBadge label={row.predicate} color={row.predicateColor} />}
                       {row?.pending && <span className="tag tag-pending">{t('dash.pending')}</span>}
                       {i.entries.length > 0 && <StateBadge state={i.entries[i.entries.length - 1]!.state} />}
                     </span>
@@ -115,7 +115,7 @@ export default function Realizations({ profile, year, path }: { profile: AgencyP
         </nav>
         <section className="card editor" aria-live="polite">
           {selected ? (
-            <Editor key={`${selected.ref}@${selectedPeriod ?? ''}`} period={selectedPeriod} agencyId={profile.id} year={year} ind={selected} labels={sourceLabels(selected, agreements.data ?? [], t)} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
+            <Editor key={`${selected.ref}@${selectedPeriod ?? ''}`} period={selectedPeriod} agencyId={profile.id} year={year} ind={selected} labels={sourceLabels(selected, agreements.data ?? [], t, lang)} reload={list.reload} loading={list.status === 'loading'} t={t} unitName={unitName} />
           ) : (
             <p>{t('real.select')}</p>
           )}
@@ -214,14 +214,24 @@ const ACTION_LABEL: Record<WorkflowAction, MessageKey> = {
 const WORKFLOW: WorkflowAction[] = ['submit', 'verify', 'approve', 'return', 'reopen'];
 
 /** A label per measured row of the indicator: the agreement it is a row of, else its plan or program node. */
-function sourceLabels(ind: RealizationIndicator, agreements: AgreementView[], t: Translate): string[] {
+function sourceLabels(ind: RealizationIndicator, agreements: AgreementView[], t: Translate, lang: Lang): string[] {
   const labels: string[] = [];
   for (const a of agreements) {
     const n = a.differences.filter((d) => d.ref === ind.ref).length;
-    for (let i = 0; i < n; i++) labels.push(`${a.record.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} ${a.record.id}`);
+    for (let i = 0; i < n; i++) labels.push(agreementTitle(a.record, lang));
   }
-  while (labels.length < ind.rows.length) labels.push(ind.owner.kind === 'node' ? `${t('real.fromProgram')} ${ind.owner.id}` : t('real.fromPlan'));
+  while (labels.length < ind.rows.length) labels.push(ind.owner.kind === 'node' ? t('real.fromProgram') : t('real.fromPlan'));
   return labels;
+}
+
+/** Where an indicator belongs, in words: its plan's title, its agreement's title, or a program. */
+function ownerText(owner: RealizationIndicator['owner'], profile: AgencyProfile, t: Translate, lang: Lang): string {
+  if (owner.kind === 'plan') return profile.plans.find((p) => p.id === owner.id)?.title ?? t('real.fromPlan');
+  if (owner.kind === 'agreement') {
+    const a = profile.agreements.find((x) => x.id === owner.id);
+    return a ? agreementTitle(a, lang) : t('nav.agreements');
+  }
+  return t('real.fromProgram');
 }
 
 function Editor(props: {
@@ -370,7 +380,7 @@ function Editor(props: {
     <div data-testid="editor" data-ref={ind.ref}>
       <h2>{ind.indicator.name}</h2>
       <p className="small muted">
-        <code>{ind.ref}</code> · {measureText(ind.indicator, t)}
+        {measureText(ind.indicator, t)}
         {ind.indicator.unit ? ` · ${ind.indicator.unit}` : ''} · {t('real.target', { year })}: {num(ind.rows[0]?.target ?? ind.target)}
         {periodTarget !== undefined && (
           <span data-testid="period-target">
@@ -464,7 +474,7 @@ function Editor(props: {
       {measure.type === 'derived' || measure.type === 'countOf' ? (
         <p className="notice">{t(measure.type === 'derived' ? 'real.derived' : 'real.countOf')}</p>
       ) : (
-        <form onSubmit={save} className="entry-form" aria-label={t('common.save')}>
+        <form noValidate onSubmit={save} className="entry-form" aria-label={t('common.save')}>
           <div className="form-row">
             <div>
               <label htmlFor="r-period">{t('real.period')}</label>

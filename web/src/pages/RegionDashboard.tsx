@@ -64,7 +64,7 @@ export default function RegionDashboard({ region, year }: { region: string; year
                         <a href={href('a', a.id, 'dashboard', d.year)}>{a.abbreviation ?? a.name}</a>
                         <div className="muted small">{a.name}</div>
                       </th>
-                      <td>{a.agreement ? <code>{a.agreement}</code> : '—'}</td>
+                      <td>{a.agreementTitle ? (lang === 'id' ? a.agreementTitle.id : a.agreementTitle.en) : '—'}</td>
                       <td className="num">{a.counts.rows}</td>
                       <td className="num">{a.counts.achieved}</td>
                       <td className="num">{a.counts.notAchieved}</td>
@@ -74,7 +74,7 @@ export default function RegionDashboard({ region, year }: { region: string; year
                       </td>
                       <td className="num">
                         {pct(a.achievement)}
-                        <div className="muted small">{t('dash.cappedAt', { cap: a.cap })}</div>
+                        <div className="muted small">{t('dash.cappedAt', { cap: pct(a.cap) })}</div>
                       </td>
                       <td>
                         <PredicateBadge label={a.predicate} color={a.predicateColor} />

@@ -28,7 +28,7 @@ export function SignIn() {
 
   return (
     <main id="main" className="signin">
-      <form onSubmit={submit} className="card signin-card" aria-labelledby="signin-title">
+      <form noValidate onSubmit={submit} className="card signin-card" aria-labelledby="signin-title">
         <h1 id="signin-title">
           {t('app.name')} — {t('auth.title')}
         </h1>
