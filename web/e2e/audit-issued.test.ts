@@ -47,7 +47,7 @@ describe('audit trail and issued reports in the browser', () => {
     // days are typed as Indonesians write them; an impossible day is refused in words
     const from = page.getByLabel(/^Dari tanggal/);
     await from.fill('31/02/2026');
-    await page.getByText('Tulis tanggal sebagai hh/bb/tttt, misalnya 24/09/2025.').waitFor();
+    await page.getByText('tulis tanggal sebagai hari/bulan/tahun, misalnya 24/09/2025').waitFor();
     await from.fill('01/01/2026');
     await page.getByText('1 Januari 2026').waitFor();
     await page.getByLabel('Tindakan').selectOption({ label: 'diisi' });

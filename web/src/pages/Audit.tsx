@@ -6,9 +6,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api, type AuditFilter, type ReadableAuditEntry } from '../api.js';
+import { DateField } from '../components/forms.js';
 import { saveBlob } from '../components/Reports.js';
 import { Card, ErrorView, Loading, errorText, TableWrap } from '../components/ui.js';
-import { formatDate, formatDateTime } from '../fmt.js';
+import { formatDateTime } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 
@@ -35,7 +36,8 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    if (draft.from === INVALID || draft.to === INVALID) return;
+    // a day not yet readable (DateField says so under it) is not applied
+    if ([draft.from, draft.to].some((d) => d && !/^\d{4}-\d{2}-\d{2}$/.test(d))) return;
     setOlder([]);
     setMore({ busy: false, done: false });
     setFilter(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '' && v !== undefined)) as AuditFilter);
@@ -108,8 +110,14 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
               ))}
             </select>
           </label>
-          <DayField label={t('aud.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
-          <DayField label={t('aud.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
+          <label>
+            {t('aud.from')}
+            <DateField id="aud-from" value={draft.from ?? ''} onChange={(from) => setDraft({ ...draft, from })} />
+          </label>
+          <label>
+            {t('aud.to')}
+            <DateField id="aud-to" value={draft.to ?? ''} onChange={(to) => setDraft({ ...draft, to })} />
+          </label>
           <div className="toolbar">
             <button type="submit" className="primary">{t('aud.apply')}</button>
             <button type="button" onClick={reset}>
@@ -199,48 +207,3 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
   );
 }
 
-/** A day typed as Indonesians write it (24/09/2025, 24-9-2025) or picked; kept as YYYY-MM-DD. */
-const INVALID = 'invalid';
-
-export function readDay(text: string): string | null {
-  const s = text.trim();
-  if (s === '') return '';
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const id = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : id ? [id[3], id[2], id[1]] : [];
-  if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-function DayField({ label, value, onChange }: { label: string; value: string | undefined; onChange: (day: string) => void }) {
-  const { t, lang } = useI18n();
-  const shown = (v: string | undefined) => (v && v !== INVALID ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : '');
-  const [text, setText] = useState(shown(value));
-  const day = readDay(text);
-  return (
-    <label>
-      {label}
-      <input
-        type="text"
-        inputMode="numeric"
-        placeholder={lang === 'id' ? 'hh/bb/tttt' : 'dd/mm/yyyy'}
-        value={text}
-        aria-invalid={day === null}
-        onChange={(e) => {
-          setText(e.target.value);
-          const d = readDay(e.target.value);
-          onChange(d === null ? INVALID : d);
-        }}
-      />
-      {day === null ? (
-        <span className="small error-text" role="alert">
-          {t('aud.badDay')}
-        </span>
-      ) : day ? (
-        <span className="small muted">{formatDate(day, lang)}</span>
-      ) : null}
-    </label>
-  );
-}
