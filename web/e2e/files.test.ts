@@ -51,7 +51,10 @@ describe('files in the browser', () => {
     expect([...bundle.files.keys()]).toContain(sha(testCrestPng()));
     await page.getByLabel('Berkas dataset').setInputFiles(await file.path());
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
-    await page.getByText(/Impor berhasil/).waitFor();
+    // the bundle is checked first: the same data, nothing changes; stored when confirmed
+    await page.getByTestId('import-detail-diskopum').getByText(/tidak ada perubahan/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Simpan perubahan ini' }).click();
+    await page.getByText(/Impor berhasil/).waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   });
 });
