@@ -14,6 +14,7 @@ import { messageIn, text, type Lang } from '../core/findings.js';
 import type { PublicationSummary } from '../store/publications.js';
 import { cliLang, CliError, EXIT, type CliIo } from './io.js';
 import { helpText, type HelpText } from './help.js';
+import { reviewerOfFlags, withReviewerOptions, type ReviewerFlags } from './report.js';
 
 // publishing, the store and the renderers load when a command runs, not with `kinerja --help`
 const publishing = () => import('../publish/publish.js');
@@ -79,7 +80,7 @@ function figure(v: number | string | null, field: string): string {
 
 export function registerPublishCommands(program: Command, io: CliIo, t: HelpText = helpText('id')): void {
   const jsonOpt = () => new Option('--json', t('print JSON', 'cetak JSON'));
-  program
+  const publishCmd = program
     .command('publish')
     .description(
       t(
@@ -97,8 +98,9 @@ export function registerPublishCommands(program: Command, io: CliIo, t: HelpText
       parseFormats,
     )
     .option('--by <name>', t('who issues it (default: the user name)', 'siapa yang menerbitkan (bawaan: nama pengguna)'))
-    .addOption(jsonOpt())
-    .action(async (flags: { agency: string; year?: number; kind: PublicationKind; id?: string; formats?: PublicationFormat[]; by?: string; json?: boolean }) => {
+    .addOption(jsonOpt());
+  withReviewerOptions(publishCmd, t).action(
+    async (flags: ReviewerFlags & { agency: string; year?: number; kind: PublicationKind; id?: string; formats?: PublicationFormat[]; by?: string; json?: boolean }) => {
       if (flags.kind !== 'agreement' && flags.year === undefined) throw new CliError(text(`--year is required for --kind ${flags.kind}`, `--year wajib untuk --kind ${flags.kind}`), EXIT.usage);
       if (flags.kind === 'agreement' && !flags.id) throw new CliError(text('--kind agreement needs --id AGREEMENT', '--kind agreement memerlukan --id PERJANJIAN'), EXIT.usage);
       if (flags.kind !== 'agreement' && flags.id) throw new CliError(text(`--id is for --kind agreement, not ${flags.kind}`, `--id hanya untuk --kind agreement, bukan ${flags.kind}`), EXIT.usage);
@@ -114,6 +116,7 @@ export function registerPublishCommands(program: Command, io: CliIo, t: HelpText
             ...(flags.id ? { subject: flags.id } : {}),
             formats,
             issuedBy,
+            ...(flags.kind === 'review' && reviewerOfFlags(flags) ? { reviewer: reviewerOfFlags(flags)! } : {}),
           }),
         ),
         cliLang(program, io),

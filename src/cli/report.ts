@@ -50,7 +50,7 @@ function parseDate(v: string): string {
   return v;
 }
 
-interface ReviewerFlags {
+export interface ReviewerFlags {
   reviewerName?: string;
   reviewerNip?: string;
   reviewerPosition?: string;
@@ -60,7 +60,7 @@ interface ReviewerFlags {
 }
 
 /** The reviewer the options give (parts left out stay out: the document says what is missing). */
-function reviewerOfFlags(f: ReviewerFlags): Reviewer | undefined {
+export function reviewerOfFlags(f: ReviewerFlags): Reviewer | undefined {
   const r: Reviewer = {
     ...(f.reviewerName ? { name: f.reviewerName } : {}),
     ...(f.reviewerNip ? { nip: f.reviewerNip } : {}),
@@ -110,6 +110,23 @@ async function emit(io: CliIo, doc: DocumentModel, format: ReportFormat, output:
   await writeFile(resolve(io.cwd, output), content);
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   io.err(`Ditulis: ${output} (${format.toUpperCase()}, ${bytes.toLocaleString('id-ID')} bita) — ${doc.title}\n`);
+}
+
+/** The reviewer's options (review-doc, publish --kind review): without name, NIP, position, unit and date a review is a draft. */
+export function withReviewerOptions(cmd: Command, t: HelpText): Command {
+  return cmd
+      .option(
+        '--reviewer-name <name>',
+        t(
+          "the reviewer's name as signed; without name, NIP, position, unit and date the review is a draft",
+          'nama pereviu sebagaimana ditandatangani; tanpa nama, NIP, jabatan, unit dan tanggal, reviu berstatus draf',
+        ),
+      )
+      .option('--reviewer-nip <nip>', t("the reviewer's NIP", 'NIP pereviu'))
+      .option('--reviewer-position <position>', t('the reviewer\'s position, e.g. "Auditor Ahli Madya"', 'jabatan pereviu, misalnya "Auditor Ahli Madya"'))
+      .option('--reviewer-unit <unit>', t('the reviewing unit (APIP); default: the evaluator of the year in the dataset', 'unit pereviu (APIP); bawaan: evaluator tahun itu dalam dataset'))
+      .option('--review-place <place>', t('where the statement is signed, e.g. Jember', 'tempat pernyataan ditandatangani, misalnya Jember'))
+      .option('--review-date <date>', t('the date of the statement, YYYY-MM-DD', 'tanggal pernyataan, TTTT-BB-HH'), parseDate);
 }
 
 export function registerReportCommands(program: Command, io: CliIo, t: HelpText = helpText('id')): void {
@@ -162,27 +179,15 @@ export function registerReportCommands(program: Command, io: CliIo, t: HelpText 
     });
 
   const reviewFormats: ReportFormat[] = ['docx', 'pdf', 'html', 'json'];
-  program
+  const reviewCmd = program
     .command('review-doc')
     .description(t("write the review of a report's printed figures (reviu) as a document", 'tulis reviu atas angka yang dicetak laporan sebagai dokumen'))
     .argument('[dataset]', datasetArg)
     .addOption(agencyOpt())
     .addOption(yearOpt())
     .addOption(formatOpt(reviewFormats))
-    .addOption(outputOpt())
-    .option(
-      '--reviewer-name <name>',
-      t(
-        "the reviewer's name as signed; without name, NIP, position, unit and date the review is a draft",
-        'nama pereviu sebagaimana ditandatangani; tanpa nama, NIP, jabatan, unit dan tanggal, reviu berstatus draf',
-      ),
-    )
-    .option('--reviewer-nip <nip>', t("the reviewer's NIP", 'NIP pereviu'))
-    .option('--reviewer-position <position>', t('the reviewer\'s position, e.g. "Auditor Ahli Madya"', 'jabatan pereviu, misalnya "Auditor Ahli Madya"'))
-    .option('--reviewer-unit <unit>', t('the reviewing unit (APIP); default: the evaluator of the year in the dataset', 'unit pereviu (APIP); bawaan: evaluator tahun itu dalam dataset'))
-    .option('--review-place <place>', t('where the statement is signed, e.g. Jember', 'tempat pernyataan ditandatangani, misalnya Jember'))
-    .option('--review-date <date>', t('the date of the statement, YYYY-MM-DD', 'tanggal pernyataan, TTTT-BB-HH'), parseDate)
-    .action(async (file: string | undefined, flags: OutputFlags & ReviewerFlags & { year: number }) => {
+    .addOption(outputOpt());
+  withReviewerOptions(reviewCmd, t).action(async (file: string | undefined, flags: OutputFlags & ReviewerFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
       const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
       const src = await loadDataset(io, file, flags);

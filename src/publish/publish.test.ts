@@ -101,7 +101,10 @@ forEachEngine('publishing', (engine) => {
       await createDatasetQueries(db.pool).importDataset(minimalDataset());
       const ag = await publishReport(db.pool, { agencyId: 'dinco', kind: 'agreement', subject: FIXTURE_AGREEMENT, formats: ['html'], issuedBy: 't' });
       expect(ag).toMatchObject({ kind: 'agreement', subject: FIXTURE_AGREEMENT, year: 2025 });
-      const rv = await publishReport(db.pool, { agencyId: 'dinco', kind: 'review', year: 2025, formats: ['docx', 'html'], issuedBy: 't' });
+      // a review is issued signed: without its reviewer it is a draft, refused
+      await expect(publishReport(db.pool, { agencyId: 'dinco', kind: 'review', year: 2025, formats: ['html'], issuedBy: 't' })).rejects.toThrow(/not issued while it is a draft/);
+      const reviewer = { name: 'Dra. Contoh Pereviu', nip: '197001011990032001', position: 'Auditor Ahli Madya', unit: 'Inspektorat Kabupaten Contoh', place: 'Contoh', date: '2026-02-10' };
+      const rv = await publishReport(db.pool, { agencyId: 'dinco', kind: 'review', year: 2025, formats: ['docx', 'html'], issuedBy: 't', reviewer });
       expect((await reproducePublication(db.pool, ag.id))!.matches).toBe(true);
       expect((await reproducePublication(db.pool, rv.id))!.matches).toBe(true);
       await expect(publishReport(db.pool, { agencyId: 'dinco', kind: 'review', year: 2025, formats: ['xlsx'], issuedBy: 't' })).rejects.toThrow(

@@ -19,6 +19,7 @@ import type pg from 'pg';
 import type { Dataset, Settings } from '../core/dataset/schema.js';
 import { validateDocument } from '../core/dataset/validate.js';
 import type { DocumentModel } from '../core/document/model.js';
+import type { Reviewer } from '../core/report/review-doc.js';
 import { hasErrors, text, type Finding, type Text } from '../core/findings.js';
 import { measure, unapprovedRows } from '../core/measure/index.js';
 import { STATE_ID } from '../core/measure/reasons.js';
@@ -149,6 +150,8 @@ export interface PublishRequest {
   issuedBy: string;
   /** default: now (to the second) */
   issuedAt?: string;
+  /** a review's reviewer, who signs its statement (kept with the issued review); without one a review is a draft and is not issued */
+  reviewer?: Reviewer;
 }
 
 function publicationId(req: { kind: PublicationKind; agencyId: string; year: number; subject?: string }): string {
@@ -221,7 +224,10 @@ export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: Ren
     refuseUnapproved(dataset, year, regionSettings);
     refuseUnexplained(dataset, year, regionSettings);
   }
-  const settings: PublicationSettings = regionSettings ? { regionSettings: canonicalize(regionSettings) } : {};
+  const settings: PublicationSettings = {
+    ...(regionSettings ? { regionSettings: canonicalize(regionSettings) } : {}),
+    ...(req.kind === 'review' && req.reviewer ? { reviewer: canonicalize(req.reviewer) } : {}),
+  };
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
   const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };
   // the crest, photos and scans the snapshot refers to: content-addressed rows that never change (store/files.ts)

@@ -125,6 +125,20 @@ forEachEngine('audit page and issued reports', (engine) => {
     expect(log.body.entries[0].actionLabel.id).toBe('diterbitkan');
   });
 
+  it('issues a review only signed: without its reviewer it is a draft and refused; with one it is issued and reproduced', async () => {
+    const { head } = s.clients;
+    const unsigned = await head.post(`${A}/publications`, { body: { kind: 'review', year: 2025, formats: ['html'] } });
+    expect(unsigned.status).toBe(422);
+    expect(unsigned.body.error.localized.id).toMatch(/draf/i);
+    const reviewer = { name: 'Dra. Contoh Pereviu', nip: '197001011990032001', position: 'Auditor Ahli Madya', unit: 'Inspektorat Kabupaten Contoh', place: 'Contoh', date: '2026-02-10' };
+    const signed = await head.post(`${A}/publications`, { body: { kind: 'review', year: 2025, formats: ['html'], reviewer } });
+    expect(signed.status).toBe(201);
+    expect(signed.body.title.id).toBe('Reviu LKIP Tahun 2025');
+    const file = await head.get(`${A}/publications/${signed.body.id}/files/html`);
+    expect(file.text).toContain('Dra. Contoh Pereviu');
+    expect((await head.post(`${A}/publications/${signed.body.id}/reproduce`)).body.matches).toBe(true);
+  });
+
   it('refuses an LKIP resting on realizations not yet approved, naming them in Indonesian', async () => {
     const r = await s.clients.head.post(`${A}/publications`, { body: { kind: 'lkip', year: 2026, formats: ['html'] } });
     expect(r.status).toBe(422);

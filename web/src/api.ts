@@ -350,7 +350,10 @@ export const api = {
 
   // ---------------------------------------------------------------- issued reports
   publications: (agency: string, signal?: AbortSignal) => get<IssuedReports>(`${A(agency)}/publications`, { signal }),
-  issueReport: (agency: string, body: { kind: 'lkip' | 'agreement' | 'review'; year?: number; agreement?: string; formats: string[] }) =>
+  issueReport: (
+    agency: string,
+    body: { kind: 'lkip' | 'agreement' | 'review'; year?: number; agreement?: string; formats: string[]; reviewer?: { name?: string; nip?: string; position?: string; unit?: string; place?: string; date?: string } },
+  ) =>
     post<IssuedReport>(`${A(agency)}/publications`, body),
   publicationFile: (agency: string, id: string, format: string) => fetchFile(`${A(agency)}/publications/${encodeURIComponent(id)}/files/${encodeURIComponent(format)}`),
   reproduce: (agency: string, id: string) => post<Reproduction>(`${A(agency)}/publications/${encodeURIComponent(id)}/reproduce`),

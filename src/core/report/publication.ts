@@ -14,7 +14,7 @@ import { review } from '../review/index.js';
 import { buildAgreement } from './agreement.js';
 import { buildLkip } from './lkip.js';
 import { crestFigure, newFilesState, type ReportFiles } from './lkip-files.js';
-import { buildReviewDocument } from './review-doc.js';
+import { buildReviewDocument, type Reviewer } from './review-doc.js';
 import { qualityOfYear } from '../quality/index.js';
 
 import type { PublicationFormat, PublicationKind } from './publication-kinds.js';
@@ -24,6 +24,8 @@ export { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFor
 export interface PublicationSettings {
   /** the settings of the agency's region, when it has any */
   regionSettings?: Settings;
+  /** a review's reviewer (name, NIP, position, unit, place and date): who signs its statement */
+  reviewer?: Reviewer;
 }
 
 export interface PublicationRecipe {
@@ -86,7 +88,7 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe, fi
       break;
     case 'review':
       if (recipe.subject !== undefined) throw new PublicationError(`a review has no subject; got "${recipe.subject}"`);
-      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts), qualityOfYear(ds, recipe.year, opts));
+      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts), qualityOfYear(ds, recipe.year, opts), recipe.settings.reviewer ? { reviewer: recipe.settings.reviewer } : {});
       break;
     case 'agreement': {
       if (!recipe.subject) throw new PublicationError('an agreement is issued by its id: expected a subject such as pk-2025');

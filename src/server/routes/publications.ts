@@ -102,6 +102,17 @@ export const issue = defineRoute({
       year: z.number().int().min(1900).max(2100).optional().describe('the year reported (an agreement: its own year)'),
       agreement: z.string().min(1).optional().describe('the agreement’s id (kind agreement)'),
       formats: z.array(z.enum(PUBLICATION_FORMATS)).min(1).max(4),
+      reviewer: z
+        .object({
+          name: z.string().min(1).max(200).optional(),
+          nip: z.string().min(1).max(40).optional(),
+          position: z.string().min(1).max(200).optional(),
+          unit: z.string().min(1).max(200).optional(),
+          place: z.string().min(1).max(100).optional(),
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        })
+        .optional()
+        .describe('a review’s reviewer, who signs its statement (without name, NIP, position, unit and date the review is a draft and is not issued)'),
     }),
     'IssueRequest',
   ),
@@ -118,6 +129,7 @@ export const issue = defineRoute({
         ...(body.year !== undefined ? { year: body.year } : {}),
         ...(body.agreement !== undefined ? { subject: body.agreement } : {}),
         formats: body.formats,
+        ...(body.kind === 'review' && body.reviewer ? { reviewer: Object.fromEntries(Object.entries(body.reviewer).filter(([, v]) => v !== undefined)) } : {}),
         issuedBy: user.username,
         issuedAt: deps.now().toISOString(),
       },

@@ -8,6 +8,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type AgencyProfile, type ChangesSinceIssue, type IssuedReport, type Reproduction } from '../api.js';
 import { useUser } from '../auth.js';
+import { DateField } from '../components/forms.js';
 import { saveBlob } from '../components/Reports.js';
 import { Card, ErrorView, Loading, errorText, TableWrap } from '../components/ui.js';
 import { formatDateTime, num } from '../fmt.js';
@@ -236,6 +237,8 @@ function IssueForm(props: {
   const [year, setYear] = useState(props.year);
   const [agreement, setAgreement] = useState('');
   const [formats, setFormats] = useState<string[]>(['pdf', 'docx']);
+  /** a review's reviewer, who signs its statement (the server refuses a review without one: it would be a draft) */
+  const [reviewer, setReviewer] = useState({ name: '', nip: '', position: '', unit: '', place: '', date: '' });
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: unknown }>({ busy: false });
   const allowed = props.formats[kind];
   const agreementTitle = (a: { year: number; kind: string }) => t(a.kind === 'amendment' ? 'iss.amendmentTitle' : 'iss.agreementTitle', { year: a.year });
@@ -250,7 +253,11 @@ function IssueForm(props: {
     }
     setState({ busy: true });
     try {
-      const issued = await api.issueReport(props.agencyId, kind === 'agreement' ? { kind, agreement: chosenAgreement, formats: fs } : { kind, year, formats: fs });
+      const signer = Object.fromEntries(Object.entries(reviewer).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+      const issued = await api.issueReport(
+        props.agencyId,
+        kind === 'agreement' ? { kind, agreement: chosenAgreement, formats: fs } : { kind, year, formats: fs, ...(kind === 'review' ? { reviewer: signer } : {}) },
+      );
       setState({ busy: false, message: t('iss.issued', { title: issued.title[lang] }) });
       props.onIssued();
     } catch (err) {
@@ -291,6 +298,21 @@ function IssueForm(props: {
               ))}
             </select>
           </label>
+        )}
+        {kind === 'review' && (
+          <fieldset className="reviewer" data-testid="reviewer">
+            <legend className="small">{t('iss.reviewer')}</legend>
+            {(['name', 'nip', 'position', 'unit', 'place'] as const).map((f) => (
+              <label key={f}>
+                {t(`iss.reviewer.${f}`)}
+                <input type="text" value={reviewer[f]} onChange={(e) => setReviewer({ ...reviewer, [f]: e.target.value })} />
+              </label>
+            ))}
+            <label>
+              {t('iss.reviewer.date')}
+              <DateField id="reviewer-date" value={reviewer.date} onChange={(date) => setReviewer({ ...reviewer, date })} />
+            </label>
+          </fieldset>
         )}
         <fieldset>
           <legend className="small">{t('iss.formats')}</legend>
