@@ -41,7 +41,16 @@ export function needsBuild(mode: BuildMode): boolean {
 export async function buildWeb(mode: BuildMode = 'always', opts: { quiet?: boolean } = {}): Promise<boolean> {
   if (!needsBuild(mode)) return false;
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: opts.quiet ? 'warn' : 'info' });
+  // always the production build: Vite keeps a NODE_ENV it finds set (vitest sets "test"), and React's
+  // development build in web/dist (three times the bytes) would then be what `npm start` serves
+  const was = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: opts.quiet ? 'warn' : 'info' });
+  } finally {
+    if (was === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = was;
+  }
   return true;
 }
 

@@ -37,10 +37,11 @@ describe('the web application against the real server', () => {
     });
     await page.goto(e2e.base);
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
-    // the first page's JavaScript, gzipped as the build reports it, stays under 400 KB; no chart library in it
+    // the first page's JavaScript, gzipped as the build reports it, stays under 150 KB (a development build of React,
+    // which a build under the test runner once produced, is over it); no chart library in it
     const gzipped = await Promise.all(scripts.map(async (path) => gzipSync(await readFile(join(REPO, 'web', 'dist', path))).byteLength));
     expect(scripts.length).toBeGreaterThan(0);
-    expect(gzipped.reduce((a, b) => a + b, 0)).toBeLessThan(400 * 1024);
+    expect(gzipped.reduce((a, b) => a + b, 0)).toBeLessThan(150 * 1024);
     expect(scripts.some((p) => p.includes('echarts'))).toBe(false);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await shot(page, '00-sign-in');
