@@ -30,13 +30,14 @@ export function reportQuality(ctx: LkipContext): QualityFinding[] {
 export function qualityNotes(ctx: LkipContext, found: readonly QualityFinding[] = reportQuality(ctx)): Block[] {
   if (found.length === 0) return [];
   const sentence = (f: QualityFinding): string => {
-    const m = messageIn('id', f);
+    // a signed report states what the data show; the dashboard's "periksa …" (what to do about it) is left out here
+    const m = messageIn('id', f).replace(/;\s*periksa\b[^;]*$/i, '');
     return `${qualityLabel(f.code)} — ${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.?!]$/.test(m) ? '' : '.'}`;
   };
   return [
     heading(1, 'CATATAN KUALITAS DATA', 'catatan-kualitas-data'),
     para(
-      `Pemeriksaan data tahun ${ctx.year} menemukan ${found.length} catatan: angka yang mungkin tetapi tidak wajar, atau yang bertentangan dengan cara kerja anggaran dan alur persetujuan. Angka-angka itu disajikan sebagaimana tercatat; periksa sumbernya sebelum laporan diterbitkan.`,
+      `Pemeriksaan data tahun ${ctx.year} menemukan ${found.length} catatan: angka yang mungkin tetapi tidak wajar, atau yang bertentangan dengan cara kerja anggaran dan alur persetujuan. Angka-angka itu disajikan sebagaimana tercatat dalam sumbernya; catatan ini menunjukkan di mana angka tersebut perlu dibaca dengan hati-hati.`,
       { align: 'justify' },
     ),
     list(found.map(sentence), true),

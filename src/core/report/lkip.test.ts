@@ -58,8 +58,10 @@ describe('buildLkip on the demo dataset (Jember 2025)', () => {
     const items = section.blocks.flatMap((b) => (b.type === 'list' ? b.items.map((i) => i.map((x) => (typeof x === 'string' ? x : x.text)).join('')) : []));
     expect(items).toHaveLength(10); // 3 values kept out of their range, then the 7 others
     expect(items[6]).toBe(
-      'Lonjakan tidak wajar — Realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×); periksa angka dan cara menghitungnya.',
+      'Lonjakan tidak wajar — Realisasi 2025 "Persentase Koperasi yang difasilitasi" 222,29, 5,42 kali baseline (2024) 41,00 (ambang 3,00 ×).',
     );
+    // a signed report states; it gives its reader no instruction ("periksa …")
+    expect([...items, ...paragraphs(doc, 'catatan-kualitas-data')].join(' ')).not.toMatch(/\bperiksa\b/i);
     expect(items[7]).toBe(
       'Belanja melebihi anggaran — Belanja "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah" membelanjakan Rp 197.149.568 pada 2025, Rp 109.649.568 di atas anggarannya Rp 87.500.000.',
     );
