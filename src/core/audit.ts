@@ -10,6 +10,15 @@ import type { Period } from './dataset/schema.js';
 import { STATE_ID } from './measure/reasons.js';
 import { diffValues } from './report/diff.js';
 
+/** The roles of accounts, in words. */
+export const ROLE_LABEL: Readonly<Record<string, Text>> = {
+  admin: text('administrator', 'administrator'),
+  planner: text('planner', 'perencana'),
+  operator: text('operator', 'operator'),
+  head: text('head', 'kepala'),
+  evaluator: text('evaluator', 'evaluator'),
+};
+
 /** Coded values of known fields, in words (the workflow state, a recommendation's follow-up, a realization's status, a role). */
 const CODED: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
   state: Object.fromEntries(Object.entries(STATE_ID).map(([k, id]) => [k, text(k, id)])),
@@ -21,13 +30,7 @@ const CODED: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
     postponed: text('postponed', 'ditunda'),
     'not-applicable': text('not applicable', 'tidak berlaku'),
   },
-  role: {
-    admin: text('administrator', 'administrator'),
-    planner: text('planner', 'perencana'),
-    operator: text('operator', 'operator'),
-    head: text('head', 'kepala'),
-    evaluator: text('evaluator', 'evaluator'),
-  },
+  role: ROLE_LABEL,
   kind: { original: text('original', 'awal'), amendment: text('amendment', 'perubahan') },
   stage: { initial: text('initial budget', 'anggaran awal'), shift: text('budget shift', 'pergeseran anggaran'), revised: text('revised budget', 'anggaran perubahan') },
 };

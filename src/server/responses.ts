@@ -202,8 +202,7 @@ export const ImportChanges = named(
 );
 export type ImportChanges = z.output<typeof ImportChanges>;
 
-const ImportTextSchema = z.object({ en: z.string(), id: z.string() });
-const ImportItemSchema = z.object({ name: ImportTextSchema, lost: z.boolean().describe('changed in the app since the last import; the file removes or changes it') });
+const ImportItemSchema = z.object({ name: TextSchema, lost: z.boolean().describe('changed in the app since the last import; the file removes or changes it') });
 const ImportListSchema = z.object({ count: z.number().int(), items: z.array(ImportItemSchema).describe('the first 100, by name') });
 export const AgencyImportDetail = named(
   z.object({
@@ -211,8 +210,8 @@ export const AgencyImportDetail = named(
     name: z.string(),
     isNew: z.boolean(),
     unchanged: z.boolean(),
-    entities: z.array(z.object({ entity: z.string(), label: ImportTextSchema, added: ImportListSchema, removed: ImportListSchema, changed: ImportListSchema })),
-    lost: z.array(ImportItemSchema.extend({ entity: ImportTextSchema, how: z.enum(['removed', 'changed']) })).describe('what was changed in the app that the file removes or changes'),
+    entities: z.array(z.object({ entity: z.string(), label: TextSchema, added: ImportListSchema, removed: ImportListSchema, changed: ImportListSchema })),
+    lost: z.array(ImportItemSchema.extend({ entity: TextSchema, how: z.enum(['removed', 'changed']) })).describe('what was changed in the app that the file removes or changes'),
   }),
   'AgencyImportDetail',
 );

@@ -5,7 +5,7 @@
  * Who may read it is policies/audit.ts.
  */
 import { z } from 'zod';
-import { describeChanges } from '../../core/audit.js';
+import { describeChanges, ROLE_LABEL } from '../../core/audit.js';
 import type { Dataset } from '../../core/dataset/schema.js';
 import { text, type Lang, type Text } from '../../core/findings.js';
 import { ACTION_LABEL, createLabels, ENTITY_LABEL, type Labels } from '../../core/labels.js';
@@ -116,14 +116,6 @@ const CSV_HEAD = {
   id: ['Waktu (WIB)', 'Pengguna', 'Peran', 'Perangkat daerah', 'Jenis data', 'Data', 'Tindakan', 'Perubahan', 'Catatan'],
   en: ['Time (WIB)', 'User', 'Role', 'Agency', 'Kind of record', 'Record', 'Action', 'Changes', 'Note'],
 } as const;
-const ROLE_LABEL: Record<string, Text> = {
-  admin: text('administrator', 'administrator'),
-  planner: text('planner', 'perencana'),
-  operator: text('operator', 'operator'),
-  head: text('head', 'kepala'),
-  evaluator: text('evaluator', 'evaluator'),
-};
-
 /** A time as `2025-09-24 14:05:03` in the region's time: sortable, and read as Indonesians write it. */
 export function localTime(iso: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: AUDIT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));

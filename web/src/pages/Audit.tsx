@@ -77,39 +77,9 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
       <p className="muted">{t('aud.intro')}</p>
       <Card title={t('aud.filters')}>
         <form className="filters" onSubmit={apply} noValidate>
-          <label>
-            {t('aud.actor')}
-            <select value={draft.actor ?? ''} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
-              <option value="">{t('aud.any')}</option>
-              {page.facets.actors.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('aud.entity')}
-            <select value={draft.entity ?? ''} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
-              <option value="">{t('aud.any')}</option>
-              {page.facets.entities.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.label[lang]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('aud.action')}
-            <select value={draft.action ?? ''} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
-              <option value="">{t('aud.any')}</option>
-              {page.facets.actions.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.label[lang]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FacetSelect label={t('aud.actor')} any={t('aud.any')} value={draft.actor} options={page.facets.actors.map((a) => ({ id: a, label: a }))} onChange={(actor) => setDraft({ ...draft, actor })} />
+          <FacetSelect label={t('aud.entity')} any={t('aud.any')} value={draft.entity} options={page.facets.entities.map((x) => ({ id: x.id, label: x.label[lang] }))} onChange={(entity) => setDraft({ ...draft, entity })} />
+          <FacetSelect label={t('aud.action')} any={t('aud.any')} value={draft.action} options={page.facets.actions.map((x) => ({ id: x.id, label: x.label[lang] }))} onChange={(action) => setDraft({ ...draft, action })} />
           <label>
             {t('aud.from')}
             <DateField id="aud-from" value={draft.from ?? ''} onChange={(from) => setDraft({ ...draft, from })} />
@@ -207,3 +177,19 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
   );
 }
 
+/** One filter of the log: "Semua", then the choices the log holds. */
+function FacetSelect(props: { label: string; any: string; value: string | undefined; options: { id: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
