@@ -423,6 +423,92 @@ export type ValueRange = z.infer<typeof ValueRange>;
 export const OutOfRange = obj({ reason: Name });
 export type OutOfRange = z.infer<typeof OutOfRange>;
 
+/**
+ * A field id of a register: lower-case letters, digits and "_", starting with a letter, so that a
+ * year-dependent field's columns (`status_2025`) are read back without doubt.
+ */
+export const FieldId = z
+  .string()
+  .max(LIMITS.idLength, zodMessage(`expected a field id of at most ${LIMITS.idLength} characters`, `seharusnya id kolom paling banyak ${LIMITS.idLength} karakter`))
+  .regex(
+    /^[a-z][a-z0-9_]*$/,
+    zodMessage(
+      'expected a field id of lower-case letters, digits and "_", starting with a letter (e.g. nama_usaha)',
+      'seharusnya id kolom dari huruf kecil, angka dan "_", diawali huruf (misalnya nama_usaha)',
+    ),
+  );
+
+// ---------------------------------------------------------------- counts from registers (registers.md, "Indicators from registers")
+
+/** A value a condition compares with: text (category, reference, date as YYYY-MM-DD), number, yes/no. */
+export const RegisterScalar = z.union([z.string().min(1).max(LIMITS.nameLength), Num, z.boolean()]);
+export type RegisterScalar = z.infer<typeof RegisterScalar>;
+
+/**
+ * One condition on an entity of a register. A per-year field is read in the measured year.
+ * - `{ field, equals }`: the value is the one given, or one of those listed;
+ * - `{ field, present }`: the field has a value (true) or none (false);
+ * - `{ field, inYear: true }`: a date field falls in the measured year, up to the period's end.
+ */
+export const RegisterFieldCondition = z.union([
+  obj({ field: FieldId, equals: z.union([RegisterScalar, z.array(RegisterScalar).min(1)]) }),
+  obj({ field: FieldId, present: z.boolean() }),
+  obj({ field: FieldId, inYear: z.literal(true) }),
+]);
+export type RegisterFieldCondition = z.infer<typeof RegisterFieldCondition>;
+
+/**
+ * "Has at least one event": an entity of another register (`register`, e.g. facilitations) names
+ * this entity in its reference field `via`, with its date field `date` in the measured year up to
+ * the period's end, and meets `where`.
+ */
+export const RegisterEventCondition = obj({
+  event: obj({
+    register: Id,
+    via: FieldId,
+    date: FieldId,
+    where: z.array(RegisterFieldCondition).optional(),
+  }),
+});
+export type RegisterEventCondition = z.infer<typeof RegisterEventCondition>;
+
+export const RegisterCondition = z.union([RegisterFieldCondition, RegisterEventCondition]);
+export type RegisterCondition = z.infer<typeof RegisterCondition>;
+
+/** The entities of a register meeting every condition of `where` (all of the register without). */
+export const RegisterSelection = obj({
+  register: Id,
+  where: z.array(RegisterCondition).optional(),
+});
+export type RegisterSelection = z.infer<typeof RegisterSelection>;
+
+/**
+ * An indicator realized from registers from a year on (earlier years keep their entered
+ * realizations): the number of distinct entities of `count`, or, with `of`, that number as a
+ * share of the entities of the population `of` (× `factor`, 100 by default). The counted
+ * entities are always those of the population that also meet `count`, so a share cannot exceed
+ * 100 %. Each period's value is computed at the period's end.
+ */
+export const RegisterMeasure = obj({
+  since: Year.optional(),
+  count: RegisterSelection,
+  of: RegisterSelection.optional(),
+  factor: Num.positive().optional(),
+});
+export type RegisterMeasure = z.infer<typeof RegisterMeasure>;
+
+/**
+ * An activity table of the report made from a register from a year on: the entities of
+ * `count` in the year, counted per value of `groupBy` (a field of the register), with their
+ * total. Years before `since` keep the table's typed rows.
+ */
+export const RegisterTable = obj({
+  since: Year.optional(),
+  count: RegisterSelection,
+  groupBy: FieldId,
+});
+export type RegisterTable = z.infer<typeof RegisterTable>;
+
 export const Baseline = obj({ year: Year, value: Num, source: z.string().optional() });
 
 export const Indicator = obj({
@@ -451,6 +537,8 @@ export const Indicator = obj({
   quality: obj({ jumpFactor: Num.gt(1).optional() }).optional(),
   range: ValueRange.optional(),
   outOfRange: OutOfRange.optional(),
+  /** realized from registers from a year on (registers.md, "Indicators from registers") */
+  fromRegister: RegisterMeasure.optional(),
   aliases,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -679,6 +767,8 @@ export const ActivityList = obj({
   node: Id.optional(),
   tags: z.array(z.string()).optional(),
   rows: z.array(ActivityRow),
+  /** the rows counted from a register from a year on (registers.md, "Activity tables from registers") */
+  fromRegister: RegisterTable.optional(),
 });
 export type ActivityList = z.infer<typeof ActivityList>;
 
@@ -781,20 +871,6 @@ export type Correction = z.infer<typeof Correction>;
 
 // ---------------------------------------------------------------- registers (registers.md)
 
-/**
- * A field id of a register: lower-case letters, digits and "_", starting with a letter, so that a
- * year-dependent field's columns (`status_2025`) are read back without doubt.
- */
-export const FieldId = z
-  .string()
-  .max(LIMITS.idLength, zodMessage(`expected a field id of at most ${LIMITS.idLength} characters`, `seharusnya id kolom paling banyak ${LIMITS.idLength} karakter`))
-  .regex(
-    /^[a-z][a-z0-9_]*$/,
-    zodMessage(
-      'expected a field id of lower-case letters, digits and "_", starting with a letter (e.g. nama_usaha)',
-      'seharusnya id kolom dari huruf kecil, angka dan "_", diawali huruf (misalnya nama_usaha)',
-    ),
-  );
 
 export const RegisterFieldType = z.enum(['text', 'number', 'date', 'category', 'yesno', 'reference']);
 export type RegisterFieldType = z.infer<typeof RegisterFieldType>;

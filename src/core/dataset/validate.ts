@@ -17,6 +17,7 @@ import { causesFindings } from '../measure/causes.js';
 import { correctionFindings } from '../review/corrections.js';
 import { createMeasureContext } from '../measure/context.js';
 import { checkRegisters } from '../registers/definitions.js';
+import { checkRegisterMeasures } from '../registers/conditions.js';
 
 export type ValidationResult =
   | { kind: 'dataset'; dataset: Dataset; findings: Finding[] }
@@ -238,6 +239,7 @@ function validateDatasetAt(input: unknown, prefix: string, regionSettings?: S.Se
       ...checkDerivedAgencyId(parsed.data.agency, prefix),
       ...checkDataset(parsed.data, { prefix }),
       ...checkRegisters(parsed.data, prefix),
+      ...checkRegisterMeasures(parsed.data, prefix),
       ...gradeFindings(parsed.data, { prefix, regionSettings }),
       ...photoFindings(parsed.data, prefix),
     ];

@@ -135,6 +135,17 @@ function checkEntry(indicator: Indicator, e: RealizationEntry): void {
  */
 export function putRealization(ds: Dataset, k: RealizationKey, entry: RealizationEntry): EditResult<Realization> {
   const indicator = indicatorOf(ds, k.indicator);
+  const reg = indicator.fromRegister;
+  if (reg && (reg.since === undefined || k.year >= reg.since)) {
+    const name = ds.registers?.find((r) => r.id === reg.count.register)?.name ?? reg.count.register;
+    throw new EditError(
+      'invalid',
+      'realization-value',
+      'indicator',
+      `the realization of this indicator from ${reg.since ?? k.year} is computed from the register "${name}"; it is not entered`,
+      `realisasi indikator ini sejak ${reg.since ?? k.year} dihitung dari register "${name}"; realisasi ini tidak diisikan`,
+    );
+  }
   checkEntry(indicator, entry);
   // every number within its range (ranges.ts); an edit never keeps an impossible value
   const violation = realizationViolations(indicator, entry)[0];

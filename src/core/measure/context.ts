@@ -6,6 +6,7 @@ import type { Agreement, Benchmark, Dataset, Indicator, ProgramNode, Realization
 import { indexDataset, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from '../dataset/model.js';
 import { finding, type Finding } from '../findings.js';
 import { indexBudgets, type BudgetIndex } from './budget.js';
+import type { RegisterFigures } from './register.js';
 import { resolveRules, type Rules } from './rules.js';
 
 export interface IndexedRealization {
@@ -44,6 +45,8 @@ export interface MeasureContext {
   canonical(ref: string): string;
   /** the rules for an indicator (cached per negativeMethod) */
   rulesFor(indicator?: Pick<Indicator, 'negativeMethod'> | null): Rules;
+  /** the counts of the registers (measure/register.ts), when the caller loaded them */
+  registerFigures: RegisterFigures | undefined;
   /** whether a realization counts in the official figures: its state (none = `approved`) is one of `countedStates` */
   counts(r: Pick<Realization, 'state'>): boolean;
 }
@@ -51,6 +54,8 @@ export interface MeasureContext {
 export interface ContextOptions {
   /** The region's settings, when the dataset is one agency of a region file. */
   regionSettings?: Settings | undefined;
+  /** The counts of the agency's registers (store/register-counts.ts), for indicators realized from them. */
+  registerFigures?: RegisterFigures | undefined;
 }
 
 export function createMeasureContext(ds: Dataset, options: ContextOptions = {}): MeasureContext {
@@ -153,6 +158,7 @@ export function createMeasureContext(ds: Dataset, options: ContextOptions = {}):
     ds,
     idx,
     regionSettings,
+    registerFigures: options.registerFigures,
     budget: indexBudgets(ds),
     realizations,
     benchmarks,

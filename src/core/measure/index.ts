@@ -3,6 +3,7 @@
  * `measure --json` contract. IO-free; every index is built once per dataset.
  */
 import type { Dataset, Settings } from '../dataset/schema.js';
+import type { RegisterFigures } from './register.js';
 import { resolveAgreementLocal } from '../dataset/model.js';
 import type { Finding } from '../findings.js';
 import { agencyBudget, budgetFindings } from './budget.js';
@@ -18,6 +19,8 @@ import { outOfRangeFindings } from '../dataset/ranges.js';
 export interface MeasureOptions {
   /** the region's settings, when the dataset is one agency of a region file */
   regionSettings?: Settings;
+  /** the counts of the agency's registers (store/register-counts.ts) */
+  registerFigures?: RegisterFigures;
 }
 
 /** Collects findings once each (same severity, code, where and message). */
@@ -36,7 +39,7 @@ class FindingSet {
 
 /** Measure every agreement, plan indicator and program indicator of a year. */
 export function measure(ds: Dataset, year: number, options: MeasureOptions = {}): MeasureResult {
-  return measureYear(createMeasureContext(ds, { regionSettings: options.regionSettings }), year);
+  return measureYear(createMeasureContext(ds, { regionSettings: options.regionSettings, registerFigures: options.registerFigures }), year);
 }
 
 /** `measure` on a context built beforehand (to measure several years of one dataset). */
@@ -146,3 +149,5 @@ export { efficiencyOf, supportingBudget, supportLinks, supportFindings } from '.
 export type { SupportingBudget, NoBudgetReason } from './efficiency.js';
 export { goalResults, summarize } from './goals.js';
 export type * from './types.js';
+export { realizeFromRegister, registerMeasureIn, registerValue } from './register.js';
+export type { RegisterFigure, RegisterFigures, RegisterTableFigure } from './register.js';

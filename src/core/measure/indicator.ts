@@ -175,6 +175,7 @@ export function measureIndicator(
   }
   if (achievement !== null && forMeans !== null && forMeans !== achievement) row.achievementCapped = forMeans;
   if (realized.ok && realized.parts) row.realizationParts = { ...realized.parts };
+  if (realized.ok && realized.register) row.fromRegister = { ...realized.register };
   if (realized.ok && realized.period !== 'Y') row.realizationPeriod = realized.period;
   if (realized.ok && realized.categories) row.realizationCategories = [...realized.categories];
   if (efficiency === null && efficiencyReason !== undefined) row.efficiencyReason = efficiencyReason;

@@ -56,6 +56,8 @@ export interface RealizedValue {
   categories?: string[];
   /** realizations[i] positions the value comes from */
   sources: number[];
+  /** computed from a register (measure/register.ts): which, and the day its count stands for */
+  register?: { register: string; asOf: string };
 }
 
 export interface NotRealized {

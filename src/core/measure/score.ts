@@ -7,6 +7,7 @@ import type { Finding } from '../findings.js';
 import { achievementOf, type AchievementOutcome } from './achievement.js';
 import { whereOf, type MeasureContext } from './context.js';
 import { countOf } from './count.js';
+import { realizeFromRegister, registerMeasureIn } from './register.js';
 import { shareAchieved, type MemberOutcome } from './derived.js';
 import { isAchieved } from './predicate.js';
 import { leastAdvanced, realizationOfEntries, type Realized, type RealizedValue, type UnmeasuredReason } from './realization.js';
@@ -32,6 +33,7 @@ export function realize(
   visiting: Set<string> = new Set(),
   where: string = whereOf(ctx, entry.ref),
 ): RealizeResult {
+  if (registerMeasureIn(entry.indicator.fromRegister, year)) return realizeFromRegister(ctx, entry, year, where);
   if (entry.indicator.measure.type === 'derived') {
     const d = shareAchieved(ctx, entry, year, visiting, (ref, target, inner) => measureMember(ctx, ref, year, target, inner), where);
     return { realized: d.realized, findings: d.findings };

@@ -62,6 +62,8 @@ export interface MeasuredRow {
   achievementCapped?: number;
   /** the numerator and denominator of a ratio realization (a derived one: achieved and counted indicators) */
   realizationParts?: { numerator: number; denominator: number };
+  /** the realization is counted from a register (measure/register.ts): which, and the day its count stands for */
+  fromRegister?: { register: string; asOf: string };
   /**
    * A provisional row whose period has a target in the plan (`periodTargets`): the realization
    * against that target, to monitor the year as it goes. The row's own achievement stays the
