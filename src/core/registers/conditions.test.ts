@@ -88,7 +88,7 @@ describe('checks of register measures', () => {
       `personal-condition ${at}.of.where[0].field`,
       `invalid-condition ${at}.of.register`,
     ]);
-    expect(fs[0]!.localized.id).toContain('salah satu dari "aktif", "tidak aktif"');
+    expect(fs[0]!.localized?.id).toContain('salah satu dari "aktif", "tidak aktif"');
     expect(checkRegisterMeasures(withIndicator({ count: { register: 'anggota' } }))[0]!.code).toBe('unknown-register');
   });
 });
@@ -106,7 +106,7 @@ describe('an indicator realized from registers', () => {
   });
   const row = (r: ReturnType<typeof measure>) => {
     const m = r.planIndicators.find((x) => x.indicator === ref)!;
-    const said = r.findings.map((f) => f.localized.id).join(' | ');
+    const said = r.findings.map((f) => f.localized?.id).join(' | ');
     return { realization: m.realization === null ? { ok: false, reason: m.unmeasured, messageId: said } : { ok: true, value: m.realization, period: m.realizationPeriod ?? 'Y', provisional: m.provisional === true, parts: m.realizationParts, register: m.fromRegister } };
   };
 
