@@ -14,7 +14,7 @@ import { finding, type Finding, type Severity } from '../findings.js';
 import { outOfRangeFindings } from '../dataset/ranges.js';
 import { formatNumber, formatPercent, formatRupiah } from '../format.js';
 import { agencyBudget, finalBudget, indexBudgets, spent as spentOf, type BudgetIndex } from '../measure/budget.js';
-import { createMeasureContext, measureYear } from '../measure/index.js';
+import { createMeasureContext, measureYear, type RegisterFigures } from '../measure/index.js';
 import { indicatorPaths } from '../measure/context.js';
 import type { MeasuredRow, MeasureResult } from '../measure/types.js';
 
@@ -455,8 +455,12 @@ export function qualityFindings(input: QualityInput, checks: readonly QualityChe
  * Measure a year (and the year before, for the achievement jump) and give its data-quality
  * findings; `measurement` is passed when the caller has measured the year already.
  */
-export function qualityOfYear(ds: Dataset, year: number, opts: { regionSettings?: Settings | undefined; measurement?: MeasureResult } = {}): QualityFinding[] {
-  const ctx = createMeasureContext(ds, { regionSettings: opts.regionSettings });
+export function qualityOfYear(
+  ds: Dataset,
+  year: number,
+  opts: { regionSettings?: Settings | undefined; measurement?: MeasureResult; registerFigures?: RegisterFigures | undefined } = {},
+): QualityFinding[] {
+  const ctx = createMeasureContext(ds, { regionSettings: opts.regionSettings, registerFigures: opts.registerFigures });
   const measurement = opts.measurement ?? measureYear(ctx, year);
   const previous = measureYear(ctx, year - 1);
   return qualityFindings({ ds, measurement, previous, regionSettings: opts.regionSettings, idx: ctx.idx, budget: ctx.budget });

@@ -6,7 +6,7 @@
 import { newFilesState, type FilesState } from './lkip-files.js';
 import type { Agreement, Analysis, Dataset, Goal, Narrative, Plan, Settings } from '../dataset/schema.js';
 import { narrativeFor, resolveAgreementLocal, splitRef, type DatasetIndex, type IndicatorEntry } from '../dataset/model.js';
-import { createMeasureContext, measureYear, type MeasureContext } from '../measure/index.js';
+import { createMeasureContext, measureYear, type MeasureContext, type RegisterFigures } from '../measure/index.js';
 import type { AgreementResult, AgreementSummary, MeasuredRow, MeasureResult } from '../measure/types.js';
 import { agreementTitle, fmtPct, fmtRp } from './common.js';
 
@@ -43,8 +43,8 @@ export interface LkipContext {
   files: FilesState;
 }
 
-export function createLkipContext(ds: Dataset, year: number, regionSettings?: Settings): LkipContext {
-  const mc = createMeasureContext(ds, { regionSettings });
+export function createLkipContext(ds: Dataset, year: number, regionSettings?: Settings, registerFigures?: RegisterFigures): LkipContext {
+  const mc = createMeasureContext(ds, { regionSettings, registerFigures });
   const m = measureYear(mc, year);
   const idx = mc.idx;
   const agreements: AgreementOfYear[] = [];

@@ -32,6 +32,7 @@ import { resolveValueRefs } from '../document/values.js';
 import { valueResolver } from './figures.js';
 import { formatDateId } from '../format.js';
 import { unapprovedRows } from '../measure/official.js';
+import type { RegisterFigures } from '../measure/register.js';
 import { rowsWithoutCauses } from '../measure/causes.js';
 import { STATE_ID } from '../measure/reasons.js';
 import { agreementBlocks } from './agreement.js';
@@ -76,12 +77,14 @@ export interface LkipOptions {
   language?: 'id';
   /** the bytes of the files the dataset refers to (crest, photos, scans), by SHA-256; missing ones are said in their place */
   files?: ReportFiles;
+  /** the counts of the agency's registers (store/register-counts.ts): indicators and activity tables counted from them */
+  registerFigures?: RegisterFigures;
 }
 
 const h = (s: string): Cell => text(s, { bold: true, align: 'center' });
 
 export function buildLkip(ds: Dataset, year: number, opts: LkipOptions = {}): DocumentModel {
-  const ctx = createLkipContext(ds, year, opts.regionSettings);
+  const ctx = createLkipContext(ds, year, opts.regionSettings, opts.registerFigures);
   ctx.files = newFilesState(opts.files);
   const crest = crestFigure(ds, ctx.files);
   const agency = ds.agency;
