@@ -906,6 +906,9 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
           [region.region, settings, attrs],
         );
         await client.query('DELETE FROM agencies WHERE id = ANY($1::text[])', [[...ids, ...changes.removed.map((a) => a.id)]]);
+        // an agency pruned from its region leaves no register rows behind (those of the agencies written are kept)
+        await client.query(`DELETE FROM register_rows WHERE scope = 'agency' AND owner = ANY($1::text[])`, [changes.removed.map((a) => a.id)]);
+        await client.query('DELETE FROM agency_files WHERE agency_id = ANY($1::text[])', [changes.removed.map((a) => a.id)]);
         await insertRows(client, rows);
         if (opts.files) for (const [i, ds] of region.agencies.entries()) await putFiles(client, ids[i]!, filesOf(ds, opts.files));
         return { ...changes, agencies: ids };
@@ -984,6 +987,8 @@ export function createDatasetQueries(pool: pg.Pool): DatasetQueries {
       return transaction(pool, async (client) => {
         const { rowCount } = await client.query('DELETE FROM agencies WHERE id = $1', [id]);
         await client.query('DELETE FROM agency_files WHERE agency_id = $1', [id]);
+        // the agency's registers go with it (their per-year values cascade)
+        await client.query(`DELETE FROM register_rows WHERE scope = 'agency' AND owner = $1`, [id]);
         return (rowCount ?? 0) > 0;
       });
     },
