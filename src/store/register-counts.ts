@@ -161,3 +161,13 @@ async function tableFigure(
   const groups = r.rows.map((x) => ({ value: x.v ?? null, count: Number(x.n) })).sort((a, b) => groupOrder(reg, groupBy)(a.value, b.value));
   return { period, asOf: w.to, groups, total: groups.reduce((s, g) => s + g.count, 0) };
 }
+
+/**
+ * The figures a measurement of `year` of a stored agency reads (the years of {@link figureYears}),
+ * as of `today`; `undefined` when the dataset counts nothing from registers (no query is made).
+ * The one way the server, the command line and publishing get them.
+ */
+export async function figuresForYear(pool: Queryable, agencyId: string, ds: Pick<Dataset, 'plans' | 'activities' | 'registers'>, year: number, today: string): Promise<RegisterFigures | undefined> {
+  if (!countsFromRegisters(ds)) return undefined;
+  return createRegisterCountQueries(pool).figures(agencyId, ds, figureYears(ds, year), today);
+}
