@@ -86,18 +86,24 @@ forEachEngine('indicators counted from registers, through the server', (engine) 
     expect(lkip.text).toContain('66,67');
   });
 
-  it('follows a later import of the registers and the day', async () => {
+  it('follows a later import of the registers (rows added, rows removed) and the day', async () => {
     const q = createRegisterQueries(s.pool);
-    const more = [...FASILITASI, ['F6', '2026-08-03', 'pendampingan', 'BH-3']];
+    // BH-3 facilitated in June: counted at once, on the same day
+    const more = [...FASILITASI, ['F6', '2026-06-15', 'pendampingan', 'BH-3']];
     expect((await q.importRows(AGENCY, 'fasilitasi', asRows(more), { store: true })).stored).toBe(true);
-    // still 30 June: the August event is not counted yet
-    expect((await ummRow(2026)).realizationParts).toEqual({ numerator: 2, denominator: 3 });
-    s.deps.now = () => new Date('2026-10-02T08:00:00Z');
-    const row = await ummRow(2026);
-    expect(row.realizationParts).toEqual({ numerator: 3, denominator: 3 });
-    expect(row.fromRegister).toEqual({ register: 'koperasi', asOf: '2026-09-30' });
+    expect((await ummRow(2026)).realizationParts).toEqual({ numerator: 3, denominator: 3 });
     const dash = await s.clients.head.get(`${A}/dashboard`, { query: { year: 2026 } });
     expect(dash.body.measurement.planIndicators.find((r: { indicator: string }) => r.indicator === UMM).realization).toBe(100);
+    // the event removed again (an import that only deletes a row)
+    expect((await q.importRows(AGENCY, 'fasilitasi', asRows(FASILITASI), { store: true })).stored).toBe(true);
+    expect((await ummRow(2026)).realizationParts).toEqual({ numerator: 2, denominator: 3 });
+    // BH-3 no longer active in 2026 (a per-year value changed): 2 of 2
+    const kop = KOPERASI.map((r) => (r[0] === 'BH-3' ? [...r.slice(0, 3), 'tidak aktif'] : r));
+    expect((await q.importRows(AGENCY, 'koperasi', asRows(kop), { store: true })).stored).toBe(true);
+    expect((await ummRow(2026)).realizationParts).toEqual({ numerator: 2, denominator: 2 });
+    // a later day: the third quarter has ended
+    s.deps.now = () => new Date('2026-10-02T08:00:00Z');
+    expect((await ummRow(2026)).fromRegister).toEqual({ register: 'koperasi', asOf: '2026-09-30' });
   });
 
   it('refuses a typed realization of a year counted from the registers', async () => {

@@ -171,3 +171,22 @@ export async function figuresForYear(pool: Queryable, agencyId: string, ds: Pick
   if (!countsFromRegisters(ds)) return undefined;
   return createRegisterCountQueries(pool).figures(agencyId, ds, figureYears(ds, year), today);
 }
+
+/**
+ * A text that changes whenever an agency's register rows do: per table, the number of its rows
+ * and the newest writing transaction among them (`xmin`). An import inserts or updates the rows
+ * that differ (a new `xmin`), deletes those gone (a smaller count) and writes the per-year values
+ * of its years again; so a cached count is used only while this stays the same.
+ */
+export async function registerStamp(pool: Queryable, agencyId: string): Promise<string> {
+  const r = await pool.query<{ stamp: string }>(
+    `SELECT (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM register_rows WHERE scope = 'agency' AND owner = $1)
+            || '/' || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM register_year_values WHERE scope = 'agency' AND owner = $1) AS stamp`,
+    [agencyId],
+  );
+  return r.rows[0]!.stamp;
+}
+
+/** What of a dataset its register figures depend on (the definitions, the measures and tables), as text. */
+export const figuresInputKey = (ds: Pick<Dataset, 'plans' | 'activities' | 'registers'>): string =>
+  JSON.stringify([ds.registers ?? [], registerIndicators(ds), registerTables(ds)]);

@@ -22,7 +22,7 @@ import type { MeasureResult } from '../../core/measure/types.js';
 import { figuresKey } from '../../core/registers/figures-plain.js';
 import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
 import { queryPrepared } from '../../store/prepared.js';
-import { figuresForYear } from '../../store/register-counts.js';
+import { countsFromRegisters, figuresForYear, figuresInputKey, registerStamp } from '../../store/register-counts.js';
 import { FreshReads } from '../coalesce.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -114,6 +114,8 @@ export class AgencyCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** loads running now, so that concurrent requests for one changed agency read it once */
   private readonly loading = new Map<string, Promise<CacheEntry | undefined>>();
+  /** register figures by agency and year, with what they were counted from ({@link registerFigures}) */
+  private readonly figures = new Map<string, Map<number, { key: string; figures: RegisterFigures | undefined }>>();
   /** results derived from a whole region (its dashboards), kept with the revisions of its agencies they were made from */
   readonly regionMemo = new Map<string, unknown>();
   /** the agency and revision lookups of requests: concurrent requests share one read started after they came */
@@ -217,11 +219,21 @@ export class AgencyCache {
 
   /**
    * The register figures of a stored agency's dataset for a measurement of `year`, as of
-   * `today` (store/register-counts.ts): counted at every call, since a register's import does
-   * not change the agency's revision and the periods ended change with the day.
+   * `today` (store/register-counts.ts). A register's import does not change the agency's
+   * revision and the periods ended change with the day: the figures kept are used while the
+   * registers' stamp (`registerStamp`: one query), the day and the dataset's definitions stay the
+   * same, and counted again otherwise.
    */
-  registerFigures(id: string, dataset: Dataset, year: number, today: string): Promise<RegisterFigures | undefined> {
-    return figuresForYear(this.pool, id, dataset, year, today);
+  async registerFigures(id: string, dataset: Dataset, year: number, today: string): Promise<RegisterFigures | undefined> {
+    if (!countsFromRegisters(dataset)) return undefined;
+    // counted again only when the rows (their stamp), the day or the definitions changed: one small query otherwise
+    const key = `${year}\u0000${today}\u0000${await registerStamp(this.pool, id)}\u0000${figuresInputKey(dataset)}`;
+    const kept = this.figures.get(id)?.get(year);
+    if (kept?.key === key) return kept.figures;
+    const figures = await figuresForYear(this.pool, id, dataset, year, today);
+    const byYear = this.figures.get(id) ?? this.figures.set(id, new Map()).get(id)!;
+    byYear.set(year, { key, figures });
+    return figures;
   }
 
   private async measured(id: string, e: CacheEntry, year: number, today: string): Promise<Measured> {
