@@ -102,14 +102,17 @@ export function createRegisterCountQueries(pool: Queryable): RegisterCountQuerie
           }
         }
         for (const g of byFrom.values()) {
-          const cols = g.counts.map((c, k) => `count(*) FILTER (WHERE ${c.where})::int AS c${k}`).join(', ');
+          // a condition counted for several figures (a population shared by indicators, a period-free one) is one column
+          const columns = new Map<string, number>();
+          for (const c of g.counts) if (!columns.has(c.where)) columns.set(c.where, columns.size);
+          const cols = [...columns.keys()].map((where, k) => `count(*) FILTER (WHERE ${where})::int AS c${k}`).join(', ');
           const r = await pool.query<Record<string, number>>(`SELECT ${cols} FROM ${g.from} WHERE ${g.base}`, g.p.values);
           const row = r.rows[0]!;
           const figs = new Map<string, Map<FigurePeriod, RegisterFigure>>();
-          g.counts.forEach((c, k) => {
+          g.counts.forEach((c) => {
             const byPeriod = figs.get(c.ref) ?? figs.set(c.ref, new Map()).get(c.ref)!;
             const f = byPeriod.get(c.period) ?? byPeriod.set(c.period, { period: c.period, asOf: windowOf(year, c.period).to, numerator: 0 }).get(c.period)!;
-            const n = Number(row[`c${k}`]);
+            const n = Number(row[`c${columns.get(c.where)!}`]);
             if (c.part === 'n') f.numerator = n;
             else f.denominator = n;
           });
