@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers'];
+const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers', 'register-counts'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -29,7 +29,9 @@ for (const phase of phases) {
             ? [new URL('./startup.ts', import.meta.url).pathname]
             : phase === 'registers'
               ? [new URL('./registers.ts', import.meta.url).pathname]
-              : [new URL('./phases.ts', import.meta.url).pathname, phase];
+              : phase === 'register-counts'
+                ? [new URL('./register-counts.ts', import.meta.url).pathname]
+                : [new URL('./phases.ts', import.meta.url).pathname, phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,
@@ -83,6 +85,14 @@ for (const r of results) {
       );
       break;
     }
+    case 'register-counts':
+      out.push(
+        `register counts (${r.engine}): every register-based figure of a demo-shaped agency for a year (${r.indicators} indicators, ${r.tables} tables, ${r.figures} figures; ` +
+          `${r.cooperatives} cooperatives, ${r.microBusinesses} micro businesses, ${r.events} events) through figures() ${f(r.figuresMedianMs)} ms ` +
+          `vs the same counts by hand, one plain query per figure (${r.handQueries} queries), ${f(r.handMedianMs)} ms = ${f(r.ratio, 2)}× ` +
+          `[goal ≤ 1,2×: ${verdict(Number(r.ratio) <= 1.2)}] (medians of ${r.rounds} interleaved rounds); the registers' stamp (the server's query while its kept figures hold) ${f(r.stampMedianMs)} ms`,
+      );
+      break;
     case 'transfer': {
       const kb = (b: unknown) => `${f(Number(b) / 1000)} KB`;
       const total = Number(r.signInBytes) + Number(r.dashboardBytes);

@@ -126,8 +126,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
     .addOption(jsonOpt())
     .action(async (file: string | undefined, flags: SourceFlags & { year: number }) => {
       const [{ loadDataset }, { measure }] = await Promise.all([source(), import('../core/measure/index.js')]);
-      const src = await loadDataset(io, file, flags);
-      const result = measure(src.dataset, flags.year, { regionSettings: src.regionSettings });
+      // from the database, register-based indicators are counted from the agency's registers
+      const src = await loadDataset(io, file, { ...flags, figuresYear: flags.year });
+      const result = measure(src.dataset, flags.year, { regionSettings: src.regionSettings, ...(src.registerFigures ? { registerFigures: src.registerFigures } : {}) });
       if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else io.out((await import('./render.js')).renderMeasurement(result, { color: io.color, ratingScale: await ratingScaleOf(src) }));
     });

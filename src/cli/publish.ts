@@ -106,7 +106,7 @@ export function registerPublishCommands(program: Command, io: CliIo, t: HelpText
       if (flags.kind !== 'agreement' && flags.id) throw new CliError(text(`--id is for --kind agreement, not ${flags.kind}`, `--id hanya untuk --kind agreement, bukan ${flags.kind}`), EXIT.usage);
       const formats = flags.formats ?? [...FORMATS_OF[flags.kind]];
       const issuedBy = flags.by ?? io.env.USER ?? io.env.USERNAME ?? 'kinerja';
-      const [{ withDatabase }, { publishReport }] = await Promise.all([source(), publishing()]);
+      const [{ withDatabase, figuresDay }, { publishReport }] = await Promise.all([source(), publishing()]);
       const s = await guarded(() =>
         withDatabase(io, (db) =>
           publishReport(db.pool, {
@@ -117,6 +117,7 @@ export function registerPublishCommands(program: Command, io: CliIo, t: HelpText
             formats,
             issuedBy,
             ...(flags.kind === 'review' && reviewerOfFlags(flags) ? { reviewer: reviewerOfFlags(flags)! } : {}),
+            today: figuresDay(io),
           }),
         ),
         cliLang(program, io),
@@ -199,8 +200,8 @@ export function registerPublishCommands(program: Command, io: CliIo, t: HelpText
     .argument('<id>', t('the issued report', 'laporan terbit'))
     .addOption(jsonOpt())
     .action(async (id: string, flags: { json?: boolean }) => {
-      const [{ withDatabase }, { publicationChanges }] = await Promise.all([source(), publishing()]);
-      const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id)), cliLang(program, io));
+      const [{ withDatabase, figuresDay }, { publicationChanges }] = await Promise.all([source(), publishing()]);
+      const c = await guarded(() => withDatabase(io, (db) => publicationChanges(db.pool, id, figuresDay(io))), cliLang(program, io));
       if (!c) throw new CliError(text(`no issued report "${id}" in the database`, `tidak ada laporan terbit "${id}" dalam basis data`));
       if (flags.json) {
         io.out(JSON.stringify(c, null, 2) + '\n');

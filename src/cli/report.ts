@@ -151,8 +151,8 @@ export function registerReportCommands(program: Command, io: CliIo, t: HelpText 
     .action(async (file: string | undefined, flags: OutputFlags & { year: number }) => {
       const format = formatOf(flags, reportFormats);
       const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
-      const src = await loadDataset(io, file, flags);
-      const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings });
+      const src = await loadDataset(io, file, { ...flags, figuresYear: flags.year });
+      const doc = buildReport(src.dataset, { kind: 'lkip', year: flags.year }, { regionSettings: src.regionSettings, registerFigures: src.registerFigures });
       await emit(io, doc, format, flags.output);
     });
 
@@ -190,9 +190,9 @@ export function registerReportCommands(program: Command, io: CliIo, t: HelpText 
   withReviewerOptions(reviewCmd, t).action(async (file: string | undefined, flags: OutputFlags & ReviewerFlags & { year: number }) => {
       const format = formatOf(flags, reviewFormats);
       const [{ loadDataset }, { buildReport }] = await Promise.all([source(), produce()]);
-      const src = await loadDataset(io, file, flags);
+      const src = await loadDataset(io, file, { ...flags, figuresYear: flags.year });
       const reviewer = reviewerOfFlags(flags);
-      const doc = buildReport(src.dataset, { kind: 'review', year: flags.year, ...(reviewer ? { reviewer } : {}) }, { regionSettings: src.regionSettings });
+      const doc = buildReport(src.dataset, { kind: 'review', year: flags.year, ...(reviewer ? { reviewer } : {}) }, { regionSettings: src.regionSettings, registerFigures: src.registerFigures });
       await emit(io, doc, format, flags.output);
     });
 }

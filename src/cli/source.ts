@@ -12,10 +12,19 @@ import { DatasetParseError } from '../core/dataset/io.js';
 import { readDocumentFile } from '../io/dataset-file.js';
 import type { Db } from '../store/db.js';
 import { createDatasetQueries } from '../store/datasets.js';
+import { figuresForYear } from '../store/register-counts.js';
+import type { RegisterFigures } from '../core/measure/register.js';
+import { dayInJakarta } from '../core/registers/figures-plain.js';
 import { CliError, inLang, type CliIo } from './io.js';
 
 export interface SourceOptions {
   agency?: string;
+  /**
+   * the year to be measured: a dataset read from the database gets the register figures of that
+   * measurement (store/register-counts.ts), as of KINERJA_TODAY or else today in Jakarta. A
+   * dataset read from a file has no register rows: its register-based years stay unmeasured.
+   */
+  figuresYear?: number;
 }
 
 /** One agency's dataset, ready to measure, with the findings of its validation. */
@@ -25,6 +34,13 @@ export interface LoadedDataset {
   findings: Finding[];
   /** where it came from, for messages: a file path or `database:<agency>` */
   origin: string;
+  /** the register figures of `figuresYear` (a dataset from the database that counts from registers) */
+  registerFigures?: RegisterFigures;
+}
+
+/** The day register figures are counted at: KINERJA_TODAY when set (tests, demonstrations), else today in Jakarta. */
+export function figuresDay(io: CliIo): string {
+  return configFrom(io).today ?? dayInJakarta(new Date());
 }
 
 export class InvalidDocument extends Error {
@@ -111,10 +127,11 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
   }
   if (!opts.agency) throw new CliError(text('give a dataset file, or --agency ID to read one from the database', 'berikan berkas dataset, atau --agency ID untuk membacanya dari basis data'), 2);
   const id = opts.agency;
-  const { dataset: exported, regionSettings } = await withDatabase(io, async (db) => {
+  const origin = `database:${id}`;
+  return withDatabase(io, async (db) => {
     const queries = createDatasetQueries(db.pool);
-    const dataset = await queries.exportDataset(id);
-    if (!dataset) {
+    const exported = await queries.exportDataset(id);
+    if (!exported) {
       const known = (await queries.listAgencies()).map((a) => a.id);
       throw new CliError(
         text(
@@ -124,13 +141,13 @@ export async function loadDataset(io: CliIo, file: string | undefined, opts: Sou
         ),
       );
     }
-    return { dataset, regionSettings: await queries.regionSettingsOf(id) };
+    const regionSettings = await queries.regionSettingsOf(id);
+    const result = validateDocument(exported);
+    if (result.kind === 'invalid') throw new InvalidDocument(result.findings, origin);
+    if (result.kind !== 'dataset') throw new CliError(text(`${origin}: expected one agency's dataset`, `${origin}: diharapkan dataset satu perangkat daerah`));
+    const registerFigures = opts.figuresYear === undefined ? undefined : await figuresForYear(db.pool, id, result.dataset, opts.figuresYear, figuresDay(io));
+    return { dataset: result.dataset, ...(regionSettings ? { regionSettings } : {}), ...(registerFigures ? { registerFigures } : {}), findings: result.findings, origin };
   });
-  const origin = `database:${id}`;
-  const result = validateDocument(exported);
-  if (result.kind === 'invalid') throw new InvalidDocument(result.findings, origin);
-  if (result.kind !== 'dataset') throw new CliError(text(`${origin}: expected one agency's dataset`, `${origin}: diharapkan dataset satu perangkat daerah`));
-  return { dataset: result.dataset, ...(regionSettings ? { regionSettings } : {}), findings: result.findings, origin };
 }
 
 function pickFromRegion(region: Region, findings: Finding[], file: string, agency: string | undefined): LoadedDataset {

@@ -39,6 +39,9 @@ import { createPdfRenderer, type PdfRenderer } from '../report/pdf.js';
 import { renderDocument } from '../report/produce.js';
 import { w3cdtf } from '../report/stamp.js';
 import { createDatasetQueries } from '../store/datasets.js';
+import { figuresForYear } from '../store/register-counts.js';
+import type { RegisterFigures } from '../core/measure/register.js';
+import { dayInJakarta, figuresFromPlain, figuresToPlain } from '../core/registers/figures-plain.js';
 import { createPublicationQueries, sha256Hex, type PublicationSummary } from '../store/publications.js';
 
 /** A publishing request that cannot be carried out (unknown agency, invalid data, a format the kind has not). */
@@ -152,6 +155,8 @@ export interface PublishRequest {
   issuedAt?: string;
   /** a review's reviewer, who signs its statement (kept with the issued review); without one a review is a draft and is not issued */
   reviewer?: Reviewer;
+  /** the day the register figures are counted at (YYYY-MM-DD); default: today in Jakarta */
+  today?: string;
 }
 
 function publicationId(req: { kind: PublicationKind; agencyId: string; year: number; subject?: string }): string {
@@ -164,8 +169,8 @@ function publicationId(req: { kind: PublicationKind; agencyId: string; year: num
  * rests on realizations not yet counted (measurement.md, "Official figures"). It can still be
  * previewed (`kinerja report`, the web preview), marked DRAF.
  */
-function refuseUnapproved(dataset: Dataset, year: number, regionSettings: Settings | undefined): void {
-  const rows = unapprovedRows(measure(dataset, year, regionSettings ? { regionSettings } : {}));
+function refuseUnapproved(dataset: Dataset, year: number, regionSettings: Settings | undefined, registerFigures: RegisterFigures | undefined): void {
+  const rows = unapprovedRows(measure(dataset, year, { ...(regionSettings ? { regionSettings } : {}), ...(registerFigures ? { registerFigures } : {}) }));
   if (rows.length === 0) return;
   const en = rows.map((r) => `"${r.name}" (${r.state})`).join(', ');
   const id = rows.map((r) => `"${r.name}" (${STATE_ID[r.state]})`).join(', ');
@@ -181,8 +186,8 @@ function refuseUnapproved(dataset: Dataset, year: number, regionSettings: Settin
  * An LKIP is issued only when every indicator's causes are written (measure/causes.ts): until
  * then it is a draft whose places to complete are marked, refused here naming the indicators.
  */
-function refuseUnexplained(dataset: Dataset, year: number, regionSettings: Settings | undefined): void {
-  const names = [...new Set(rowsWithoutCauses(createMeasureContext(dataset, { regionSettings }), year).map((r) => `"${r.name}"`))];
+function refuseUnexplained(dataset: Dataset, year: number, regionSettings: Settings | undefined, registerFigures: RegisterFigures | undefined): void {
+  const names = [...new Set(rowsWithoutCauses(createMeasureContext(dataset, { regionSettings, registerFigures }), year).map((r) => `"${r.name}"`))];
   if (names.length === 0) return;
   throw new PublishError(
     text(
@@ -220,13 +225,16 @@ export async function publishReport(pool: pg.Pool, req: PublishRequest, ctx: Ren
   }
   if (year === undefined) throw new PublishError(text(`expected the year of the ${req.kind}`, `diharapkan tahun untuk ${req.kind}`));
   const regionSettings = await regionSettingsOf(pool, req.agencyId);
+  // a year's report counts its register-based indicators now, and keeps what it counted with the snapshot
+  const registerFigures = req.kind === 'agreement' ? undefined : await figuresForYear(pool, req.agencyId, dataset, year, req.today ?? dayInJakarta(new Date()));
   if (req.kind === 'lkip') {
-    refuseUnapproved(dataset, year, regionSettings);
-    refuseUnexplained(dataset, year, regionSettings);
+    refuseUnapproved(dataset, year, regionSettings, registerFigures);
+    refuseUnexplained(dataset, year, regionSettings, registerFigures);
   }
   const settings: PublicationSettings = {
     ...(regionSettings ? { regionSettings: canonicalize(regionSettings) } : {}),
     ...(req.kind === 'review' && req.reviewer ? { reviewer: canonicalize(req.reviewer) } : {}),
+    ...(registerFigures ? { registerFigures: canonicalize(figuresToPlain(registerFigures)) } : {}),
   };
   const issuedAt = w3cdtf(new Date(Math.floor((req.issuedAt ? new Date(req.issuedAt) : new Date()).getTime() / 1000) * 1000));
   const recipe: PublicationRecipe = { kind: req.kind, year, ...(req.subject ? { subject: req.subject } : {}), settings, issuedAt };
@@ -332,7 +340,7 @@ export interface PublicationChanges {
 }
 
 /** What changed in the agency's data since the report was issued, and which measured rows moved. */
-export async function publicationChanges(pool: pg.Pool, id: string): Promise<PublicationChanges | undefined> {
+export async function publicationChanges(pool: pg.Pool, id: string, today: string = dayInJakarta(new Date())): Promise<PublicationChanges | undefined> {
   const p = await createPublicationQueries(pool).get(id);
   if (!p) return undefined;
   const { dataset: _d, settings: _s, tools: _t, files: _f, ...rest } = p;
@@ -349,7 +357,10 @@ export async function publicationChanges(pool: pg.Pool, id: string): Promise<Pub
   if (v.kind !== 'dataset' || hasErrors(v.findings)) {
     return { publication, agencyExists: true, dataset, measurement: [], measurementNote: 'data saat ini tidak valid, pengukurannya tidak dibandingkan', settingsChanged };
   }
-  const before = measure(issued, p.year, p.settings.regionSettings ? { regionSettings: p.settings.regionSettings } : {});
-  const after = measure(v.dataset, p.year, regionSettings ? { regionSettings } : {});
+  // the issued report's register figures as it kept them; the current ones counted as of today
+  const issuedFigures = p.settings.registerFigures ? figuresFromPlain(p.settings.registerFigures) : undefined;
+  const currentFigures = await figuresForYear(pool, p.agencyId, v.dataset, p.year, today);
+  const before = measure(issued, p.year, { ...(p.settings.regionSettings ? { regionSettings: p.settings.regionSettings } : {}), ...(issuedFigures ? { registerFigures: issuedFigures } : {}) });
+  const after = measure(v.dataset, p.year, { ...(regionSettings ? { regionSettings } : {}), ...(currentFigures ? { registerFigures: currentFigures } : {}) });
   return { publication, agencyExists: true, dataset, measurement: diffMeasurements(before, after), settingsChanged };
 }

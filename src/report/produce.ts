@@ -14,6 +14,7 @@ import type { DocumentModel } from '../core/document/model.js';
 import type { Dataset } from '../core/dataset/schema.js';
 import { agencyId } from '../core/dataset/model.js';
 import type { Settings } from '../core/dataset/schema.js';
+import type { RegisterFigures } from '../core/measure/register.js';
 import { buildAgreement } from '../core/report/agreement.js';
 import { buildLkip } from '../core/report/lkip.js';
 import { crestFigure, newFilesState, type ReportFiles } from '../core/report/lkip-files.js';
@@ -52,6 +53,8 @@ export interface ProduceOptions {
   pdf?: PdfRenderer;
   /** the bytes of the files the dataset refers to (crest, photos, scans) by SHA-256, as the store or a bundle holds them */
   files?: ReportFiles | undefined;
+  /** the register figures of the year (store/register-counts.ts `figuresForYear`), for a stored agency whose indicators count from registers */
+  registerFigures?: RegisterFigures | undefined;
 }
 
 export interface ProducedReport {
@@ -63,11 +66,12 @@ export interface ProducedReport {
 }
 
 /** The document model of a request (throws the core's `UnknownAgreement` for an agreement that is not there). */
-export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOptions, 'regionSettings' | 'files'> = {}): DocumentModel {
+export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOptions, 'regionSettings' | 'files' | 'registerFigures'> = {}): DocumentModel {
   const settings = o.regionSettings ? { regionSettings: o.regionSettings } : {};
+  const figures = o.registerFigures ? { registerFigures: o.registerFigures } : {};
   switch (req.kind) {
     case 'lkip':
-      return buildLkip(ds, req.year, { ...settings, ...(o.files ? { files: o.files } : {}) });
+      return buildLkip(ds, req.year, { ...settings, ...figures, ...(o.files ? { files: o.files } : {}) });
     case 'agreement': {
       // the signed form carries the crest at its head (the letterhead) when the store has it
       const doc = buildAgreement(ds, req.agreementId, o);
@@ -75,7 +79,7 @@ export function buildReport(ds: Dataset, req: ReportRequest, o: Pick<ProduceOpti
       return crest?.image ? { ...doc, crest } : doc;
     }
     case 'review':
-      return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, settings), req.reviewer ? { reviewer: req.reviewer } : {});
+      return buildReviewDocument(ds, req.year, review(ds, req.year, settings), qualityOfYear(ds, req.year, { ...settings, ...figures }), req.reviewer ? { reviewer: req.reviewer } : {});
   }
 }
 

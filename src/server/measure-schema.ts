@@ -56,6 +56,10 @@ const rowShape = {
   predicateColor: z.string().optional(),
   achievementCapped: num.optional(),
   realizationParts: z.strictObject({ numerator: num, denominator: num }).optional(),
+  fromRegister: z
+    .strictObject({ register: z.string(), asOf: z.string() })
+    .optional()
+    .describe('the realization is counted from a register: its id and the day (YYYY-MM-DD, the end of the latest ended period) the count stands for'),
   realizationPeriod: PeriodOrComputed.optional(),
   periodTarget: z
     .strictObject({

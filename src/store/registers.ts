@@ -326,11 +326,14 @@ async function storeStage(client: pg.PoolClient, agencyId: string, registerId: s
      ON CONFLICT (scope, owner, register, key) DO UPDATE SET data = EXCLUDED.data WHERE register_rows.data IS DISTINCT FROM EXCLUDED.data`,
     p,
   );
-  if (years.length === 0) return;
+  // the counts' and lists' plans need the tables' statistics (PGlite has no autovacuum): taken again after every store
+  const analyze = async (): Promise<void> => void (await client.query('ANALYZE register_rows, register_year_values'));
+  if (years.length === 0) return analyze();
   await client.query(`DELETE FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3 AND year = ANY($4::int[])`, [...p, years]);
   await client.query(
     `INSERT INTO register_year_values (scope, owner, register, key, year, data)
      SELECT $1, $2, $3, s.key, e.key::smallint, e.value FROM register_stage s, jsonb_each(s.years) e ORDER BY 5, 4`,
     p,
   );
+  await analyze();
 }

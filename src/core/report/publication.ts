@@ -16,6 +16,7 @@ import { buildLkip } from './lkip.js';
 import { crestFigure, newFilesState, type ReportFiles } from './lkip-files.js';
 import { buildReviewDocument, type Reviewer } from './review-doc.js';
 import { qualityOfYear } from '../quality/index.js';
+import { figuresFromPlain, type PlainRegisterFigures } from '../registers/figures-plain.js';
 
 import type { PublicationFormat, PublicationKind } from './publication-kinds.js';
 export { FORMATS_OF, PUBLICATION_FORMATS, PUBLICATION_KINDS, type PublicationFormat, type PublicationKind } from './publication-kinds.js';
@@ -26,6 +27,11 @@ export interface PublicationSettings {
   regionSettings?: Settings;
   /** a review's reviewer (name, NIP, position, unit, place and date): who signs its statement */
   reviewer?: Reviewer;
+  /**
+   * the register figures the report's register-based indicators and tables were counted with when
+   * it was issued (store/register-counts.ts): rendered from these, never counted again
+   */
+  registerFigures?: PlainRegisterFigures;
 }
 
 export interface PublicationRecipe {
@@ -80,15 +86,16 @@ export function buildPublication(dataset: Dataset, recipe: PublicationRecipe, fi
   const ds = canonicalize(dataset);
   const regionSettings = recipe.settings.regionSettings;
   const opts = regionSettings ? { regionSettings } : {};
+  const figures = recipe.settings.registerFigures ? { registerFigures: figuresFromPlain(recipe.settings.registerFigures) } : {};
   let doc: DocumentModel;
   switch (recipe.kind) {
     case 'lkip':
       if (recipe.subject !== undefined) throw new PublicationError(`an LKIP has no subject; got "${recipe.subject}"`);
-      doc = buildLkip(ds, recipe.year, { ...opts, ...(files ? { files } : {}) });
+      doc = buildLkip(ds, recipe.year, { ...opts, ...figures, ...(files ? { files } : {}) });
       break;
     case 'review':
       if (recipe.subject !== undefined) throw new PublicationError(`a review has no subject; got "${recipe.subject}"`);
-      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts), qualityOfYear(ds, recipe.year, opts), recipe.settings.reviewer ? { reviewer: recipe.settings.reviewer } : {});
+      doc = buildReviewDocument(ds, recipe.year, review(ds, recipe.year, opts), qualityOfYear(ds, recipe.year, { ...opts, ...figures }), recipe.settings.reviewer ? { reviewer: recipe.settings.reviewer } : {});
       break;
     case 'agreement': {
       if (!recipe.subject) throw new PublicationError('an agreement is issued by its id: expected a subject such as pk-2025');

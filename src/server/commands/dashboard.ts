@@ -12,6 +12,7 @@ import { headline } from '../../core/measure/headline.js';
 import { resolveRules } from '../../core/measure/rules.js';
 import { qualityOfYear } from '../../core/quality/index.js';
 import type { AgreementResult, MeasureResult } from '../../core/measure/types.js';
+import type { RegisterFigures } from '../../core/measure/register.js';
 import type { Finding, Text } from '../../core/findings.js';
 import { agreementLabel, createLabels, parsePath, type Labels } from '../../core/labels.js';
 
@@ -134,7 +135,7 @@ export function placedFindings<F extends Finding>(ds: Dataset, labels: Labels, f
   return findings.map((f) => ({ ...f, ...placeOf(ds, labels, f.where) }));
 }
 
-export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: string; region: string; regionSettings?: Settings; today: string }) {
+export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: string; region: string; regionSettings?: Settings; today: string; registerFigures?: RegisterFigures | undefined }) {
   const year = m.year;
   const a = currentAgreement(m);
   const budgets = indexBudgets(ds);
@@ -172,7 +173,7 @@ export function agencyDashboard(ds: Dataset, m: MeasureResult, opts: { id: strin
     score,
     grade: score ? scoreGrade(score, ds, opts.regionSettings) : null,
     measurement: m,
-    quality: placedFindings(ds, labels, qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m })),
+    quality: placedFindings(ds, labels, qualityOfYear(ds, year, { regionSettings: opts.regionSettings, measurement: m, registerFigures: opts.registerFigures })),
     /** the measurement's findings, each with its place in words and its page */
     findings: placedFindings(ds, labels, m.findings),
   };

@@ -17,9 +17,12 @@
 import type pg from 'pg';
 import type { Dataset, Settings } from '../../core/dataset/schema.js';
 import { measure } from '../../core/measure/index.js';
+import type { RegisterFigures } from '../../core/measure/register.js';
 import type { MeasureResult } from '../../core/measure/types.js';
+import { figuresKey } from '../../core/registers/figures-plain.js';
 import { assembleDatasets, flattenDataset, insertRows, readRows, transaction } from '../../store/datasets.js';
 import { queryPrepared } from '../../store/prepared.js';
+import { countsFromRegisters, figuresForYear, figuresInputKey, registerStamp } from '../../store/register-counts.js';
 import { FreshReads } from '../coalesce.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -92,7 +95,18 @@ export interface LoadedAgency {
 }
 
 interface CacheEntry extends LoadedAgency {
-  measures: Map<number, MeasureResult>;
+  /** by year and the register figures the measurement was made with ({@link figuresKey}) */
+  measures: Map<string, MeasureResult>;
+}
+
+/** A measurement with the register figures it was made with. */
+export interface Measured {
+  agency: LoadedAgency;
+  result: MeasureResult;
+  /** the register figures of the year (undefined when the dataset counts nothing from registers) */
+  registerFigures: RegisterFigures | undefined;
+  /** differs whenever the figures do: a result derived from the measurement is kept per revision and this */
+  variant: string;
 }
 
 /** Datasets and their measurements in memory, valid while the store's row versions stay the same. */
@@ -100,6 +114,8 @@ export class AgencyCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** loads running now, so that concurrent requests for one changed agency read it once */
   private readonly loading = new Map<string, Promise<CacheEntry | undefined>>();
+  /** register figures by agency and year, with what they were counted from ({@link registerFigures}) */
+  private readonly figures = new Map<string, Map<number, { key: string; figures: RegisterFigures | undefined }>>();
   /** results derived from a whole region (its dashboards), kept with the revisions of its agencies they were made from */
   readonly regionMemo = new Map<string, unknown>();
   /** the agency and revision lookups of requests: concurrent requests share one read started after they came */
@@ -190,31 +206,58 @@ export class AgencyCache {
    * of them are read with one query (shared by concurrent requests, read after they came), and
    * only agencies changed since they were cached are read again.
    */
-  async measureRegion(region: string, year: number): Promise<{ id: string; rev: string; agency: LoadedAgency; result: MeasureResult }[]> {
+  async measureRegion(region: string, year: number, today: string): Promise<(Measured & { id: string; rev: string })[]> {
     const rows = await this.regionRevisions.get(region);
     const out = [];
     for (const { id, rev } of rows) {
       const e = await this.entry(id, rev);
       if (!e) continue; // removed meanwhile
-      out.push({ id, rev: e.rev, agency: e, result: this.measured(e, year) });
+      out.push({ id, rev: e.rev, ...(await this.measured(id, e, year, today)) });
     }
     return out;
   }
 
-  private measured(e: CacheEntry, year: number): MeasureResult {
-    let result = e.measures.get(year);
-    if (!result) {
-      result = measure(e.dataset, year, { regionSettings: e.regionSettings });
-      e.measures.set(year, result);
-    }
-    return result;
+  /**
+   * The register figures of a stored agency's dataset for a measurement of `year`, as of
+   * `today` (store/register-counts.ts). A register's import does not change the agency's
+   * revision and the periods ended change with the day: the figures kept are used while the
+   * registers' stamp (`registerStamp`: one query), the day and the dataset's definitions stay the
+   * same, and counted again otherwise.
+   */
+  async registerFigures(id: string, dataset: Dataset, year: number, today: string): Promise<RegisterFigures | undefined> {
+    if (!countsFromRegisters(dataset)) return undefined;
+    // counted again only when the rows (their stamp), the day or the definitions changed: one small query otherwise
+    const key = `${year}\u0000${today}\u0000${await registerStamp(this.pool, id)}\u0000${figuresInputKey(dataset)}`;
+    const kept = this.figures.get(id)?.get(year);
+    if (kept?.key === key) return kept.figures;
+    const figures = await figuresForYear(this.pool, id, dataset, year, today);
+    const byYear = this.figures.get(id) ?? this.figures.set(id, new Map()).get(id)!;
+    byYear.set(year, { key, figures });
+    return figures;
   }
 
-  /** `measure(dataset, year)` with the region's settings: the `kinerja measure --json` result. */
-  async measure(id: string, year: number, seen?: string): Promise<{ agency: LoadedAgency; result: MeasureResult } | undefined> {
+  private async measured(id: string, e: CacheEntry, year: number, today: string): Promise<Measured> {
+    const registerFigures = await this.registerFigures(id, e.dataset, year, today);
+    const variant = figuresKey(registerFigures);
+    const key = `${year}\u0000${variant}`;
+    let result = e.measures.get(key);
+    if (!result) {
+      result = measure(e.dataset, year, { regionSettings: e.regionSettings, ...(registerFigures ? { registerFigures } : {}) });
+      // one measurement per year is kept: figures that changed replace the older one
+      for (const k of e.measures.keys()) if (k.startsWith(`${year}\u0000`)) e.measures.delete(k);
+      e.measures.set(key, result);
+    }
+    return { agency: e, result, registerFigures, variant };
+  }
+
+  /**
+   * `measure(dataset, year)` with the region's settings and the register figures as of `today`:
+   * the `kinerja measure --agency --json` result.
+   */
+  async measure(id: string, year: number, seen: string | undefined, today: string): Promise<Measured | undefined> {
     const e = await this.entry(id, seen);
     if (!e) return undefined;
-    return { agency: e, result: this.measured(e, year) };
+    return this.measured(id, e, year, today);
   }
 }
 

@@ -29,8 +29,9 @@ export async function loaded(deps: ServerDeps, agency: { id: string; rev?: strin
   return l;
 }
 
+/** The agency's measurement of a year, its register-based indicators counted from its registers as of today. */
 export async function measured(deps: ServerDeps, agency: { id: string; rev?: string }, year: number) {
-  const m = await deps.cache.measure(agency.id, year, agency.rev);
+  const m = await deps.cache.measure(agency.id, year, agency.rev, todayOf(deps));
   if (!m) throw noAgency(agency.id);
   return m;
 }
@@ -85,8 +86,8 @@ export const measurements = defineRoute({
   response: MeasureResultSchema,
   async handler({ deps, agency, query }) {
     // serialized once per revision and year (the result is a function of the dataset, the region's settings and the year)
-    const { agency: loaded, result } = await measured(deps, agency, query.year);
-    return memoJson(loaded.memo, `measurements:${query.year}`, '', () => result);
+    const { agency: loaded, result, variant } = await measured(deps, agency, query.year);
+    return memoJson(loaded.memo, `measurements:${query.year}`, variant, () => result);
   },
 });
 
@@ -103,11 +104,11 @@ export const dashboard = defineRoute({
   query: YearQuery,
   response: AgencyDashboard,
   async handler({ deps, agency, query }) {
-    const { agency: loaded, result } = await measured(deps, agency, query.year);
-    // serialized once per revision, year and day (overdue recommendations depend on today)
+    const { agency: loaded, result, registerFigures, variant } = await measured(deps, agency, query.year);
+    // serialized once per revision, year, day (overdue recommendations depend on today) and register figures
     const today = todayOf(deps);
-    return memoJson(loaded.memo, `dashboard:${query.year}`, today, () =>
-      agencyDashboard(loaded.dataset, result, { id: agency.id, region: agency.region, regionSettings: loaded.regionSettings, today }),
+    return memoJson(loaded.memo, `dashboard:${query.year}`, `${today}\u0000${variant}`, () =>
+      agencyDashboard(loaded.dataset, result, { id: agency.id, region: agency.region, regionSettings: loaded.regionSettings, today, registerFigures }),
     );
   },
 });
@@ -129,13 +130,13 @@ export const regionDashboardRoute = defineRoute({
       }
       throw forbidden(t("the region's dashboard is for its admin and evaluator", 'dasbor daerah diperuntukkan bagi admin dan evaluator daerah'));
     }
-    const measured = await deps.cache.measureRegion(params.region, query.year);
+    const today = todayOf(deps);
+    const measured = await deps.cache.measureRegion(params.region, query.year, today);
     if (measured.length === 0) {
       throw notFound(t(`no agency in region "${params.region}"`, `tidak ada perangkat daerah di daerah "${params.region}"`), 'params.region');
     }
-    // serialized once per year, day and revisions of the region's agencies (each names its region's row version too)
-    const today = todayOf(deps);
-    const made = `${today} ${measured.map((m) => `${m.id}@${m.rev}`).join(' ')}`;
+    // serialized once per year, day, revisions of the region's agencies (each names its region's row version too) and their register figures
+    const made = `${today} ${measured.map((m) => `${m.id}@${m.rev}\u0000${m.variant}`).join(' ')}`;
     return memoJson(deps.cache.regionMemo, `${params.region}\u0000${query.year}`, made, () =>
       regionDashboard(
         params.region,

@@ -22,7 +22,7 @@ import type { User } from '../policies/types.js';
 import { defineRoute } from '../route.js';
 import { ChangesSinceIssue, IssuedReport as Summary, IssuedReports, Reproduction } from '../responses.js';
 import { AgencyParams, named } from '../schemas.js';
-import { loaded } from './agencies.js';
+import { loaded, todayOf } from './agencies.js';
 
 type SummaryOut = z.input<typeof Summary>;
 
@@ -132,6 +132,7 @@ export const issue = defineRoute({
         ...(body.kind === 'review' && body.reviewer ? { reviewer: Object.fromEntries(Object.entries(body.reviewer).filter(([, v]) => v !== undefined)) } : {}),
         issuedBy: user.username,
         issuedAt: deps.now().toISOString(),
+        today: todayOf(deps),
       },
       body.formats.includes('pdf') ? { pdf: deps.pdf.get() } : {},
     ).catch(failed);
@@ -215,7 +216,7 @@ export const changes = defineRoute({
   async handler({ deps, user, agency, params }) {
     mayRead(user, agency);
     const p = await ownPublication(deps, agency, params.publication);
-    const c = await publicationChanges(deps.pool, p.id);
+    const c = await publicationChanges(deps.pool, p.id, todayOf(deps));
     if (!c) throw notFound(t('no such issued report', 'laporan terbit tersebut tidak ada'), 'params.publication');
     // places named against the issued snapshot (what was there) and, for what was added, the current data
     const current = await loaded(deps, agency).then((l) => l.dataset, () => undefined);

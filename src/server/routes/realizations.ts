@@ -35,8 +35,9 @@ import { forbidden, fromEditError, HttpError, invalidRequest, notFound, text as 
 import { zodMessage } from '../../core/findings.js';
 import * as policy from '../policies/realization.js';
 import type { User } from '../policies/types.js';
+import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route.js';
-import { loaded, measured } from './agencies.js';
+import { loaded, measured, todayOf } from './agencies.js';
 import { RealizationChange as ChangeResult, RealizationList } from '../responses.js';
 import { AgencyParams, named, Ok, Version, YearQuery } from '../schemas.js';
 import { versionOf } from '../versions.js';
@@ -116,8 +117,19 @@ function rowsOf(m: MeasureResult, ref: string): MeasuredRow[] {
   ];
 }
 
-function changeResult(ds: Dataset, regionSettings: Settings | undefined, k: RealizationKey, record: Realization | null, version: string | null, key: string) {
-  const rows = rowsOf(measure(ds, k.year, { regionSettings }), k.indicator);
+async function changeResult(
+  deps: ServerDeps,
+  agencyId: string,
+  ds: Dataset,
+  regionSettings: Settings | undefined,
+  k: RealizationKey,
+  record: Realization | null,
+  version: string | null,
+  key: string,
+) {
+  // measured as the measurement API measures: register-based indicators from the registers as of today
+  const registerFigures = await deps.cache.registerFigures(agencyId, ds, k.year, todayOf(deps));
+  const rows = rowsOf(measure(ds, k.year, { regionSettings, ...(registerFigures ? { registerFigures } : {}) }), k.indicator);
   const first = rows[0];
   return {
     record,
@@ -235,7 +247,7 @@ export const put = defineRoute({
         return putRealization(dataset, k, defined(fields));
       },
     });
-    return changeResult(r.dataset, r.regionSettings, k, r.record, r.version, r.key);
+    return changeResult(deps, agency.id, r.dataset, r.regionSettings, k, r.record, r.version, r.key);
   },
 });
 
@@ -269,7 +281,7 @@ export const transition = defineRoute({
         return transitionRealization(dataset, k, action);
       },
     });
-    return changeResult(r.dataset, r.regionSettings, k, r.record, r.version, r.key);
+    return changeResult(deps, agency.id, r.dataset, r.regionSettings, k, r.record, r.version, r.key);
   },
 });
 
@@ -293,7 +305,7 @@ export const remove = defineRoute({
         return removeRealization(dataset, k);
       },
     });
-    return changeResult(r.dataset, r.regionSettings, k, null, null, r.key);
+    return changeResult(deps, agency.id, r.dataset, r.regionSettings, k, null, null, r.key);
   },
 });
 
@@ -356,7 +368,7 @@ export const uploadEvidence = defineRoute({
           return addEvidence(dataset, k, `${EVIDENCE_PREFIX}${stored.id}`);
         },
       });
-      return changeResult(r.dataset, r.regionSettings, k, r.record, r.version, r.key);
+      return changeResult(deps, agency.id, r.dataset, r.regionSettings, k, r.record, r.version, r.key);
     } catch (e) {
       await discardEvidence(deps.pool, deps.settings.dataDir, agency.id, stored.id);
       throw e;

@@ -18,7 +18,7 @@ import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route.js';
 import { REPORT_CSP } from '../transfer.js';
 import { AgencyParams, YearQuery } from '../schemas.js';
-import { loaded } from './agencies.js';
+import { loaded, todayOf } from './agencies.js';
 
 const formatQuery = (formats: readonly DocumentFormat[]) =>
   z.enum(formats as [DocumentFormat, ...DocumentFormat[]]).describe(`the file's format: ${formats.join(', ')}`);
@@ -31,7 +31,9 @@ async function answer(deps: ServerDeps, agency: SeenAgency, c: Context, req: Rep
   try {
     // the crest, photos and scans the dataset refers to, as the store holds them (missing ones are said in the report)
     const files = await readFiles(deps.pool, agency.id, fileHashes(dataset));
-    produced = await produceReport(dataset, req, format, { regionSettings, files, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
+    // a year's report measures its register-based indicators from the registers as of today
+    const registerFigures = req.kind === 'agreement' ? undefined : await deps.cache.registerFigures(agency.id, dataset, req.year, todayOf(deps));
+    produced = await produceReport(dataset, req, format, { regionSettings, files, registerFigures, ...(format === 'pdf' ? { pdf: deps.pdf.get() } : {}) });
   } catch (e) {
     if (e instanceof UnknownAgreement) throw notFound(t(e.message, e.localized.id), 'params.agreement');
     if (e instanceof ChromiumMissingError) throw new HttpError(503, 'pdf-unavailable', t(e.message, e.localized.id), { where: 'query.format' });
