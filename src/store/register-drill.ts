@@ -14,8 +14,8 @@
  */
 import type pg from 'pg';
 import type { Register, RegisterField } from '../core/dataset/schema.js';
-import type { DrillSide, DrillTarget } from '../core/registers/drill.js';
-import { RegisterError, type Value } from '../core/registers/rows.js';
+import { DrillError, type DrillSide, type DrillTarget } from '../core/registers/drill.js';
+import type { Value } from '../core/registers/rows.js';
 import { text } from '../core/findings.js';
 import { lit, Params, selectionSql, type Owner } from './register-sql.js';
 
@@ -78,6 +78,8 @@ export interface RegisterDrillQueries {
   all(agencyId: string, regs: readonly Register[], t: DrillTarget, opts?: { side?: DrillSide; q?: string; batch?: number }): AsyncGenerator<DrillEntity>;
   /** An entity's history: the entities of the registers that refer to its register, naming it; newest first. */
   history(agencyId: string, regs: readonly Register[], registerId: string, key: string, opts?: { page?: number; pageSize?: number }): Promise<HistoryPage>;
+  /** Whether a register holds an entity of this key. */
+  exists(agencyId: string, registerId: string, key: string): Promise<boolean>;
 }
 
 const MAX_PAGE = 500;
@@ -189,7 +191,7 @@ export function createRegisterDrillQueries(pool: pg.Pool): RegisterDrillQueries 
 
     async history(agencyId, regs, registerId, key, opts = {}) {
       const reg = regs.find((r) => r.id === registerId);
-      if (!reg) throw new RegisterError(text(`no register ${JSON.stringify(registerId)} is defined`, `register ${JSON.stringify(registerId)} tidak didefinisikan`));
+      if (!reg) throw new DrillError(text(`no register ${JSON.stringify(registerId)} is defined`, `register ${JSON.stringify(registerId)} tidak didefinisikan`), 'register', true);
       const pageSize = Math.min(Math.max(1, Math.trunc(opts.pageSize ?? 50)), MAX_PAGE);
       const page = Math.max(1, Math.trunc(opts.page ?? 1));
       // every (event register, reference field) naming this register
@@ -225,6 +227,11 @@ export function createRegisterDrillQueries(pool: pg.Pool): RegisterDrillQueries 
           return { register: ev.id, registerName: ev.name, via: via.id, key: x.key, label: x.label ?? x.key, date: x.date, values: x.vals };
         }),
       };
+    },
+
+    async exists(agencyId, registerId, key) {
+      const r = await pool.query(`SELECT 1 FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3 AND key = $4`, [SCOPE, agencyId, registerId, key]);
+      return (r.rowCount ?? 0) > 0;
     },
   };
 }

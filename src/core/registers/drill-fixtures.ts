@@ -8,7 +8,7 @@
  * and NIK starting 9999, which is no region's code). IO-free.
  */
 import type { Dataset } from '../dataset/schema.js';
-import { KECAMATAN, registerDataset } from './fixtures.js';
+import { fixtureRegisters, KECAMATAN, registerDataset } from './fixtures.js';
 
 export const KOP_REF = 'renstra-2021-2026/KOP';
 export const UMK_REF = 'renstra-2021-2026/UMK';
@@ -16,9 +16,24 @@ export const KOP_TABLE = 'fasilitasi-kecamatan';
 
 /** The register fixture with the indicators `KOP` (ratio) and `UMK` (count) and the table `fasilitasi-kecamatan`, counted from 2026. */
 export function drillDataset(): Dataset {
-  const ds = registerDataset();
+  return withDrill(registerDataset());
+}
+
+/**
+ * A copy of a dataset (with a first plan holding a goal `S1`) given the fixture's units and
+ * registers, the indicators `KOP` and `UMK` in its first plan and the table `fasilitasi-kecamatan`,
+ * counted from `since`.
+ */
+export function withDrill(base: Dataset, since = 2026): Dataset {
+  const ds = structuredClone(base);
+  const units = ds.organization?.units ?? [];
+  for (const u of registerDataset().organization!.units!) if (!units.some((x) => x.id === u.id)) units.push(u);
+  ds.organization = { ...(ds.organization ?? {}), units };
+  ds.registers = [...(ds.registers ?? []).filter((r) => !fixtureRegisters().some((f) => f.id === r.id)), ...fixtureRegisters()];
   const facilitated = { event: { register: 'fasilitasi', via: 'koperasi', date: 'tanggal' } };
-  ds.plans[0]!.indicators!.push(
+  const plan = ds.plans[0]!;
+  plan.indicators = (plan.indicators ?? []).filter((i) => i.id !== 'KOP' && i.id !== 'UMK');
+  plan.indicators.push(
     {
       id: 'KOP',
       goal: 'S1',
@@ -26,7 +41,7 @@ export function drillDataset(): Dataset {
       unit: '%',
       measure: { type: 'ratio', numerator: 'koperasi aktif yang difasilitasi', denominator: 'koperasi aktif', factor: 100 },
       targets: { '2025': 50, '2026': 60 },
-      fromRegister: { since: 2026, count: { register: 'koperasi', where: [facilitated] }, of: { register: 'koperasi', where: [{ field: 'status', equals: 'aktif' }] } },
+      fromRegister: { since, count: { register: 'koperasi', where: [facilitated] }, of: { register: 'koperasi', where: [{ field: 'status', equals: 'aktif' }] } },
     },
     {
       id: 'UMK',
@@ -35,12 +50,12 @@ export function drillDataset(): Dataset {
       unit: 'unit',
       measure: { type: 'count' },
       targets: { '2026': 10 },
-      fromRegister: { since: 2026, count: { register: 'usaha_mikro', where: [{ field: 'sektor', equals: 'kuliner' }] } },
+      fromRegister: { since, count: { register: 'usaha_mikro', where: [{ field: 'sektor', equals: 'kuliner' }] } },
     },
   );
   ds.activities = [
-    ...(ds.activities ?? []),
-    { id: KOP_TABLE, title: 'Koperasi yang Difasilitasi per Kecamatan', rows: [], fromRegister: { since: 2026, count: { register: 'koperasi', where: [facilitated] }, groupBy: 'kecamatan' } },
+    ...(ds.activities ?? []).filter((l) => l.id !== KOP_TABLE),
+    { id: KOP_TABLE, title: 'Koperasi yang Difasilitasi per Kecamatan', rows: [], fromRegister: { since, count: { register: 'koperasi', where: [facilitated] }, groupBy: 'kecamatan' } },
   ];
   return ds;
 }

@@ -42,18 +42,30 @@ export interface DrillTarget {
 
 const q = (s: string): string => JSON.stringify(s);
 
+/** A drill-down that cannot be made: what was asked for does not exist (`missing`) or cannot be drilled, and which part of the request says so. */
+export class DrillError extends RegisterError {
+  constructor(
+    msg: ReturnType<typeof text>,
+    readonly where: 'indicator' | 'list' | 'year' | 'period' | 'group' | 'register',
+    readonly missing = false,
+  ) {
+    super(msg);
+    this.name = 'DrillError';
+  }
+}
+
 /** The day's latest ended period of `year`, or the one asked for when it has ended (a RegisterError otherwise). */
 export function drillPeriod(year: number, today: string, asked?: FigurePeriod): FigurePeriod {
   const ended = endedPeriods(year, today);
   if (asked) {
     if (!ended.includes(asked)) {
       const p = periodLabel(asked, year);
-      throw new RegisterError(text(`${p.en} has not ended yet (today is ${today}): its figure is not computed`, `${p.id} belum berakhir (hari ini ${today}): angkanya belum dihitung`));
+      throw new DrillError(text(`${p.en} has not ended yet (today is ${today}): its figure is not computed`, `${p.id} belum berakhir (hari ini ${today}): angkanya belum dihitung`), 'period');
     }
     return asked;
   }
   const last = ended.at(-1);
-  if (!last) throw new RegisterError(text(`no period of ${year} has ended yet (today is ${today})`, `belum ada periode tahun ${year} yang berakhir (hari ini ${today})`));
+  if (!last) throw new DrillError(text(`no period of ${year} has ended yet (today is ${today})`, `belum ada periode tahun ${year} yang berakhir (hari ini ${today})`), 'year');
   return last;
 }
 
@@ -61,7 +73,7 @@ export const isFigurePeriod = (p: string): p is FigurePeriod => (FIGURE_PERIODS 
 
 function registerOf(ds: Pick<Dataset, 'registers'>, id: string): Register {
   const reg = (ds.registers ?? []).find((r) => r.id === id);
-  if (!reg) throw new RegisterError(text(`no register ${q(id)} is defined`, `register ${q(id)} tidak didefinisikan`));
+  if (!reg) throw new DrillError(text(`no register ${q(id)} is defined`, `register ${q(id)} tidak didefinisikan`), 'register', true);
   return reg;
 }
 
@@ -77,18 +89,19 @@ export function findIndicator(ds: Pick<Dataset, 'plans'>, ref: string): { ref: s
 /** The drill-down of an indicator counted from a register, in a year and period (the latest ended by `today` by default). */
 export function indicatorTarget(ds: Pick<Dataset, 'plans' | 'registers'>, ref: string, year: number, o: { today: string; period?: FigurePeriod | undefined }): DrillTarget {
   const found = findIndicator(ds, ref);
-  if (!found) throw new RegisterError(text(`no indicator ${q(ref)} in the agency's plans`, `tidak ada indikator ${q(ref)} dalam rencana perangkat daerah`));
+  if (!found) throw new DrillError(text(`no indicator ${q(ref)} in the agency's plans`, `tidak ada indikator ${q(ref)} dalam rencana perangkat daerah`), 'indicator', true);
   const { indicator } = found;
   const m = indicator.fromRegister;
   if (!m) {
-    throw new RegisterError(text(`indicator ${q(indicator.name)} is not counted from a register`, `indikator ${q(indicator.name)} tidak dihitung dari register`));
+    throw new DrillError(text(`indicator ${q(indicator.name)} is not counted from a register`, `indikator ${q(indicator.name)} tidak dihitung dari register`), 'indicator');
   }
   if (!appliesIn(m, year)) {
-    throw new RegisterError(
+    throw new DrillError(
       text(
         `indicator ${q(indicator.name)} is counted from a register from ${m.since}; its ${year} realization is entered`,
         `indikator ${q(indicator.name)} dihitung dari register sejak ${m.since}; realisasi tahun ${year} diisikan`,
       ),
+      'year',
     );
   }
   const regs = ds.registers ?? [];
@@ -114,7 +127,7 @@ export function groupValue(field: RegisterField, raw: string): RegisterScalar | 
   const s = raw.trim();
   if (s === '') return null;
   const bad = (en: string, id: string): never => {
-    throw new RegisterError(text(`${q(s)} is not a value of ${q(field.name)}: ${en}`, `${q(s)} bukan nilai kolom ${q(field.name)}: ${id}`));
+    throw new DrillError(text(`${q(s)} is not a value of ${q(field.name)}: ${en}`, `${q(s)} bukan nilai kolom ${q(field.name)}: ${id}`), 'group');
   };
   switch (field.type) {
     case 'category': {
@@ -154,16 +167,16 @@ export function tableTarget(
   o: { today: string; period?: FigurePeriod | undefined; group?: string | undefined },
 ): DrillTarget {
   const list = (ds.activities ?? []).find((l) => l.id === listId);
-  if (!list) throw new RegisterError(text(`no activity table ${q(listId)}`, `tidak ada tabel kegiatan ${q(listId)}`));
+  if (!list) throw new DrillError(text(`no activity table ${q(listId)}`, `tidak ada tabel kegiatan ${q(listId)}`), 'list', true);
   const t = list.fromRegister;
-  if (!t) throw new RegisterError(text(`activity table ${q(list.title)} is not counted from a register`, `tabel kegiatan ${q(list.title)} tidak dihitung dari register`));
+  if (!t) throw new DrillError(text(`activity table ${q(list.title)} is not counted from a register`, `tabel kegiatan ${q(list.title)} tidak dihitung dari register`), 'list');
   if (!appliesIn(t, year)) {
-    throw new RegisterError(text(`activity table ${q(list.title)} is counted from a register from ${t.since}`, `tabel kegiatan ${q(list.title)} dihitung dari register sejak ${t.since}`));
+    throw new DrillError(text(`activity table ${q(list.title)} is counted from a register from ${t.since}`, `tabel kegiatan ${q(list.title)} dihitung dari register sejak ${t.since}`), 'year');
   }
   const regs = ds.registers ?? [];
   const register = registerOf(ds, t.count.register);
   const field = fieldOf(register, t.groupBy);
-  if (!field) throw new RegisterError(text(`register ${q(register.id)} has no field ${q(t.groupBy)}`, `register ${q(register.id)} tidak mempunyai kolom ${q(t.groupBy)}`));
+  if (!field) throw new DrillError(text(`register ${q(register.id)} has no field ${q(t.groupBy)}`, `register ${q(register.id)} tidak mempunyai kolom ${q(t.groupBy)}`), 'list');
   const period = drillPeriod(year, o.today, o.period);
   const group = o.group === undefined ? undefined : groupValue(field, o.group);
   const counted: RegisterSelection =
