@@ -120,3 +120,20 @@ export function drillRows(n: number, seed = 13): DrillRows {
 
 /** A file's rows as the store's import reads them (row 1 the header). */
 export const asSourceRows = (t: readonly string[][]): Array<{ row: number; cells: string[] }> => t.map((cells, i) => ({ row: i + 1, cells: [...cells] }));
+
+/** A file's rows as entities (per-year columns `status_2026` under `years`; a yes/no field `rat` as true/false), to evaluate in memory. */
+export function fileEntities(t: readonly string[][]): Array<{ key: string; data: Record<string, string | boolean>; years: Record<string, Record<string, string | boolean>> }> {
+  const [head, ...rows] = t;
+  return rows.map((cells) => {
+    const e = { key: cells[0]!, data: {} as Record<string, string | boolean>, years: {} as Record<string, Record<string, string | boolean>> };
+    head!.forEach((h, i) => {
+      const v = cells[i]!;
+      if (v === '') return;
+      const m = /^(.*)_(\d{4})$/.exec(h);
+      const value = h.startsWith('rat') ? v === 'ya' : v;
+      if (m) (e.years[m[2]!] ??= {})[m[1]!] = value;
+      else e.data[h] = value;
+    });
+    return e;
+  });
+}
