@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers'];
+const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers', 'drill'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -23,6 +23,8 @@ for (const phase of phases) {
       ? [http]
       : phase === 'http-postgres'
         ? [http, '--engine', 'postgres']
+        : phase === 'drill'
+          ? [http, '--only', 'drill', '--drill', process.env.BENCH_DRILL_ROWS ?? '20000']
         : phase === 'transfer'
           ? [new URL('./transfer.ts', import.meta.url).pathname]
           : phase === 'startup'

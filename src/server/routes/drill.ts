@@ -55,6 +55,37 @@ function authorize(user: User, agency: SeenAgency): void {
   }
 }
 
+/**
+ * The drill-down's answers, kept a few seconds per agency revision and request: the counts of a
+ * register of 300.000 rows take longer than one answer may (issue 13: p99 < 100 ms under 50
+ * users), so concurrent and repeated requests of the same list share one computation, started
+ * by the first. Register rows have no revision of their own (an import does not change the
+ * agency's), so an answer is at most `ANSWER_TTL_MS` older than the rows; a register import
+ * made through the server should clear its agency's answers (`forgetDrills`).
+ */
+const ANSWER_TTL_MS = 5_000;
+const MAX_ANSWERS = 500;
+const answers = new WeakMap<ServerDeps, Map<string, { at: number; value: Promise<unknown> }>>();
+
+function remembered<T>(deps: ServerDeps, key: string, compute: () => Promise<T>): Promise<T> {
+  let m = answers.get(deps);
+  if (!m) answers.set(deps, (m = new Map()));
+  const now = Date.now();
+  const kept = m.get(key);
+  if (kept && now - kept.at < ANSWER_TTL_MS) return kept.value as Promise<T>;
+  const value = compute();
+  m.set(key, { at: now, value });
+  value.catch(() => m.delete(key));
+  if (m.size > MAX_ANSWERS) for (const [k, v] of m) if (now - v.at >= ANSWER_TTL_MS || m.size > MAX_ANSWERS) m.delete(k);
+  return value;
+}
+
+/** Drop the kept drill-down answers of an agency (after its registers' rows changed). */
+export function forgetDrills(deps: ServerDeps, agencyId: string): void {
+  const m = answers.get(deps);
+  if (m) for (const k of m.keys()) if (k.startsWith(`${agencyId}@`)) m.delete(k);
+}
+
 const SIDE_WORD: Record<DrillSide, string> = { counted: 'dihitung', 'not-counted': 'tidak-dihitung', population: 'populasi' };
 
 const cellOf = (v: Value | undefined): string | number | null => (v === undefined ? null : typeof v === 'boolean' ? (v ? 'ya' : 'tidak') : v);
@@ -84,8 +115,13 @@ async function answer(deps: ServerDeps, agency: SeenAgency, ds: Dataset, target:
     const bytes = await drillXlsx(header, rows(), `Rincian ${SIDE_WORD[side]}`, deps.now());
     return new Response(new Uint8Array(bytes), { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   }
-  const counts = await drill.counts(agency.id, regs, target);
-  const page = await drill.list(agency.id, regs, target, { side, q: query.q ?? '', page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
+  const key = `${agency.id}@${agency.rev ?? ''}\u0000${JSON.stringify([target.kind, target.indicator?.ref, target.table?.id, target.table?.group, target.year, target.period, side, query.q ?? '', query.page ?? 1, query.pageSize ?? 50])}`;
+  const { counts, page } = await remembered(deps, key, async () => {
+    const counts = await drill.counts(agency.id, regs, target);
+    const total = side === 'counted' ? counts.counted : side === 'population' ? counts.population : counts.population - counts.counted;
+    const page = await drill.list(agency.id, regs, target, { side, q: query.q ?? '', page: query.page ?? 1, pageSize: query.pageSize ?? 50, total });
+    return { counts, page };
+  });
   const fig = drillFigure(target, counts.counted, counts.population);
   const tb = target.table;
   return {
