@@ -60,24 +60,49 @@ function authorize(user: User, agency: SeenAgency): void {
  * register of 300.000 rows take longer than one answer may (issue 13: p99 < 100 ms under 50
  * users), so concurrent and repeated requests of the same list share one computation, started
  * by the first. Register rows have no revision of their own (an import does not change the
- * agency's), so an answer is at most `ANSWER_TTL_MS` older than the rows; a register import
+ * agency's), so an answer is at most `ANSWER_TTL_MS` older than the rows (one is computed again
+ * in the background from `REFRESH_AFTER_MS` on, so that no request waits for it); a register import
  * made through the server should clear its agency's answers (`forgetDrills`).
  */
 const ANSWER_TTL_MS = 5_000;
+/** from this age on, a kept answer is computed again in the background while it is still given */
+const REFRESH_AFTER_MS = 3_000;
 const MAX_ANSWERS = 500;
-const answers = new WeakMap<ServerDeps, Map<string, { at: number; value: Promise<unknown> }>>();
+interface Kept {
+  at: number;
+  value: Promise<unknown>;
+  /** the answer computed again in the background, `settled` once it has arrived */
+  next?: { at: number; value: Promise<unknown>; settled?: boolean };
+}
+const answers = new WeakMap<ServerDeps, Map<string, Kept>>();
 
 function remembered<T>(deps: ServerDeps, key: string, compute: () => Promise<T>): Promise<T> {
-  let m = answers.get(deps);
-  if (!m) answers.set(deps, (m = new Map()));
+  const m = answers.get(deps) ?? new Map<string, Kept>();
+  answers.set(deps, m);
   const now = Date.now();
-  const kept = m.get(key);
-  if (kept && now - kept.at < ANSWER_TTL_MS) return kept.value as Promise<T>;
-  const value = compute();
-  m.set(key, { at: now, value });
+  let kept = m.get(key);
+  // a background computation that has finished replaces the kept answer
+  if (kept?.next && kept.next.settled) kept = { at: kept.next.at, value: kept.next.value };
+  if (kept && now - kept.at < ANSWER_TTL_MS) {
+    if (now - kept.at >= REFRESH_AFTER_MS && !kept.next) {
+      const at = now;
+      const next: NonNullable<Kept['next']> = { at, value: compute() };
+      next.value.then(
+        () => (next.settled = true),
+        () => m.delete(key),
+      );
+      kept.next = next;
+    }
+    m.set(key, kept);
+    return kept.value as Promise<T>;
+  }
+  // too old (or none): the next answer is computed now, and kept from the moment it was asked
+  const value = kept?.next && now - kept.next.at < ANSWER_TTL_MS ? kept.next.value : compute();
+  const at = kept?.next && value === kept.next.value ? kept.next.at : now;
+  m.set(key, { at, value });
   value.catch(() => m.delete(key));
   if (m.size > MAX_ANSWERS) for (const [k, v] of m) if (now - v.at >= ANSWER_TTL_MS || m.size > MAX_ANSWERS) m.delete(k);
-  return value;
+  return value as Promise<T>;
 }
 
 /** Drop the kept drill-down answers of an agency (after its registers' rows changed). */
