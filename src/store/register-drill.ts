@@ -76,7 +76,7 @@ export interface RegisterDrillQueries {
   counts(agencyId: string, regs: readonly Register[], t: DrillTarget): Promise<{ counted: number; population: number }>;
   /** One page of a side of a target, with the total of the side matching the search. */
   list(agencyId: string, regs: readonly Register[], t: DrillTarget, opts?: DrillListOptions): Promise<DrillPage>;
-  /** Every entity of a side (matching the search), in key order, read in pages (memory stays flat). */
+  /** Every entity of a side (matching the search), in key order, read in pages of `batch` (default 5000; memory stays flat, other queries run between pages). */
   all(agencyId: string, regs: readonly Register[], t: DrillTarget, opts?: { side?: DrillSide; q?: string; batch?: number }): AsyncGenerator<DrillEntity>;
   /** An entity's history: the entities of the registers that refer to its register, naming it; newest first. */
   history(agencyId: string, regs: readonly Register[], registerId: string, key: string, opts?: { page?: number; pageSize?: number }): Promise<HistoryPage>;
@@ -201,7 +201,7 @@ export function createRegisterDrillQueries(pool: pg.Pool): RegisterDrillQueries 
 
     async *all(agencyId, regs, t, opts = {}) {
       const side = opts.side ?? 'counted';
-      const batch = opts.batch ?? 2000;
+      const batch = opts.batch ?? 5000;
       let after: string | null = null;
       for (;;) {
         const p = new Params();
