@@ -29,7 +29,9 @@ import { openDatabase, type Db } from '../src/store/db.js';
 import { createApp } from '../src/server/app.js';
 import { createAccount } from '../src/server/auth.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo.js';
-import { createDeps } from '../src/server/server.js';
+import { createDeps, fixedDay } from '../src/server/server.js';
+import { asSourceRows, drillDataset, drillRows } from '../src/core/registers/drill-fixtures.js';
+import { createRegisterQueries } from '../src/store/registers.js';
 
 export const REGION_SHAPE = { seed: 1, agencies: 60, indicators: 40, years: 10, agreementsPerYear: 2 as const };
 const REGION_YEAR = 2021 + REGION_SHAPE.years - 1;
@@ -41,6 +43,9 @@ if (!process.send) {
 const send = (m: unknown) => process.send!(m);
 
 const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'pglite';
+/** `--drill N`: also an agency with registers of N cooperatives (and their facilitations) and N micro businesses, for the drill-down's route */
+const drillSize = process.argv.includes('--drill') ? Number(process.argv[process.argv.indexOf('--drill') + 1]) : 0;
+const DRILL_AGENCY = 'dinrinci';
 const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-bench-http-'));
 let db: Db;
 let dropSchema: (() => Promise<void>) | undefined;
@@ -61,6 +66,8 @@ const deps = createDeps({
   pool: db.pool,
   secret: randomBytes(32).toString('hex'),
   settings: { dataDir, maxDatasetBytes: 64 * 1024 * 1024, publicUrl: 'http://127.0.0.1', trustedOrigins: [], trustProxy: false, loopbackHosts: true },
+  // the drill-down's figures are of the periods ended by today: a fixed day keeps them the same from run to run
+  ...(drillSize > 0 ? { now: fixedDay('2026-10-15') } : {}),
 });
 process.stderr.write('bench http: loading the demo and a generated region of 60 agencies …\n');
 await seedDemo(deps);
@@ -69,6 +76,21 @@ if (region.kind !== 'region') throw new Error('the generated region is not valid
 await createDatasetQueries(db.pool).importRegion(region.region);
 const generatedRegion = region.region.region;
 await createAccount(deps.auth, { username: 'admin@bench', name: 'Bench admin', role: 'admin', region: generatedRegion, password: DEMO_PASSWORD });
+
+let drill: { agency: string; rows: number } | undefined;
+if (drillSize > 0) {
+  process.stderr.write(`bench http: an agency with registers of ${drillSize} cooperatives and ${drillSize} micro businesses …\n`);
+  const ds = drillDataset();
+  ds.agency = { ...ds.agency, name: 'Dinas Contoh Rincian', abbreviation: 'Dinrinci', region: 'Kabupaten Jember' };
+  await createDatasetQueries(db.pool).importDataset(ds);
+  const rows = drillRows(drillSize, 13);
+  const q = createRegisterQueries(db.pool);
+  for (const id of ['koperasi', 'fasilitasi', 'usaha_mikro'] as const) {
+    const r = await q.importRows(DRILL_AGENCY, id, asSourceRows(rows[id]), { store: true });
+    if (!r.stored) throw new Error(`${id}: ${JSON.stringify(r.problems.slice(0, 3))}`);
+  }
+  drill = { agency: DRILL_AGENCY, rows: rows.koperasi.length - 1 + rows.fasilitasi.length - 1 + rows.usaha_mikro.length - 1 };
+}
 
 const app = createApp(deps);
 let inFlight = 0;
@@ -133,4 +155,4 @@ process.on('message', (m) => {
     );
   }
 });
-send({ ready: { port: (server.address() as AddressInfo).port, region: generatedRegion, agency: 'opd-001', year: REGION_YEAR } });
+send({ ready: { port: (server.address() as AddressInfo).port, region: generatedRegion, agency: 'opd-001', year: REGION_YEAR, ...(drill ? { drill } : {}) } });

@@ -51,6 +51,8 @@ const connections = Number(arg('connections', '50'));
 const engine = arg('engine', 'pglite');
 const only = arg('only', '').split(',').filter(Boolean);
 const cpuProf = arg('cpu-prof', '');
+/** `--drill N`: the drill-down's first page over registers of N cooperatives (and N micro businesses) */
+const drillSize = Number(arg('drill', '0'));
 if (!(duration > 0 && duration <= 60) || !(warmup >= 0 && warmup <= 60) || !(connections > 0 && connections <= 500) || !['pglite', 'postgres'].includes(engine)) {
   console.error('expected --duration in (0, 60] seconds, --warmup in [0, 60], --connections in (0, 500] and --engine pglite|postgres');
   process.exit(2);
@@ -75,8 +77,9 @@ interface Ready {
   region: string;
   agency: string;
   year: number;
+  drill?: { agency: string; rows: number };
 }
-const child = fork(new URL('./http-server.ts', import.meta.url).pathname, ['--engine', engine], {
+const child = fork(new URL('./http-server.ts', import.meta.url).pathname, ['--engine', engine, ...(drillSize > 0 ? ['--drill', String(drillSize)] : [])], {
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -154,6 +157,15 @@ const targets: Target[] = [
   { name: `region60: dashboard ${agency} ${year}`, path: `/api/agencies/${agency}/dashboard?year=${year}`, cookie: regionCookie },
   { name: `region60: measurements ${agency} ${year}`, path: `/api/agencies/${agency}/measurements?year=${year}`, cookie: regionCookie },
   { name: `region60: region dashboard ${year}`, path: `/api/regions/${encodeURIComponent(region)}/dashboard?year=${year}`, cookie: regionCookie },
+  ...(ready.drill
+    ? [
+        {
+          name: `drill: first page (${ready.drill.rows} register rows)`,
+          path: `/api/agencies/${ready.drill.agency}/drill?indicator=${encodeURIComponent('renstra-2021-2026/KOP')}&year=2026`,
+          cookie: demoCookie,
+        },
+      ]
+    : []),
 ].filter((t) => t.name.startsWith('healthz') || only.length === 0 || only.some((w) => t.name.includes(w)));
 
 interface Row {

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers', 'register-counts'];
+const ALL = ['startup', 'measure-demo', 'measure-region', 'import-pglite', 'import-postgres', 'report-demo', 'http', 'http-postgres', 'transfer', 'registers', 'register-counts', 'drill'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const phases = chosen.length ? chosen : ALL;
 
@@ -18,20 +18,17 @@ for (const phase of phases) {
   process.stderr.write(`bench: ${phase} …\n`);
   // the HTTP load test is its own script (bench/http.ts): autocannon here, the real server in a process of its own
   const http = new URL('./http.ts', import.meta.url).pathname;
-  const script =
-    phase === 'http'
-      ? [http]
-      : phase === 'http-postgres'
-        ? [http, '--engine', 'postgres']
-        : phase === 'transfer'
-          ? [new URL('./transfer.ts', import.meta.url).pathname]
-          : phase === 'startup'
-            ? [new URL('./startup.ts', import.meta.url).pathname]
-            : phase === 'registers'
-              ? [new URL('./registers.ts', import.meta.url).pathname]
-              : phase === 'register-counts'
-                ? [new URL('./register-counts.ts', import.meta.url).pathname]
-                : [new URL('./phases.ts', import.meta.url).pathname, phase];
+  const file = (name: string): string => new URL(name, import.meta.url).pathname;
+  const SCRIPTS: Record<string, string[]> = {
+    http: [http],
+    'http-postgres': [http, '--engine', 'postgres'],
+    drill: [http, '--only', 'drill', '--drill', process.env.BENCH_DRILL_ROWS ?? '20000'],
+    transfer: [file('./transfer.ts')],
+    startup: [file('./startup.ts')],
+    registers: [file('./registers.ts')],
+    'register-counts': [file('./register-counts.ts')],
+  };
+  const script = SCRIPTS[phase] ?? [file('./phases.ts'), phase];
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', ...script], {
     maxBuffer: 16 * 1024 * 1024,
     env: process.env,

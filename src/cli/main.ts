@@ -17,6 +17,7 @@ const cliUser = (): string => `baris perintah (${userInfo().username})`;
 import { registerReportCommands } from './report.js';
 import { registerPublishCommands } from './publish.js';
 import { registerRegisterCommands } from './registers.js';
+import { registerDrillCommand } from './drill.js';
 
 // Each command loads what it needs when it runs (`await import(…)`), so `kinerja --help` or a
 // mistyped option loads the command line and not the validator, the measurement, the database
@@ -266,6 +267,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
   registerReportCommands(program, io, t);
   registerPublishCommands(program, io, t);
   registerRegisterCommands(program, io, t);
+  registerDrillCommand(program, io, t);
   return program;
 }
 

@@ -103,7 +103,11 @@ export function buildOpenApi(routes: readonly Route[]): Json {
     const status = String(r.status ?? 200);
     const responses: Json = {
       [status]: r.response
-        ? { description: r.summary, content: { 'application/json': { schema: ref(r.response) } } }
+        ? {
+            description: r.summary,
+            // a JSON answer that can also be a file (`format=csv`): the file's types beside it
+            content: { 'application/json': { schema: ref(r.response) }, ...Object.fromEntries((r.produces ?? '').split(',').filter((t) => t.trim() !== '').map((t) => [t.trim(), { schema: { type: 'string', format: 'binary' } }])) },
+          }
         : { description: r.summary, content: Object.fromEntries((r.produces ?? 'application/octet-stream').split(',').map((t) => [t.trim(), { schema: { type: 'string', format: 'binary' } }])) },
     };
     for (const code of errorsFor(r)) responses[String(code)] = { description: ERRORS[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -122,7 +126,7 @@ export function buildOpenApi(routes: readonly Route[]): Json {
         'Editable records come with a `version`; an edit sends the version it read and gets 409 Conflict when the record changed meanwhile.',
     },
     servers: [{ url: '/' }],
-    tags: ['system', 'auth', 'accounts', 'worklist', 'agencies', 'import', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'reports', 'audit', 'publications'].map((name) => ({ name })),
+    tags: ['system', 'auth', 'accounts', 'worklist', 'agencies', 'import', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'reports', 'audit', 'publications', 'registers'].map((name) => ({ name })),
     paths,
     components: {
       schemas,

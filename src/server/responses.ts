@@ -545,3 +545,69 @@ export const SnapshotSummary = named(
 export type SnapshotSummary = z.output<typeof SnapshotSummary>;
 export const SnapshotList = named(z.object({ snapshots: z.array(SnapshotSummary) }), 'SnapshotList');
 export type SnapshotList = z.output<typeof SnapshotList>;
+
+// ---------------------------------------------------------------- drill-down (routes/drill.ts)
+
+const RegisterValue = z.union([z.string(), z.number(), z.boolean()]);
+
+export const DrillEntitySchema = named(
+  z.object({
+    key: z.string(),
+    label: z.string().describe('the label field’s value (the key when the register has no label)'),
+    values: z.record(z.string(), RegisterValue).describe('the non-personal fields by id; per-year fields with their value of the measured year'),
+    counted: z.boolean().describe('whether the figure counted the entity'),
+  }),
+  'DrillEntity',
+);
+export type DrillEntity = z.output<typeof DrillEntitySchema>;
+
+export const RegisterDrill = named(
+  z.object({
+    kind: z.enum(['indicator', 'table']),
+    year: S.Year,
+    period: z.enum(['Q1', 'Q2', 'Q3', 'Q4']),
+    periodLabel: z.string().describe('the period in Indonesian, e.g. "Triwulan II 2026"'),
+    asOf: S.IsoDate.describe('the period’s last day: what the registers held for it was counted'),
+    indicator: z.object({ ref: z.string(), name: z.string(), unit: z.string().nullable(), share: z.boolean().describe('a share of a population (× factor), else a count') }).nullable(),
+    table: z.object({ id: z.string(), title: z.string(), groupBy: z.string(), groupByName: z.string(), group: RegisterValue.nullable(), groupLabel: z.string().nullable().describe('the group in words; null: the whole table') }).nullable(),
+    register: z.object({ id: z.string(), name: z.string(), keyName: z.string(), labelName: z.string() }),
+    fields: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })).describe('the non-personal fields the entities show besides the key and the label'),
+    figure: z.object({
+      numerator: z.number().int().describe('the entities counted'),
+      denominator: z.number().int().nullable().describe('the population (a share) or the table’s total; null for a plain count'),
+      value: z.number().nullable().describe('the realization from these counts; null for an empty population'),
+    }),
+    words: z.object({ counted: z.string(), population: z.string() }).describe('the selections in words (Indonesian)'),
+    side: z.enum(['counted', 'not-counted', 'population']),
+    q: z.string(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int().describe('entities of the side matching the search'),
+    entities: z.array(DrillEntitySchema),
+  }),
+  'RegisterDrill',
+);
+export type RegisterDrill = z.output<typeof RegisterDrill>;
+
+export const EntityEvents = named(
+  z.object({
+    register: z.string(),
+    key: z.string(),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    events: z.array(
+      z.object({
+        register: z.string(),
+        registerName: z.string(),
+        via: z.string().describe('the reference field naming the entity'),
+        key: z.string(),
+        label: z.string(),
+        date: z.string().nullable(),
+        values: z.record(z.string(), RegisterValue).describe('the event’s non-personal fields'),
+      }),
+    ),
+  }),
+  'EntityEvents',
+);
+export type EntityEvents = z.output<typeof EntityEvents>;

@@ -14,6 +14,8 @@ import { addGoal, addIndicator } from '../core/edit/plans.js';
 import { amendAgreement } from '../core/edit/agreements.js';
 import { addRecommendation } from '../core/edit/evaluation.js';
 import { forEachEngine } from '../store/testing.js';
+import { asSourceRows, drillRows, KOP_REF, KOP_TABLE, withDrill } from '../core/registers/drill-fixtures.js';
+import { createRegisterQueries } from '../store/registers.js';
 import { createAccount } from './auth.js';
 import { runEdit } from './commands/edit.js';
 import { storeEvidence } from './commands/evidence.js';
@@ -78,6 +80,19 @@ const issued = async (h: Helpers): Promise<string> => {
 };
 const get = (path: string, query?: RequestOptions['query']) => async (): Promise<Sample> => ({ path, options: query ? { query } : {} });
 
+/** Agency A given the drill-down's registers, indicators counted from them from 2025, and their rows (once per server). */
+const drilled = new WeakSet<TestServer>();
+const withRegisters = (path: string, query?: RequestOptions['query']) => async (h: Helpers): Promise<Sample> => {
+  if (!drilled.has(h.s)) {
+    drilled.add(h.s);
+    await h.system((ds) => ({ dataset: withDrill(ds, 2025), entity: 'agency', key: AGENCY, before: null, after: null }));
+    const rows = drillRows(20);
+    const q = createRegisterQueries(h.s.pool);
+    for (const id of ['koperasi', 'fasilitasi', 'usaha_mikro'] as const) expect((await q.importRows(AGENCY, id, asSourceRows(rows[id]), { store: true })).stored).toBe(true);
+  }
+  return get(path, query)();
+};
+
 const reSignIn = async (h: Helpers, who: Who) => {
   if (who !== 'anonymous') h.s.clients[who] = await h.s.signIn(who);
 };
@@ -131,6 +146,9 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'agencies.dashboard': { expect: READ, sample: get(`${A}/dashboard`, { year: 2025 }) },
+  'drill.indicator': { expect: READ, sample: withRegisters(`${A}/drill`, { indicator: KOP_REF, year: 2025 }) },
+  'drill.table': { expect: READ, sample: withRegisters(`${A}/drill/table`, { list: KOP_TABLE, year: 2025, group: 'Ajung' }) },
+  'registers.entityEvents': { expect: READ, sample: withRegisters(`${A}/registers/koperasi/entities/BH-00001/events`) },
   'regions.dashboard': {
     expect: { ...all(403), anonymous: 401, admin: 'ok', evaluator: 'ok', foreignAdmin: 404 },
     sample: get(`/api/regions/${encodeURIComponent(TEST_REGION)}/dashboard`, { year: 2025 }),

@@ -41,10 +41,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** `env`: more of the server's variables (e.g. `KINERJA_TODAY`, the day the server takes as today). */
-export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * `env`: more of the server's variables (e.g. `KINERJA_TODAY`, the day the server takes as today);
+ * `prepare`: what to put in the data directory before the server opens it (e.g. an agency and its
+ * register rows written through the store: the embedded database has one writer, the server).
+ */
+export async function startServer(opts: { env?: Record<string, string>; prepare?: (dataDir: string) => Promise<void> } = {}): Promise<RunningServer> {
   await buildWeb('if-stale', { quiet: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
+  await opts.prepare?.(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -154,7 +159,7 @@ export interface E2E {
  * Call it once at the top level of a test file; read `server`, `base` and `browser` inside tests
  * and hooks only (they throw before `beforeAll` has run).
  */
-export function useE2E(opts: { env?: Record<string, string> } = {}): E2E {
+export function useE2E(opts: { env?: Record<string, string>; prepare?: (dataDir: string) => Promise<void> } = {}): E2E {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];

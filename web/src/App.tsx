@@ -28,8 +28,9 @@ const Profile = lazy(() => import('./pages/Profile.js'));
 const Issued = lazy(() => import('./pages/Issued.js'));
 const Audit = lazy(() => import('./pages/Audit.js'));
 const Worklist = lazy(() => import('./pages/Worklist.js'));
+const Drill = lazy(() => import('./pages/Drill.js'));
 
-export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data' | 'rincian';
 
 /** The roles that read an agency's audit trail (the server's policies/audit.ts decides; this only hides the tab). */
 const AUDIT_READERS: readonly User['role'][] = ['planner', 'head', 'admin', 'evaluator'];
@@ -141,6 +142,11 @@ function SignedIn({ user }: { user: User }) {
           break;
         case 'data':
           page = <DataPage profile={p} />;
+          break;
+        case 'rincian':
+          // a figure's drill-down: no tab of its own, its year in the address (`?tahun=`)
+          page = <Drill profile={p} path={path} />;
+          year = Number(new URLSearchParams(path.split('?')[1] ?? '').get('tahun')) || year;
           break;
         default:
           page = <NotFound />;

@@ -61,6 +61,9 @@ export type {
   NodeView,
   PlanList,
   PlanView,
+  RegisterDrill,
+  DrillEntity,
+  EntityEvents,
   PredicateCount,
   ProgramList,
   RealizationChange,
@@ -120,6 +123,8 @@ import type {
   RealizationList,
   RecommendationView,
   RegionDashboard,
+  RegisterDrill,
+  EntityEvents,
   ScoreView,
   Versioned,
   VersionedAccount,
@@ -194,6 +199,17 @@ export interface AccountChanges {
 }
 
 export type RecommendationChanges = Partial<Omit<Recommendation, 'id'>> & { version: string; note?: string };
+
+/** `GET /api/agencies/:id/drill` (routes/drill.ts): an indicator counted from a register, its side, search and page. */
+export interface DrillQuery {
+  indicator: string;
+  year: number;
+  period?: 'Q1' | 'Q2' | 'Q3' | 'Q4';
+  side?: 'counted' | 'not-counted' | 'population';
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
 
 const A = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
 
@@ -341,6 +357,12 @@ export const api = {
     }),
 
   // ---------------------------------------------------------------- reports (files)
+  // ---------------------------------------------------------------- drill-down (routes/drill.ts)
+  drill: (agency: string, q: DrillQuery, signal?: AbortSignal) => get<RegisterDrill>(`${A(agency)}/drill`, { query: { ...q }, signal }),
+  drillFile: (agency: string, q: DrillQuery, format: 'csv' | 'xlsx') => fetchFile(`${A(agency)}/drill`, { query: { ...q, format } }),
+  entityEvents: (agency: string, register: string, key: string, signal?: AbortSignal) =>
+    get<EntityEvents>(`${A(agency)}/registers/${encodeURIComponent(register)}/entities/${encodeURIComponent(key)}/events`, { signal }),
+
   // ---------------------------------------------------------------- audit trail
   audit: (agency: string, filter: AuditFilter, signal?: AbortSignal) => get<AuditPage>(`${A(agency)}/audit`, { query: { ...filter }, signal }),
   regionAudit: (region: string, filter: AuditFilter, signal?: AbortSignal) =>

@@ -8,6 +8,7 @@ import * as accounts from './accounts.js';
 import * as agencies from './agencies.js';
 import * as agreements from './agreements.js';
 import * as audit from './audit.js';
+import * as drill from './drill.js';
 import * as auth from './auth.js';
 import * as evaluation from './evaluation.js';
 import * as files from './files.js';
@@ -44,6 +45,9 @@ export const ROUTES: readonly Route[] = [
   agencies.regionDashboardRoute,
   agencies.measurements,
   agencies.exportDataset,
+  drill.indicator,
+  drill.table,
+  drill.events,
   files.exportBundle,
   files.upload,
   files.get,

@@ -8,6 +8,7 @@ import { formatDate, num, pct, rp } from '../fmt.js';
 import { useAsync } from '../hooks.js';
 import { isKey, useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { href } from '../router.js';
+import { drillable, drillHref } from './Drill.js';
 
 export default function Dashboard({ profile, year }: { profile: AgencyProfile; year: number }) {
   const { t } = useI18n();
@@ -34,6 +35,11 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
   const { lang } = useI18n();
   const m = d.measurement;
   const goals = useMemo(() => goalNames(plans), [plans]);
+  // the plan indicators counted from a register in this year: their rows link to the entities behind the figure
+  const fromRegister = useMemo(
+    () => new Set(plans.flatMap((p) => p.indicators.filter((i) => drillable(i.record, d.year)).map((i) => `${p.id}/${i.record.id}`))),
+    [plans, d.year],
+  );
   const current = m.agreements.find((a) => a.id === d.current) ?? null;
   const c = d.counts;
   const titleOf = (id: string): string => {
@@ -128,7 +134,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
             {t('dash.rows')}: <strong>{a.summary.rows}</strong> · {t('dash.achieved')}: <strong>{a.summary.achieved}</strong> · {t('dash.notAchieved')}:{' '}
             <strong>{a.summary.notAchieved}</strong> · {t('dash.unmeasured')}: <strong>{a.summary.unmeasured}</strong>
           </p>
-          <RowsTable rows={a.rows} goals={goals} plan={a.plan} agencyId={profile.id} year={d.year} testId={`rows-${a.id}`} caption={`${a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} — ${t('dash.rows')}`} />
+          <RowsTable rows={a.rows} goals={goals} plan={a.plan} agencyId={profile.id} year={d.year} fromRegister={fromRegister} testId={`rows-${a.id}`} caption={`${a.kind === 'amendment' ? t('dash.amendment') : t('dash.original')} — ${t('dash.rows')}`} />
           {a.goals.length > 0 && (
             <details>
               <summary>{t('dash.goals')}</summary>
@@ -205,7 +211,7 @@ function DashboardView({ d, plans, profile, t }: { d: AgencyDashboard; plans: Pl
 
       {m.planIndicators.length > 0 && (
         <Card title={t('dash.planIndicators')}>
-          <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} testId="rows-plan" caption={t('dash.planIndicators')} />
+          <RowsTable rows={m.planIndicators} goals={goals} plan={null} agencyId={profile.id} year={d.year} fromRegister={fromRegister} testId="rows-plan" caption={t('dash.planIndicators')} />
         </Card>
       )}
 
@@ -258,11 +264,13 @@ export function RowsTable(props: {
   plan: string | null;
   agencyId: string;
   year: number;
+  /** refs of the indicators counted from a register in the year (their figure links to its entities) */
+  fromRegister?: ReadonlySet<string>;
   testId?: string;
   /** what the table holds, for screen readers (the card's heading says it on screen) */
   caption: string;
 }) {
-  const { rows, goals, plan, agencyId, year, testId, caption } = props;
+  const { rows, goals, plan, agencyId, year, testId, caption, fromRegister } = props;
   const { t } = useI18n();
   const anyPending = rows.some((r) => r.pending !== undefined);
   return (
@@ -302,6 +310,13 @@ export function RowsTable(props: {
                 <td className="num" data-col="realization">
                   {num(r.realization)}
                   {r.provisional && <span className="tag" title={r.realizationPeriod ?? ''}>{t('dash.provisional')}</span>}
+                  {(r.fromRegister || fromRegister?.has(r.indicator)) && (
+                    <div>
+                      <a className="small" href={drillHref(agencyId, r.indicator, year)} aria-label={t('drill.linkLabel', { name: r.name })} data-testid="drill-link">
+                        {t('drill.link')}
+                      </a>
+                    </div>
+                  )}
                 </td>
                 <td className="num" data-col="achievement">
                   {pct(r.achievement)}

@@ -33,6 +33,7 @@ import { ApiError } from '../http.js';
 import { useI18n, type Lang, type MessageKey, type Translate } from '../i18n.js';
 import { href, navigate, queryOf } from '../router.js';
 import { measureText } from '../components/measure.js';
+import { drillable, drillHref } from './Drill.js';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4', 'S1', 'S2', 'Y'];
 type Status = '' | 'no-data' | 'postponed' | 'not-applicable';
@@ -396,6 +397,14 @@ function Editor(props: {
         {units.length > 0 ? ` · ${t('plans.units')}: ${units.join(', ')}` : ''}
       </p>
 
+      {(drillable(ind.indicator, year) || rows.some((r) => r.fromRegister)) && (
+        <p className="notice" data-testid="from-register">
+          {t('drill.fromRegister', { year })}{' '}
+          <a href={drillHref(agencyId, ind.ref, year)} aria-label={t('drill.linkLabel', { name: ind.indicator.name })}>
+            {t('drill.link')}
+          </a>
+        </p>
+      )}
       <Outcome rows={rows} labels={labels} t={t} />
       {message && (
         <p className="ok" role="status" data-testid="message">
