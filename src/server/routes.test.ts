@@ -20,6 +20,9 @@ import { storeEvidence } from './commands/evidence.js';
 import { fileOf, putFiles } from '../store/files.js';
 import { testCrestPng } from '../report/test-files.js';
 import { writeBundle } from '../io/bundle.js';
+import { createDatasetQueries } from '../store/datasets.js';
+import { createRegisterQueries } from '../store/registers.js';
+import { fixtureRegisters } from '../core/registers/fixtures.js';
 import type { User } from './policies/types.js';
 import { ROUTES } from './routes/index.js';
 import { AGENCY, EVERYONE, startTestServer, TEST_PASSWORD, TEST_REGION, type RequestOptions, type TestClient, type TestServer, type Who } from './testing.js';
@@ -77,6 +80,29 @@ const issued = async (h: Helpers): Promise<string> => {
   return r.body.id as string;
 };
 const get = (path: string, query?: RequestOptions['query']) => async (): Promise<Sample> => ({ path, options: query ? { query } : {} });
+
+/** Agency A with the fixture's registers (usaha_mikro kept by u1, the operator's unit) and one micro business; once per server. */
+const withRegisters = new WeakMap<TestServer, Promise<void>>();
+const registersOf = (h: Helpers): Promise<void> => {
+  let ready = withRegisters.get(h.s);
+  if (!ready) {
+    ready = (async () => {
+      const regs = fixtureRegisters().map((r) => ({ ...r, ...(r.unit ? { unit: r.unit === 'bid-ukm' ? 'u1' : 'u2' } : {}) }));
+      await createDatasetQueries(h.s.pool).importDataset({ ...(await h.ds()), registers: regs });
+      const r = await createRegisterQueries(h.s.pool).importRows(AGENCY, 'usaha_mikro', [
+        { row: 1, cells: ['nib', 'nama_usaha', 'nik'] },
+        { row: 2, cells: ['1234567890123', 'Warung Uji', '3509123456789012'] },
+      ], { store: true });
+      expect(r.stored).toBe(true);
+    })();
+    withRegisters.set(h.s, ready);
+  }
+  return ready;
+};
+const registerGet = (path: string, query?: RequestOptions['query']) => async (h: Helpers): Promise<Sample> => {
+  await registersOf(h);
+  return { path, options: query ? { query } : {} };
+};
 
 const reSignIn = async (h: Helpers, who: Who) => {
   if (who !== 'anonymous') h.s.clients[who] = await h.s.signIn(who);
@@ -362,6 +388,18 @@ const MATRIX: Record<string, Entry> = {
       const rec = { id: h.unique('del-'), year: 2026, text: 'Untuk dihapus', action: '' };
       await h.system((ds) => addRecommendation(ds, rec));
       return { path: `${A}/evaluation/recommendations/${rec.id}`, options: { query: { version: versionOf(rec) } } };
+    },
+  },
+  'registers.list': { expect: READ, sample: registerGet(`${A}/registers`) },
+  'registers.rows': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/rows`, { q: 'warung' }) },
+  'registers.entity': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/entities/1234567890123`) },
+  'registers.export': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/export`, { format: 'csv' }) },
+  'registers.import': {
+    expect: only('planner', 'operator'),
+    sample: async (h) => {
+      await registersOf(h);
+      const csv = 'nib,nama_usaha,nik\n1234567890123,Warung Uji,3509123456789012\n';
+      return { path: `${A}/registers/usaha_mikro/import`, options: { raw: { bytes: new TextEncoder().encode(csv), type: 'text/csv' } } };
     },
   },
   'narrative.get': { expect: READ, sample: get(`${A}/narrative`) },
