@@ -28,8 +28,9 @@ const Profile = lazy(() => import('./pages/Profile.js'));
 const Issued = lazy(() => import('./pages/Issued.js'));
 const Audit = lazy(() => import('./pages/Audit.js'));
 const Worklist = lazy(() => import('./pages/Worklist.js'));
+const Registers = lazy(() => import('./pages/Registers.js'));
 
-export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'register' | 'data';
 
 /** The roles that read an agency's audit trail (the server's policies/audit.ts decides; this only hides the tab). */
 const AUDIT_READERS: readonly User['role'][] = ['planner', 'head', 'admin', 'evaluator'];
@@ -45,6 +46,7 @@ const SECTIONS: { id: Section; label: MessageKey; yearly: boolean; shownTo?: rea
   { id: 'narrative', label: 'nav.narrative', yearly: false },
   { id: 'issued', label: 'nav.issued', yearly: true },
   { id: 'audit', label: 'nav.audit', yearly: false, shownTo: AUDIT_READERS },
+  { id: 'register', label: 'nav.register', yearly: false },
   { id: 'data', label: 'nav.data', yearly: false },
 ];
 
@@ -138,6 +140,9 @@ function SignedIn({ user }: { user: User }) {
           break;
         case 'audit':
           page = <Audit scope={{ agency: p.id }} title={t('aud.title')} />;
+          break;
+        case 'register':
+          page = <Registers profile={p} register={seg[3]} entityKey={seg[4]} />;
           break;
         case 'data':
           page = <DataPage profile={p} />;
