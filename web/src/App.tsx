@@ -142,7 +142,8 @@ function SignedIn({ user }: { user: User }) {
           page = <Audit scope={{ agency: p.id }} title={t('aud.title')} />;
           break;
         case 'register':
-          page = <Registers profile={p} register={seg[3]} entityKey={seg[4]} />;
+          // `#/a/<agency>/register/<year>` (a link that carries the year) opens the index; a register whose id is four digits is not reachable here
+          page = seg[3] && !/^\d{4}$/.test(seg[3]) ? <Registers profile={p} register={seg[3]} entityKey={seg[4]} /> : <Registers profile={p} register={undefined} entityKey={undefined} />;
           break;
         case 'data':
           page = <DataPage profile={p} />;
