@@ -295,6 +295,7 @@ export const FIELD_LABEL: Readonly<Record<string, Text>> = {
   personalFields: text('personal data shown whole', 'data pribadi yang ditampilkan utuh'),
   entities: text('entities', 'jumlah entitas'),
   search: text('search', 'pencarian'),
+  refersTo: text('referring to', 'merujuk ke'),
   added: text('added', 'ditambahkan'),
   changed: text('changed', 'diubah'),
   removed: text('removed', 'dihapus'),

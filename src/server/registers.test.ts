@@ -92,6 +92,10 @@ forEachEngine('registers API', (engine) => {
     const r = await post(otherOperator);
     expect(r.status).toBe(200);
     expect(r.body.preview.added).toEqual({ count: 1, first: ['KSP Maju'] });
+    // a .zip that is no workbook: refused in words, nothing stored
+    const zip = await otherOperator.post(`${A}/registers/koperasi/import`, { raw: { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), type: 'application/octet-stream' } });
+    expect(zip.status).toBe(422);
+    expect(zip.body.error.localized.id).toContain('tidak dapat dibaca');
   });
 
   it('masks personal fields for every role but the planner and the keeping operator, and audits exactly the unmasked views', async () => {

@@ -194,7 +194,7 @@ export const entity = defineRoute({
       const evReg = registerOf(regs, ev.register);
       const v = view(evReg);
       const evFields = personalShown(evReg, v.seesPersonal, ev.rows);
-      if (evFields.length > 0) await auditPersonal(deps, user, agency, evReg.id, 'view-personal', { personalFields: evFields, entities: ev.rows.length, search: `${reg.name} ${e.key}` });
+      if (evFields.length > 0) await auditPersonal(deps, user, agency, evReg.id, 'view-personal', { personalFields: evFields, entities: ev.rows.length, refersTo: `${reg.name} ${e.key}` });
       shownEvents.push({ register: v, fields: ev.fields, total: ev.total, rows: ev.rows.map((r) => shown(evReg, r, v.seesPersonal)) });
     }
     return { register: main, entity: shown(reg, e, main.seesPersonal), events: shownEvents };
@@ -265,7 +265,16 @@ export const importRows = defineRoute({
             : {}),
         })
         .catch((e: unknown) => {
-          if (e instanceof RegisterError) throw new HttpError(422, 'unreadable-file', t(e.message.replace(path, 'berkas'), e.localized.id.replace(path, 'berkas')), { where: 'body' });
+          if (e instanceof RegisterError) throw new HttpError(422, 'unreadable-file', t(e.message.replace(path, 'the file'), e.localized.id.replace(path, 'berkas')), { where: 'body' });
+          // a .zip that is no workbook: exceljs' own error (a database error carries a `severity`)
+          if (xlsx && !(e instanceof HttpError) && typeof (e as { severity?: unknown }).severity !== 'string') {
+            throw new HttpError(
+              422,
+              'unreadable-file',
+              t('the file starts as an XLSX workbook but cannot be read as one: save it again from the spreadsheet as .xlsx, or as CSV', 'berkas diawali seperti buku kerja XLSX tetapi tidak dapat dibaca: simpan ulang dari aplikasi lembar kerja sebagai .xlsx, atau sebagai CSV'),
+              { where: 'body' },
+            );
+          }
           throw e;
         });
       if (refused) {
