@@ -91,18 +91,3 @@ forEachEngine('browsing registers', (engine) => {
       expect((await q.entityEvents('dinco', regs, 'koperasi', 'BH-1', { limit: 1 }))[0]!.rows.map((r) => r.key)).toEqual(['F-2']);
     }));
 });
-
-it('refuses filters a register does not have, values it does not allow, and a per-year filter without a year', () => {
-  const r = readFilters(KOPERASI, { nama: 'x', kecamatan: 'Jakarta', status: 'aktif', rat: 'mungkin' }, undefined);
-  expect(r.filters).toEqual([]);
-  expect(r.problems.map((p) => [p.where, p.message.id])).toEqual([
-    ['filter[nama]', 'register "Koperasi" tidak dapat disaring menurut "nama": seharusnya salah satu kolom kategori atau ya/tidak (kecamatan, status, rat, kesehatan)'],
-    ['filter[kecamatan]', '"Kecamatan": seharusnya salah satu dari Ajung, Ambulu, Arjasa, Kaliwates, Patrang, Sumbersari; tertulis "Jakarta"'],
-    ['year', '"Status" dicatat per tahun: pilih tahunnya'],
-    ['year', '"RAT" dicatat per tahun: pilih tahunnya'],
-  ]);
-  expect(readFilters(KOPERASI, { rat: 'Tidak', kecamatan: ' patrang ' }, 2025).filters).toEqual([
-    { field: 'rat', value: false, perYear: true },
-    { field: 'kecamatan', value: 'Patrang', perYear: false },
-  ]);
-});
