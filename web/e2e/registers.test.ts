@@ -8,6 +8,7 @@
  * operator, the head, the region's admin, the evaluator); the audit page shows the unmasked view
  * in words. The pages at 390 px: no sideways scrolling, no serious axe violation. Screenshots 60–63.
  */
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,18 @@ describe('registers in the browser', () => {
     await page.getByTestId('register-total').filter({ hasText: '3 entitas' }).waitFor();
     // the number written the Indonesian way was read as 1.200 and is shown so
     expect(await page.getByTestId('register-rows').textContent()).toContain('1.200');
+
+    // the download leaves the personal fields out; the one with them is the planner's, and audited
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const file = await readFile((await download.path())!, 'utf8');
+    expect(file.split('\n')[0]).toBe('nib,nama_usaha,sektor,kecamatan,berdiri,tenaga_kerja');
+    expect(file).toContain('Warung Bu Siti');
+    expect(file).not.toContain(NIK);
+    expect(file).not.toContain('Siti Aminah');
+    const [withPersonal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-personal').click()]);
+    expect(withPersonal.suggestedFilename()).toBe('dinreg-usaha_mikro-data-pribadi.xlsx');
+    const log = (await apiCall(s.context, e2e.base, 'GET', `/api/agencies/${AGENCY}/audit?entity=register&action=export-personal`)).json as { entries: { subject: { id: string } }[] };
+    expect(log.entries.map((e) => e.subject.id)).toEqual(['register Usaha Mikro']);
 
     // a second file: one changed, one removed, one added
     await choose(page, 'usaha-mikro-2.csv', [HEADER, `1234567890123;Warung Bu Siti;Siti Aminah;${NIK};kuliner;Ajung;01/04/2019;4`, '1234567890124;Batik Pak Budi;Budi Santoso;3509123456789013;fesyen;Patrang;2020-05-12;1.200', '1234567890126;Kopi Pak Darto;Darto;3509123456789015;kuliner;Arjasa;;1'].join('\n'));
