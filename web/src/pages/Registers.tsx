@@ -125,7 +125,10 @@ function RegisterPage({ profile, register }: { profile: AgencyProfile; register:
   const pages = Math.max(1, Math.ceil(data.total / data.size));
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    setQuery({ page: 1, size: SIZE, ...(draft.q.trim() ? { q: draft.q.trim() } : {}), ...(draft.year !== undefined ? { year: draft.year } : {}), filters: draft.filters });
+    // a per-year field filtered without a year chosen: in the latest year there are values for
+    const yearlyFilter = Object.entries(draft.filters).some(([id, v]) => v && reg.fields.find((f) => f.id === id)?.perYear);
+    const year = draft.year ?? (yearlyFilter ? reg.years[reg.years.length - 1] : undefined);
+    setQuery({ page: 1, size: SIZE, ...(draft.q.trim() ? { q: draft.q.trim() } : {}), ...(year !== undefined ? { year } : {}), filters: draft.filters });
   };
   const keyField = reg.fields.find((f) => f.id === reg.key)!;
 
