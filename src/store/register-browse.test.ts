@@ -61,6 +61,9 @@ forEachEngine('browsing registers', (engine) => {
         return [r.total, r.rows.map((e) => e.key)];
       };
       expect(await keys({})).toEqual([4, ['BH-1', 'BH-2', 'BH-3', 'BH-4']]);
+      const some = await q.listRows('dinco', KOPERASI, { q: 'ksu' });
+      expect([some.total, some.all, some.years]).toEqual([1, 4, [2025, 2026]]);
+      expect((await q.listRows('dinco', fixtureRegisters()[1]!, {})).years).toEqual([]);
       expect(await keys({ size: 3, page: 2 })).toEqual([4, ['BH-4']]);
       // by label, case-insensitive; by key; % and _ literally
       expect(await keys({ q: 'ksu' })).toEqual([1, ['BH-2']]);

@@ -101,7 +101,7 @@ export interface RegisterQueries {
   /** How many entities a register holds. */
   countRows(agencyId: string, registerId: string): Promise<number>;
   /** A page of a register's entities in key order: searched by key and label, filtered (per-year fields in `year`), with the total. */
-  listRows(agencyId: string, reg: Register, opts: ListOptions): Promise<{ total: number; rows: Entity[] }>;
+  listRows(agencyId: string, reg: Register, opts: ListOptions): Promise<{ total: number; all: number; years: number[]; rows: Entity[] }>;
   /** One entity with all its per-year values, or undefined. */
   entity(agencyId: string, registerId: string, key: string): Promise<Entity | undefined>;
   /** An entity's history: the entities of the agency's other registers whose reference fields name it (newest first by their first date field). */
@@ -318,7 +318,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
       const size = Math.max(1, Math.min(opts.size ?? 25, 200));
       const page = Math.max(1, opts.page ?? 1);
       const params: unknown[] = [SCOPE, agencyId, reg.id];
-      const where: string[] = ['r.scope = $1', 'r.owner = $2', 'r.register = $3'];
+      const where: string[] = [];
       const q = opts.q?.trim();
       if (q) {
         params.push(likePattern(q), reg.label ?? reg.key);
@@ -337,14 +337,30 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
                      AND yv.year = $${params.length - 1} AND yv.data @> $${params.length}::jsonb)`,
         );
       }
-      const cond = where.join(' AND ');
-      const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM register_rows r WHERE ${cond}`, params)).rows[0]!.n);
+      const base = 'r.scope = $1 AND r.owner = $2 AND r.register = $3';
+      const extra = where.length > 0 ? where.join(' AND ') : 'true';
+      // the register's count and the selection's in one scan
+      const counts = (await pool.query<{ n: string; all: string }>(`SELECT count(*) FILTER (WHERE ${extra}) AS n, count(*) AS all FROM register_rows r WHERE ${base}`, params)).rows[0]!;
       const r = await pool.query<{ key: string; data: Record<string, Value>; years: Record<string, Record<string, Value>> | null }>(
-        `SELECT r.key, r.data, (${YEARS_OF}) AS years FROM register_rows r WHERE ${cond}
+        `SELECT r.key, r.data, (${YEARS_OF}) AS years FROM register_rows r WHERE ${base} AND ${extra}
           ORDER BY r.key COLLATE "C" LIMIT ${size} OFFSET ${(page - 1) * size}`,
         params,
       );
-      return { total, rows: r.rows.map((x) => ({ key: x.key, data: x.data, years: x.years ?? {} })) };
+      // the years stored, one index probe each (a loose scan of the primary key) rather than every row
+      const years = await pool.query<{ year: number }>(
+        `WITH RECURSIVE y(year) AS (
+           SELECT min(year) FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3
+           UNION ALL
+           SELECT (SELECT min(v.year) FROM register_year_values v WHERE v.scope = $1 AND v.owner = $2 AND v.register = $3 AND v.year > y.year) FROM y WHERE y.year IS NOT NULL
+         ) SELECT year FROM y WHERE year IS NOT NULL ORDER BY year`,
+        [SCOPE, agencyId, reg.id],
+      );
+      return {
+        total: Number(counts.n),
+        all: Number(counts.all),
+        years: years.rows.map((x) => Number(x.year)),
+        rows: r.rows.map((x) => ({ key: x.key, data: x.data, years: x.years ?? {} })),
+      };
     },
 
     async entity(agencyId, registerId, key) {

@@ -155,7 +155,7 @@ export const rows = defineRoute({
     const page = query.page ?? 1;
     const size = query.size ?? 25;
     const found = await q.listRows(agency.id, reg, { ...(query.q ? { q: query.q } : {}), filters, ...(query.year !== undefined ? { year: query.year } : {}), page, size });
-    const view = viewOf(user, agency, reg, unitName(reg.unit), await q.countRows(agency.id, reg.id), await q.yearsOf(agency.id, reg.id));
+    const view = viewOf(user, agency, reg, unitName(reg.unit), found.all, found.years);
     const fields = personalShown(reg, view.seesPersonal, found.rows);
     if (fields.length > 0) {
       await auditPersonal(deps, user, agency, reg.id, 'view-personal', { personalFields: fields, entities: found.rows.length, ...(query.q ? { search: query.q } : {}) });
