@@ -94,6 +94,14 @@ export function createLabels(ds: Dataset, idx: DatasetIndex = indexDataset(ds)):
       }
       case 'agency':
         return same(ds.agency.name);
+      case 'register': {
+        // `register` (a page, an export, an import) or `register/key` (one entity)
+        const i = key.indexOf('/');
+        const id = i < 0 ? key : key.slice(0, i);
+        const name = ds.registers?.find((r) => r.id === id)?.name;
+        const reg = name ? text(`register ${name}`, `register ${name}`) : text('a register no longer in the data', 'register yang tidak ada lagi dalam data');
+        return i < 0 ? reg : text(`${reg.en}, entity ${key.slice(i + 1)}`, `${reg.id}, entitas ${key.slice(i + 1)}`);
+      }
     }
     return ENTITY_LABEL[entity] ?? text('a record', 'data');
   };
@@ -252,6 +260,7 @@ export const ENTITY_LABEL: Readonly<Record<string, Text>> = {
   account: text('account', 'akun'),
   publication: text('issued report', 'laporan terbit'),
   snapshot: text('backup', 'cadangan'),
+  register: text('register', 'register'),
 };
 
 /** The actions of the audit log. */
@@ -277,10 +286,19 @@ export const ACTION_LABEL: Readonly<Record<string, Text>> = {
   password: text('password changed', 'kata sandi diganti'),
   publish: text('issued', 'diterbitkan'),
   'sign-in': text('signed in', 'masuk'),
+  'view-personal': text('personal data viewed', 'data pribadi dilihat'),
+  'export-personal': text('exported with personal data', 'diekspor beserta data pribadi'),
 };
 
 /** Field names as a reader knows them. */
 export const FIELD_LABEL: Readonly<Record<string, Text>> = {
+  personalFields: text('personal data shown whole', 'data pribadi yang ditampilkan utuh'),
+  entities: text('entities', 'jumlah entitas'),
+  search: text('search', 'pencarian'),
+  refersTo: text('referring to', 'merujuk ke'),
+  added: text('added', 'ditambahkan'),
+  changed: text('changed', 'diubah'),
+  removed: text('removed', 'dihapus'),
   value: text('value', 'nilai'),
   numerator: text('numerator', 'pembilang'),
   denominator: text('denominator', 'penyebut'),

@@ -611,3 +611,92 @@ export const EntityEvents = named(
   'EntityEvents',
 );
 export type EntityEvents = z.output<typeof EntityEvents>;
+// ---------------------------------------------------------------- registers (routes/registers.ts)
+
+const RegisterText = z.object({ en: z.string(), id: z.string() });
+
+export const RegisterFieldView = named(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['text', 'number', 'date', 'category', 'yesno', 'reference']),
+    personal: z.boolean(),
+    perYear: z.boolean(),
+    required: z.boolean(),
+    values: z.array(z.string()).optional().describe('a category: its allowed values'),
+    register: z.string().optional().describe('a reference: the register it names an entity of'),
+  }),
+  'RegisterFieldView',
+);
+
+export const RegisterView = named(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    key: z.string(),
+    label: z.string().describe('the field that names an entity (the key when none is set)'),
+    unitName: z.string().nullable().describe('the unit that keeps the register'),
+    rows: z.number().int(),
+    years: z.array(z.number().int()).describe('the years its per-year values are stored for'),
+    fields: z.array(RegisterFieldView),
+    seesPersonal: z.boolean().describe('the caller sees its personal fields whole (policies/register.ts); otherwise they are masked'),
+    mayImport: z.boolean(),
+  }),
+  'RegisterView',
+);
+export type RegisterView = z.output<typeof RegisterView>;
+
+export const RegisterList = named(z.object({ registers: z.array(RegisterView) }), 'RegisterList');
+export type RegisterList = z.output<typeof RegisterList>;
+
+export const RegisterEntityView = named(
+  z.object({
+    key: z.string(),
+    label: z.string(),
+    data: z.record(z.string(), RegisterValue).describe('year-independent values by field id; personal ones masked unless `seesPersonal`'),
+    years: z.record(z.string(), z.record(z.string(), RegisterValue)).describe('per-year values by year, then field id'),
+  }),
+  'RegisterEntityView',
+);
+export type RegisterEntityView = z.output<typeof RegisterEntityView>;
+
+export const RegisterRowsPage = named(
+  z.object({
+    register: RegisterView,
+    total: z.number().int(),
+    page: z.number().int(),
+    size: z.number().int(),
+    rows: z.array(RegisterEntityView),
+  }),
+  'RegisterRowsPage',
+);
+export type RegisterRowsPage = z.output<typeof RegisterRowsPage>;
+
+export const RegisterEntityPage = named(
+  z.object({
+    register: RegisterView,
+    entity: RegisterEntityView,
+    events: z
+      .array(z.object({ register: RegisterView, fields: z.array(z.string()), total: z.number().int(), rows: z.array(RegisterEntityView) }))
+      .describe("its history: the entities of the agency's registers that refer to it, newest first (the first 100 of each)"),
+  }),
+  'RegisterEntityPage',
+);
+export type RegisterEntityPage = z.output<typeof RegisterEntityPage>;
+
+const ChangeList = z.object({ count: z.number().int(), first: z.array(z.string()) });
+
+export const RegisterImportAnswer = named(
+  z.object({
+    register: z.string(),
+    rows: z.number().int().describe('data rows read'),
+    years: z.array(z.number().int()),
+    problems: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: RegisterText })).describe('the first 100, by row and column'),
+    problemCount: z.number().int(),
+    preview: z.object({ added: ChangeList, changed: ChangeList, removed: ChangeList, unchanged: z.number().int() }).nullable(),
+    stored: z.boolean(),
+    token: z.string().nullable().describe('a good file’s preview: send it as `expect` with store=true to store exactly what was shown'),
+  }),
+  'RegisterImportAnswer',
+);
+export type RegisterImportAnswer = z.output<typeof RegisterImportAnswer>;

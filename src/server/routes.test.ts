@@ -80,17 +80,39 @@ const issued = async (h: Helpers): Promise<string> => {
 };
 const get = (path: string, query?: RequestOptions['query']) => async (): Promise<Sample> => ({ path, options: query ? { query } : {} });
 
-/** Agency A given the drill-down's registers, indicators counted from them from 2025, and their rows (once per server). */
-const drilled = new WeakSet<TestServer>();
-const withRegisters = (path: string, query?: RequestOptions['query']) => async (h: Helpers): Promise<Sample> => {
-  if (!drilled.has(h.s)) {
-    drilled.add(h.s);
-    await h.system((ds) => ({ dataset: withDrill(ds, 2025), entity: 'agency', key: AGENCY, before: null, after: null }));
-    const rows = drillRows(20);
-    const q = createRegisterQueries(h.s.pool);
-    for (const id of ['koperasi', 'fasilitasi', 'usaha_mikro'] as const) expect((await q.importRows(AGENCY, id, asSourceRows(rows[id]), { store: true })).stored).toBe(true);
+/**
+ * Agency A given the registers (usaha_mikro kept by u1, the operator's unit), the drill-down's
+ * indicators and table counted from them from 2025, and their rows with one micro business
+ * whose NIK the register pages read (once per server).
+ */
+const registersReady = new WeakMap<TestServer, Promise<void>>();
+const registersOf = (h: Helpers): Promise<void> => {
+  let ready = registersReady.get(h.s);
+  if (!ready) {
+    ready = (async () => {
+      await h.system((ds) => {
+        const d = withDrill(ds, 2025);
+        d.registers = d.registers!.map((r) => (r.unit ? { ...r, unit: r.unit === 'bid-ukm' ? 'u1' : 'u2' } : r));
+        return { dataset: d, entity: 'agency', key: AGENCY, before: null, after: null };
+      });
+      const rows = drillRows(20);
+      const head = rows.usaha_mikro[0]!;
+      const warung: Record<string, string> = { nib: '1234567890123', nama_usaha: 'Warung Uji', nik: '3509123456789012' };
+      rows.usaha_mikro.push(head.map((f) => warung[f] ?? ''));
+      const q = createRegisterQueries(h.s.pool);
+      for (const id of ['koperasi', 'fasilitasi', 'usaha_mikro'] as const) expect((await q.importRows(AGENCY, id, asSourceRows(rows[id]), { store: true })).stored).toBe(true);
+    })();
+    registersReady.set(h.s, ready);
   }
+  return ready;
+};
+const withRegisters = (path: string, query?: RequestOptions['query']) => async (h: Helpers): Promise<Sample> => {
+  await registersOf(h);
   return get(path, query)();
+};
+const registerGet = (path: string, query?: RequestOptions['query']) => async (h: Helpers): Promise<Sample> => {
+  await registersOf(h);
+  return { path, options: query ? { query } : {} };
 };
 
 const reSignIn = async (h: Helpers, who: Who) => {
@@ -380,6 +402,18 @@ const MATRIX: Record<string, Entry> = {
       const rec = { id: h.unique('del-'), year: 2026, text: 'Untuk dihapus', action: '' };
       await h.system((ds) => addRecommendation(ds, rec));
       return { path: `${A}/evaluation/recommendations/${rec.id}`, options: { query: { version: versionOf(rec) } } };
+    },
+  },
+  'registers.list': { expect: READ, sample: registerGet(`${A}/registers`) },
+  'registers.rows': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/rows`, { q: 'warung' }) },
+  'registers.entity': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/entities/1234567890123`) },
+  'registers.export': { expect: READ, sample: registerGet(`${A}/registers/usaha_mikro/export`, { format: 'csv' }) },
+  'registers.import': {
+    expect: only('planner', 'operator'),
+    sample: async (h) => {
+      await registersOf(h);
+      const csv = 'nib,nama_usaha,nik\n1234567890123,Warung Uji,3509123456789012\n';
+      return { path: `${A}/registers/usaha_mikro/import`, options: { raw: { bytes: new TextEncoder().encode(csv), type: 'text/csv' } } };
     },
   },
   'narrative.get': { expect: READ, sample: get(`${A}/narrative`) },

@@ -18,6 +18,7 @@ import type pg from 'pg';
 import { text } from '../core/findings.js';
 import type { Register } from '../core/dataset/schema.js';
 import { planColumns, RegisterError, rowChecker, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
+import { likePattern, referringFields, type RowFilter } from '../core/registers/browse.js';
 
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
 import { transaction } from './transaction.js';
@@ -74,6 +75,12 @@ export interface ImportOptions {
   cap?: number;
   /** rows per INSERT (default 2000) */
   batch?: number;
+  /**
+   * With `store`: called with the preview before anything is stored; `false` undoes the import
+   * (nothing stored, `stored: false`): the web's confirm refuses when what the file would change
+   * is not what the user was shown.
+   */
+  confirm?: (preview: RegisterPreview) => boolean;
   /** how many names each preview list shows (default 5) */
   firstNames?: number;
 }
@@ -93,6 +100,33 @@ export interface RegisterQueries {
   exportRows(agencyId: string, registerId: string, opts?: { page?: number }): AsyncGenerator<ExportedEntity>;
   /** How many entities a register holds. */
   countRows(agencyId: string, registerId: string): Promise<number>;
+  /** A page of a register's entities in key order: searched by key and label, filtered (per-year fields in `year`), with the total. */
+  listRows(agencyId: string, reg: Register, opts: ListOptions): Promise<{ total: number; all: number; years: number[]; rows: Entity[] }>;
+  /** One entity with all its per-year values, or undefined. */
+  entity(agencyId: string, registerId: string, key: string): Promise<Entity | undefined>;
+  /** An entity's history: the entities of the agency's other registers whose reference fields name it (newest first by their first date field). */
+  entityEvents(agencyId: string, regs: readonly Register[], registerId: string, key: string, opts?: { limit?: number }): Promise<EntityEvents[]>;
+}
+
+export interface ListOptions {
+  /** a text the key or the label contains (case does not matter) */
+  q?: string;
+  filters?: readonly RowFilter[];
+  /** the year of the per-year filters */
+  year?: number;
+  /** 1-based */
+  page?: number;
+  size?: number;
+}
+
+/** The entities of one register that refer to an entity (its events). */
+export interface EntityEvents {
+  register: string;
+  /** the reference fields that name the entity */
+  fields: string[];
+  total: number;
+  /** the first `limit`, newest first */
+  rows: Entity[];
 }
 
 const SCOPE = 'agency';
@@ -238,6 +272,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           await client.query('ANALYZE register_stage');
           const preview = await previewOf(client, agencyId, reg, years, firstN);
           if (!opts.store) throw new Rollback(result(rows, years, preview));
+          if (opts.confirm && !opts.confirm(preview)) throw new Rollback(result(rows, years, preview));
           await storeStage(client, agencyId, reg.id, years);
           return result(rows, years, preview, true);
         });
@@ -278,8 +313,93 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
       const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`, [SCOPE, agencyId, registerId]);
       return Number(r.rows[0]!.n);
     },
+
+    async listRows(agencyId, reg, opts) {
+      const size = Math.max(1, Math.min(opts.size ?? 25, 200));
+      const page = Math.max(1, opts.page ?? 1);
+      const params: unknown[] = [SCOPE, agencyId, reg.id];
+      const where: string[] = [];
+      const q = opts.q?.trim();
+      if (q) {
+        params.push(likePattern(q), reg.label ?? reg.key);
+        where.push(`(r.key ILIKE $${params.length - 1} OR (r.data ->> $${params.length}) ILIKE $${params.length - 1})`);
+      }
+      const plain = (opts.filters ?? []).filter((f) => !f.perYear);
+      const yearly = (opts.filters ?? []).filter((f) => f.perYear);
+      if (plain.length > 0) {
+        params.push(JSON.stringify(Object.fromEntries(plain.map((f) => [f.field, f.value]))));
+        where.push(`r.data @> $${params.length}::jsonb`);
+      }
+      if (yearly.length > 0) {
+        params.push(opts.year ?? 0, JSON.stringify(Object.fromEntries(yearly.map((f) => [f.field, f.value]))));
+        where.push(
+          `EXISTS (SELECT 1 FROM register_year_values yv WHERE yv.scope = r.scope AND yv.owner = r.owner AND yv.register = r.register AND yv.key = r.key
+                     AND yv.year = $${params.length - 1} AND yv.data @> $${params.length}::jsonb)`,
+        );
+      }
+      const base = 'r.scope = $1 AND r.owner = $2 AND r.register = $3';
+      const extra = where.length > 0 ? where.join(' AND ') : 'true';
+      // the register's count and the selection's in one scan
+      const counts = (await pool.query<{ n: string; all: string }>(`SELECT count(*) FILTER (WHERE ${extra}) AS n, count(*) AS all FROM register_rows r WHERE ${base}`, params)).rows[0]!;
+      const r = await pool.query<{ key: string; data: Record<string, Value>; years: Record<string, Record<string, Value>> | null }>(
+        `SELECT r.key, r.data, (${YEARS_OF}) AS years FROM register_rows r WHERE ${base} AND ${extra}
+          ORDER BY r.key COLLATE "C" LIMIT ${size} OFFSET ${(page - 1) * size}`,
+        params,
+      );
+      // the years stored, one index probe each (a loose scan of the primary key) rather than every row
+      const years = await pool.query<{ year: number }>(
+        `WITH RECURSIVE y(year) AS (
+           SELECT min(year) FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3
+           UNION ALL
+           SELECT (SELECT min(v.year) FROM register_year_values v WHERE v.scope = $1 AND v.owner = $2 AND v.register = $3 AND v.year > y.year) FROM y WHERE y.year IS NOT NULL
+         ) SELECT year FROM y WHERE year IS NOT NULL ORDER BY year`,
+        [SCOPE, agencyId, reg.id],
+      );
+      return {
+        total: Number(counts.n),
+        all: Number(counts.all),
+        years: years.rows.map((x) => Number(x.year)),
+        rows: r.rows.map((x) => ({ key: x.key, data: x.data, years: x.years ?? {} })),
+      };
+    },
+
+    async entity(agencyId, registerId, key) {
+      const r = await pool.query<{ key: string; data: Record<string, Value>; years: Record<string, Record<string, Value>> | null }>(
+        `SELECT r.key, r.data, (${YEARS_OF}) AS years FROM register_rows r WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND r.key = $4`,
+        [SCOPE, agencyId, registerId, key],
+      );
+      const x = r.rows[0];
+      return x ? { key: x.key, data: x.data, years: x.years ?? {} } : undefined;
+    },
+
+    async entityEvents(agencyId, regs, registerId, key, opts = {}) {
+      const limit = opts.limit ?? 100;
+      const out: EntityEvents[] = [];
+      for (const { register, fields } of referringFields(regs, registerId)) {
+        // one containment per reference field (the GIN index answers each)
+        const params: unknown[] = [SCOPE, agencyId, register.id, ...fields.map((f) => JSON.stringify({ [f.id]: key }))];
+        const cond = `r.scope = $1 AND r.owner = $2 AND r.register = $3 AND (${fields.map((_, i) => `r.data @> $${i + 4}::jsonb`).join(' OR ')})`;
+        const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM register_rows r WHERE ${cond}`, params)).rows[0]!.n);
+        if (total === 0) continue;
+        const date = register.fields.find((f) => f.type === 'date' && !f.perYear);
+        const r = await pool.query<{ key: string; data: Record<string, Value>; years: Record<string, Record<string, Value>> | null }>(
+          `SELECT r.key, r.data, (${YEARS_OF}) AS years FROM register_rows r WHERE ${cond}
+            ORDER BY ${date ? `r.data ->> ${pgText(date.id)} DESC NULLS LAST, ` : ''}r.key COLLATE "C" LIMIT ${limit}`,
+          params,
+        );
+        out.push({ register: register.id, fields: fields.map((f) => f.id), total, rows: r.rows.map((x) => ({ key: x.key, data: x.data, years: x.years ?? {} })) });
+      }
+      return out;
+    },
   };
 }
+
+/** An entity's per-year values as one object by year (the row `r` of register_rows). */
+const YEARS_OF = `SELECT jsonb_object_agg(v.year::text, v.data) FROM register_year_values v
+  WHERE v.scope = r.scope AND v.owner = r.owner AND v.register = r.register AND v.key = r.key`;
+
+/** A field id (lower-case letters, digits, _: checked by the definitions) as an SQL string literal. */
+const pgText = (id: string): string => `'${id.replace(/'/g, "''")}'`;
 
 /** The stored rows of the register the staging table is compared with (parameters $1 scope, $2 owner, $3 register). */
 const STORED = `SELECT key, data FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`;

@@ -50,6 +50,7 @@ const PAGES: PageSpec[] = [
   { name: 'narrative', route: '/a/diskopum/narrative', roles: AGENCY_ROLES },
   { name: 'issued', route: '/a/diskopum/issued/2025', roles: AGENCY_ROLES },
   { name: 'audit', route: '/a/diskopum/audit', roles: AUDIT_READERS },
+  { name: 'register', route: '/a/diskopum/register', roles: AGENCY_ROLES },
   { name: 'data', route: '/a/diskopum/data', roles: AGENCY_ROLES },
   { name: 'region', route: '/region/Kabupaten%20Jember/2025', roles: REGION_ROLES, ready: '.chart svg' },
   { name: 'region-audit', route: '/audit', roles: ['admin'] },

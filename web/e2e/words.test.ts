@@ -17,7 +17,7 @@ const REGION = 'Kabupaten Jember';
 const YEAR = 2025;
 
 /** What each role may open, every page of the application (a refusal is a page too: it must read as words). */
-const AGENCY_PAGES = ['dashboard', 'profile', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'issued', 'audit', 'data'] as const;
+const AGENCY_PAGES = ['dashboard', 'profile', 'plans', 'agreements', 'programs', 'realizations', 'evaluation', 'narrative', 'issued', 'audit', 'register', 'data'] as const;
 const ROUTES: string[] = [
   ...AGENCY_PAGES.map((s) => `/a/${AGENCY}/${s}/${YEAR}`),
   // an indicator opened: its entries, notes and outcome rows

@@ -29,8 +29,9 @@ const Issued = lazy(() => import('./pages/Issued.js'));
 const Audit = lazy(() => import('./pages/Audit.js'));
 const Worklist = lazy(() => import('./pages/Worklist.js'));
 const Drill = lazy(() => import('./pages/Drill.js'));
+const Registers = lazy(() => import('./pages/Registers.js'));
 
-export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'data' | 'rincian';
+export type Section = 'dashboard' | 'profile' | 'plans' | 'agreements' | 'programs' | 'realizations' | 'evaluation' | 'narrative' | 'issued' | 'audit' | 'register' | 'data' | 'rincian';
 
 /** The roles that read an agency's audit trail (the server's policies/audit.ts decides; this only hides the tab). */
 const AUDIT_READERS: readonly User['role'][] = ['planner', 'head', 'admin', 'evaluator'];
@@ -46,6 +47,7 @@ const SECTIONS: { id: Section; label: MessageKey; yearly: boolean; shownTo?: rea
   { id: 'narrative', label: 'nav.narrative', yearly: false },
   { id: 'issued', label: 'nav.issued', yearly: true },
   { id: 'audit', label: 'nav.audit', yearly: false, shownTo: AUDIT_READERS },
+  { id: 'register', label: 'nav.register', yearly: false },
   { id: 'data', label: 'nav.data', yearly: false },
 ];
 
@@ -139,6 +141,10 @@ function SignedIn({ user }: { user: User }) {
           break;
         case 'audit':
           page = <Audit scope={{ agency: p.id }} title={t('aud.title')} />;
+          break;
+        case 'register':
+          // `#/a/<agency>/register/<year>` (a link that carries the year) opens the index; a register whose id is four digits is not reachable here
+          page = seg[3] && !/^\d{4}$/.test(seg[3]) ? <Registers profile={p} register={seg[3]} entityKey={seg[4]} /> : <Registers profile={p} register={undefined} entityKey={undefined} />;
           break;
         case 'data':
           page = <DataPage profile={p} />;

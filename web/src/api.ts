@@ -80,6 +80,12 @@ export type {
   VersionedAccount,
   WorkItem,
   Worklist,
+  RegisterEntityPage,
+  RegisterEntityView,
+  RegisterImportAnswer,
+  RegisterList,
+  RegisterRowsPage,
+  RegisterView,
 } from '../../src/server/responses.js';
 
 import type {
@@ -129,6 +135,10 @@ import type {
   Versioned,
   VersionedAccount,
   Worklist,
+  RegisterEntityPage,
+  RegisterImportAnswer,
+  RegisterList,
+  RegisterRowsPage,
 } from '../../src/server/responses.js';
 import { del, fetchFile, get, patch, post, put, upload, type FetchedFile } from './http.js';
 
@@ -212,6 +222,16 @@ export interface DrillQuery {
 }
 
 const A = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
+const R = (agency: string, register: string) => `${A(agency)}/registers/${encodeURIComponent(register)}`;
+
+/** A page of a register's list: search, filters by field id (category and yes/no; per-year ones in `year`). */
+export interface RegisterQuery {
+  q?: string;
+  year?: number;
+  page?: number;
+  size?: number;
+  filters?: Record<string, string>;
+}
 
 export const api = {
   // ---------------------------------------------------------------- session
@@ -355,6 +375,27 @@ export const api = {
       contentType: 'application/zip',
       ...(onProgress ? { onProgress } : {}),
     }),
+
+  // ---------------------------------------------------------------- registers (routes/registers.ts)
+  registers: async (agency: string, signal?: AbortSignal) => (await get<RegisterList>(`${A(agency)}/registers`, { signal })).registers,
+  registerRows: (agency: string, register: string, query: RegisterQuery, signal?: AbortSignal) => {
+    const q: Record<string, string | number | undefined> = { q: query.q || undefined, year: query.year, page: query.page, size: query.size };
+    for (const [field, value] of Object.entries(query.filters ?? {})) if (value) q[`filter[${field}]`] = value;
+    return get<RegisterRowsPage>(`${R(agency, register)}/rows`, { query: q, signal });
+  },
+  registerEntity: (agency: string, register: string, key: string, signal?: AbortSignal) =>
+    get<RegisterEntityPage>(`${R(agency, register)}/entities/${encodeURIComponent(key)}`, { signal }),
+  /** Check (store false) or store a CSV/XLSX file of a register's rows; `expect`: the preview's token. */
+  importRegister: (agency: string, register: string, file: Blob, opts: { store: boolean; expect?: string }, onProgress?: (fraction: number) => void) => {
+    const q = new URLSearchParams({ store: String(opts.store) });
+    if (opts.expect) q.set('expect', opts.expect);
+    return upload<RegisterImportAnswer>('POST', `${R(agency, register)}/import?${q.toString()}`, file, {
+      contentType: file.type || 'text/csv',
+      ...(onProgress ? { onProgress } : {}),
+    });
+  },
+  registerExportUrl: (agency: string, register: string, format: 'csv' | 'xlsx', personal = false) =>
+    `${R(agency, register)}/export?format=${format}${personal ? '&personal=1' : ''}`,
 
   // ---------------------------------------------------------------- reports (files)
   // ---------------------------------------------------------------- drill-down (routes/drill.ts)

@@ -19,6 +19,7 @@ import * as profile from './profile.js';
 import * as programs from './programs.js';
 import * as publications from './publications.js';
 import * as realizations from './realizations.js';
+import * as registers from './registers.js';
 import * as reports from './reports.js';
 import * as snapshots from './snapshots.js';
 import * as system from './system.js';
@@ -97,4 +98,9 @@ export const ROUTES: readonly Route[] = [
   publications.file,
   publications.reproduce,
   publications.changes,
+  registers.list,
+  registers.rows,
+  registers.entity,
+  registers.importRows,
+  registers.exportRows,
 ];

@@ -219,3 +219,20 @@ export function DateField(props: {
     </>
   );
 }
+
+/** One filter of a list (the audit log, a register): "Semua", then the choices there are. */
+export function FacetSelect(props: { label: string; any: string; value: string | undefined; options: { id: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

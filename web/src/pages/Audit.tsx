@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api, type AuditFilter, type ReadableAuditEntry } from '../api.js';
-import { DateField } from '../components/forms.js';
+import { DateField, FacetSelect } from '../components/forms.js';
 import { saveBlob } from '../components/Reports.js';
 import { Card, ErrorView, Loading, errorText, TableWrap } from '../components/ui.js';
 import { formatDateTime } from '../fmt.js';
@@ -174,22 +174,5 @@ export default function AuditPage({ scope, title }: { scope: Scope; title: strin
         </>
       )}
     </div>
-  );
-}
-
-/** One filter of the log: "Semua", then the choices the log holds. */
-function FacetSelect(props: { label: string; any: string; value: string | undefined; options: { id: string; label: string }[]; onChange: (value: string) => void }) {
-  return (
-    <label>
-      {props.label}
-      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{props.any}</option>
-        {props.options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
