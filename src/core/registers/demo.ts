@@ -24,7 +24,7 @@
  *   businesses (2025: 18.951 of 293.212, 6,5 %), once to three times each.
  */
 import type { Register } from '../dataset/schema.js';
-import type { Cell, SourceRow } from './rows.js';
+import { planColumns, problemText, rowChecker, type Cell, type Entity, type SourceRow } from './rows.js';
 
 /** The 31 kecamatan of Kabupaten Jember. */
 export const KECAMATAN_JEMBER = [
@@ -401,4 +401,32 @@ export function* demoRegisterRows(register: DemoRegisterId, opts: DemoRegisterOp
       return;
     }
   }
+}
+
+/**
+ * The demo's rows read as an import reads them (the header planned, every row checked against the
+ * definitions, references against the keys read before): the entities by register, for
+ * `figuresInMemory` and the tests. Throws on any problem (the generator and definitions disagree).
+ */
+export function demoEntities(regs: readonly Register[], opts: DemoRegisterOptions = {}): Map<string, Entity[]> {
+  const out = new Map<string, Entity[]>();
+  const keys = (id: string): Set<string> => new Set((out.get(id) ?? []).map((e) => e.key));
+  for (const id of DEMO_REGISTER_ORDER) {
+    const reg = regs.find((r) => r.id === id);
+    if (!reg) continue;
+    const rows = demoRegisterRows(id, opts);
+    const header = rows.next();
+    const planned = header.done ? undefined : planColumns(reg, header.value.cells);
+    if (!planned?.plan) throw new Error(`demo register ${id}: ${planned?.problems.map((p) => problemText(p, 'en')).join('; ') ?? 'no header'}`);
+    const refs = new Map<string, Set<string>>();
+    const check = rowChecker(planned.plan, { keysOf: (r) => refs.get(r) ?? refs.set(r, keys(r)).get(r)! });
+    const entities: Entity[] = [];
+    for (const { row, cells } of rows) {
+      const r = check(row, cells);
+      if (!r.entity) throw new Error(`demo register ${id}: ${r.problems.map((p) => problemText(p, 'en')).join('; ')}`);
+      entities.push(r.entity);
+    }
+    out.set(id, entities);
+  }
+  return out;
 }
