@@ -62,7 +62,7 @@ describe('the demo agency registers', () => {
       const evs = entities.get(id)!;
       expect(evs.length).toBeGreaterThan(1000);
       for (const e of evs) {
-        expect(e.data.tanggal >= '2026-01-01' && e.data.tanggal <= EVENTS_UNTIL).toBe(true);
+        expect(String(e.data.tanggal) >= '2026-01-01' && String(e.data.tanggal) <= EVENTS_UNTIL).toBe(true);
       }
     }
     const kopKeys = new Set(kop.map((e) => e.key));

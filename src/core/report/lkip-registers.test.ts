@@ -22,7 +22,6 @@ const REGISTER_INDICATORS = [
   'renstra-2025-2029/KOP_FASILITASI',
   'renstra-2025-2029/UM_FASILITASI',
   'renstra-2021-2026/UMM',
-  'renstra-2021-2026/KOP_SEHAT',
   'renstra-2021-2026/KOP_BERKUALITAS',
 ];
 const REGISTER_TABLES = ['t3-12', 't3-13-daftar', 't3-6', 'kop-difasilitasi-kecamatan', 'um-difasilitasi-sektor'];
@@ -40,7 +39,6 @@ const expected: Record<string, [number, number]> = {
   'renstra-2025-2029/KOP_FASILITASI': [[...active2026].filter((k) => kopFacilitated.has(k)).length, active2026.size],
   'renstra-2025-2029/UM_FASILITASI': [umFacilitated.size, entities.get('usaha_mikro')!.length],
   'renstra-2021-2026/UMM': [umFacilitated.size, entities.get('usaha_mikro')!.length],
-  'renstra-2021-2026/KOP_SEHAT': [kop.filter((e) => e.years['2026']?.kesehatan === 'sehat' && active2026.has(e.key)).length, active2026.size],
   'renstra-2021-2026/KOP_BERKUALITAS': [[...active2026].filter((k) => kopFacilitated.has(k)).length, kop.length],
 };
 
