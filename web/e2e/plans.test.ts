@@ -224,6 +224,8 @@ describe("an indicator's period values, other names and note", () => {
     expect(oldAliases).toEqual(['Nilai SAKIP Perangkat Daerah (Nilai)']);
 
     await open(page, e2e.base, '/a/diskopum/plans');
+    // the page keeps the plan tab chosen before (the Renstra 2021-2026, for KOP_SEHAT above)
+    await page.getByRole('tab', { name: 'Renstra 2025–2029' }).click();
     const card = page.locator(`[data-indicator="${PLAN}/${SAKIP}"]`);
     expect(await card.getByTestId('period-values').textContent()).toBe('kumulatif');
     await card.getByRole('button', { name: `Ubah ${SAKIP_NAME}` }).click();
@@ -249,7 +251,6 @@ describe("an indicator's period values, other names and note", () => {
     await form.waitFor({ state: 'detached' });
 
     await page.reload();
-    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
     await card.waitFor();
     expect(await card.getByTestId('period-values').textContent()).toBe('per periode');
     expect(await card.getByTestId('aliases').locator('li').allTextContents()).toEqual([...oldAliases, ...NEW_ALIASES]);
