@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { validateDocument } from '../core/dataset/validate.js';
 import { readDocumentFile } from '../io/dataset-file.js';
 import { createDatasetQueries } from '../store/datasets.js';
+import { seedDemoRegisters, type DemoRegisterLoad } from '../store/demo-registers.js';
 import { createAccount } from './auth.js';
 import { appendAudit } from './commands/audit.js';
 import type { ServerDeps } from './deps.js';
@@ -49,10 +50,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 export interface DemoSeed {
   agencyLoaded: boolean;
+  /** the registers whose synthetic rows were loaded (each only while empty; store/demo-registers.ts) */
+  registersLoaded: DemoRegisterLoad[];
   accountsCreated: string[];
 }
 
-/** Load the demo agency and create the demo accounts, each only when missing. */
+/** Load the demo agency, its registers' synthetic rows and the demo accounts, each only when missing. */
 export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Promise<DemoSeed> {
   const queries = createDatasetQueries(deps.pool);
   let agencyLoaded = false;
@@ -74,6 +77,7 @@ export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Prom
     });
     agencyLoaded = true;
   }
+  const registersLoaded = await seedDemoRegisters(deps.pool, DEMO_AGENCY);
   const accountsCreated: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
     if ((await deps.pool.query('SELECT 1 FROM auth_user WHERE username = $1', [a.username])).rows.length) continue;
@@ -91,5 +95,5 @@ export async function seedDemo(deps: ServerDeps, file: string = DEMO_FILE): Prom
     });
     accountsCreated.push(a.username);
   }
-  return { agencyLoaded, accountsCreated };
+  return { agencyLoaded, registersLoaded, accountsCreated };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { langOf, messageIn } from '../core/findings.js';
+import { formatNumber } from '../core/format.js';
 import { DatabaseInUseError, openDatabase, type Db } from '../store/db.js';
 import { createApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.js';
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   if (config.demo) {
     const seed = await seedDemo(deps);
     if (seed.agencyLoaded) lines.push('Agency demo "diskopum" (Diskopum Jember 2025) dimuat ke basis data.');
+    if (seed.registersLoaded.length) {
+      lines.push(`Register demo (data sintetis) dimuat: ${seed.registersLoaded.map((r) => `${r.name} ${formatNumber(r.rows, 0)} baris`).join(', ')}.`);
+    }
     lines.push(`Akun demo (kata sandi untuk semua: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(20)} ${a.label}`);
     lines.push('Matikan akun demo dengan KINERJA_DEMO=0 (produksi: NODE_ENV=production tidak pernah membuatnya).');

@@ -5,6 +5,8 @@ import type { Context } from 'hono';
 import { main as cli } from '../cli/main.js';
 import { forEachEngine } from '../store/testing.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_USAHA_MIKRO, demoRegisterRows } from '../core/registers/demo.js';
+import { createRegisterQueries } from '../store/registers.js';
 import { createApp } from './app.js';
 import { forgetSession, sessionUser, SESSION_MEMORY_MS } from './auth.js';
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from './csrf.js';
@@ -362,10 +364,20 @@ forEachEngine('demo seed', (engine) => {
     await s?.close();
   });
 
-  it('loads the demo agency and one account per role, once', async () => {
+  it('loads the demo agency, its registers and one account per role, once', async () => {
     const first = await seedDemo(s.deps);
-    expect(first).toEqual({ agencyLoaded: true, accountsCreated: DEMO_ACCOUNTS.map((a) => a.username) });
-    expect(await seedDemo(s.deps)).toEqual({ agencyLoaded: false, accountsCreated: [] });
+    expect(first).toEqual({
+      agencyLoaded: true,
+      registersLoaded: [
+        { register: 'koperasi', name: 'Koperasi', rows: 2262 },
+        { register: 'usaha_mikro', name: 'Usaha Mikro', rows: DEMO_USAHA_MIKRO },
+        { register: 'fasilitasi_koperasi', name: 'Fasilitasi Koperasi', rows: [...demoRegisterRows('fasilitasi_koperasi')].length - 1 },
+        { register: 'fasilitasi_usaha_mikro', name: 'Fasilitasi Usaha Mikro', rows: [...demoRegisterRows('fasilitasi_usaha_mikro')].length - 1 },
+      ],
+      accountsCreated: DEMO_ACCOUNTS.map((a) => a.username),
+    });
+    expect(await seedDemo(s.deps)).toEqual({ agencyLoaded: false, registersLoaded: [], accountsCreated: [] });
+    expect(await createRegisterQueries(s.deps.pool).countRows(DEMO_AGENCY, 'koperasi')).toBe(2262);
     const operator = await (async () => {
       const c = s.anonymous();
       const res = await c.post('/api/auth/sign-in', { body: { username: 'operator@diskopum', password: DEMO_PASSWORD } });
@@ -377,12 +389,17 @@ forEachEngine('demo seed', (engine) => {
     const enterable = list.body.indicators.filter((i: { canEnter: boolean }) => i.canEnter).map((i: { ref: string }) => i.ref);
     expect(enterable).toEqual(expect.arrayContaining(['renstra-2021-2026/KOP_SEHAT', 'renstra-2021-2026/KOP_BERKUALITAS', 'renstra-2025-2029/KOP_FASILITASI']));
     expect(enterable).not.toContain('renstra-2021-2026/UMM');
-    const entered = await operator.put(`/api/agencies/${DEMO_AGENCY}/realizations`, {
+    // from 2026 the cooperative indicators are counted from the registers: nothing to enter
+    const computed = await operator.put(`/api/agencies/${DEMO_AGENCY}/realizations`, {
       body: { indicator: 'renstra-2025-2029/KOP_FASILITASI', year: 2026, period: 'Q1', numerator: 10, denominator: 100 },
     });
+    expect(computed.status).toBe(422);
+    expect(JSON.stringify(computed.body)).toContain('dihitung dari register');
+    const entered = await operator.put(`/api/agencies/${DEMO_AGENCY}/realizations`, {
+      body: { indicator: 'renstra-2025-2029/KOP_FASILITASI', year: 2025, period: 'Q1', numerator: 10, denominator: 100 },
+    });
+    // 2025 keeps its entered realizations: the operator may still enter one
     expect(entered.status).toBe(200);
-    // a draft: not yet the official figure, its own figure awaiting approval beside it
-    expect(entered.body.measured).toMatchObject({ achievement: null, unmeasured: 'awaiting approval', pending: { state: 'draft', period: 'Q1', predicate: 'Sangat Rendah' } });
     for (const a of DEMO_ACCOUNTS) {
       const res = await s.anonymous().post('/api/auth/sign-in', { body: { username: a.username, password: DEMO_PASSWORD } });
       expect(res.status, a.username).toBe(200);

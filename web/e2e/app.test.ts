@@ -20,10 +20,14 @@ import { apiCall, DEMO_PASSWORD, fitsWidth, open, REPO, shot, useE2E, VIEWPORT, 
 const e2e = useE2E();
 const { as, sessions } = e2e;
 
-const KOP = 'renstra-2025-2029/KOP_FASILITASI';
+/**
+ * the cooperative indicator the operator's unit still enters in 2026 (Persentase Koperasi yang
+ * difasilitasi and Koperasi Berkualitas are counted from the registers from 2026)
+ */
+const KOP = 'renstra-2021-2026/KOP_SEHAT';
 const KOP_ROUTE = `/a/diskopum/realizations/2026?indicator=${encodeURIComponent(KOP)}`;
-/** the 2026 plan target of KOP_FASILITASI in the demo dataset */
-const KOP_TARGET_2026 = 43;
+/** the 2026 plan target of KOP_SEHAT in the demo dataset */
+const KOP_TARGET_2026 = 40;
 /** achievement of a positive ratio indicator, formatted as the page prints it */
 const expectedAchievement = (numerator: number, denominator: number, target: number) => formatPercent(((numerator / denominator) * 100 * 100) / target);
 
@@ -244,18 +248,19 @@ describe('the web application against the real server', () => {
     const { page } = await as('perencana@diskopum');
     await open(page, e2e.base, '/a/diskopum/agreements/2026');
     await page.getByRole('link', { name: 'Susun PK 2026 dari Renstra' }).click();
-    await page.getByLabel('Renstra acuan').selectOption('renstra-2025-2029');
+    // the Renstra 2021-2026 still runs in 2026 and holds the indicator the operator enters
+    await page.getByLabel('Renstra acuan').selectOption('renstra-2021-2026');
     await page.getByLabel('Tanggal penandatanganan').fill('15/01/2026');
-    const umAktif = page.getByLabel('Target PK Persentase Usaha Mikro Aktif');
-    expect(await umAktif.inputValue()).toBe('23'); // prefilled from the plan
-    await umAktif.fill('23,5');
+    const sakip = page.getByLabel('Target PK Nilai SAKIP OPD');
+    expect(await sakip.inputValue()).toBe('85'); // prefilled from the plan
+    await sakip.fill('85,5');
     await page.getByRole('button', { name: 'Simpan' }).click();
     const pk = page.getByTestId('agreement-pk-2026');
     await pk.waitFor();
-    const umRow = pk.locator('tr', { hasText: 'Persentase Usaha Mikro Aktif' });
-    expect(await umRow.getAttribute('class')).toContain('differs');
-    expect(await umRow.locator('.diff').textContent()).toContain('+0,5');
-    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
+    const sakipRow = pk.locator('tr', { hasText: 'Nilai SAKIP OPD' });
+    expect(await sakipRow.getAttribute('class')).toContain('differs');
+    expect(await sakipRow.locator('.diff').textContent()).toContain('+0,5');
+    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi Sehat' }).locator('td.num').nth(1).textContent()).toBe('40');
 
     // verify the operator's submitted Q4 entry
     await open(page, e2e.base, KOP_ROUTE);
@@ -272,13 +277,13 @@ describe('the web application against the real server', () => {
     await amended.waitFor();
     const card = page.locator('.card', { has: amended });
     await card.getByRole('button', { name: /Target PK/ }).click();
-    await card.getByLabel('Target PK Persentase Koperasi yang difasilitasi').fill('45');
+    await card.getByLabel('Target PK Persentase Koperasi Sehat').fill('45');
     await card.getByRole('button', { name: 'Simpan' }).click();
-    const kopRow = amended.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' });
-    await kopRow.getByText('semula 43').waitFor();
-    expect(await kopRow.locator('.diff').textContent()).toContain('+2');
+    const kopRow = amended.locator('tr', { hasText: 'Persentase Koperasi Sehat' });
+    await kopRow.getByText('semula 40').waitFor();
+    expect(await kopRow.locator('.diff').textContent()).toContain('+5');
     // the original keeps its target
-    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi yang difasilitasi' }).locator('td.num').nth(1).textContent()).toBe('43');
+    expect(await pk.locator('tr', { hasText: 'Persentase Koperasi Sehat' }).locator('td.num').nth(1).textContent()).toBe('40');
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, '08-agreements-2026');
 

@@ -106,7 +106,8 @@ describe('importing a region file in the browser (issue 9)', () => {
 
   it('names an entry made in the app that a re-imported file would lose, stores only when confirmed, and the admin restores it', async () => {
     const op = await e2e.as('operator@diskopum');
-    const KOP = 'renstra-2025-2029/KOP_FASILITASI';
+    // the cooperative indicator the operator's unit still enters in 2026 (the others are counted from the registers)
+    const KOP = 'renstra-2021-2026/KOP_SEHAT';
     const entered = await apiCall(op.context, e2e.base, 'PUT', '/api/agencies/diskopum/realizations', { indicator: KOP, year: 2026, period: 'Q1', numerator: 99, denominator: 857 });
     expect(entered.status).toBe(200);
     const hasEntry = async () =>
@@ -120,7 +121,7 @@ describe('importing a region file in the browser (issue 9)', () => {
     await upload(page, 'diskopum.json', await demo());
     const lost = page.getByTestId('import-lost');
     await lost.waitFor({ timeout: 60_000 });
-    expect(await lost.textContent()).toMatch(/Akan hilang: 1 perubahan.*realisasi Triwulan I 2026 — Persentase Koperasi yang difasilitasi/);
+    expect(await lost.textContent()).toMatch(/Akan hilang: 1 perubahan.*realisasi Triwulan I 2026 — Persentase Koperasi Sehat/);
     expect(await lost.textContent()).not.toMatch(/renstra-|KOP_/);
     await page.getByTestId('import-plan').scrollIntoViewIfNeeded();
     await shot(page, '44-import-preview-lost');

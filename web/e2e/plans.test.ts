@@ -1,6 +1,7 @@
 /**
  * End to end, an indicator's targets within the year and its criteria: a planner sets the 2026
- * quarter targets of KOP_FASILITASI and its criteria in the plan's indicator form (a box that is
+ * quarter targets of KOP_SEHAT (the cooperative indicator still entered in 2026; the others are
+ * counted from the registers) and its criteria in the plan's indicator form (a box that is
  * not a number is shown at that box before anything is sent), saves, reloads and sees them, with
  * every other field of the indicator kept; an emptied box is left out of the record. Then the
  * operator enters a Q2 realization of 2026 for that indicator on the Realizations page: the page
@@ -24,18 +25,20 @@ const e2e = useE2E();
 const { as, sessions } = e2e;
 
 const PLAN = 'renstra-2025-2029';
-const KOP = `${PLAN}/KOP_FASILITASI`;
-const KOP_NAME = 'Persentase Koperasi yang difasilitasi';
-/** the 2026 plan target of KOP_FASILITASI in the demo dataset (no agreement of 2026 exists there, so the plan's target is the one measured) */
-const KOP_TARGET_2026 = 43;
+/** the Renstra 2021-2026, which still runs in 2026, holds the cooperative indicator the operator's unit still enters */
+const KOP_PLAN = 'renstra-2021-2026';
+const KOP = `${KOP_PLAN}/KOP_SEHAT`;
+const KOP_NAME = 'Persentase Koperasi Sehat';
+/** the 2026 plan target of KOP_SEHAT in the demo dataset (no agreement of 2026 exists there, so the plan's target is the one measured) */
+const KOP_TARGET_2026 = 40;
 /** the quarter targets the planner sets, cumulative (the indicator records no `periodValues`): Q4 is the year's target */
-const QUARTERS = { Q1: 10.75, Q2: 21.5, Q3: 32, Q4: 43 } as const;
+const QUARTERS = { Q1: 10, Q2: 20.5, Q3: 30, Q4: 40 } as const;
 /** the quarters as the interface names them */
 const LABEL = { Q1: 'TW I', Q2: 'TW II', Q3: 'TW III', Q4: 'TW IV' } as const;
 /** as typed, the Indonesian way */
-const TYPED = { Q1: '10,75', Q2: '21,5', Q3: '32', Q4: '43' } as const;
+const TYPED = { Q1: '10', Q2: '20,5', Q3: '30', Q4: '40' } as const;
 const CRITERIA = ['Melaksanakan RAT minimal setahun sekali', 'Berbadan hukum koperasi'];
-/** the operator's Q2 realization: 150 of 857 active cooperatives facilitated */
+/** the operator's Q2 realization: 150 of 857 active cooperatives healthy */
 const Q2_NUMERATOR = 150;
 const Q2_DENOMINATOR = 857;
 
@@ -64,13 +67,14 @@ describe('targets by quarter and criteria of an indicator', () => {
   it('a planner sets the 2026 quarter targets and the criteria, saves, reloads and sees them; the rest of the indicator is kept', async () => {
     const { page, context } = await as('perencana@diskopum');
     const read = async () =>
-      ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === PLAN)!.indicators.find((i) => i.record.id === 'KOP_FASILITASI')!
+      ((await apiCall(context, e2e.base, 'GET', '/api/agencies/diskopum/plans')).json as PlanList).plans.find((p) => p.id === KOP_PLAN)!.indicators.find((i) => i.record.id === 'KOP_SEHAT')!
         .record;
     before = await read();
     expect(before.periodTargets).toBeUndefined();
-    expect(before.criteria).toBeUndefined();
+    expect(before.criteria).not.toEqual(CRITERIA);
 
     await open(page, e2e.base, '/a/diskopum/plans');
+    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
     const card = page.locator(`[data-indicator="${KOP}"]`);
     await card.getByRole('button', { name: `Ubah ${KOP_NAME}` }).click();
     const form = page.locator('form.indicator-form');
@@ -79,8 +83,8 @@ describe('targets by quarter and criteria of an indicator', () => {
     const grid = form.getByRole('group', { name: /^Target triwulan dan semester \(kumulatif\)/ });
     expect(await grid.textContent()).toContain('capaian kinerja tetap dihitung terhadap target tahunan');
     // one row per year of the plan, the year's own target beside it
-    expect(await grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')))).toEqual(['2025', '2026', '2027', '2028', '2029']);
-    expect(await grid.locator('tr[data-year="2026"] [data-col="year-target"]').textContent()).toBe('43');
+    expect(await grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')))).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
+    expect(await grid.locator('tr[data-year="2026"] [data-col="year-target"]').textContent()).toBe('40');
 
     for (const q of ['Q1', 'Q2', 'Q3', 'Q4'] as const) await form.getByLabel(`Target ${LABEL[q]} 2026`).fill(TYPED[q]);
     await form.getByLabel('Kriteria').fill(`${CRITERIA[0]}\n\n  ${CRITERIA[1]}  \n`);
@@ -101,9 +105,10 @@ describe('targets by quarter and criteria of an indicator', () => {
     await form.waitFor({ state: 'detached' });
 
     await page.reload();
+    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).click();
     await card.waitFor();
     const row = card.getByTestId('period-targets').locator('tr[data-year="2026"]');
-    expect(await row.locator('td').allTextContents()).toEqual(['10,75', '21,5', '32', '43']);
+    expect(await row.locator('td').allTextContents()).toEqual(['10', '20,5', '30', '40']);
     expect(await card.getByTestId('period-targets').locator('caption').textContent()).toBe('Target triwulan dan semester (kumulatif)');
     expect(await card.getByTestId('criteria').locator('li').allTextContents()).toEqual(CRITERIA);
     await card.scrollIntoViewIfNeeded();
@@ -116,16 +121,16 @@ describe('targets by quarter and criteria of an indicator', () => {
     // the form shows them again; a box emptied is left out of the record (no key), the others stay
     await card.getByRole('button', { name: `Ubah ${KOP_NAME}` }).click();
     await form.waitFor();
-    expect(await form.getByLabel('Target TW II 2026').inputValue()).toBe('21,5');
-    expect(await form.getByLabel('Target TW I 2026').inputValue()).toBe('10,75');
+    expect(await form.getByLabel('Target TW II 2026').inputValue()).toBe('20,5');
+    expect(await form.getByLabel('Target TW I 2026').inputValue()).toBe('10');
     expect(await form.getByLabel('Kriteria').inputValue()).toBe(CRITERIA.join('\n'));
     await form.getByLabel('Target TW I 2026').fill('');
     await form.getByRole('button', { name: 'Simpan' }).click();
     await form.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await read()).periodTargets).toEqual({ '2026': { Q2: 21.5, Q3: 32, Q4: 43 } });
-    expect(await row.locator('td').allTextContents()).toEqual(['—', '21,5', '32', '43']);
+    await expect.poll(async () => (await read()).periodTargets).toEqual({ '2026': { Q2: 20.5, Q3: 30, Q4: 40 } });
+    expect(await row.locator('td').allTextContents()).toEqual(['—', '20,5', '30', '40']);
     // the server names a period target by the same path the form's boxes answer to
-    const wrong = await apiCall(context, e2e.base, 'PUT', `/api/agencies/diskopum/plans/${PLAN}/indicators/KOP_FASILITASI`, {
+    const wrong = await apiCall(context, e2e.base, 'PUT', `/api/agencies/diskopum/plans/${KOP_PLAN}/indicators/KOP_SEHAT`, {
       version: 'x',
       indicator: { ...after, periodTargets: { '2026': { Q2: '21,5' } } },
     });
@@ -140,7 +145,7 @@ describe('targets by quarter and criteria of an indicator', () => {
     await editor.waitFor();
     await page.getByLabel('Periode').selectOption('Q2');
     // the quarter's target the planner set, how it is read, beside the year's
-    expect(await editor.getByTestId('period-target').textContent()).toBe(' · Target TW II 2026 (kumulatif): 21,5');
+    expect(await editor.getByTestId('period-target').textContent()).toBe(' · Target TW II 2026 (kumulatif): 20,5');
     await page.getByLabel(/^Pembilang/).fill(String(Q2_NUMERATOR));
     await page.getByLabel(/^Penyebut/).fill(String(Q2_DENOMINATOR));
     await page.getByRole('button', { name: 'Simpan draf' }).click();
@@ -159,11 +164,11 @@ describe('targets by quarter and criteria of an indicator', () => {
     await achievement.filter({ hasText: expected }).waitFor();
     expect(await achievement.textContent()).toBe(expected);
     const outcome = page.getByTestId('outcome');
-    expect(await outcome.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('43');
+    expect(await outcome.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('40');
     expect(await outcome.textContent()).toContain('sementara TW II');
     // and, to monitor the year, the same realization against the Q2 target the planner set (the server's figure)
     const period = outcome.getByTestId('outcome-period').first();
-    expect(await period.locator('td').nth(1).textContent()).toBe('21,5');
+    expect(await period.locator('td').nth(1).textContent()).toBe('20,5');
     expect(await period.getByTestId('outcome-period-achievement').textContent()).toBe(againstQuarter);
     expect(await period.locator('td').first().textContent()).toBe('Terhadap target TW II (pemantauan)');
     expect(await fitsWidth(page)).toBe(true);
@@ -182,6 +187,7 @@ describe('targets by quarter and criteria of an indicator', () => {
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByTestId('user-name').waitFor();
     await open(page, e2e.base, '/a/diskopum/plans');
+    await page.getByRole('tab', { name: 'Renstra 2021–2026' }).tap();
     await page.locator(`[data-indicator="${KOP}"]`).getByRole('button', { name: `Ubah ${KOP_NAME}` }).tap();
     const grid = page.locator('form.indicator-form fieldset.period-targets');
     await grid.waitFor();
@@ -218,6 +224,8 @@ describe("an indicator's period values, other names and note", () => {
     expect(oldAliases).toEqual(['Nilai SAKIP Perangkat Daerah (Nilai)']);
 
     await open(page, e2e.base, '/a/diskopum/plans');
+    // the page keeps the plan tab chosen before (the Renstra 2021-2026, for KOP_SEHAT above)
+    await page.getByRole('tab', { name: 'Renstra 2025–2029' }).click();
     const card = page.locator(`[data-indicator="${PLAN}/${SAKIP}"]`);
     expect(await card.getByTestId('period-values').textContent()).toBe('kumulatif');
     await card.getByRole('button', { name: `Ubah ${SAKIP_NAME}` }).click();

@@ -55,6 +55,7 @@ import {
 import { formulaOf, programTree } from './lkip-plan.js';
 import { spendingClassBlocks } from './lkip-budget.js';
 import { reportingBasisBlocks } from './lkip-basis.js';
+import { isRegisterTable, registerSourceSentence, registerTableBlocks } from './lkip-registers.js';
 
 const h = (s: string, o: { colSpan?: number; rowSpan?: number } = {}): Cell => text(s, { bold: true, align: 'center', ...o });
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -332,6 +333,7 @@ export function achievementTable(ctx: LkipContext, a: AgreementOfYear, groups: r
   const notes: string[] = [];
   for (const r of rows) {
     if (r.provisional) notes.push(`Realisasi ${r.name} bersifat sementara (data ${r.realizationPeriod ?? 'periode'}).`);
+    if (r.fromRegister) notes.push(`Realisasi ${r.name} dihitung dari register ${ctx.ds.registers?.find((x) => x.id === r.fromRegister!.register)?.name ?? r.fromRegister.register} per ${formatDateId(r.fromRegister.asOf)}.`);
     if (r.achievementCapped !== undefined) notes.push(`Capaian ${r.name} (${fmtPct(r.achievement ?? 0)}) dibatasi ${fmtPct(r.achievementCapped)} untuk penentuan kriteria.`);
     if (r.state && r.state !== 'approved') notes.push(`Realisasi ${r.name} berstatus ${STATE_TEXT[r.state]}.`);
   }
@@ -561,7 +563,8 @@ function computationBlocks(ctx: LkipContext, row: MeasuredRow): Block[] {
     first = `Realisasi merupakan ${m?.type === 'count' ? 'jumlah' : 'nilai'} yang dicapai pada tahun ${ctx.year}: ${fmtValue(real, row.unit)}${ind?.dataSource ? ` (sumber data: ${ind.dataSource})` : ''}.`;
   }
   const formula = achievementFormula(ctx, row, ind);
-  out.push(para([label, first, ...(formula ? [` ${formula}`] : [])], { align: 'justify' }));
+  const fromRegister = registerSourceSentence(ctx, row);
+  out.push(para([label, first, ...(fromRegister ? [` ${fromRegister}`] : []), ...(formula ? [` ${formula}`] : [])], { align: 'justify' }));
   if (m?.type === 'derived') {
     const items = [...new Set(m.of.map((r) => ctx.mc.canonical(r)))].map((ref) => {
       const r = memberRow(ctx, ref);
@@ -648,6 +651,8 @@ function activityTable(ctx: LkipContext, l: ActivityList): Block[] {
 
 function activityRows(ctx: LkipContext, l: ActivityList): Block[] {
   ctx.activitiesShown.add(l.id);
+  // counted from a register in this year: the register's groups, never the typed rows (lkip-registers.ts)
+  if (isRegisterTable(ctx, l)) return registerTableBlocks(ctx, l);
   if (!l.rows.length) return [];
   const anyTarget = l.rows.some((r) => r.target !== undefined);
   const anyUnit = l.rows.some((r) => r.unit !== undefined);
@@ -771,7 +776,7 @@ function efficiency(ctx: LkipContext, a: AgreementOfYear, groups: readonly GoalG
 
 function otherActivities(ctx: LkipContext, L: string): Block[] {
   const awards = (ctx.narrative?.awards ?? []).filter((aw) => !aw.date || aw.date.startsWith(String(ctx.year)));
-  const lists = (ctx.ds.activities ?? []).filter((l) => !ctx.activitiesShown.has(l.id) && l.rows.length > 0);
+  const lists = (ctx.ds.activities ?? []).filter((l) => !ctx.activitiesShown.has(l.id) && (l.rows.length > 0 || isRegisterTable(ctx, l)));
   if (!awards.length && !lists.length) return [];
   const out: Block[] = [heading(2, `${L}. INOVASI, PRESTASI DAN KEGIATAN LAINNYA`, 'bab-3-lainnya')];
   if (awards.length) {

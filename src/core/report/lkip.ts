@@ -67,6 +67,7 @@ import { correctionsAnnex } from './lkip-corrections.js';
 import { chapterPlanning } from './lkip-plan.js';
 import { chapterAccountability, planRowsNote, planRowsOf, reportGroups } from './lkip-results.js';
 import { headlineSentence, qualityNotes } from './lkip-quality.js';
+import { missingRegisterFigures } from './lkip-registers.js';
 import { decreeBlocks, decreeHeading, hasDecreeText } from './lkip-decrees.js';
 import { sectionsWithFlowHints } from '../document/flow.js';
 import { crestFigure, missingNote, newFilesState, remainingPhotos, scanAttachment, type FilesState, type ReportFiles } from './lkip-files.js';
@@ -165,6 +166,8 @@ export function lkipDraftReasons(ctx: LkipContext): string[] {
   if (unexplained.length) {
     out.push(`uraian faktor pendorong dan penghambat belum ditulis untuk ${unexplained.length} indikator: ${joinId(unexplained)}`);
   }
+  // indicators and activity tables counted from registers whose figures were not passed in (lkip-registers.ts)
+  out.push(...missingRegisterFigures(ctx));
   return out;
 }
 

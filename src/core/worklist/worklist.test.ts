@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minimalDataset, FIXTURE_PLAN } from '../dataset/fixtures.js';
 import type { Dataset, Realization } from '../dataset/schema.js';
 import { validateDataset } from '../dataset/validate.js';
+import { registerDataset } from '../registers/fixtures.js';
 import { DEFAULT_CALENDAR, dueDate, resolveCalendar, timeliness } from './calendar.js';
 import { owedRealizations, worklistFor, type WorkAgency, type WorkUser } from './worklist.js';
 
@@ -79,6 +80,15 @@ describe('what an agency owes', () => {
     expect(closed.filter((o) => o.ref === UMM).map((o) => o.period)).toEqual(['Y']);
     // a year not yet reached is not asked
     expect(owedRealizations(dataset(), resolveCalendar(), '2024-12-31')).toEqual([]);
+  });
+
+  it('asks nothing of an indicator counted from a register in that year (its realization is computed)', () => {
+    const ds = registerDataset();
+    ds.realizations = [];
+    ds.plans[0]!.indicators![0]!.fromRegister = { since: 2025, count: { register: 'koperasi', where: [{ field: 'status', equals: 'aktif' }] } };
+    expect(owedRealizations(ds, resolveCalendar(), '2025-10-20').filter((o) => o.ref === UMM)).toEqual([]);
+    ds.plans[0]!.indicators![0]!.fromRegister!.since = 2026;
+    expect(owedRealizations(ds, resolveCalendar(), '2025-10-20').filter((o) => o.ref === UMM).map((o) => o.period)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Y']);
   });
 
   it("asks the periods of an indicator's own targets within the year instead of the calendar's", () => {

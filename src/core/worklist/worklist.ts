@@ -16,6 +16,7 @@ import { indexDataset, resolveAgreementLocal } from '../dataset/model.js';
 import type { Agreement, Dataset, Period, Realization, Recommendation, Settings } from '../dataset/schema.js';
 import { text, type Text } from '../findings.js';
 import { formatDateId } from '../format.js';
+import { registerMeasureIn } from '../measure/register.js';
 import { daysBetween, dueDate, resolveCalendar, timeliness, type Calendar, type SubPeriod } from './calendar.js';
 
 export type WorkRole = 'admin' | 'planner' | 'operator' | 'head' | 'evaluator';
@@ -166,7 +167,8 @@ interface Owed {
  * The realizations an agency owes up to `today`'s year: for every year with an agreement, each
  * indicator of the agreement in force, and each indicator with targets within that year, owes
  * its periods (those of its `periodTargets` for the year, else the calendar's) and the year. A
- * year whose own realization is approved owes no more periods: the year is closed.
+ * year whose own realization is approved owes no more periods: the year is closed. An indicator
+ * counted from a register in a year (`fromRegister`) owes nothing for it: its realization is computed.
  */
 export function owedRealizations(ds: Dataset, cal: Calendar, today: string): Owed[] {
   const idx = indexDataset(ds);
@@ -187,6 +189,8 @@ export function owedRealizations(ds: Dataset, cal: Calendar, today: string): Owe
     for (const [r, e] of idx.indicators) if (e.indicator.periodTargets?.[String(year)] && !refs.includes(r)) refs.push(r);
     for (const r of refs) {
       const e = idx.indicators.get(r)!;
+      // counted from a register in this year (registers.md): computed, never entered, so never owed
+      if (registerMeasureIn(e.indicator.fromRegister, year)) continue;
       const yearly = found.get(`${r}@${year}/Y`);
       const closed = yearly !== undefined && (yearly.state ?? 'approved') === 'approved';
       const own = e.indicator.periodTargets?.[String(year)];
