@@ -23,6 +23,7 @@ import { defineRoute } from '../route.js';
 import { EntityEvents, RegisterDrill } from '../responses.js';
 import { AgencyParams } from '../schemas.js';
 import { loaded, todayOf } from './agencies.js';
+import { KeptAnswers } from '../commands/kept.js';
 
 const ListQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).describe('the year (e.g. 2026)'),
@@ -56,59 +57,22 @@ function authorize(user: User, agency: SeenAgency): void {
 }
 
 /**
- * The drill-down's answers, kept a few seconds per agency revision and request: the counts of a
- * register of 300.000 rows take longer than one answer may (issue 13: p99 < 100 ms under 50
- * users), so concurrent and repeated requests of the same list share one computation, started
- * by the first. Register rows have no revision of their own (an import does not change the
- * agency's), so an answer is at most `ANSWER_TTL_MS` older than the rows (one is computed again
- * in the background from `REFRESH_AFTER_MS` on, so that no request waits for it); a register import
- * made through the server should clear its agency's answers (`forgetDrills`).
+ * The drill-down's answers, kept a few seconds per agency revision and request (commands/kept.ts):
+ * the counts of a register of 300.000 rows take longer than one answer may (issue 13: p99 <
+ * 100 ms under 50 users). Register rows have no revision of their own (an import does not change
+ * the agency's), so an answer may be up to 5 s older than the rows; a register import made
+ * through the server should call `forgetDrills`.
  */
-const ANSWER_TTL_MS = 5_000;
-/** from this age on, a kept answer is computed again in the background while it is still given */
-const REFRESH_AFTER_MS = 3_000;
-const MAX_ANSWERS = 500;
-interface Kept {
-  at: number;
-  value: Promise<unknown>;
-  /** the answer computed again in the background, `settled` once it has arrived */
-  next?: { at: number; value: Promise<unknown>; settled?: boolean };
-}
-const answers = new WeakMap<ServerDeps, Map<string, Kept>>();
-
-function remembered<T>(deps: ServerDeps, key: string, compute: () => Promise<T>): Promise<T> {
-  const m = answers.get(deps) ?? new Map<string, Kept>();
-  answers.set(deps, m);
-  const now = Date.now();
-  let kept = m.get(key);
-  // a background computation that has finished replaces the kept answer
-  if (kept?.next && kept.next.settled) kept = { at: kept.next.at, value: kept.next.value };
-  if (kept && now - kept.at < ANSWER_TTL_MS) {
-    if (now - kept.at >= REFRESH_AFTER_MS && !kept.next) {
-      const at = now;
-      const next: NonNullable<Kept['next']> = { at, value: compute() };
-      next.value.then(
-        () => (next.settled = true),
-        () => m.delete(key),
-      );
-      kept.next = next;
-    }
-    m.set(key, kept);
-    return kept.value as Promise<T>;
-  }
-  // too old (or none): the next answer is computed now, and kept from the moment it was asked
-  const value = kept?.next && now - kept.next.at < ANSWER_TTL_MS ? kept.next.value : compute();
-  const at = kept?.next && value === kept.next.value ? kept.next.at : now;
-  m.set(key, { at, value });
-  value.catch(() => m.delete(key));
-  if (m.size > MAX_ANSWERS) for (const [k, v] of m) if (now - v.at >= ANSWER_TTL_MS || m.size > MAX_ANSWERS) m.delete(k);
-  return value as Promise<T>;
-}
+const answers = new WeakMap<ServerDeps, KeptAnswers>();
+const keptOf = (deps: ServerDeps): KeptAnswers => {
+  let k = answers.get(deps);
+  if (!k) answers.set(deps, (k = new KeptAnswers()));
+  return k;
+};
 
 /** Drop the kept drill-down answers of an agency (after its registers' rows changed). */
 export function forgetDrills(deps: ServerDeps, agencyId: string): void {
-  const m = answers.get(deps);
-  if (m) for (const k of m.keys()) if (k.startsWith(`${agencyId}@`)) m.delete(k);
+  answers.get(deps)?.forget(`${agencyId}@`);
 }
 
 const SIDE_WORD: Record<DrillSide, string> = { counted: 'dihitung', 'not-counted': 'tidak-dihitung', population: 'populasi' };
@@ -141,7 +105,7 @@ async function answer(deps: ServerDeps, agency: SeenAgency, ds: Dataset, target:
     return new Response(new Uint8Array(bytes), { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   }
   const key = `${agency.id}@${agency.rev ?? ''}\u0000${JSON.stringify([target.kind, target.indicator?.ref, target.table?.id, target.table?.group, target.year, target.period, side, query.q ?? '', query.page ?? 1, query.pageSize ?? 50])}`;
-  const { counts, page } = await remembered(deps, key, async () => {
+  const { counts, page } = await keptOf(deps).get(key, async () => {
     const counts = await drill.counts(agency.id, regs, target);
     const total = side === 'counted' ? counts.counted : side === 'population' ? counts.population : counts.population - counts.counted;
     const page = await drill.list(agency.id, regs, target, { side, q: query.q ?? '', page: query.page ?? 1, pageSize: query.pageSize ?? 50, total });
