@@ -17,13 +17,13 @@ const WEB_TABLES = ['auth_user', 'auth_session', 'auth_account', 'auth_verificat
 const PUBLISHED_TABLES = ['published_reports', 'published_report_files'];
 /** Backups kept by imports (0005_snapshots.sql). */
 const SNAPSHOT_TABLES = ['agency_snapshots', 'agency_snapshots_id_seq'];
-/** Tables of registers' rows (0007_registers.sql). */
-const REGISTER_TABLES = ['register_rows', 'register_year_values'];
+/** Tables of registers' rows (0007_registers.sql) and their revisions (0008_register_revisions.sql). */
+const REGISTER_TABLES = ['register_rows', 'register_year_values', 'register_revisions'];
 
 describe('loadMigrations', () => {
   it('reads the shipped migrations in order', async () => {
     const ms = await loadMigrations();
-    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_snapshots', '6_files', '7_registers']);
+    expect(ms.map((m) => `${m.version}_${m.name}`)).toEqual(['1_init', '2_lookups', '3_web', '4_published', '5_snapshots', '6_files', '7_registers', '8_register_revisions']);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 

@@ -21,6 +21,7 @@ import { planColumns, RegisterError, rowChecker, type Entity, type RowProblem, t
 import { likePattern, referringFields, type RowFilter } from '../core/registers/browse.js';
 
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
+import { registersStored } from './register-counts.js';
 import { transaction } from './transaction.js';
 
 /** Tables of this module (the migrate test lists them). */
@@ -274,6 +275,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           if (!opts.store) throw new Rollback(result(rows, years, preview));
           if (opts.confirm && !opts.confirm(preview)) throw new Rollback(result(rows, years, preview));
           await storeStage(client, agencyId, reg.id, years);
+          await registersStored(client, SCOPE, agencyId, reg.id);
           return result(rows, years, preview, true);
         });
       } catch (e) {
@@ -446,14 +448,11 @@ async function storeStage(client: pg.PoolClient, agencyId: string, registerId: s
      ON CONFLICT (scope, owner, register, key) DO UPDATE SET data = EXCLUDED.data WHERE register_rows.data IS DISTINCT FROM EXCLUDED.data`,
     p,
   );
-  // the counts' and lists' plans need the tables' statistics (PGlite has no autovacuum): taken again after every store
-  const analyze = async (): Promise<void> => void (await client.query('ANALYZE register_rows, register_year_values'));
-  if (years.length === 0) return analyze();
+  if (years.length === 0) return;
   await client.query(`DELETE FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3 AND year = ANY($4::int[])`, [...p, years]);
   await client.query(
     `INSERT INTO register_year_values (scope, owner, register, key, year, data)
      SELECT $1, $2, $3, s.key, e.key::smallint, e.value FROM register_stage s, jsonb_each(s.years) e ORDER BY 5, 4`,
     p,
   );
-  await analyze();
 }

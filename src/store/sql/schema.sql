@@ -587,3 +587,11 @@ CREATE TABLE register_year_values (
 );
 CREATE INDEX register_year_values_entity ON register_year_values (scope, owner, register, key);
 CREATE INDEX register_year_values_data ON register_year_values USING gin (data jsonb_path_ops);
+-- A counter per register raised by every store of its rows (migration 0008): cached counts are kept until it moves.
+CREATE TABLE register_revisions (
+  scope text NOT NULL CHECK (scope IN ('agency', 'region')),
+  owner text NOT NULL,
+  register text NOT NULL,
+  revision bigint NOT NULL DEFAULT 1,
+  PRIMARY KEY (scope, owner, register)
+);
