@@ -361,7 +361,7 @@ export const RealizationIndicator = named(
     owner: z.object({ kind: z.enum(['plan', 'agreement', 'node']), id: z.string() }),
     indicator: S.Indicator,
     target: z.number().nullable().describe("the indicator's own target for the year"),
-    canEnter: z.boolean().describe('the signed-in user may enter a new realization of it'),
+    canEnter: z.boolean().describe('the signed-in user may enter a new realization of it (never for a year counted from a register)'),
     entries: z.array(EntryView),
     rows: z.array(MeasuredRowSchema),
   }),

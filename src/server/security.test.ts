@@ -395,6 +395,10 @@ forEachEngine('demo seed', (engine) => {
     });
     expect(computed.status).toBe(422);
     expect(JSON.stringify(computed.body)).toContain('dihitung dari register');
+    const list2026 = await operator.get(`/api/agencies/${DEMO_AGENCY}/realizations`, { query: { year: 2026 } });
+    const enterable2026 = list2026.body.indicators.filter((i: { canEnter: boolean }) => i.canEnter).map((i: { ref: string }) => i.ref);
+    expect(enterable2026).toContain('renstra-2021-2026/KOP_SEHAT');
+    expect(enterable2026).not.toContain('renstra-2025-2029/KOP_FASILITASI');
     const entered = await operator.put(`/api/agencies/${DEMO_AGENCY}/realizations`, {
       body: { indicator: 'renstra-2025-2029/KOP_FASILITASI', year: 2025, period: 'Q1', numerator: 10, denominator: 100 },
     });

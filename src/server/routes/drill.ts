@@ -24,6 +24,7 @@ import { EntityEvents, RegisterDrill } from '../responses.js';
 import { AgencyParams } from '../schemas.js';
 import { loaded, todayOf } from './agencies.js';
 import { KeptAnswers } from '../commands/kept.js';
+import { registerStamp } from '../../store/register-counts.js';
 
 const ListQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).describe('the year (e.g. 2026)'),
@@ -57,11 +58,11 @@ function authorize(user: User, agency: SeenAgency): void {
 }
 
 /**
- * The drill-down's answers, kept a few seconds per agency revision and request (commands/kept.ts):
- * the counts of a register of 300.000 rows take longer than one answer may (issue 13: p99 <
- * 100 ms under 50 users). Register rows have no revision of their own (an import does not change
- * the agency's), so an answer may be up to 5 s older than the rows; a register import made
- * through the server should call `forgetDrills`.
+ * The drill-down's answers, kept a few seconds per agency revision, registers' stamp (their
+ * revisions, raised by every store of rows: store/register-counts.ts) and request
+ * (commands/kept.ts): the counts of a register of 300.000 rows take longer than one answer may
+ * (issue 13: p99 < 100 ms under 50 users). An import changes the stamp, so its rows are seen by
+ * the next request.
  */
 const answers = new WeakMap<ServerDeps, KeptAnswers>();
 const keptOf = (deps: ServerDeps): KeptAnswers => {
@@ -104,7 +105,9 @@ async function answer(deps: ServerDeps, agency: SeenAgency, ds: Dataset, target:
     const bytes = await drillXlsx(header, rows(), `Rincian ${SIDE_WORD[side]}`, deps.now());
     return new Response(new Uint8Array(bytes), { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   }
-  const key = `${agency.id}@${agency.rev ?? ''}\u0000${JSON.stringify([target.kind, target.indicator?.ref, target.table?.id, target.table?.group, target.year, target.period, side, query.q ?? '', query.page ?? 1, query.pageSize ?? 50])}`;
+  // the registers' stamp (their revisions, raised by every store) keys the answer: an import is seen at once
+  const stamp = await registerStamp(deps.pool, agency.id);
+  const key = `${agency.id}@${agency.rev ?? ''}@${stamp}\u0000${JSON.stringify([target.kind, target.indicator?.ref, target.table?.id, target.table?.group, target.year, target.period, side, query.q ?? '', query.page ?? 1, query.pageSize ?? 50])}`;
   const { counts, page } = await keptOf(deps).get(key, async () => {
     const counts = await drill.counts(agency.id, regs, target);
     const total = side === 'counted' ? counts.counted : side === 'population' ? counts.population : counts.population - counts.counted;

@@ -25,7 +25,7 @@ import {
   type WorkflowAction,
 } from '../../core/edit/realizations.js';
 import { defined, EditError } from '../../core/edit/common.js';
-import { measure } from '../../core/measure/index.js';
+import { measure, registerMeasureIn } from '../../core/measure/index.js';
 import type { MeasuredRow, MeasureResult } from '../../core/measure/types.js';
 import { yearTarget } from '../../core/measure/target.js';
 import { checkUpload, discardEvidence, EVIDENCE_PREFIX, evidenceFiles, MAX_EVIDENCE_BYTES, readEvidence, storeEvidence } from '../commands/evidence.js';
@@ -185,7 +185,8 @@ export const list = defineRoute({
         owner: { kind: entry.owner.kind, id: entry.ownerId },
         indicator: entry.indicator,
         target: yearTarget(entry.indicator, query.year) ?? null,
-        canEnter: policy.can(user, 'enter', base),
+        // a year counted from a register is not entered (core/edit/realizations.ts refuses it)
+        canEnter: policy.can(user, 'enter', base) && !registerMeasureIn(entry.indicator.fromRegister, query.year),
         entries: entries
           .filter((r) => r.indicator === ref)
           .map((r) => {
