@@ -240,7 +240,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           const preview = await previewOf(client, agencyId, reg, years, firstN);
           if (!opts.store) throw new Rollback(result(rows, years, preview));
           await storeStage(client, agencyId, reg.id, years);
-          await registersStored(client, SCOPE, agencyId, reg.id);
+          await registersStored(client);
           return result(rows, years, preview, true);
         });
       } catch (e) {
