@@ -7,7 +7,7 @@ import { KECAMATAN, registerDataset } from '../core/registers/fixtures.js';
 import type { Entity } from '../core/registers/rows.js';
 import type { RegisterFigures } from '../core/measure/register.js';
 import { createDatasetQueries } from './datasets.js';
-import { countsFromRegisters, createRegisterCountQueries, figureYears } from './register-counts.js';
+import { countsFromRegisters, createRegisterCountQueries, figureYears, registerStamp } from './register-counts.js';
 import { createRegisterQueries } from './registers.js';
 import { forEachEngine, withTestDb } from './testing.js';
 
@@ -136,6 +136,30 @@ forEachEngine('register figures in SQL', (engine) => {
       expect(Object.keys(f.tables['kop-kecamatan']!)).toEqual(['2025', '2026']);
       expect(f.tables['kop-kesehatan']![2024]).toMatchObject({ groups: [], total: 0 }); // no events in 2024
       expect(f.tables['kop-kesehatan']![2026]!.groups.map((g) => g.value)).toEqual(['sehat', 'cukup sehat', null]);
+    }));
+});
+
+forEachEngine('the registers\' stamp', (engine) => {
+  it('changes with every write of an agency\'s register rows, whatever writes them, and only then', () =>
+    withTestDb(engine, async (db) => {
+      await createDatasetQueries(db.pool).importDataset(registerDataset());
+      const q = createRegisterQueries(db.pool);
+      const rows = [['nomor_badan_hukum', 'nama', 'status_2026'], ['BH-1', 'KSP Maju', 'aktif'], ['BH-2', 'KSU Sejahtera', 'aktif']].map((cells, i) => ({ row: i + 1, cells }));
+      expect(await registerStamp(db.pool, 'dinco')).toBe('');
+      await q.importRows('dinco', 'koperasi', rows, { store: true });
+      const first = await registerStamp(db.pool, 'dinco');
+      expect(first).toMatch(/^koperasi:\d+$/);
+      // a preview writes nothing; reading counts nothing
+      await q.importRows('dinco', 'koperasi', rows.slice(0, 2));
+      expect(await registerStamp(db.pool, 'dinco')).toBe(first);
+      // a per-year value changed by a new import
+      await q.importRows('dinco', 'koperasi', [rows[0]!, { row: 2, cells: ['BH-1', 'KSP Maju', 'tidak aktif'] }, rows[2]!], { store: true });
+      const second = await registerStamp(db.pool, 'dinco');
+      expect(second).not.toBe(first);
+      // rows deleted by another path (an agency's deletion does so)
+      await db.pool.query(`DELETE FROM register_rows WHERE scope = 'agency' AND owner = 'dinco' AND key = 'BH-2'`);
+      expect(await registerStamp(db.pool, 'dinco')).not.toBe(second);
+      expect(await registerStamp(db.pool, 'lain')).toBe('');
     }));
 });
 

@@ -176,21 +176,16 @@ export async function figuresForYear(pool: Queryable, agencyId: string, ds: Pick
 }
 
 /**
- * After a store of a register's rows, in its transaction: its revision raised (what
- * {@link registerStamp} reads) and the register tables' statistics taken again — the counts' and
- * lists' plans need them (PGlite has no autovacuum; without them the counts' plan took 70 s
- * instead of 0,5 s on 2.500 cooperatives).
+ * After a store of a register's rows, in its transaction: the register tables' statistics taken
+ * again — the counts' and lists' plans need them (PGlite has no autovacuum; without them the
+ * counts' plan took 70 s instead of 0,5 s on 2.500 cooperatives). The register's revision is
+ * raised by the tables' triggers (migration 0008).
  */
-export async function registersStored(client: Queryable, scope: string, owner: string, register: string): Promise<void> {
-  await client.query(
-    `INSERT INTO register_revisions (scope, owner, register) VALUES ($1, $2, $3)
-     ON CONFLICT (scope, owner, register) DO UPDATE SET revision = register_revisions.revision + 1`,
-    [scope, owner, register],
-  );
+export async function registersStored(client: Queryable): Promise<void> {
   await client.query('ANALYZE register_rows, register_year_values');
 }
 
-/** A text that changes whenever an agency's register rows are stored (the revisions of its registers). */
+/** A text that changes whenever an agency's register rows are written (the revisions of its registers, migration 0008). */
 export async function registerStamp(pool: Queryable, agencyId: string): Promise<string> {
   const r = await pool.query<{ stamp: string | null }>(
     `SELECT string_agg(register || ':' || revision, ' ' ORDER BY register) AS stamp FROM register_revisions WHERE scope = 'agency' AND owner = $1`,

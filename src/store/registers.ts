@@ -275,7 +275,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           if (!opts.store) throw new Rollback(result(rows, years, preview));
           if (opts.confirm && !opts.confirm(preview)) throw new Rollback(result(rows, years, preview));
           await storeStage(client, agencyId, reg.id, years);
-          await registersStored(client, SCOPE, agencyId, reg.id);
+          await registersStored(client);
           return result(rows, years, preview, true);
         });
       } catch (e) {

@@ -587,7 +587,7 @@ CREATE TABLE register_year_values (
 );
 CREATE INDEX register_year_values_entity ON register_year_values (scope, owner, register, key);
 CREATE INDEX register_year_values_data ON register_year_values USING gin (data jsonb_path_ops);
--- A counter per register raised by every store of its rows (migration 0008): cached counts are kept until it moves.
+-- A counter per register raised by every statement writing its rows (migration 0008): cached counts are kept until it moves.
 CREATE TABLE register_revisions (
   scope text NOT NULL CHECK (scope IN ('agency', 'region')),
   owner text NOT NULL,
@@ -595,3 +595,23 @@ CREATE TABLE register_revisions (
   revision bigint NOT NULL DEFAULT 1,
   PRIMARY KEY (scope, owner, register)
 );
+CREATE FUNCTION register_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO register_revisions (scope, owner, register)
+  SELECT DISTINCT scope, owner, register FROM changed
+  ON CONFLICT (scope, owner, register) DO UPDATE SET revision = register_revisions.revision + 1;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER register_rows_inserted AFTER INSERT ON register_rows
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
+CREATE TRIGGER register_rows_updated AFTER UPDATE ON register_rows
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
+CREATE TRIGGER register_rows_deleted AFTER DELETE ON register_rows
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
+CREATE TRIGGER register_year_values_inserted AFTER INSERT ON register_year_values
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
+CREATE TRIGGER register_year_values_updated AFTER UPDATE ON register_year_values
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
+CREATE TRIGGER register_year_values_deleted AFTER DELETE ON register_year_values
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION register_rows_changed();
