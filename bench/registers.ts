@@ -21,61 +21,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { registerDataset, KECAMATAN } from '../src/core/registers/fixtures.js';
+import { registerDataset } from '../src/core/registers/fixtures.js';
 import { writeRowFile, readCsvRows } from '../src/io/register-file.js';
 import { openDatabase } from '../src/store/db.js';
 import { createDatasetQueries } from '../src/store/datasets.js';
 import { createRegisterQueries } from '../src/store/registers.js';
 import { transaction } from '../src/store/transaction.js';
 import { measurePeakMemory } from './peak-memory.js';
+import { HEADER, syntheticMicroBusinesses } from './register-rows.js';
 
 const run = promisify(execFile);
 const ROWS = Number(process.env.BENCH_REGISTER_ROWS ?? 300_000);
 const root = resolve(new URL('..', import.meta.url).pathname);
 const bin = join(root, 'bin/kinerja.js');
 const log = (s: string): void => void process.stderr.write(`registers: ${s}\n`);
-
-/** mulberry32: a small deterministic generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const KIND = ['Warung', 'Toko', 'Kedai', 'Batik', 'Kerajinan', 'Bengkel', 'Dapur', 'Usaha', 'Griya', 'Sentra'];
-const WORD = ['Makmur', 'Jaya', 'Sentosa', 'Berkah', 'Lestari', 'Mandiri', 'Sejahtera', 'Abadi', 'Rukun', 'Barokah', 'Indah', 'Sari'];
-const FIRST = ['Ahmad', 'Siti', 'Budi', 'Dewi', 'Eko', 'Fitri', 'Gunawan', 'Hartini', 'Imam', 'Joko', 'Kartika', 'Lina', 'Made', 'Nur'];
-const LAST = ['Santoso', 'Wahyuni', 'Prasetyo', 'Lestari', 'Hidayat', 'Rahayu', 'Susanto', 'Utami', 'Saputra', 'Wibowo'];
-const SECTOR = ['kuliner', 'fesyen', 'kriya', 'pertanian', 'jasa'];
-export const HEADER = ['nib', 'nama_usaha', 'pemilik', 'nik', 'sektor', 'kecamatan', 'berdiri', 'tenaga_kerja'];
-
-/** The synthetic rows, as text cells, deterministically (seed 13). */
-export function* syntheticMicroBusinesses(n: number, seed = 13): Generator<string[]> {
-  const r = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const pad = (x: number, w: number): string => String(x).padStart(w, '0');
-  for (let i = 1; i <= n; i++) {
-    const y = 1960 + Math.floor(r() * 45);
-    const m = 1 + Math.floor(r() * 12);
-    const d = 1 + Math.floor(r() * 28);
-    const est = 2000 + Math.floor(r() * 26);
-    yield [
-      `9999${pad(i, 9)}`,
-      `${pick(KIND)} ${pick(WORD)} ${pick(WORD)} ${i}`,
-      `${pick(FIRST)} ${pick(LAST)}`,
-      `999901${pad(d, 2)}${pad(m, 2)}${pad(y % 100, 2)}${pad(i % 10_000, 4)}`,
-      pick(SECTOR),
-      pick(KECAMATAN),
-      `${est}-${pad(1 + Math.floor(r() * 12), 2)}-${pad(1 + Math.floor(r() * 28), 2)}`,
-      String(1 + Math.floor(r() * 9)),
-    ];
-  }
-}
 
 async function writeCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
