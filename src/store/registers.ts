@@ -22,6 +22,14 @@ import { planColumns, RegisterError, rowChecker, type Entity, type RowProblem, t
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
 import { transaction } from './transaction.js';
 
+/**
+ * PGlite's shared buffers for a command that imports a register (`kinerja register import`): with
+ * PGlite's 160 MB, opening alone took ~125 MB more; a 300.000-row import peaked ~50 MB lower with
+ * 16 MB than with 32 MB, for about a tenth more CPU time in writing the GIN index (measured with
+ * bench/registers.ts' rows).
+ */
+export const IMPORT_SHARED_BUFFERS = '16MB';
+
 /** Tables of this module (the migrate test lists them). */
 export const REGISTER_TABLES = ['register_rows', 'register_year_values'] as const;
 
@@ -72,7 +80,7 @@ export interface ImportOptions {
   store?: boolean;
   /** how many problems to list (default 100); all are counted */
   cap?: number;
-  /** rows per staging INSERT (default 5000) */
+  /** rows per staging INSERT (default 1000: larger batches took as much CPU and more memory) */
   batch?: number;
   /** how many names each preview list shows (default 5) */
   firstNames?: number;
@@ -170,7 +178,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
     async importRows(agencyId, registerId, source, opts = {}) {
       const reg = await definition(agencyId, registerId);
       const cap = opts.cap ?? 100;
-      const batchSize = opts.batch ?? 5000;
+      const batchSize = opts.batch ?? 1000;
       const firstN = opts.firstNames ?? 5;
       const refs = new Map<string, Set<string>>();
       for (const f of reg.fields) if (f.type === 'reference' && f.register && !refs.has(f.register)) refs.set(f.register, await keysOf(agencyId, f.register));
