@@ -5,12 +5,13 @@
  * `register_year_values` (one row per entity and year).
  *
  * An import reads a file's rows as a stream: every row is checked (core/registers/rows.ts) and
- * the good ones go, in batches of one multi-row INSERT (`unnest` of three arrays), into a
- * temporary staging table of the import's transaction. When any row has a problem the
+ * the good ones go, in batches of one INSERT whose one parameter is a JSON array of the rows, into
+ * a temporary staging table of the import's transaction. When any row has a problem the
  * transaction is undone and the problems are returned (the first `cap`, all counted). Otherwise
  * the preview — added, changed, removed by key, with counts and the first names — is computed in
  * SQL against the stored rows, and the transaction is either undone (a preview) or completed
- * with the stored rows replaced by the file's (`store`). The file is the register's whole
+ * with the stored rows replaced by the file's (`store`: only the preview's changes are written).
+ * The file is the register's whole
  * content; per-year values are replaced only for the years the file has columns for, the other
  * years are kept.
  */
