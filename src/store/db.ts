@@ -57,7 +57,7 @@ export interface OpenOptions {
   schema?: string;
   /** PGlite: what this process tells another one refused by the directory's lock */
   holder?: HolderInfo;
-  /** PGlite: its `shared_buffers` (e.g. `16MB`); default PGlite's own, 160 MB */
+  /** PGlite: its `shared_buffers` (e.g. `16MB`); default PGlite's own, 128 MB */
   sharedBuffers?: string;
 }
 
@@ -130,7 +130,7 @@ export interface PgliteServer {
 
 /**
  * PGlite's start parameters: its defaults, with `shared_buffers` when one is asked for. PGlite's
- * own is 160 MB, and the buffer pool lives in its WebAssembly heap, touched at start and never
+ * own is 128 MB, and the buffer pool lives in its WebAssembly heap, touched at start and never
  * given back: opening a file-backed database took 290 MB of RSS with it, 164 MB with 16 MB. A
  * long-running server keeps the default (a count over a 300.000-row register ran 2,5–3× slower
  * with 16 MB, its pages read again through the file system); a bulk command asks for less

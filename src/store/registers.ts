@@ -25,7 +25,7 @@ import { transaction } from './transaction.js';
 
 /**
  * PGlite's shared buffers for a command that imports a register (`kinerja register import`): with
- * PGlite's 160 MB, opening alone took ~125 MB more; a 300.000-row import peaked ~50 MB lower with
+ * PGlite's 128 MB, opening alone took ~125 MB more; a 300.000-row import peaked ~50 MB lower with
  * 16 MB than with 32 MB, for about a tenth more CPU time in writing the GIN index (measured with
  * bench/registers.ts' rows).
  */
