@@ -27,6 +27,8 @@ export interface PeakMemory {
   /** how many descendants were seen at once, at most */
   maxChildren: number;
   wallMs: number;
+  /** the command's own CPU time (user + system) as last sampled, ms: on shared cores, less dependent on the load than the wall time */
+  cpuMs: number;
   exitCode: number | null;
 }
 
@@ -81,8 +83,19 @@ function peakRssKb(pid: number): number {
   }
 }
 
-/** Runs `command args…` to its end and reports its peak memory. */
-export function measurePeakMemory(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<PeakMemory> {
+/** CPU time (user + system) a process has used so far, in ms (clock ticks of 10 ms), 0 when it has ended. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime, stime (fields 14, 15)
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `command args…` to its end and reports its peak memory; an exit code not in `exitCodes` (default: 0) is an error. */
+export function measurePeakMemory(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, exitCodes: readonly number[] = [0]): Promise<PeakMemory> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -92,9 +105,11 @@ export function measurePeakMemory(command: string, args: string[], env: NodeJS.P
     let pss = 0;
     let rss = 0;
     let maxChildren = 0;
+    let cpu = 0;
     const sample = (): void => {
       if (child.pid === undefined) return;
       own = Math.max(own, peakRssKb(child.pid));
+      cpu = Math.max(cpu, cpuMsOf(child.pid));
       const kids = descendants(child.pid);
       maxChildren = Math.max(maxChildren, kids.length);
       const m = memoryOf(kids);
@@ -108,7 +123,7 @@ export function measurePeakMemory(command: string, args: string[], env: NodeJS.P
     });
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) {
+      if (code === null || !exitCodes.includes(code)) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
         return;
       }
@@ -119,6 +134,7 @@ export function measurePeakMemory(command: string, args: string[], env: NodeJS.P
         totalMb: (own + pss) / 1024,
         maxChildren,
         wallMs: performance.now() - t0,
+        cpuMs: cpu,
         exitCode: code,
       });
     });

@@ -73,12 +73,17 @@ for (const r of results) {
       break;
     case 'registers': {
       const goal = (ms: unknown, rss: unknown) => verdict(Number(ms) < 30_000 && Number(rss) < 300);
+      const s = (ms: unknown) => `${f(Number(ms) / 1000)} s`;
       out.push(
-        `registers: ${r.rows} micro businesses imported by \`kinerja register import --store\` on PGlite: ` +
-          `CSV (${f(r.csvMb)} MB) ${f(Number(r.csvCommandMs) / 1000)} s, peak RSS ${f(r.csvPeakRssMb)} MB [goal < 30 s and < 300 MB: ${goal(r.csvCommandMs, r.csvPeakRssMb)}]; ` +
-          `XLSX (${f(r.xlsxMb)} MB) ${f(Number(r.xlsxCommandMs) / 1000)} s, peak RSS ${f(r.xlsxPeakRssMb)} MB [goal: ${goal(r.xlsxCommandMs, r.xlsxPeakRssMb)}]; ` +
-          `floor (\`kinerja registers\` on the same database) ${f(Number(r.floorMs) / 1000)} s, ${f(r.floorRssMb)} MB; ` +
-          `in-process importRows ${f(Number(r.importMs) / 1000)} s vs plain multi-row INSERTs ${f(Number(r.rawInsertMs) / 1000)} s = ${f(r.importToRaw, 2)}×`,
+        `registers: ${r.rows} micro businesses imported by \`kinerja register import --store\` on PGlite (median of ${r.runs}; load average ${f(r.loadStart)}–${f(r.loadEnd)} on 2 cores): ` +
+          `CSV (${f(r.csvMb)} MB) ${s(r.csvCommandMs)} (CPU ${s(r.csvCpuMs)}), peak RSS ${f(r.csvPeakRssMb)} MB [goal < 30 s and < 300 MB: ${goal(r.csvCommandMs, r.csvPeakRssMb)}]; ` +
+          `XLSX (${f(r.xlsxMb)} MB) ${s(r.xlsxCommandMs)} (CPU ${s(r.xlsxCpuMs)}), peak RSS ${f(r.xlsxPeakRssMb)} MB [goal: ${goal(r.xlsxCommandMs, r.xlsxPeakRssMb)}]; ` +
+          `CSV with ${r.badRows} bad rows refused (${r.badStored} stored) in ${s(r.badCommandMs)}, ${f(r.badPeakRssMb)} MB [goal: ${goal(r.badCommandMs, r.badPeakRssMb)}]; ` +
+          `floor (the same command on the header alone) ${s(r.floorMs)}, ${f(r.floorRssMb)} MB; ` +
+          `in-process importRows ${s(r.importMs)} (CPU ${s(r.importCpuMs)}: read ${s(r.readMs)}, stage ${s(r.stageMs)}, preview ${s(r.previewMs)}, store ${s(r.storeMs)}) ` +
+          `= ${f(r.importToCopy, 2)}× COPY (${s(r.copyMs)}), ${f(r.importToRaw, 2)}× multi-row INSERT (${s(r.rawInsertMs)}); ` +
+          `PGlite's WebAssembly heap ${f(r.wasmOpenMb, 0)} MB opened, ${f(r.wasmAfterMb, 0)} MB after` +
+          (r.pgImportMs !== undefined ? `; PostgreSQL importRows ${s(r.pgImportMs)} = ${f(r.pgImportToRaw, 2)}× multi-row INSERT (${s(r.pgInsertMs)})` : ''),
       );
       break;
     }

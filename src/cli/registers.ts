@@ -113,10 +113,12 @@ export function registerRegisterCommands(program: Command, io: CliIo, t: HelpTex
     .option('--store', t("store the rows (the file replaces the register's rows)", 'simpan barisnya (berkas menggantikan baris register)'))
     .addOption(jsonOpt())
     .action(async (file: string, flags: { agency: string; register: string; store?: boolean; json?: boolean }) => {
-      const [{ withDatabase }, { createRegisterQueries }, { readRowFile }] = await Promise.all([source(), store(), files()]);
+      const [{ withDatabase }, { createRegisterQueries, IMPORT_SHARED_BUFFERS }, { readRowFile }] = await Promise.all([source(), store(), files()]);
       const path = resolve(io.cwd, file);
       const result = await guarded(() =>
-        withDatabase(io, (db) => createRegisterQueries(db.pool).importRows(flags.agency, flags.register, readRowFile(path), { store: Boolean(flags.store) })),
+        withDatabase(io, (db) => createRegisterQueries(db.pool).importRows(flags.agency, flags.register, readRowFile(path), { store: Boolean(flags.store) }), {
+          sharedBuffers: IMPORT_SHARED_BUFFERS,
+        }),
       );
       const lang = (io.lang ?? 'id') as Lang;
       if (flags.json) {

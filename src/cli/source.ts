@@ -65,7 +65,7 @@ export function configFrom(io: CliIo): Config {
  * embedded database is refused (DatabaseInUseError) while another process holds it; a new
  * one is announced on standard error with where it was created.
  */
-export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>, opts: { sharedBuffers?: string } = {}): Promise<T> {
   const config = configFrom(io);
   if (config.databaseUrl === undefined) {
     // refuse a database in use before loading the drivers (about 2 s of a refusal otherwise)
@@ -79,6 +79,7 @@ export async function withDatabase<T>(io: CliIo, fn: (db: Db) => Promise<T>): Pr
     ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: config.dataDir,
     holder: { what: io.command ?? 'kinerja' },
+    ...(opts.sharedBuffers !== undefined ? { sharedBuffers: opts.sharedBuffers } : {}),
   });
   if (db.created) {
     io.err(inLang(io, text(`New embedded database created in ${db.dir}`, `Basis data tertanam baru dibuat di ${db.dir}`)) + '\n');

@@ -94,6 +94,24 @@ describe('openDatabase on embedded PGlite (file-backed)', () => {
     }
   });
 
+  it('opens PGlite with the shared buffers asked for (a bulk command), else with its own 128 MB; refuses a size it cannot read, keeping nothing locked', async () => {
+    const dataDir = join(dir, 'd');
+    const shared = async (db: Db): Promise<string> => (await db.pool.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]!.shared_buffers;
+    const small = await openDatabase({ dataDir, sharedBuffers: '16MB' });
+    try {
+      expect(await shared(small)).toBe('16MB');
+    } finally {
+      await small.close();
+    }
+    await expect(openDatabase({ dataDir, sharedBuffers: '16 MB; DROP' })).rejects.toThrow(/shared_buffers "16 MB; DROP": expected a size such as 16MB/);
+    const usual = await openDatabase({ dataDir });
+    try {
+      expect(await shared(usual)).toBe('128MB');
+    } finally {
+      await usual.close();
+    }
+  });
+
   it('refuses a schema name it would have to quote', async () => {
     await expect(openDatabase({ dataDir: join(dir, 'c'), schema: 'a"; DROP' })).rejects.toThrow(/schema name "a\\"; DROP": expected letters, digits and _/);
     await expect(openDatabase({ dataDir: join(dir, 'c'), schema: '1abc' })).rejects.toThrow(/schema name/);

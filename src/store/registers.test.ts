@@ -5,6 +5,7 @@ import { problemText, type Cell, type SourceRow } from '../core/registers/rows.j
 import { createDatasetQueries } from './datasets.js';
 import { createRegisterQueries, RegisterError } from './registers.js';
 import { forEachEngine, withTestDb } from './testing.js';
+import { BAD_KINDS, bulkDataset, HEADER, syntheticMicroBusinesses, withBadRows } from '../../bench/register-rows.js';
 
 const rows = (...lines: Cell[][]): SourceRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
 
@@ -105,6 +106,27 @@ forEachEngine('registers', (engine) => {
       const ok = await q.importRows('dinco', 'fasilitasi', fixed, { store: true });
       expect(ok.stored).toBe(true);
       expect(await q.countRows('dinco', 'fasilitasi')).toBe(3);
+    }));
+
+  it('a 20.000-row file with a dozen bad rows spread through it: every problem counted, the first named by row and column, nothing stored; the good file then stores all', () =>
+    withTestDb(engine, async (db) => {
+      await createDatasetQueries(db.pool).importDataset(bulkDataset());
+      const q = createRegisterQueries(db.pool);
+      const n = 20_000;
+      const badRows: number[] = [];
+      const file = (cells: Iterable<string[]>, header: string[]): SourceRow[] => [{ row: 1, cells: header }, ...[...cells].map((c, i) => ({ row: i + 2, cells: c }))];
+      const r = await q.importRows('dinco', 'usaha_mikro', file(withBadRows(n, 12, badRows), [...HEADER, 'koperasi']), { store: true, cap: 5 });
+      expect(badRows).toHaveLength(12);
+      expect(r).toMatchObject({ stored: false, rows: n, problemCount: 12 });
+      expect(r.preview).toBeUndefined();
+      expect(r.problems.map((p) => [p.row, p.column, p.code])).toEqual(badRows.slice(0, 5).map((row, i) => [row, BAD_KINDS[i]!.column, BAD_KINDS[i]!.code]));
+      expect(problemText(r.problems[2]!, 'id')).toBe(`baris ${badRows[2]}, kolom nib: kunci "9999000000001" sudah dipakai di baris 2`);
+      expect(problemText(r.problems[3]!, 'id')).toBe(`baris ${badRows[3]}, kolom koperasi: tidak ada entitas "BH-TIDAK-ADA" dalam register "koperasi"`);
+      expect(await count(db.pool, 'register_rows')).toBe(0);
+
+      const ok = await q.importRows('dinco', 'usaha_mikro', file(syntheticMicroBusinesses(n), HEADER), { store: true });
+      expect(ok).toMatchObject({ stored: true, rows: n, problemCount: 0, preview: { added: { count: n }, changed: { count: 0 }, removed: { count: 0 } } });
+      expect(await q.countRows('dinco', 'usaha_mikro')).toBe(n);
     }));
 
   it('refuses an unknown agency or register in both languages, and a bad header before any row', () =>

@@ -5,12 +5,13 @@
  * `register_year_values` (one row per entity and year).
  *
  * An import reads a file's rows as a stream: every row is checked (core/registers/rows.ts) and
- * the good ones go, in batches of one multi-row INSERT (`unnest` of three arrays), into a
- * temporary staging table of the import's transaction. When any row has a problem the
+ * the good ones go, in batches of one INSERT whose one parameter is a JSON array of the rows, into
+ * a temporary staging table of the import's transaction. When any row has a problem the
  * transaction is undone and the problems are returned (the first `cap`, all counted). Otherwise
  * the preview — added, changed, removed by key, with counts and the first names — is computed in
  * SQL against the stored rows, and the transaction is either undone (a preview) or completed
- * with the stored rows replaced by the file's (`store`). The file is the register's whole
+ * with the stored rows replaced by the file's (`store`: only the preview's changes are written).
+ * The file is the register's whole
  * content; per-year values are replaced only for the years the file has columns for, the other
  * years are kept.
  */
@@ -23,6 +24,14 @@ import { likePattern, referringFields, type RowFilter } from '../core/registers/
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
 import { registersStored } from './register-counts.js';
 import { transaction } from './transaction.js';
+
+/**
+ * PGlite's shared buffers for a command that imports a register (`kinerja register import`): with
+ * PGlite's 128 MB, opening alone took ~125 MB more; a 300.000-row import peaked ~50 MB lower with
+ * 16 MB than with 32 MB, for about a tenth more CPU time in writing the GIN index (measured with
+ * bench/registers.ts' rows).
+ */
+export const IMPORT_SHARED_BUFFERS = '16MB';
 
 /** Tables of this module (the migrate test lists them). */
 export const REGISTER_TABLES = ['register_rows', 'register_year_values'] as const;
@@ -74,7 +83,7 @@ export interface ImportOptions {
   store?: boolean;
   /** how many problems to list (default 100); all are counted */
   cap?: number;
-  /** rows per INSERT (default 2000) */
+  /** rows per staging INSERT (default 1000: larger batches took as much CPU and more memory) */
   batch?: number;
   /**
    * With `store`: called with the preview before anything is stored; `false` undoes the import
@@ -84,6 +93,17 @@ export interface ImportOptions {
   confirm?: (preview: RegisterPreview) => boolean;
   /** how many names each preview list shows (default 5) */
   firstNames?: number;
+  /** filled with where the time went, in ms (bench/registers.ts): the file's rows read and checked (stage writes excluded), staged, previewed, stored */
+  timings?: ImportTimings;
+}
+
+export interface ImportTimings {
+  read: number;
+  stage: number;
+  preview: number;
+  store: number;
+  /** the same phases in CPU time of this process (with PGlite, the database's work too) */
+  cpu: { read: number; stage: number; preview: number; store: number };
 }
 
 export interface RegisterQueries {
@@ -194,7 +214,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
     async importRows(agencyId, registerId, source, opts = {}) {
       const reg = await definition(agencyId, registerId);
       const cap = opts.cap ?? 100;
-      const batchSize = opts.batch ?? 2000;
+      const batchSize = opts.batch ?? 1000;
       const firstN = opts.firstNames ?? 5;
       const refs = new Map<string, Set<string>>();
       for (const f of reg.fields) if (f.type === 'reference' && f.register && !refs.has(f.register)) refs.set(f.register, await keysOf(agencyId, f.register));
@@ -224,20 +244,34 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           let years: number[] = [];
           let rows = 0;
           let sawHeader = false;
-          let keys: string[] = [];
-          let datas: string[] = [];
-          let yearsJson: string[] = [];
-          let ords: number[] = [];
+          // a batch is one text parameter, a JSON array of [row, key, data, per-year data] that
+          // the database parses once (each row's values are JSON-encoded once, not escaped again
+          // into an array literal); a register without per-year columns sends no per-year JSON
+          let batch: string[] = [];
+          const tm = opts.timings;
+          let mark = performance.now();
+          let cpuMark = process.cpuUsage();
+          const lap = (k: keyof ImportTimings['cpu']): void => {
+            if (!tm) return;
+            const now = performance.now();
+            const cpu = process.cpuUsage();
+            tm[k] += now - mark;
+            tm.cpu[k] += (cpu.user - cpuMark.user + cpu.system - cpuMark.system) / 1000;
+            mark = now;
+            cpuMark = cpu;
+          };
           const flush = async (): Promise<void> => {
-            if (keys.length === 0) return;
+            if (batch.length === 0) return;
+            lap('read');
+            const json = `[${batch.join(',')}]`;
+            batch = [];
             await client.query(
-              `INSERT INTO register_stage (ord, key, data, years) SELECT o, k, d::jsonb, y::jsonb FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(o, k, d, y)`,
-              [ords, keys, datas, yearsJson],
+              years.length === 0
+                ? `INSERT INTO register_stage (ord, key, data, years) SELECT (e ->> 0)::int, e ->> 1, e -> 2, '{}'::jsonb FROM jsonb_array_elements($1::jsonb) AS e`
+                : `INSERT INTO register_stage (ord, key, data, years) SELECT (e ->> 0)::int, e ->> 1, e -> 2, e -> 3 FROM jsonb_array_elements($1::jsonb) AS e`,
+              [json],
             );
-            keys = [];
-            datas = [];
-            yearsJson = [];
-            ords = [];
+            lap('stage');
           };
           for await (const { row, cells } of source) {
             if (!sawHeader) {
@@ -259,23 +293,23 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
               continue;
             }
             if (problemCount > 0) continue; // the file is refused: keep checking, stop staging
-            keys.push(r.entity.key);
-            datas.push(JSON.stringify(r.entity.data));
-            yearsJson.push(JSON.stringify(r.entity.years));
-            ords.push(row);
-            if (keys.length >= batchSize) await flush();
+            batch.push(JSON.stringify(years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years]));
+            if (batch.length >= batchSize) await flush();
           }
           if (!sawHeader) {
             note([{ row: 1, column: reg.key, code: 'empty-file', message: text('the file is empty: expected a header row of field ids', 'berkas kosong: seharusnya ada baris judul berisi id kolom') }]);
           }
           if (problemCount > 0) throw new Rollback(result(rows, years));
+          lap('read');
           await flush();
           await client.query('ANALYZE register_stage');
           const preview = await previewOf(client, agencyId, reg, years, firstN);
+          lap('preview');
           if (!opts.store) throw new Rollback(result(rows, years, preview));
           if (opts.confirm && !opts.confirm(preview)) throw new Rollback(result(rows, years, preview));
-          await storeStage(client, agencyId, reg.id, years);
+          await storeStage(client, agencyId, reg.id, years, preview);
           await registersStored(client);
+          lap('store');
           return result(rows, years, preview, true);
         });
       } catch (e) {
@@ -437,17 +471,35 @@ async function previewOf(client: pg.PoolClient, agencyId: string, reg: Register,
   return { added: get('added'), changed: get('changed'), removed: get('removed'), unchanged: get('unchanged').count };
 }
 
-async function storeStage(client: pg.PoolClient, agencyId: string, registerId: string, years: number[]): Promise<void> {
+/**
+ * Replace the stored rows by the staged ones, touching only what the preview found: removed keys
+ * deleted, changed rows updated, added rows inserted with a plain INSERT (no ON CONFLICT, no
+ * sort: each row costs its heap tuple and its index entries, the GIN entries of `data` being most
+ * of it), unchanged rows left alone. The per-year values of the file's years are written again.
+ */
+async function storeStage(client: pg.PoolClient, agencyId: string, registerId: string, years: number[], preview: RegisterPreview): Promise<void> {
   const p = [SCOPE, agencyId, registerId];
-  await client.query(
-    `DELETE FROM register_rows r WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND NOT EXISTS (SELECT 1 FROM register_stage s WHERE s.key = r.key)`,
-    p,
-  );
-  await client.query(
-    `INSERT INTO register_rows (scope, owner, register, key, data) SELECT $1, $2, $3, key, data FROM register_stage ORDER BY key
-     ON CONFLICT (scope, owner, register, key) DO UPDATE SET data = EXCLUDED.data WHERE register_rows.data IS DISTINCT FROM EXCLUDED.data`,
-    p,
-  );
+  if (preview.removed.count > 0) {
+    await client.query(
+      `DELETE FROM register_rows r WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND NOT EXISTS (SELECT 1 FROM register_stage s WHERE s.key = r.key)`,
+      p,
+    );
+  }
+  if (preview.changed.count > 0) {
+    await client.query(
+      `UPDATE register_rows r SET data = s.data FROM register_stage s
+        WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND r.key = s.key AND r.data IS DISTINCT FROM s.data`,
+      p,
+    );
+  }
+  if (preview.added.count > 0) {
+    await client.query(
+      `INSERT INTO register_rows (scope, owner, register, key, data)
+       SELECT $1, $2, $3, s.key, s.data FROM register_stage s
+        WHERE NOT EXISTS (SELECT 1 FROM register_rows r WHERE r.scope = $1 AND r.owner = $2 AND r.register = $3 AND r.key = s.key)`,
+      p,
+    );
+  }
   if (years.length === 0) return;
   await client.query(`DELETE FROM register_year_values WHERE scope = $1 AND owner = $2 AND register = $3 AND year = ANY($4::int[])`, [...p, years]);
   await client.query(
