@@ -115,6 +115,17 @@ describe('an indicator realized from registers', () => {
     expect(r.realization).toMatchObject({ ok: true, period: 'Q3', provisional: true, parts: { numerator: 2, denominator: 3 }, register: { register: 'koperasi', asOf: '2026-09-30' } });
     expect((r.realization as { value: number }).value).toBeCloseTo(66.667, 3);
   });
+  it('adds the years counted from registers to the trend', () => {
+    const d = registerDataset();
+    d.plans[0]!.indicators![0]!.fromRegister = { ...measureOf, since: 2024 };
+    const figs: RegisterFigures = {
+      indicators: new Map([[ref, new Map([[2024, [{ period: 'Q4' as const, asOf: '2024-12-31', numerator: 1, denominator: 4 }]]])]]),
+      tables: new Map(),
+    };
+    // 2024 has no typed entry: its point comes from the register; 2025's typed entry is not used
+    const m = measure(d, 2025, { registerFigures: figs }).planIndicators.find((x) => x.indicator === ref)!;
+    expect(m.trend.map((p) => [p.year, p.value])).toEqual([[2024, 25]]);
+  });
   it('leaves an empty population unmeasured with its reason', () => {
     const r = row(measure(ds(), 2026, { registerFigures: figures([{ period: 'Q4', numerator: 0, denominator: 0 }]) }));
     expect(r.realization).toMatchObject({ ok: false, reason: 'zero denominator' });
