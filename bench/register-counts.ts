@@ -31,6 +31,7 @@ import type { RegisterFigures } from '../src/core/measure/register.js';
 import { openDatabase } from '../src/store/db.js';
 import { createDatasetQueries } from '../src/store/datasets.js';
 import { createRegisterCountQueries, registerStamp } from '../src/store/register-counts.js';
+import { mulberry32 } from '../src/core/random.js';
 
 const COOPERATIVES = 2262;
 const COOP_EVENTS_A_YEAR = 1905;
@@ -42,17 +43,7 @@ const TODAY = '2027-01-15'; // every quarter of 2026 has ended
 const AGENCY = 'dinco';
 const log = (s: string): void => void process.stderr.write(`register-counts: ${s}\n`);
 
-/** mulberry32: a small deterministic generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const SECTOR = ['kuliner', 'fesyen', 'kriya', 'pertanian', 'jasa'];
 

@@ -6,18 +6,9 @@
  */
 import type { Dataset } from '../src/core/dataset/schema.js';
 import { KECAMATAN, registerDataset } from '../src/core/registers/fixtures.js';
+import { mulberry32 } from '../src/core/random.js';
 
-/** mulberry32: a small deterministic generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const KIND = ['Warung', 'Toko', 'Kedai', 'Batik', 'Kerajinan', 'Bengkel', 'Dapur', 'Usaha', 'Griya', 'Sentra'];
 const WORD = ['Makmur', 'Jaya', 'Sentosa', 'Berkah', 'Lestari', 'Mandiri', 'Sejahtera', 'Abadi', 'Rukun', 'Barokah', 'Indah', 'Sari'];

@@ -10,18 +10,9 @@ import { createDatasetQueries } from './datasets.js';
 import { countsFromRegisters, createRegisterCountQueries, figureYears, registerStamp } from './register-counts.js';
 import { createRegisterQueries } from './registers.js';
 import { forEachEngine, withTestDb } from './testing.js';
+import { mulberry32 } from '../core/random.js';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const COOPERATIVES = 2500;
 const EVENTS = 3000;

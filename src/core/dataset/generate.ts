@@ -29,18 +29,13 @@ import type {
 } from './schema.js';
 import { DATASET_FORMAT, REGION_FORMAT } from './schema.js';
 import { roundHalfUp } from '../format.js';
+import { mulberry32 } from '../random.js';
 
 // ---------------------------------------------------------------- PRNG
 
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough for synthetic data. */
+/** Numbers of a seed (mulberry32, core/random.ts) and the shapes the generator draws. */
 function prng(seed: number) {
-  let state = mix(seed, 0x2545f491);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(mix(seed, 0x2545f491));
   return {
     next,
     /** an integer in [lo, hi] */

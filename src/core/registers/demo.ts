@@ -25,6 +25,7 @@
  */
 import type { Register } from '../dataset/schema.js';
 import { planColumns, problemText, rowChecker, type Cell, type Entity, type SourceRow } from './rows.js';
+import { mulberry32 } from '../random.js';
 
 /** The 31 kecamatan of Kabupaten Jember. */
 export const KECAMATAN_JEMBER = [
@@ -206,16 +207,7 @@ export type DemoRegisterId = (typeof DEMO_REGISTER_ORDER)[number];
 
 // ---------------------------------------------------------------- PRNG
 
-/** mulberry32 over a 32-bit state. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** A seed from several numbers (a stream per register, or per entity). */
 function mix(...xs: number[]): number {

@@ -8,6 +8,7 @@
  * and NIK starting 9999, which is no region's code). IO-free.
  */
 import type { Dataset } from '../dataset/schema.js';
+import { mulberry32 } from '../random.js';
 import { fixtureRegisters, KECAMATAN, registerDataset } from './fixtures.js';
 
 export const KOP_REF = 'renstra-2021-2026/KOP';
@@ -60,17 +61,8 @@ export function withDrill(base: Dataset, since = 2026): Dataset {
   return ds;
 }
 
-/** A small deterministic generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32, core/random.ts). */
+export const seeded = mulberry32;
 
 const PREFIX = ['KSP', 'KSU', 'Kopwan', 'Kopsyah', 'Koperasi Produsen'];
 const WORDS = ['Maju', 'Sejahtera', 'Mawar', 'Barokah', 'Makmur', 'Sentosa', 'Mandiri', 'Lestari', 'Jaya', 'Bersama'];
