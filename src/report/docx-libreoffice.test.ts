@@ -99,11 +99,12 @@ describe.skipIf(!!soffice)(`the demo's DOCX in LibreOffice${soffice}`, () => {
     const tocPage = pages.findIndex((p) => p[0] === 'DAFTAR ISI');
     expect(tocPage).toBeGreaterThan(0);
     // the contents' entries: "TEXT ........ N", an entry wrapping over lines ends on the line with the dots
+    // (a text that fills its line leaves room for a few leader dots only, which the PDF's text reads spaced: ". . .52")
     const entries: { text: string; page: string }[] = [];
     let pending = '';
     for (const pageLines of pages.slice(tocPage, tocPage + 3)) {
       for (const line of pageLines.slice(0, -1)) {
-        const m = /^(.*?)\s*\.{4,}\s*(\d+|[ivxlc]+)$/.exec(line);
+        const m = /^(.*?)\s*(?:\.\s*){3,}(\d+|[ivxlc]+)$/.exec(line);
         if (m) {
           entries.push({ text: flat(`${pending} ${m[1]}`), page: m[2]! });
           pending = '';
