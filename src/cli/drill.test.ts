@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectKeys, windowOf } from '../core/registers/conditions.js';
-import { drillDataset, drillRows, KOP_REF, UMK_REF } from '../core/registers/drill-fixtures.js';
+import { drillDataset, drillRows, KOP_REF, UMK_REF, fileEntities } from '../core/registers/drill-fixtures.js';
 import type { Entity } from '../core/registers/rows.js';
 import { jakartaToday } from './drill.js';
 import { runCli } from './testing.js';
@@ -21,21 +21,7 @@ const ds = drillDataset();
 const regs = ds.registers!;
 
 /** The rows of the files as entities (per-year columns `status_2026` → years), to evaluate in memory. */
-function entities(t: string[][]): Entity[] {
-  const [head, ...rows] = t;
-  return rows.map((cells) => {
-    const e: Entity = { key: cells[0]!, data: {}, years: {} };
-    head!.forEach((h, i) => {
-      const v = cells[i]!;
-      if (v === '') return;
-      const m = /^(.*)_(\d{4})$/.exec(h);
-      const value = h.startsWith('rat') ? v === 'ya' : v;
-      if (m) (e.years[m[2]!] ??= {})[m[1]!] = value;
-      else e.data[h] = value;
-    });
-    return e;
-  });
-}
+const entities = (t: string[][]): Entity[] => fileEntities(t);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kinerja-drill-cli-'));

@@ -139,6 +139,25 @@ async function answer(deps: ServerDeps, agency: SeenAgency, ds: Dataset, target:
   };
 }
 
+/** A drill-down request: authorized, the dataset loaded, the figure resolved (its refusals as HTTP errors), answered. */
+async function drill(
+  deps: ServerDeps,
+  user: Parameters<typeof authorize>[0],
+  agency: Parameters<typeof answer>[1],
+  query: Parameters<typeof answer>[4],
+  resolve: (ds: Dataset) => DrillTarget,
+) {
+  authorize(user, agency);
+  const { dataset } = await loaded(deps, agency);
+  let target: DrillTarget;
+  try {
+    target = resolve(dataset);
+  } catch (e) {
+    drillError(e);
+  }
+  return answer(deps, agency, dataset, target, query);
+}
+
 export const indicator = defineRoute({
   id: 'drill.indicator',
   method: 'get',
@@ -153,15 +172,7 @@ export const indicator = defineRoute({
   response: RegisterDrill,
   produces: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   async handler({ deps, user, agency, query }) {
-    authorize(user, agency);
-    const { dataset } = await loaded(deps, agency);
-    let target: DrillTarget;
-    try {
-      target = indicatorTarget(dataset, query.indicator, query.year, { today: todayOf(deps), period: query.period });
-    } catch (e) {
-      drillError(e);
-    }
-    return answer(deps, agency, dataset, target, query);
+    return drill(deps, user, agency, query, (ds) => indicatorTarget(ds, query.indicator, query.year, { today: todayOf(deps), period: query.period }));
   },
 });
 
@@ -178,15 +189,7 @@ export const table = defineRoute({
   response: RegisterDrill,
   produces: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   async handler({ deps, user, agency, query }) {
-    authorize(user, agency);
-    const { dataset } = await loaded(deps, agency);
-    let target: DrillTarget;
-    try {
-      target = tableTarget(dataset, query.list, query.year, { today: todayOf(deps), period: query.period, group: query.group });
-    } catch (e) {
-      drillError(e);
-    }
-    return answer(deps, agency, dataset, target, query);
+    return drill(deps, user, agency, query, (ds) => tableTarget(ds, query.list, query.year, { today: todayOf(deps), period: query.period, group: query.group }));
   },
 });
 
