@@ -24,7 +24,7 @@
  * one JSON line (the last) for bench/run.ts.
  */
 import { execFile } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,8 +46,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_REGISTER_RUNS ?? 1));
 const BAD = 120;
 const root = resolve(new URL('..', import.meta.url).pathname);
 const bin = join(root, 'bin/kinerja.js');
-/** the node flags of bin/kinerja.js's shebang: the command as `npx kinerja` runs it */
-const NODE_FLAGS = ['--max-semi-space-size=1'];
+/** the node flags of bin/kinerja.js's shebang (`#!/usr/bin/env -S node --flag …`): the command as `npx kinerja` runs it */
+const NODE_FLAGS = readFileSync(bin, 'utf8').split('\n', 1)[0]!.split(/\s+/).filter((w) => w.startsWith('--'));
 const log = (s: string): void => void process.stderr.write(`registers: ${s}\n`);
 const mb = (bytes: number): number => bytes / 1e6;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;

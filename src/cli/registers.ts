@@ -113,10 +113,10 @@ export function registerRegisterCommands(program: Command, io: CliIo, t: HelpTex
     .option('--store', t("store the rows (the file replaces the register's rows)", 'simpan barisnya (berkas menggantikan baris register)'))
     .addOption(jsonOpt())
     .action(async (file: string, flags: { agency: string; register: string; store?: boolean; json?: boolean }) => {
-      const [{ withDatabase }, { createRegisterQueries, IMPORT_SHARED_BUFFERS }, { readRowFile }] = await Promise.all([source(), store(), files()]);
+      const [{ withDatabase }, { createRegisterQueries, IMPORT_SHARED_BUFFERS }, { readRowFileInWorker }, { collectingEvery }] = await Promise.all([source(), store(), import('../io/row-thread.js'), import('../io/heap.js')]);
       const path = resolve(io.cwd, file);
       const result = await guarded(() =>
-        withDatabase(io, (db) => createRegisterQueries(db.pool).importRows(flags.agency, flags.register, readRowFile(path), { store: Boolean(flags.store) }), {
+        withDatabase(io, (db) => createRegisterQueries(db.pool).importRows(flags.agency, flags.register, collectingEvery(readRowFileInWorker(path), 10_000), { store: Boolean(flags.store) }), {
           sharedBuffers: IMPORT_SHARED_BUFFERS,
         }),
       );

@@ -108,6 +108,38 @@ forEachEngine('registers', (engine) => {
       expect(await q.countRows('dinco', 'fasilitasi')).toBe(3);
     }));
 
+  it('finds duplicate keys in its staging table, within a batch and across batches, after the first row that used the key, good or not', () =>
+    withTestDb(engine, async (db) => {
+      const q = await setUp(db.pool);
+      const file = rows(
+        ['nomor_badan_hukum', 'nama', 'status_2025'],
+        ['BH-1', 'KSP Maju', 'aktif'],
+        ['BH-2', '', 'aktif'], // no name: a problem, but its key is taken
+        ['BH-1', 'KSP Maju Lagi', 'aktif'], // duplicate of row 2
+        ['', 'Tanpa Kunci', 'aktif'], // no key: nothing to compare
+        ['BH-2', 'KSU Sejahtera', 'bubar'], // a bad status and a duplicate of row 3
+        ['BH-3', 'Kopwan Mawar', 'aktif'],
+        ['BH-1', 'Tiga Kali', 'aktif'], // a third use of BH-1
+      );
+      const expected = [
+        'baris 3, kolom nama: nilai wajib diisi di sini',
+        'baris 4, kolom nomor_badan_hukum: kunci "BH-1" sudah dipakai di baris 2',
+        'baris 5, kolom nomor_badan_hukum: nilai wajib diisi di sini',
+        'baris 6, kolom status_2025: "bubar" bukan salah satu nilai yang diizinkan: aktif, tidak aktif',
+        'baris 6, kolom nomor_badan_hukum: kunci "BH-2" sudah dipakai di baris 3',
+        'baris 8, kolom nomor_badan_hukum: kunci "BH-1" sudah dipakai di baris 2',
+      ];
+      for (const batch of [1, 2, 3, 1000]) {
+        const r = await q.importRows('dinco', 'koperasi', file, { store: true, batch });
+        expect({ batch, problems: r.problems.map((p) => problemText(p, 'id')) }).toEqual({ batch, problems: expected });
+        expect(r).toMatchObject({ stored: false, problemCount: 6, rows: 7 });
+        const capped = await q.importRows('dinco', 'koperasi', file, { batch, cap: 2 });
+        expect(capped.problems.map((p) => p.row)).toEqual([3, 4]);
+        expect(capped.problemCount).toBe(6);
+      }
+      expect(await count(db.pool, 'register_rows')).toBe(0);
+    }));
+
   it('a 20.000-row file with a dozen bad rows spread through it: every problem counted, the first named by row and column, nothing stored; the good file then stores all', () =>
     withTestDb(engine, async (db) => {
       await createDatasetQueries(db.pool).importDataset(bulkDataset());

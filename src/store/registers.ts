@@ -18,7 +18,7 @@
 import type pg from 'pg';
 import { text } from '../core/findings.js';
 import type { Register } from '../core/dataset/schema.js';
-import { planColumns, RegisterError, rowChecker, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
+import { duplicateKey, planColumns, RegisterError, rowChecker, type ColumnPlan, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
 import { likePattern, referringFields, type RowFilter } from '../core/registers/browse.js';
 
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
@@ -239,14 +239,19 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
         return await transaction(pool, async (client) => {
           // one import of a register at a time (a second waits): its preview and store see the rows as they stay
           await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`kinerja-register:${SCOPE}:${agencyId}:${registerId}`]);
-          await client.query(`CREATE TEMP TABLE register_stage (ord integer NOT NULL, key text COLLATE "C" NOT NULL, data jsonb NOT NULL, years jsonb NOT NULL) ON COMMIT DROP`);
+          // every row with a key is staged (a refused file's with its key alone), and duplicate keys
+          // are found there after the last row: the file's keys are not kept in memory (a Map of
+          // 300.000 keys was 32 MB of heap), so memory stays flat however long the file
+          await client.query(`CREATE TEMP TABLE register_stage (ord integer NOT NULL, key text COLLATE "C" NOT NULL, data jsonb, years jsonb) ON COMMIT DROP`);
           let check: ReturnType<typeof rowChecker> | undefined;
+          let plan: ColumnPlan | undefined;
           let years: number[] = [];
           let rows = 0;
           let sawHeader = false;
           // a batch is one text parameter, a JSON array of [row, key, data, per-year data] that
           // the database parses once (each row's values are JSON-encoded once, not escaped again
-          // into an array literal); a register without per-year columns sends no per-year JSON
+          // into an array literal); a register without per-year columns sends no per-year JSON;
+          // once the file is refused, a row sends [row, key]
           let batch: string[] = [];
           const tm = opts.timings;
           let mark = performance.now();
@@ -281,27 +286,32 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
                 note(planned.problems);
                 throw new Rollback(result(0, []));
               }
-              years = planned.plan.years;
-              check = rowChecker(planned.plan, { keysOf: (r) => refs.get(r) ?? new Set() });
+              plan = planned.plan;
+              years = plan.years;
+              check = rowChecker(plan, { keysOf: (r) => refs.get(r) ?? new Set() }, { duplicates: false });
               continue;
             }
             if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
             rows++;
             const r = check!(row, cells);
-            if (!r.entity) {
-              note(r.problems);
-              continue;
-            }
-            if (problemCount > 0) continue; // the file is refused: keep checking, stop staging
-            batch.push(JSON.stringify(years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years]));
+            note(r.problems);
+            if (r.key === undefined) continue;
+            batch.push(
+              JSON.stringify(
+                !r.entity || problemCount > 0 ? [row, r.key] : years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years],
+              ),
+            );
             if (batch.length >= batchSize) await flush();
           }
+          check = undefined;
+          lap('read');
+          await flush();
+          if (plan) await noteDuplicates(client, plan, cap, problems, (n) => (problemCount += n));
+          lap('stage');
           if (!sawHeader) {
             note([{ row: 1, column: reg.key, code: 'empty-file', message: text('the file is empty: expected a header row of field ids', 'berkas kosong: seharusnya ada baris judul berisi id kolom') }]);
           }
           if (problemCount > 0) throw new Rollback(result(rows, years));
-          lap('read');
-          await flush();
           await client.query('ANALYZE register_stage');
           const preview = await previewOf(client, agencyId, reg, years, firstN);
           lap('preview');
@@ -469,6 +479,24 @@ async function previewOf(client: pg.PoolClient, agencyId: string, reg: Register,
     return { count: x ? Number(x.n) : 0, first: x?.first ?? [] };
   };
   return { added: get('added'), changed: get('changed'), removed: get('removed'), unchanged: get('unchanged').count };
+}
+
+/**
+ * The staged rows whose key an earlier row used: each is counted and the first `cap` of all the
+ * import's problems are kept in row order (a row's duplicate after its other problems). One sort
+ * of the stage by key, which the database spills to disk beyond its work_mem.
+ */
+async function noteDuplicates(client: pg.PoolClient, plan: ColumnPlan, cap: number, problems: RowProblem[], count: (n: number) => void): Promise<void> {
+  const r = await client.query<{ ord: number; key: string; first: number; total: string }>(
+    `SELECT ord, key, first, count(*) OVER () AS total
+       FROM (SELECT ord, key, min(ord) OVER (PARTITION BY key) AS first FROM register_stage) AS d
+      WHERE ord <> first ORDER BY ord LIMIT $1`,
+    [cap],
+  );
+  if (r.rows.length === 0) return;
+  count(Number(r.rows[0]!.total));
+  const merged = [...problems, ...r.rows.map((d) => duplicateKey(plan, d.ord, d.key, d.first))].sort((a, b) => a.row - b.row).slice(0, cap);
+  problems.splice(0, problems.length, ...merged);
 }
 
 /**

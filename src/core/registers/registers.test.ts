@@ -3,7 +3,7 @@ import { validateDataset } from '../dataset/validate.js';
 import { checkRegisters } from './definitions.js';
 import { fixtureRegisters, registerDataset } from './fixtures.js';
 import { maskValue, maskValues, withoutPersonal } from './mask.js';
-import { planColumns, problemText, rowChecker } from './rows.js';
+import { duplicateKey, planColumns, problemText, rowChecker } from './rows.js';
 import { entityCells, exportColumns } from './columns.js';
 
 const reg = (id: string) => fixtureRegisters().find((r) => r.id === id)!;
@@ -119,6 +119,17 @@ describe('rows', () => {
       'baris 3, kolom nib: kunci "1234567890123" sudah dipakai di baris 2',
     ]);
     expect(check(4, ['12345', 'B', '123']).problems.map((p) => `${p.column}:${p.code}`)).toEqual(['nib:pattern', 'nik:pattern']);
+  });
+
+  it('leaves duplicate keys to the caller when asked, giving every readable key', () => {
+    const { plan } = planColumns(reg('usaha_mikro'), ['nib', 'nama_usaha']);
+    const check = rowChecker(plan!, keys, { duplicates: false });
+    expect(check(2, ['1234567890123', 'A'])).toMatchObject({ key: '1234567890123', problems: [] });
+    const again = check(3, ['1234567890123', '']);
+    expect(again.key).toBe('1234567890123');
+    expect(again.problems.map((p) => p.code)).toEqual(['missing-value']);
+    expect(check(4, ['', 'C']).key).toBeUndefined();
+    expect(problemText(duplicateKey(plan!, 5, '1234567890123', 2), 'id')).toBe('baris 5, kolom nib: kunci "1234567890123" sudah dipakai di baris 2');
   });
 
   it('checks references against the keys of the register referred to', () => {

@@ -1,0 +1,69 @@
+/**
+ * A register file's rows read in a thread of its own, for the command line's import.
+ *
+ * exceljs' streaming reader makes a great deal of short-lived garbage (events, cells, addresses
+ * for every cell). The command line runs with a 1 MB young generation (bin/kinerja.js: it keeps a
+ * report's peak lower), in which that garbage outlives its first collection and piles up: an
+ * XLSX import of 300.000 rows spent half its reading time collecting, and its heap grew past
+ * what a CSV's did. In a worker the reader gets a heap of its own with a 16 MB young generation,
+ * and reads while this thread checks and stores the rows before (two cores overlap).
+ *
+ * V8's `--max-semi-space-size` flag, once given, sets every heap made afterwards, a worker's
+ * too, whatever its `resourceLimits`: the flag is raised for the worker (heaps are configured
+ * when made, so this thread's stays as it is). CSV files are read in this thread: csv-parse's
+ * garbage is small.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { RegisterError, type SourceRow } from '../core/registers/rows.js';
+import { readRowFile, rowFileFormat } from './register-file.js';
+import type { RowWorkerData, RowWorkerMessage } from './row-worker.js';
+
+const WORKER_SEMI_SPACE_MB = 16;
+
+/** The rows of a CSV or XLSX file; an XLSX file's read in a worker thread (row-worker.ts). */
+export async function* readRowFileInWorker(path: string, opts: { batch?: number; collectEvery?: number } = {}): AsyncGenerator<SourceRow> {
+  if (rowFileFormat(path) !== 'xlsx') {
+    yield* readRowFile(path);
+    return;
+  }
+  // the worker's module beside this one: compiled JavaScript (dist/), or the TypeScript source through tsx (tests, development)
+  const source = import.meta.url.endsWith('.ts');
+  const url = new URL(source ? './row-worker.ts' : './row-worker.js', import.meta.url);
+  setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+  const workerData = { path, batch: opts.batch ?? 1000, collectEvery: opts.collectEvery ?? 5_000 } satisfies RowWorkerData;
+  const worker = source
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData })
+    : new Worker(url, { workerData });
+  const inbox: RowWorkerMessage[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: RowWorkerMessage) => {
+    inbox.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the file's reading thread ended (exit code ${code})`);
+    wake?.();
+  });
+  try {
+    worker.postMessage('next');
+    for (;;) {
+      while (inbox.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((ok) => (wake = ok));
+      }
+      const m = inbox.shift()!;
+      if ('error' in m) throw m.error.id === undefined ? new Error(m.error.en) : new RegisterError({ en: m.error.en, id: m.error.id });
+      if (!m.done) worker.postMessage('next'); // the next batch is read while these rows are checked
+      yield* m.rows;
+      if (m.done) return;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
