@@ -151,4 +151,23 @@ forEachEngine('drill-down API', (engine) => {
     expect((await ask('anonymous', { indicator: KOP_REF, year: 2025 }))[0]).toBe(401);
     expect((await s.clients.outsider.get(`${A}/registers/koperasi/entities/BH-09999/events`)).status).toBe(404);
   });
+
+  it('a kept answer holds until the rows change: an import from outside the server (the stamp moves) is seen by the next request', async () => {
+    const ask = async () => (await s.clients.planner.get(`${A}/drill`, { query: { indicator: KOP_REF, year: 2025, side: 'not-counted', pageSize: 1 } })).body;
+    const before = await ask();
+    expect(await ask()).toEqual(before);
+    const key = before.entities[0].key as string;
+    // one more facilitation, of the first active cooperative not yet counted, stored by the store as a command would
+    const events = [...ROWS.fasilitasi, ['F-888888', '2025-06-06', 'pelatihan', key]];
+    expect((await createRegisterQueries(s.pool).importRows(AGENCY, 'fasilitasi', asSourceRows(events), { store: true })).stored).toBe(true);
+    try {
+      const after = await ask();
+      expect(after.figure.numerator).toBe(before.figure.numerator + 1);
+      expect(after.total).toBe(before.total - 1);
+      expect(after.entities[0].key).not.toBe(key);
+    } finally {
+      expect((await createRegisterQueries(s.pool).importRows(AGENCY, 'fasilitasi', asSourceRows(ROWS.fasilitasi), { store: true })).stored).toBe(true);
+    }
+    expect(await ask()).toEqual(before);
+  });
 });

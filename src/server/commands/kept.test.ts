@@ -69,3 +69,19 @@ it('keeps no failure, forgets by prefix, and holds at most `max` keys', async ()
   void s.kept.get('bad', s.compute);
   expect(s.calls()).toBe(before + 1);
 });
+
+it('without a lifetime (answers that depend only on their key): computed once, never again in the background, the oldest key out first', async () => {
+  let t = 0;
+  let calls = 0;
+  const kept = new KeptAnswers(Infinity, Infinity, 2, () => t);
+  const compute = (v: string) => () => (calls++, Promise.resolve(v));
+  expect(await kept.get('a', compute('a1'))).toBe('a1');
+  t = 10 * 24 * 3_600_000;
+  expect(await kept.get('a', compute('a2'))).toBe('a1');
+  expect(calls).toBe(1);
+  await kept.get('b', compute('b1'));
+  await kept.get('c', compute('c1'));
+  expect(await kept.get('b', compute('b2'))).toBe('b1');
+  expect(await kept.get('a', compute('a3'))).toBe('a3');
+  expect(calls).toBe(4);
+});

@@ -1,5 +1,5 @@
 /**
- * Answers kept a few seconds (the drill-down's, routes/drill.ts): the first request of a key
+ * Answers kept a few seconds, or while their key holds (the drill-down's, routes/drill.ts): the first request of a key
  * computes it, the requests of the same key within `ttlMs` share that answer (a computation in
  * flight too), and from `refreshMs` on it is computed again in the background while the kept one
  * is still given, so that under steady load no request waits for a recomputation. An answer is

@@ -58,16 +58,19 @@ function authorize(user: User, agency: SeenAgency): void {
 }
 
 /**
- * The drill-down's answers, kept a few seconds per agency revision, registers' stamp (their
- * revisions, raised by every store of rows: store/register-counts.ts) and request
- * (commands/kept.ts): the counts of a register of 300.000 rows take longer than one answer may
- * (issue 13: p99 < 100 ms under 50 users). An import changes the stamp, so its rows are seen by
- * the next request.
+ * The drill-down's answers, kept per agency revision, registers' stamp (their revisions, raised by
+ * every store of rows: store/register-counts.ts) and request (commands/kept.ts). An answer depends
+ * on nothing else: the dataset is the revision's, the rows the stamp's, the period and its window
+ * are the request's (today chooses the period before the key is made). So an answer is kept until
+ * the stamp or the revision moves, at most 500 of them, and never computed again in the background:
+ * the counts of a register of 300.000 rows take longer than one answer may (issue 13: p99 < 100 ms
+ * under 50 users), and on the embedded database they hold the server's one thread while they run.
+ * An import changes the stamp, so its rows are seen by the next request.
  */
 const answers = new WeakMap<ServerDeps, KeptAnswers>();
 const keptOf = (deps: ServerDeps): KeptAnswers => {
   let k = answers.get(deps);
-  if (!k) answers.set(deps, (k = new KeptAnswers()));
+  if (!k) answers.set(deps, (k = new KeptAnswers(Infinity, Infinity, 500)));
   return k;
 };
 
