@@ -140,6 +140,35 @@ forEachEngine('registers', (engine) => {
       expect(await count(db.pool, 'register_rows')).toBe(0);
     }));
 
+  it('checks references against the stored keys in its staging table, in column order with the other problems, whatever the batch', () =>
+    withTestDb(engine, async (db) => {
+      const q = await setUp(db.pool);
+      await q.importRows('dinco', 'koperasi', KOPERASI(), { store: true });
+      const file = rows(
+        ['koperasi', 'nomor', 'tanggal', 'jenis'],
+        ['BH-1', 'F-1', '2025-02-01', 'pelatihan'],
+        ['BH-9', 'F-2', '31/02/2025', 'pelatihan'], // a dangling reference before a bad date
+        ['BH-8', '', '2025-03-01', 'pelatihan'], // a dangling reference in a row without a key
+        ['BH-2', 'F-1', '2025-03-01', 'pelatihan'], // a duplicate key
+        ['BH-3', 'F-4', '2025-03-01', 'pelatihan'],
+      );
+      const expected = [
+        'baris 3, kolom koperasi: tidak ada entitas "BH-9" dalam register "koperasi"',
+        'baris 3, kolom tanggal: seharusnya tanggal berformat YYYY-MM-DD atau DD/MM/YYYY, tertulis "31/02/2025"',
+        'baris 4, kolom koperasi: tidak ada entitas "BH-8" dalam register "koperasi"',
+        'baris 4, kolom nomor: nilai wajib diisi di sini',
+        'baris 5, kolom nomor: kunci "F-1" sudah dipakai di baris 2',
+      ];
+      for (const batch of [1, 2, 1000]) {
+        const r = await q.importRows('dinco', 'fasilitasi', file, { store: true, batch });
+        expect({ batch, problems: r.problems.map((p) => problemText(p, 'id')) }).toEqual({ batch, problems: expected });
+        expect(r).toMatchObject({ stored: false, problemCount: 5 });
+      }
+      expect(await count(db.pool, 'register_rows')).toBe(3);
+      const good = await q.importRows('dinco', 'fasilitasi', rows(file[0]!.cells, file[1]!.cells, file[5]!.cells), { store: true, batch: 1 });
+      expect(good).toMatchObject({ stored: true, problemCount: 0 });
+    }));
+
   it('a 20.000-row file with a dozen bad rows spread through it: every problem counted, the first named by row and column, nothing stored; the good file then stores all', () =>
     withTestDb(engine, async (db) => {
       await createDatasetQueries(db.pool).importDataset(bulkDataset());

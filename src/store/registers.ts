@@ -18,7 +18,7 @@
 import type pg from 'pg';
 import { text } from '../core/findings.js';
 import type { Register } from '../core/dataset/schema.js';
-import { duplicateKey, planColumns, RegisterError, rowChecker, type ColumnPlan, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
+import { danglingReference, duplicateKey, planColumns, RegisterError, rowChecker, type ColumnPlan, type Entity, type RowProblem, type SourceRow, type Value } from '../core/registers/rows.js';
 import { likePattern, referringFields, type RowFilter } from '../core/registers/browse.js';
 
 export { RegisterError, type SourceRow } from '../core/registers/rows.js';
@@ -179,11 +179,6 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
     return reg;
   };
 
-  const keysOf = async (agencyId: string, registerId: string): Promise<Set<string>> => {
-    const r = await pool.query<{ key: string }>(`SELECT key FROM register_rows WHERE scope = $1 AND owner = $2 AND register = $3`, [SCOPE, agencyId, registerId]);
-    return new Set(r.rows.map((x) => x.key));
-  };
-
   return {
     definitions,
     definition,
@@ -216,8 +211,6 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
       const cap = opts.cap ?? 100;
       const batchSize = opts.batch ?? 1000;
       const firstN = opts.firstNames ?? 5;
-      const refs = new Map<string, Set<string>>();
-      for (const f of reg.fields) if (f.type === 'reference' && f.register && !refs.has(f.register)) refs.set(f.register, await keysOf(agencyId, f.register));
 
       const problems: RowProblem[] = [];
       let problemCount = 0;
@@ -243,6 +236,8 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           // are found there after the last row: the file's keys are not kept in memory (a Map of
           // 300.000 keys was 32 MB of heap), so memory stays flat however long the file
           await client.query(`CREATE TEMP TABLE register_stage (ord integer NOT NULL, key text COLLATE "C" NOT NULL, data jsonb, years jsonb) ON COMMIT DROP`);
+          // the references the rows make (the column's position in the plan), checked against the stored keys after the last row
+          await client.query(`CREATE TEMP TABLE register_stage_refs (ord integer NOT NULL, col integer NOT NULL, register text NOT NULL, value text NOT NULL) ON COMMIT DROP`);
           let check: ReturnType<typeof rowChecker> | undefined;
           let plan: ColumnPlan | undefined;
           let years: number[] = [];
@@ -253,6 +248,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
           // into an array literal); a register without per-year columns sends no per-year JSON;
           // once the file is refused, a row sends [row, key]
           let batch: string[] = [];
+          let refBatch: string[] = [];
           const tm = opts.timings;
           let mark = performance.now();
           let cpuMark = process.cpuUsage();
@@ -266,8 +262,17 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
             cpuMark = cpu;
           };
           const flush = async (): Promise<void> => {
-            if (batch.length === 0) return;
+            if (batch.length === 0 && refBatch.length === 0) return;
             lap('read');
+            if (refBatch.length > 0) {
+              const refs = `[${refBatch.join(',')}]`;
+              refBatch = [];
+              await client.query(
+                `INSERT INTO register_stage_refs (ord, col, register, value) SELECT (e ->> 0)::int, (e ->> 1)::int, e ->> 2, e ->> 3 FROM jsonb_array_elements($1::jsonb) AS e`,
+                [refs],
+              );
+            }
+            if (batch.length === 0) return lap('stage');
             const json = `[${batch.join(',')}]`;
             batch = [];
             await client.query(
@@ -288,25 +293,29 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
               }
               plan = planned.plan;
               years = plan.years;
-              check = rowChecker(plan, { keysOf: (r) => refs.get(r) ?? new Set() }, { duplicates: false });
+              check = rowChecker(plan, { keysOf: () => new Set() }, { duplicates: false, references: false }); // both checked in the staging tables (noteStaged)
               continue;
             }
             if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
             rows++;
             const r = check!(row, cells);
             note(r.problems);
-            if (r.key === undefined) continue;
+            if (r.references) for (const x of r.references) refBatch.push(JSON.stringify([row, x.column, x.register, x.value]));
+            if (r.key === undefined) {
+              if (refBatch.length >= batchSize) await flush();
+              continue;
+            }
             batch.push(
               JSON.stringify(
                 !r.entity || problemCount > 0 ? [row, r.key] : years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years],
               ),
             );
-            if (batch.length >= batchSize) await flush();
+            if (batch.length >= batchSize || refBatch.length >= batchSize) await flush();
           }
           check = undefined;
           lap('read');
           await flush();
-          if (plan) await noteDuplicates(client, plan, cap, problems, (n) => (problemCount += n));
+          if (plan) problemCount += await noteStaged(client, agencyId, plan, cap, problems);
           lap('stage');
           if (!sawHeader) {
             note([{ row: 1, column: reg.key, code: 'empty-file', message: text('the file is empty: expected a header row of field ids', 'berkas kosong: seharusnya ada baris judul berisi id kolom') }]);
@@ -482,21 +491,36 @@ async function previewOf(client: pg.PoolClient, agencyId: string, reg: Register,
 }
 
 /**
- * The staged rows whose key an earlier row used: each is counted and the first `cap` of all the
- * import's problems are kept in row order (a row's duplicate after its other problems). One sort
- * of the stage by key, which the database spills to disk beyond its work_mem.
+ * The problems found in the staging tables after the last row: rows whose key an earlier row
+ * used (one sort of the stage by key, which the database spills to disk beyond its work_mem) and
+ * references naming no stored entity of their register (an index probe each). Each is counted,
+ * and `problems` becomes the first `cap` of all the import's problems in the order the checker
+ * gives them: by row, then by column, a row's duplicate key last. Gives how many were found.
  */
-async function noteDuplicates(client: pg.PoolClient, plan: ColumnPlan, cap: number, problems: RowProblem[], count: (n: number) => void): Promise<void> {
-  const r = await client.query<{ ord: number; key: string; first: number; total: string }>(
+async function noteStaged(client: pg.PoolClient, agencyId: string, plan: ColumnPlan, cap: number, problems: RowProblem[]): Promise<number> {
+  const dups = await client.query<{ ord: number; key: string; first: number; total: string }>(
     `SELECT ord, key, first, count(*) OVER () AS total
        FROM (SELECT ord, key, min(ord) OVER (PARTITION BY key) AS first FROM register_stage) AS d
       WHERE ord <> first ORDER BY ord LIMIT $1`,
     [cap],
   );
-  if (r.rows.length === 0) return;
-  count(Number(r.rows[0]!.total));
-  const merged = [...problems, ...r.rows.map((d) => duplicateKey(plan, d.ord, d.key, d.first))].sort((a, b) => a.row - b.row).slice(0, cap);
-  problems.splice(0, problems.length, ...merged);
+  const dangling = await client.query<{ ord: number; col: number; register: string; value: string; total: string }>(
+    `SELECT ord, col, register, value, count(*) OVER () AS total FROM register_stage_refs f
+      WHERE NOT EXISTS (SELECT 1 FROM register_rows x WHERE x.scope = $1 AND x.owner = $2 AND x.register = f.register AND x.key = f.value)
+      ORDER BY ord, col LIMIT $3`,
+    [SCOPE, agencyId, cap],
+  );
+  const found = Number(dups.rows[0]?.total ?? 0) + Number(dangling.rows[0]?.total ?? 0);
+  if (found === 0) return 0;
+  const position = new Map(plan.columns.map((c, i) => [c.name, i]));
+  const rank = (p: RowProblem): number => (p.code === 'duplicate-key' ? Infinity : (position.get(p.column) ?? -1));
+  const merged = [
+    ...problems,
+    ...dangling.rows.map((d) => danglingReference(d.ord, plan.columns[d.col]!.name, d.register, d.value)),
+    ...dups.rows.map((d) => duplicateKey(plan, d.ord, d.key, d.first)),
+  ].sort((x, y) => x.row - y.row || rank(x) - rank(y));
+  problems.splice(0, problems.length, ...merged.slice(0, cap));
+  return found;
 }
 
 /**

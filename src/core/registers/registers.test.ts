@@ -3,7 +3,7 @@ import { validateDataset } from '../dataset/validate.js';
 import { checkRegisters } from './definitions.js';
 import { fixtureRegisters, registerDataset } from './fixtures.js';
 import { maskValue, maskValues, withoutPersonal } from './mask.js';
-import { duplicateKey, planColumns, problemText, rowChecker } from './rows.js';
+import { danglingReference, duplicateKey, planColumns, problemText, rowChecker } from './rows.js';
 import { entityCells, exportColumns } from './columns.js';
 
 const reg = (id: string) => fixtureRegisters().find((r) => r.id === id)!;
@@ -130,6 +130,14 @@ describe('rows', () => {
     expect(again.problems.map((p) => p.code)).toEqual(['missing-value']);
     expect(check(4, ['', 'C']).key).toBeUndefined();
     expect(problemText(duplicateKey(plan!, 5, '1234567890123', 2), 'id')).toBe('baris 5, kolom nib: kunci "1234567890123" sudah dipakai di baris 2');
+  });
+
+  it('leaves references to the caller when asked, giving each with its column', () => {
+    const { plan } = planColumns(reg('fasilitasi'), ['nomor', 'tanggal', 'koperasi']);
+    const check = rowChecker(plan!, keys, { references: false });
+    expect(check(2, ['F-1', '2025-03-01', 'BH-7'])).toMatchObject({ key: 'F-1', problems: [], references: [{ column: 2, register: 'koperasi', value: 'BH-7' }] });
+    expect(check(3, ['F-2', '2025-03-01', '']).references).toBeUndefined();
+    expect(problemText(danglingReference(4, 'koperasi', 'koperasi', 'BH-7'), 'en')).toBe('row 4, column koperasi: no entity "BH-7" in register "koperasi"');
   });
 
   it('checks references against the keys of the register referred to', () => {

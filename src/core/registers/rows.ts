@@ -221,28 +221,40 @@ function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** What a row check gives: the entity when the row is good, its problems, and its key when readable (good row or not). */
+/** A reference a row makes, left to the caller to check (`references: false`): its column (position in the plan), the register and the key named. */
+export interface RowReference {
+  column: number;
+  register: string;
+  value: string;
+}
+
+/** What a row check gives: the entity when the row is good, its problems, its key when readable (good row or not), and the references left to the caller. */
 export interface RowCheck {
   entity?: Entity;
   problems: RowProblem[];
   key?: string;
+  references?: RowReference[];
 }
 
 /**
  * A row checker for a plan: each call checks one data row (its number as the file counts it)
  * and gives the entity or its problems. Duplicate keys are found across the calls, keeping
- * every key seen (a 300.000-row file: about 32 MB of heap); with `duplicates: false` the caller
- * finds them instead ({@link duplicateKey} gives the problem), as the store does in its staging
- * table, so that an import's memory does not grow with the file.
+ * every key seen (a 300.000-row file: about 32 MB of heap), and references are checked against
+ * `ctx.keysOf`; with `duplicates: false` and `references: false` the caller does both instead
+ * ({@link duplicateKey}, {@link danglingReference} give the problems; each readable reference
+ * comes back in `references`), as the store does in its staging table, so that an import's
+ * memory does not grow with the file or with the register it refers to.
  */
-export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates?: boolean } = {}): (row: number, cells: readonly Cell[]) => RowCheck {
+export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates?: boolean; references?: boolean } = {}): (row: number, cells: readonly Cell[]) => RowCheck {
   const patterns = new Map<RegisterField, RegExp>();
   for (const f of plan.register.fields) if (f.pattern !== undefined) patterns.set(f, new RegExp(`^(?:${f.pattern})$`, 'u'));
   const keys = opts.duplicates === false ? undefined : new Map<string, number>();
+  const checkReferences = opts.references !== false;
   return (row, cells) => {
     const problems: RowProblem[] = [];
     const entity: Entity = { key: '', data: {}, years: {} };
-    for (const c of plan.columns) {
+    let references: RowReference[] | undefined;
+    for (const [position, c] of plan.columns.entries()) {
       const cell = cells[c.index];
       const empty = cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
       if (empty) {
@@ -256,27 +268,36 @@ export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates
         problems.push({ row, column: c.name, code: r.code, message: r.message });
         continue;
       }
-      if (c.field.type === 'reference' && c.field.register && !ctx.keysOf(c.field.register).has(String(r.value))) {
-        problems.push({
-          row,
-          column: c.name,
-          code: 'dangling-reference',
-          message: text(`no entity ${q(String(r.value))} in register ${q(c.field.register)}`, `tidak ada entitas ${q(String(r.value))} dalam register ${q(c.field.register)}`),
-        });
-        continue;
+      if (c.field.type === 'reference' && c.field.register) {
+        if (!checkReferences) (references ??= []).push({ column: position, register: c.field.register, value: String(r.value) });
+        else if (!ctx.keysOf(c.field.register).has(String(r.value))) {
+          problems.push(danglingReference(row, c.name, c.field.register, String(r.value)));
+          continue;
+        }
       }
       if (c.year === undefined) entity.data[c.field.id] = r.value;
       else (entity.years[String(c.year)] ??= {})[c.field.id] = r.value;
     }
     const key = entity.data[plan.register.key];
-    if (key === undefined) return problems.length > 0 ? { problems } : { entity, problems };
+    const refs = references ? { references } : {};
+    if (key === undefined) return problems.length > 0 ? { problems, ...refs } : { entity, problems, ...refs };
     entity.key = String(key);
     if (keys) {
       const first = keys.get(entity.key);
       if (first !== undefined) problems.push(duplicateKey(plan, row, entity.key, first));
       else keys.set(ownCopy(entity.key), row);
     }
-    return problems.length > 0 ? { problems, key: entity.key } : { entity, problems, key: entity.key };
+    return problems.length > 0 ? { problems, key: entity.key, ...refs } : { entity, problems, key: entity.key, ...refs };
+  };
+}
+
+/** The problem of a reference naming no entity of the register referred to. */
+export function danglingReference(row: number, column: string, register: string, value: string): RowProblem {
+  return {
+    row,
+    column,
+    code: 'dangling-reference',
+    message: text(`no entity ${q(value)} in register ${q(register)}`, `tidak ada entitas ${q(value)} dalam register ${q(register)}`),
   };
 }
 
