@@ -13,6 +13,7 @@
  * when made, so this thread's stays as it is). CSV files are read in this thread: csv-parse's
  * garbage is small.
  */
+import { on } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { RegisterError, type SourceRow } from '../core/registers/rows.js';
@@ -35,34 +36,17 @@ export async function* readRowFileInWorker(path: string, opts: { batch?: number;
   const worker = source
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData })
     : new Worker(url, { workerData });
-  const inbox: RowWorkerMessage[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  worker.on('message', (m: RowWorkerMessage) => {
-    inbox.push(m);
-    wake?.();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    wake?.();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the file's reading thread ended (exit code ${code})`);
-    wake?.();
-  });
+  // the worker's messages, kept until read; its 'error' ends them with the error, its exit ends them
+  const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterableIterator<[RowWorkerMessage]>;
   try {
     worker.postMessage('next');
-    for (;;) {
-      while (inbox.length === 0) {
-        if (failure) throw failure;
-        await new Promise<void>((ok) => (wake = ok));
-      }
-      const m = inbox.shift()!;
+    for await (const [m] of messages) {
       if ('error' in m) throw m.error.id === undefined ? new Error(m.error.en) : new RegisterError({ en: m.error.en, id: m.error.id });
       if (!m.done) worker.postMessage('next'); // the next batch is read while these rows are checked
       yield* m.rows;
       if (m.done) return;
     }
+    throw new Error("the file's reading thread ended before the file did");
   } finally {
     await worker.terminate();
   }

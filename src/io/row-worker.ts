@@ -4,6 +4,7 @@
  * ahead of what that thread has asked for. A RegisterError (an unreadable file) is sent as its
  * two messages; anything else as its message.
  */
+import { on } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RegisterError, type SourceRow } from '../core/registers/rows.js';
 import { fullCollection } from './heap.js';
@@ -24,18 +25,9 @@ const port = parentPort!;
 const { path, batch, collectEvery } = workerData as RowWorkerData;
 const gc = fullCollection();
 
-/** Resolves at each request of the reading thread ('next'). */
-let requested = 0;
-let wake: (() => void) | undefined;
-port.on('message', () => {
-  requested++;
-  wake?.();
-});
-const request = async (): Promise<void> => {
-  while (requested === 0) await new Promise<void>((ok) => (wake = ok));
-  wake = undefined;
-  requested--;
-};
+/** The reading thread's requests ('next'), each answered by one batch. */
+const requests = on(port, 'message');
+const request = async (): Promise<void> => void (await requests.next());
 
 try {
   let rows: SourceRow[] = [];

@@ -293,7 +293,7 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
               }
               plan = planned.plan;
               years = plan.years;
-              check = rowChecker(plan, { keysOf: () => new Set() }, { duplicates: false, references: false }); // both checked in the staging tables (noteStaged)
+              check = rowChecker(plan, {}, { duplicates: false }); // keys and references are checked in the staging tables (noteStaged)
               continue;
             }
             if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
@@ -301,15 +301,13 @@ export function createRegisterQueries(pool: pg.Pool): RegisterQueries {
             const r = check!(row, cells);
             note(r.problems);
             if (r.references) for (const x of r.references) refBatch.push(JSON.stringify([row, x.column, x.register, x.value]));
-            if (r.key === undefined) {
-              if (refBatch.length >= batchSize) await flush();
-              continue;
+            if (r.key !== undefined) {
+              batch.push(
+                JSON.stringify(
+                  !r.entity || problemCount > 0 ? [row, r.key] : years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years],
+                ),
+              );
             }
-            batch.push(
-              JSON.stringify(
-                !r.entity || problemCount > 0 ? [row, r.key] : years.length === 0 ? [row, r.entity.key, r.entity.data] : [row, r.entity.key, r.entity.data, r.entity.years],
-              ),
-            );
             if (batch.length >= batchSize || refBatch.length >= batchSize) await flush();
           }
           check = undefined;

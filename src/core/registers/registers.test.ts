@@ -134,7 +134,7 @@ describe('rows', () => {
 
   it('leaves references to the caller when asked, giving each with its column', () => {
     const { plan } = planColumns(reg('fasilitasi'), ['nomor', 'tanggal', 'koperasi']);
-    const check = rowChecker(plan!, keys, { references: false });
+    const check = rowChecker(plan!, {});
     expect(check(2, ['F-1', '2025-03-01', 'BH-7'])).toMatchObject({ key: 'F-1', problems: [], references: [{ column: 2, register: 'koperasi', value: 'BH-7' }] });
     expect(check(3, ['F-2', '2025-03-01', '']).references).toBeUndefined();
     expect(problemText(danglingReference(4, 'koperasi', 'koperasi', 'BH-7'), 'en')).toBe('row 4, column koperasi: no entity "BH-7" in register "koperasi"');

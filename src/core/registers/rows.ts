@@ -207,8 +207,8 @@ function readCell(f: RegisterField, cell: Exclude<Cell, null | undefined>, patte
 
 /** What a row check needs besides the plan: the keys of the registers referred to. */
 export interface RowContext {
-  /** the keys of each referenced register (by register id) */
-  keysOf(register: string): { has(key: string): boolean };
+  /** the keys of each referenced register (by register id); without it, references are left to the caller */
+  keysOf?(register: string): { has(key: string): boolean };
 }
 
 /**
@@ -240,16 +240,15 @@ export interface RowCheck {
  * A row checker for a plan: each call checks one data row (its number as the file counts it)
  * and gives the entity or its problems. Duplicate keys are found across the calls, keeping
  * every key seen (a 300.000-row file: about 32 MB of heap), and references are checked against
- * `ctx.keysOf`; with `duplicates: false` and `references: false` the caller does both instead
+ * `ctx.keysOf`; with `duplicates: false` and no `keysOf` the caller does both instead
  * ({@link duplicateKey}, {@link danglingReference} give the problems; each readable reference
  * comes back in `references`), as the store does in its staging table, so that an import's
  * memory does not grow with the file or with the register it refers to.
  */
-export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates?: boolean; references?: boolean } = {}): (row: number, cells: readonly Cell[]) => RowCheck {
+export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates?: boolean } = {}): (row: number, cells: readonly Cell[]) => RowCheck {
   const patterns = new Map<RegisterField, RegExp>();
   for (const f of plan.register.fields) if (f.pattern !== undefined) patterns.set(f, new RegExp(`^(?:${f.pattern})$`, 'u'));
   const keys = opts.duplicates === false ? undefined : new Map<string, number>();
-  const checkReferences = opts.references !== false;
   return (row, cells) => {
     const problems: RowProblem[] = [];
     const entity: Entity = { key: '', data: {}, years: {} };
@@ -269,7 +268,7 @@ export function rowChecker(plan: ColumnPlan, ctx: RowContext, opts: { duplicates
         continue;
       }
       if (c.field.type === 'reference' && c.field.register) {
-        if (!checkReferences) (references ??= []).push({ column: position, register: c.field.register, value: String(r.value) });
+        if (!ctx.keysOf) (references ??= []).push({ column: position, register: c.field.register, value: String(r.value) });
         else if (!ctx.keysOf(c.field.register).has(String(r.value))) {
           problems.push(danglingReference(row, c.name, c.field.register, String(r.value)));
           continue;
